@@ -1,0 +1,75 @@
+# Saminsats: `make run` starts everything, `make test` runs the suite. Nothing but Python >= 3.11
+# and make is needed; PostgreSQL is embedded unless DATABASE_URL is set.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-browser lint fmt migrate seed bench check deps messages
+
+help:
+	@echo "make run      start web, worker and beat with reference and demo data (http://127.0.0.1:8000)"
+	@echo "make test     run the test suite"
+	@echo "make test-browser  run the browser tests (Debian's chromium, Node.js for axe-core)"
+	@echo "make lint     ruff lint and format check, and the migrations check"
+	@echo "make fmt      format and autofix with ruff"
+	@echo "make migrate  apply database migrations"
+	@echo "make seed     load reference data and demo data"
+	@echo "make bench    measure speed and memory"
+	@echo "make messages compile the translations"
+
+check:
+	@$(PYTHON) scripts/check_system.py
+
+$(STAMP):
+	@$(PYTHON) scripts/check_system.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing dependencies into $(VENV) (the first time takes a few minutes)..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+deps: $(STAMP)
+
+migrate: deps
+	@$(BIN)/python manage.py migrate --verbosity=1
+	@$(BIN)/python manage.py createcachetable
+
+seed: migrate
+	@$(BIN)/python manage.py ladda_referensdata
+	@$(BIN)/python manage.py demodata
+
+run: check seed
+	@echo "Saminsats: http://127.0.0.1:$${PORT:-8000}  (demo password: $${DEMO_PASSWORD:-saminsats-demo}; Ctrl-C stops everything)"
+	@$(BIN)/honcho start --procfile Procfile
+
+# pytest exits 5 when it collected no test: a suite that ran nothing is a failure here.
+PYTEST = $(BIN)/python -m pytest
+NO_TESTS_IS_FAILURE = rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+
+test: check deps
+	@$(PYTEST) --ignore=tests/browser; $(NO_TESTS_IS_FAILURE)
+
+test-browser: deps node_modules/.package-lock.json
+	@$(PYTEST) tests/browser; $(NO_TESTS_IS_FAILURE)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The browser tests need Node.js and npm (apt-get install npm)."; exit 1; }
+	@npm ci --no-audit --no-fund --silent
+
+lint: deps
+	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check .
+	@$(BIN)/python manage.py makemigrations --check --dry-run
+
+fmt: deps
+	@$(BIN)/ruff format .
+	@$(BIN)/ruff check --fix .
+
+bench: deps
+	@$(BIN)/python -m scripts.bench
+
+messages: deps
+	@$(BIN)/python manage.py compilemessages --ignore=.venv

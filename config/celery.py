@@ -1,0 +1,57 @@
+"""Celery application: Redis when REDIS_URL is set, otherwise a file broker under var/.
+
+The file broker lets ``make run`` start a real worker and beat without any server installed.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("saminsats")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+
+def configure_broker(settings) -> None:
+    """Point the file transport at its folders; Redis needs no extra options."""
+    if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        return
+    folder = settings.CELERY_BROKER_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for sub in ("processed", "control"):
+        (folder / sub).mkdir(exist_ok=True)
+    app.conf.broker_transport_options = {
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+        "processed_folder": str(folder / "processed"),
+        "control_folder": str(folder / "control"),
+        "store_processed": False,
+    }
+
+
+@app.on_after_configure.connect
+def _configure(sender, **kwargs):
+    from django.conf import settings
+
+    configure_broker(settings)
+    settings.CELERY_BEAT_SCHEDULE_FILE.parent.mkdir(parents=True, exist_ok=True)
+
+
+app.conf.update(
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_soft_time_limit=120,
+    task_time_limit=180,
+    task_ignore_result=True,
+    broker_connection_retry_on_startup=True,
+    timezone="Europe/Stockholm",
+    beat_schedule={
+        "halsokontroll": {"task": "config.tasks.halsokontroll", "schedule": 30.0},
+    },
+)
+app.autodiscover_tasks()
+app.autodiscover_tasks(["config"])

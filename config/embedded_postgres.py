@@ -1,0 +1,43 @@
+"""Embedded PostgreSQL for development and tests when DATABASE_URL is unset.
+
+The server comes from the ``pgserver`` wheel, keeps its data under ``var/`` and listens only on a
+Unix socket. pgserver counts the processes that hold a handle and stops the server when the last
+one exits, so web, worker, beat and the test runner can share one cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from pathlib import Path
+
+DEFAULT_DATABASE = "saminsats"
+
+
+def embedded_database_settings(var_dir: Path, database: str = DEFAULT_DATABASE) -> dict:
+    """Start (or attach to) the embedded server and return a Django DATABASES entry."""
+    import psycopg
+    from psycopg import errors, sql
+
+    var_dir.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset; pgserver then uses /tmp, which is fine.
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+        import pgserver
+
+        server = pgserver.get_server(var_dir / "pgdata", cleanup_mode="stop")
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
+        if not exists:
+            # Another process may create it between our check and our CREATE.
+            with contextlib.suppress(errors.DuplicateDatabase):
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+    info = server.get_postmaster_info()
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": database,
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": str(info.socket_dir),
+        "PORT": "",
+    }

@@ -1,0 +1,17 @@
+"""Technical tasks that belong to no domain app."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.core.cache import cache
+from django.utils import timezone
+
+HEARTBEAT_CACHE_KEY = "saminsats:worker-heartbeat"
+
+
+@shared_task(name="config.tasks.halsokontroll", acks_late=True, ignore_result=True)
+def halsokontroll() -> str:
+    """Record that a worker ran a task; the status page shows the time."""
+    now = timezone.now().isoformat()
+    cache.set(HEARTBEAT_CACHE_KEY, now, timeout=None)
+    return now

@@ -1,0 +1,44 @@
+"""Check the Python version and the system libraries WeasyPrint needs; say what to install.
+
+Runs with any Python 3 so that it can report an old interpreter itself.
+"""
+
+import ctypes.util
+import sys
+
+MIN_PYTHON = (3, 11)
+# WeasyPrint loads these through ctypes; their absence only shows when a PDF is rendered.
+WEASYPRINT_LIBS = {
+    "pango-1.0": "libpango-1.0-0",
+    "pangoft2-1.0": "libpangoft2-1.0-0",
+    "harfbuzz": "libharfbuzz0b",
+    "fontconfig": "libfontconfig1",
+}
+
+
+def main() -> int:
+    if sys.version_info < MIN_PYTHON:
+        found = ".".join(map(str, sys.version_info[:3]))
+        print(
+            f"Saminsats needs Python 3.11 or newer (found {found}): install it, "
+            "e.g. 'apt-get install python3.11 python3.11-venv', then 'make PYTHON=python3.11 ...'."
+        )
+        return 1
+    try:
+        import ensurepip  # noqa: F401
+        import venv  # noqa: F401
+    except ImportError:
+        print("Python's venv module is missing: install it, e.g. 'apt-get install python3-venv'.")
+        return 1
+    missing = [pkg for lib, pkg in WEASYPRINT_LIBS.items() if ctypes.util.find_library(lib) is None]
+    if missing:
+        print(
+            "PDF rendering (WeasyPrint) needs system libraries: install them, e.g. "
+            f"'apt-get install {' '.join(missing)}' (macOS: 'brew install pango')."
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
