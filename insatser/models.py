@@ -1,0 +1,449 @@
+"""Joint operations, their participants, controls, findings and police staffing."""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from insatser.workflow import BemanningStatus, InsatsStatus
+from myndigheter.models import (
+    Enhet,
+    KodModell,
+    Kommun,
+    Lokalpolisomrade,
+    Myndighet,
+    Samverkansform,
+)
+from objekt.models import Objekt, Problemkategori
+
+
+class Installningsorsak(KodModell):
+    """Why an operation was cancelled or police staffing withdrawn (shooting, accident, ...)."""
+
+    namn_en = models.CharField(_("namn på engelska"), max_length=200, blank=True)
+    polisorsakad = models.BooleanField(_("orsakad av polisens resursläge"), default=False)
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("inställningsorsak")
+        verbose_name_plural = _("inställningsorsaker")
+
+
+class Insatsgrupp(models.Model):
+    """Co-planned operations in several municipalities run in one synchronized window."""
+
+    namn = models.CharField(_("namn"), max_length=200, unique=True)
+    samverkansform = models.ForeignKey(
+        Samverkansform,
+        verbose_name=_("samverkansform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    fonster_start = models.DateTimeField(_("gemensamt fönster från"))
+    fonster_slut = models.DateTimeField(_("gemensamt fönster till"))
+
+    class Meta:
+        verbose_name = _("insatsgrupp")
+        verbose_name_plural = _("insatsgrupper")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fonster_slut__gt=F("fonster_start")), name="insatsgrupp_fonster_ordning"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Insats(models.Model):
+    """A joint operation: one or more controls carried out with police and other agencies."""
+
+    class Syfte(models.TextChoices):
+        BROTTSFOREBYGGANDE = "BROTTSFOREBYGGANDE", _("Brottsförebyggande")
+        TRYGGHETSSKAPANDE = "TRYGGHETSSKAPANDE", _("Trygghetsskapande")
+        BADA = "BADA", _("Båda")
+
+    Status = InsatsStatus
+
+    referens = models.CharField(_("referens"), max_length=20, unique=True)
+    titel = models.CharField(_("titel"), max_length=200)
+    samordnande_organisation = models.ForeignKey(
+        Myndighet,
+        verbose_name=_("samordnande organisation"),
+        on_delete=models.PROTECT,
+        related_name="samordnade_insatser",
+    )
+    samordnande_enhet = models.ForeignKey(
+        Enhet,
+        verbose_name=_("samordnande enhet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    samverkansform = models.ForeignKey(
+        Samverkansform,
+        verbose_name=_("samverkansform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    syfte = models.CharField(
+        _("syfte"), max_length=20, choices=Syfte.choices, default=Syfte.BROTTSFOREBYGGANDE
+    )
+    start = models.DateTimeField(_("start"))
+    slut = models.DateTimeField(_("slut"))
+    samlingsplats = models.CharField(_("samlingsplats"), max_length=300, blank=True)
+    lpoer = models.ManyToManyField(
+        Lokalpolisomrade, verbose_name=_("lokalpolisområden"), blank=True, related_name="insatser"
+    )
+    kommuner = models.ManyToManyField(
+        Kommun, verbose_name=_("kommuner"), blank=True, related_name="insatser"
+    )
+    insatsgrupp = models.ForeignKey(
+        Insatsgrupp,
+        verbose_name=_("insatsgrupp"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="insatser",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=InsatsStatus.choices, default=InsatsStatus.FORESLAGEN
+    )
+    omplanerad_fran = models.OneToOneField(
+        "self",
+        verbose_name=_("omplanerad från"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="efterfoljare",
+    )
+    installd_orsak = models.ForeignKey(
+        Installningsorsak,
+        verbose_name=_("orsak till inställning"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    installd_kommentar = models.TextField(_("kommentar till inställning"), blank=True)
+    avslag_motivering = models.TextField(_("motivering till avslag"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skapad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    skapad = models.DateTimeField(_("skapad"), default=timezone.now)
+    andrad = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
+        ordering = ["start"]
+        indexes = [
+            models.Index(fields=["status", "start"], name="insats_status_start_idx"),
+            models.Index(fields=["samordnande_organisation", "start"], name="insats_org_start_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slut__gt=F("start")), name="insats_slut_efter_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=InsatsStatus.INSTALLD) | Q(installd_orsak__isnull=False),
+                name="insats_installd_kraver_orsak",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referens} {self.titel}"
+
+
+class Deltagande(models.Model):
+    """An organisation (and unit) invited to an operation, with its answer."""
+
+    class Roll(models.TextChoices):
+        SAMORDNARE = "SAMORDNARE", _("Samordnare")
+        DELTAGARE = "DELTAGARE", _("Deltagare")
+        POLIS = "POLIS", _("Polis")
+
+    class Svar(models.TextChoices):
+        INBJUDEN = "INBJUDEN", _("Inbjuden")
+        ACCEPTERAD = "ACCEPTERAD", _("Accepterad")
+        AVBOJD = "AVBOJD", _("Avböjd")
+
+    insats = models.ForeignKey(
+        Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="deltaganden"
+    )
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    enhet = models.ForeignKey(
+        Enhet, verbose_name=_("enhet"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    roll = models.CharField(_("roll"), max_length=20, choices=Roll.choices, default=Roll.DELTAGARE)
+    svar = models.CharField(_("svar"), max_length=20, choices=Svar.choices, default=Svar.INBJUDEN)
+    planerat_antal = models.PositiveSmallIntegerField(_("planerat antal personer"), default=0)
+    kontaktfunktion = models.CharField(_("kontaktfunktion"), max_length=200, blank=True)
+    besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deltagande")
+        verbose_name_plural = _("deltaganden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insats", "organisation", "enhet"],
+                name="deltagande_unik",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} i {self.insats.referens}"
+
+
+class Kontroll(models.Model):
+    """One object inspected in one operation."""
+
+    class Status(models.TextChoices):
+        PLANERAD = "PLANERAD", _("Planerad")
+        GENOMFORD = "GENOMFORD", _("Genomförd")
+        EJ_GENOMFORD = "EJ_GENOMFORD", _("Ej genomförd")
+
+    insats = models.ForeignKey(
+        Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="kontroller"
+    )
+    objekt = models.ForeignKey(
+        Objekt, verbose_name=_("objekt"), on_delete=models.PROTECT, related_name="kontroller"
+    )
+    ordning = models.PositiveSmallIntegerField(_("ordning"), default=1)
+    deltagande_organisationer = models.ManyToManyField(
+        Myndighet, verbose_name=_("deltagande organisationer"), blank=True, related_name="+"
+    )
+    tilltradesgrund = models.CharField(
+        _("tillträdesgrund"),
+        max_length=300,
+        blank=True,
+        help_text=_("Vilken organisation och vilket lagstöd som ger tillträde till objektet."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANERAD
+    )
+    ej_genomford_orsak = models.TextField(
+        _("orsak till att kontrollen inte genomfördes"), blank=True
+    )
+
+    class Meta:
+        verbose_name = _("kontroll")
+        verbose_name_plural = _("kontroller")
+        ordering = ["insats", "ordning"]
+        constraints = [
+            models.UniqueConstraint(fields=["insats", "objekt"], name="kontroll_objekt_en_gang"),
+            models.CheckConstraint(
+                condition=~Q(status="EJ_GENOMFORD") | ~Q(ej_genomford_orsak=""),
+                name="kontroll_ej_genomford_kraver_orsak",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.objekt} i {self.insats.referens}"
+
+
+class Fynd(models.Model):
+    """A finding in a control, shared with the participants or kept within one's agency."""
+
+    kontroll = models.ForeignKey(
+        Kontroll, verbose_name=_("kontroll"), on_delete=models.CASCADE, related_name="fynd"
+    )
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrerad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    tid = models.DateTimeField(_("tid"), default=timezone.now)
+    kategori = models.ForeignKey(
+        Problemkategori,
+        verbose_name=_("kategori"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    text = models.TextField(_("beskrivning"))
+    delad = models.BooleanField(_("delad med deltagarna"), default=False)
+
+    class Meta:
+        verbose_name = _("fynd")
+        verbose_name_plural = _("fynd")
+        ordering = ["tid"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.text[:40]}"
+
+
+class Bemanningsbegaran(models.Model):
+    """A request for police staffing sent to the operational coordinator of one LPO."""
+
+    class Kompetens(models.TextChoices):
+        INSATSPOLIS = "INSATSPOLIS", _("Insatspolis")
+        GRANSPOLIS = "GRANSPOLIS", _("Gränspolis")
+        OVRIG = "OVRIG", _("Övrig")
+
+    Status = BemanningStatus
+
+    insats = models.ForeignKey(
+        Insats,
+        verbose_name=_("insats"),
+        on_delete=models.CASCADE,
+        related_name="bemanningsbegaranden",
+    )
+    lpo = models.ForeignKey(
+        Lokalpolisomrade,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.PROTECT,
+        related_name="bemanningsbegaranden",
+    )
+    begarande_enhet = models.ForeignKey(
+        Enhet, verbose_name=_("begärande enhet"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    begart_antal = models.PositiveSmallIntegerField(_("begärt antal poliser"))
+    kompetenser = ArrayField(
+        models.CharField(max_length=20, choices=Kompetens.choices),
+        verbose_name=_("kompetenser"),
+        default=list,
+        blank=True,
+    )
+    onskade_insatspoliser = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("önskade insatspoliser"),
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=BemanningStatus.choices, default=BemanningStatus.UTKAST
+    )
+    svarsfrist = models.DateField(_("svara senast"), null=True, blank=True)
+    bekraftat_antal = models.PositiveSmallIntegerField(_("bekräftat antal"), null=True, blank=True)
+    besvarad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besvarad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
+    aterkallad_orsak = models.ForeignKey(
+        Installningsorsak,
+        verbose_name=_("orsak till återkallelse"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    intern_anteckning = models.TextField(
+        _("intern anteckning (endast polis)"),
+        blank=True,
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    skapad = models.DateTimeField(_("skapad"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bemanningsbegäran")
+        verbose_name_plural = _("bemanningsbegäranden")
+        ordering = ["insats__start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insats", "lpo"],
+                condition=Q(status__in=["UTKAST", "SKICKAD", "BEKRAFTAD", "DELVIS_BEKRAFTAD"]),
+                name="bemanningsbegaran_en_aktiv_per_lpo",
+            ),
+            models.CheckConstraint(
+                condition=Q(begart_antal__gt=0), name="bemanningsbegaran_antal_positivt"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insats.referens} → {self.lpo}"
+
+
+class Polisbemanning(models.Model):
+    """A named police officer assigned to an operation (police-internal)."""
+
+    class Roll(models.TextChoices):
+        INSATSLEDARE = "INSATSLEDARE", _("Insatsledare")
+        INSATSPOLIS = "INSATSPOLIS", _("Insatspolis")
+        GRANSPOLIS = "GRANSPOLIS", _("Gränspolis")
+
+    begaran = models.ForeignKey(
+        Bemanningsbegaran,
+        verbose_name=_("bemanningsbegäran"),
+        on_delete=models.CASCADE,
+        related_name="poliser",
+    )
+    anvandare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("polis"),
+        on_delete=models.PROTECT,
+        related_name="polisuppdrag",
+    )
+    roll = models.CharField(
+        _("roll"), max_length=20, choices=Roll.choices, default=Roll.INSATSPOLIS
+    )
+
+    class Meta:
+        verbose_name = _("polisbemanning")
+        verbose_name_plural = _("polisbemanningar")
+        constraints = [
+            models.UniqueConstraint(fields=["begaran", "anvandare"], name="polisbemanning_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.anvandare} – {self.begaran}"
+
+
+class Insatshandelse(models.Model):
+    """One entry of an operation's timeline: a transition or another notable event."""
+
+    insats = models.ForeignKey(
+        Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="handelser"
+    )
+    typ = models.CharField(_("händelse"), max_length=40)
+    fran_status = models.CharField(_("från status"), max_length=20, blank=True)
+    till_status = models.CharField(_("till status"), max_length=20, blank=True)
+    utford_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utförd av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tid = models.DateTimeField(_("tid"), default=timezone.now)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("insatshändelse")
+        verbose_name_plural = _("insatshändelser")
+        ordering = ["tid", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.insats.referens}: {self.typ}"
+
+
+auditlog.register(Insats, m2m_fields={"lpoer", "kommuner"})
+auditlog.register(Deltagande)
+auditlog.register(Kontroll, m2m_fields={"deltagande_organisationer"})
+auditlog.register(Fynd)
+auditlog.register(Bemanningsbegaran)
+auditlog.register(Polisbemanning)

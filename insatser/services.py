@@ -1,0 +1,523 @@
+"""Business verbs for operations. One function per verb.
+
+Each verb checks access, checks the transition against ``workflow``, runs in a transaction with
+the row locked, writes the operation's timeline and leaves side effects to ``on_commit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insatser import access
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Insats,
+    Insatshandelse,
+    Installningsorsak,
+    Kontroll,
+    Polisbemanning,
+)
+from insatser.workflow import BEMANNING_WORKFLOW, INSATS_WORKFLOW, BemanningStatus, InsatsStatus
+from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
+from objekt.models import Objekt
+
+
+class Konflikt(Exception):  # noqa: N818 - domain name: someone else changed the row first
+    """The row changed since the user loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Insatsen har ändrats av någon annan sedan du öppnade den. Ladda om och försök igen.")
+        )
+
+
+def _nekad(text: str):
+    return PermissionDenied(text)
+
+
+def _las_insats(insats: Insats, version: int | None = None) -> Insats:
+    """Lock the operation row for the rest of the transaction and check its version."""
+    last = Insats.objects.select_for_update().get(pk=insats.pk)
+    if version is not None and last.version != version:
+        raise Konflikt()
+    return last
+
+
+def _logga(insats: Insats, user, typ: str, text: str = "", fran: str = "", till: str = ""):
+    Insatshandelse.objects.create(
+        insats=insats, typ=typ, utford_av=user, text=text, fran_status=fran, till_status=till
+    )
+
+
+def _overga(insats: Insats, namn: str, user, text: str = "") -> None:
+    """Move the (locked) operation along the transition ``namn`` and record it."""
+    overgang = INSATS_WORKFLOW.kontrollera(insats.status, namn)
+    fran = insats.status
+    insats.status = overgang.till
+    insats.version = F("version") + 1
+    insats.save()
+    insats.refresh_from_db(fields=["version"])
+    _logga(insats, user, namn, text=text, fran=fran, till=overgang.till)
+
+
+def _overga_bemanning(begaran: Bemanningsbegaran, namn: str) -> None:
+    overgang = BEMANNING_WORKFLOW.kontrollera(begaran.status, namn)
+    begaran.status = overgang.till
+    begaran.version += 1
+
+
+def _valideringsfel(falt: str, text: str) -> ValidationError:
+    return ValidationError({falt: text})
+
+
+def _kontrollera_tidsfonster(start: datetime, slut: datetime) -> None:
+    if slut <= start:
+        raise _valideringsfel("slut", _("Sluttiden måste vara efter starttiden."))
+
+
+def _nasta_referens(start: datetime) -> str:
+    """A readable reference such as ``INS-2026-0042``, unique per year."""
+    ar = timezone.localtime(start).year
+    prefix = f"INS-{ar}-"
+    # Serialise numbering per year for the rest of the transaction.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [prefix])
+    senaste = (
+        Insats.objects.filter(referens__startswith=prefix)
+        .order_by("-referens")
+        .values_list("referens", flat=True)
+        .first()
+    )
+    nummer = int(senaste.rsplit("-", 1)[1]) + 1 if senaste else 1
+    return f"{prefix}{nummer:04d}"
+
+
+@transaction.atomic
+def skapa_insats(
+    *,
+    user,
+    titel: str,
+    start: datetime,
+    slut: datetime,
+    samordnande_enhet: Enhet | None = None,
+    samverkansform: Samverkansform | None = None,
+    syfte: str = Insats.Syfte.BROTTSFOREBYGGANDE,
+    samlingsplats: str = "",
+    lpoer: Iterable[Lokalpolisomrade] = (),
+    kommuner: Iterable[Kommun] = (),
+) -> Insats:
+    """A coordinator proposes an operation for their organisation."""
+    if not access.kan_skapa_insats(user):
+        raise _nekad(_("Endast samordnare kan skapa insatser."))
+    if not titel.strip():
+        raise _valideringsfel("titel", _("Ange en titel."))
+    _kontrollera_tidsfonster(start, slut)
+    organisation = user.profil.organisation
+    if samordnande_enhet is not None and samordnande_enhet.organisation_id != organisation.pk:
+        raise _valideringsfel(
+            "samordnande_enhet", _("Enheten måste tillhöra din egen organisation.")
+        )
+    insats = Insats.objects.create(
+        referens=_nasta_referens(start),
+        titel=titel.strip(),
+        samordnande_organisation=organisation,
+        samordnande_enhet=samordnande_enhet,
+        samverkansform=samverkansform,
+        syfte=syfte,
+        start=start,
+        slut=slut,
+        samlingsplats=samlingsplats,
+        skapad_av=user,
+    )
+    insats.lpoer.set(lpoer)
+    insats.kommuner.set(kommuner)
+    Deltagande.objects.create(
+        insats=insats,
+        organisation=organisation,
+        enhet=samordnande_enhet,
+        roll=Deltagande.Roll.SAMORDNARE,
+        svar=Deltagande.Svar.ACCEPTERAD,
+        besvarad=timezone.now(),
+    )
+    _logga(insats, user, "skapad", till=insats.status)
+    return insats
+
+
+def _kraver_samordnare(user, insats: Insats) -> None:
+    if not access.kan_samordna(user, insats):
+        raise _nekad(_("Endast samordnare för den samordnande organisationen kan göra detta."))
+
+
+@transaction.atomic
+def bjud_in(
+    user, insats: Insats, organisation: Myndighet, enhet: Enhet | None = None
+) -> Deltagande:
+    insats = _las_insats(insats)
+    _kraver_samordnare(user, insats)
+    if insats.status not in {InsatsStatus.FORESLAGEN, *INSATS_WORKFLOW.overgangar["stall_in"].fran}:
+        raise _valideringsfel("insats", _("Det går inte längre att bjuda in till insatsen."))
+    if enhet is not None and enhet.organisation_id != organisation.pk:
+        raise _valideringsfel("enhet", _("Enheten tillhör inte den valda organisationen."))
+    roll = Deltagande.Roll.POLIS if organisation.ar_polis else Deltagande.Roll.DELTAGARE
+    deltagande, skapad = Deltagande.objects.get_or_create(
+        insats=insats, organisation=organisation, enhet=enhet, defaults={"roll": roll}
+    )
+    if skapad:
+        _logga(insats, user, "inbjudan", text=str(enhet or organisation))
+    return deltagande
+
+
+@transaction.atomic
+def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: str = "") -> Kontroll:
+    insats = _las_insats(insats)
+    _kraver_samordnare(user, insats)
+    if insats.status not in {InsatsStatus.FORESLAGEN, *INSATS_WORKFLOW.overgangar["stall_in"].fran}:
+        raise _valideringsfel("insats", _("Det går inte längre att lägga till objekt i insatsen."))
+    if insats.kontroller.filter(objekt=objekt).exists():
+        raise _valideringsfel("objekt", _("Objektet finns redan i insatsen."))
+    ordning = insats.kontroller.count() + 1
+    kontroll = Kontroll.objects.create(
+        insats=insats, objekt=objekt, ordning=ordning, tilltradesgrund=tilltradesgrund
+    )
+    _logga(insats, user, "kontroll_tillagd", text=str(objekt))
+    return kontroll
+
+
+@transaction.atomic
+def planera_insats(user, insats: Insats, version: int | None = None) -> Insats:
+    """Accept a proposal into planning: it needs at least one object and one invited agency."""
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    INSATS_WORKFLOW.kontrollera(insats.status, "planera")
+    if not insats.kontroller.exists():
+        raise _valideringsfel(
+            "kontroller", _("Lägg till minst ett objekt innan insatsen planeras.")
+        )
+    if not insats.deltaganden.exclude(roll=Deltagande.Roll.SAMORDNARE).exists():
+        raise _valideringsfel(
+            "deltaganden", _("Bjud in minst en myndighet innan insatsen planeras.")
+        )
+    _overga(insats, "planera", user)
+    return insats
+
+
+@transaction.atomic
+def avsla_insats(user, insats: Insats, motivering: str, version: int | None = None) -> Insats:
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    INSATS_WORKFLOW.kontrollera(insats.status, "avsla")
+    if not motivering.strip():
+        raise _valideringsfel("motivering", _("Ange varför förslaget avslås."))
+    insats.avslag_motivering = motivering.strip()
+    _overga(insats, "avsla", user, text=insats.avslag_motivering)
+    return insats
+
+
+@transaction.atomic
+def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_antal: int = 0):
+    insats = _las_insats(deltagande.insats)
+    deltagande = Deltagande.objects.select_for_update().get(pk=deltagande.pk)
+    if not access.kan_besvara_inbjudan(user, deltagande):
+        raise _nekad(_("Du kan bara svara på inbjudningar till din egen organisation."))
+    if insats.status not in {InsatsStatus.FORESLAGEN, *INSATS_WORKFLOW.overgangar["stall_in"].fran}:
+        raise _valideringsfel("svar", _("Insatsen tar inte längre emot svar."))
+    deltagande.svar = Deltagande.Svar.ACCEPTERAD if accepterad else Deltagande.Svar.AVBOJD
+    deltagande.planerat_antal = planerat_antal if accepterad else 0
+    deltagande.besvarad = timezone.now()
+    deltagande.save()
+    _logga(insats, user, "inbjudan_besvarad", text=f"{deltagande.organisation}: {deltagande.svar}")
+    _bekrafta_om_klar(insats, user)
+    return deltagande
+
+
+def _bekrafta_om_klar(insats: Insats, user) -> None:
+    """Confirm the operation when police confirmed every request and another agency accepted."""
+    if insats.status != InsatsStatus.BEMANNING_BEGARD:
+        return
+    aktiva = insats.bemanningsbegaranden.filter(status__in=access.AKTIVA_BEMANNINGSSTATUSAR)
+    if not aktiva.exists() or aktiva.filter(status=BemanningStatus.SKICKAD).exists():
+        return
+    annan_myndighet = insats.deltaganden.filter(
+        svar=Deltagande.Svar.ACCEPTERAD, organisation__ar_polis=False
+    ).exclude(roll=Deltagande.Roll.SAMORDNARE)
+    if annan_myndighet.exists():
+        _overga(insats, "bekrafta", user)
+
+
+@transaction.atomic
+def begar_bemanning(
+    user,
+    insats: Insats,
+    lpo: Lokalpolisomrade,
+    begart_antal: int,
+    kompetenser: Iterable[str] = (),
+    svarsfrist: date | None = None,
+    begarande_enhet: Enhet | None = None,
+) -> Bemanningsbegaran:
+    """Send a staffing request to the operational coordinator of one LPO."""
+    insats = _las_insats(insats)
+    _kraver_samordnare(user, insats)
+    if insats.status != InsatsStatus.BEMANNING_BEGARD:
+        INSATS_WORKFLOW.kontrollera(insats.status, "begar_bemanning")
+    if begart_antal < 1:
+        raise _valideringsfel("begart_antal", _("Ange hur många poliser som behövs."))
+    if insats.bemanningsbegaranden.filter(
+        lpo=lpo, status__in=[BemanningStatus.UTKAST, *access.AKTIVA_BEMANNINGSSTATUSAR]
+    ).exists():
+        raise _valideringsfel("lpo", _("Det finns redan en aktiv begäran till lokalpolisområdet."))
+    begaran = Bemanningsbegaran.objects.create(
+        insats=insats,
+        lpo=lpo,
+        begarande_enhet=begarande_enhet or insats.samordnande_enhet,
+        begart_antal=begart_antal,
+        kompetenser=list(kompetenser),
+        svarsfrist=svarsfrist,
+    )
+    _overga_bemanning(begaran, "skicka")
+    begaran.save()
+    if insats.status == InsatsStatus.PLANERAD:
+        _overga(insats, "begar_bemanning", user, text=str(lpo))
+    else:
+        _logga(insats, user, "bemanning_begard", text=str(lpo))
+    return begaran
+
+
+@transaction.atomic
+def besvara_bemanning(
+    user,
+    begaran: Bemanningsbegaran,
+    bekraftat_antal: int,
+    poliser: Iterable = (),
+    intern_anteckning: str = "",
+    version: int | None = None,
+) -> Bemanningsbegaran:
+    """Confirm (fully or partly) or decline a staffing request; 0 officers declines it."""
+    insats = _las_insats(begaran.insats)
+    begaran = Bemanningsbegaran.objects.select_for_update().get(pk=begaran.pk)
+    if not access.kan_besvara_bemanning(user, begaran):
+        raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan svara."))
+    if version is not None and begaran.version != version:
+        raise Konflikt()
+    if bekraftat_antal < 0 or bekraftat_antal > begaran.begart_antal:
+        raise _valideringsfel(
+            "bekraftat_antal",
+            _("Antalet måste vara mellan 0 och %(max)s.") % {"max": begaran.begart_antal},
+        )
+    poliser = list(poliser)
+    if len(poliser) > bekraftat_antal:
+        raise _valideringsfel("poliser", _("Du har namngett fler poliser än du bekräftar."))
+    if bekraftat_antal == 0:
+        namn = "avboj"
+    elif bekraftat_antal == begaran.begart_antal:
+        namn = "bekrafta"
+    else:
+        namn = "delvis_bekrafta"
+    _overga_bemanning(begaran, namn)
+    begaran.bekraftat_antal = bekraftat_antal
+    begaran.besvarad_av = user
+    begaran.besvarad = timezone.now()
+    begaran.intern_anteckning = intern_anteckning
+    begaran.save()
+    for polis in poliser:
+        Polisbemanning.objects.get_or_create(begaran=begaran, anvandare=polis)
+    _logga(insats, user, f"bemanning_{namn}", text=str(begaran.lpo))
+    if namn == "avboj":
+        _atergaa_om_inga_aktiva(insats, user)
+    else:
+        _bekrafta_om_klar(insats, user)
+    return begaran
+
+
+def _atergaa_om_inga_aktiva(insats: Insats, user) -> None:
+    if insats.status != InsatsStatus.BEMANNING_BEGARD:
+        return
+    if not insats.bemanningsbegaranden.filter(status__in=access.AKTIVA_BEMANNINGSSTATUSAR).exists():
+        _overga(insats, "bemanning_avbojd", user)
+
+
+@transaction.atomic
+def aterkalla_bemanning(
+    user,
+    begaran: Bemanningsbegaran,
+    orsak: Installningsorsak,
+    intern_anteckning: str = "",
+) -> Bemanningsbegaran:
+    """Police withdraw confirmed staffing at short notice; the operation needs staffing again."""
+    insats = _las_insats(begaran.insats)
+    begaran = Bemanningsbegaran.objects.select_for_update().get(pk=begaran.pk)
+    if not access.kan_besvara_bemanning(user, begaran):
+        raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan återkalla."))
+    if orsak is None:
+        raise _valideringsfel("orsak", _("Ange orsak till återkallelsen."))
+    _overga_bemanning(begaran, "aterkalla")
+    begaran.aterkallad_orsak = orsak
+    if intern_anteckning:
+        begaran.intern_anteckning = intern_anteckning
+    begaran.save()
+    if insats.status == InsatsStatus.BEKRAFTAD:
+        _overga(insats, "bemanning_aterkallad", user, text=orsak.namn)
+    else:
+        _logga(insats, user, "bemanning_aterkallad", text=orsak.namn)
+    return begaran
+
+
+@transaction.atomic
+def markera_kontroll(user, kontroll: Kontroll, genomford: bool, orsak: str = "") -> Kontroll:
+    insats = _las_insats(kontroll.insats)
+    if not access.kan_registrera_i_kontroll(user, insats):
+        raise _nekad(_("Du deltar inte i insatsen."))
+    if insats.status not in {InsatsStatus.BEKRAFTAD, InsatsStatus.GENOMFORD}:
+        raise _valideringsfel("status", _("Kontroller kan bara markeras i en bekräftad insats."))
+    if not genomford and not orsak.strip():
+        raise _valideringsfel("orsak", _("Ange varför kontrollen inte genomfördes."))
+    kontroll.status = Kontroll.Status.GENOMFORD if genomford else Kontroll.Status.EJ_GENOMFORD
+    kontroll.ej_genomford_orsak = "" if genomford else orsak.strip()
+    kontroll.save(update_fields=["status", "ej_genomford_orsak"])
+    _logga(insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}")
+    return kontroll
+
+
+@transaction.atomic
+def genomfor_insats(user, insats: Insats, version: int | None = None) -> Insats:
+    """Mark the operation carried out once it has started and every control has an outcome."""
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    INSATS_WORKFLOW.kontrollera(insats.status, "genomfor")
+    if insats.start > timezone.now():
+        raise _valideringsfel("start", _("Insatsen kan inte markeras genomförd före sin start."))
+    if insats.kontroller.filter(status=Kontroll.Status.PLANERAD).exists():
+        raise _valideringsfel(
+            "kontroller", _("Markera varje kontroll som genomförd eller ej genomförd först.")
+        )
+    _overga(insats, "genomfor", user)
+    return insats
+
+
+@transaction.atomic
+def markera_utvarderad(user, insats: Insats, version: int | None = None) -> Insats:
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    _overga(insats, "utvardera", user)
+    return insats
+
+
+def _makulera_bemanning(insats: Insats) -> list[Bemanningsbegaran]:
+    makulerade = []
+    for begaran in insats.bemanningsbegaranden.select_for_update().exclude(
+        status__in=[BemanningStatus.AVBOJD, BemanningStatus.ATERKALLAD, BemanningStatus.MAKULERAD]
+    ):
+        _overga_bemanning(begaran, "makulera")
+        begaran.save()
+        makulerade.append(begaran)
+    return makulerade
+
+
+def _kraver_orsak(orsak: Installningsorsak | None) -> None:
+    if orsak is None:
+        raise _valideringsfel("orsak", _("Välj en orsak."))
+
+
+@transaction.atomic
+def stall_in_insats(
+    user,
+    insats: Insats,
+    orsak: Installningsorsak,
+    kommentar: str = "",
+    version: int | None = None,
+) -> Insats:
+    """Cancel an operation with a reason code; open staffing requests are voided."""
+    insats = _las_insats(insats, version)
+    if not access.kan_stalla_in(user, insats):
+        raise _nekad(_("Du får inte ställa in den här insatsen."))
+    INSATS_WORKFLOW.kontrollera(insats.status, "stall_in")
+    _kraver_orsak(orsak)
+    insats.installd_orsak = orsak
+    insats.installd_kommentar = kommentar
+    _makulera_bemanning(insats)
+    _overga(insats, "stall_in", user, text=orsak.namn)
+    return insats
+
+
+@transaction.atomic
+def omplanera_insats(
+    user,
+    insats: Insats,
+    ny_start: datetime,
+    ny_slut: datetime,
+    orsak: Installningsorsak,
+    version: int | None = None,
+) -> Insats:
+    """Move an operation to a new date as a successor; objects, participants and staffing follow."""
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    INSATS_WORKFLOW.kontrollera(insats.status, "omplanera")
+    _kraver_orsak(orsak)
+    _kontrollera_tidsfonster(ny_start, ny_slut)
+    efterfoljare = Insats.objects.create(
+        referens=_nasta_referens(ny_start),
+        titel=insats.titel,
+        samordnande_organisation=insats.samordnande_organisation,
+        samordnande_enhet=insats.samordnande_enhet,
+        samverkansform=insats.samverkansform,
+        syfte=insats.syfte,
+        start=ny_start,
+        slut=ny_slut,
+        samlingsplats=insats.samlingsplats,
+        insatsgrupp=insats.insatsgrupp,
+        status=InsatsStatus.PLANERAD,
+        omplanerad_fran=insats,
+        skapad_av=user,
+    )
+    efterfoljare.lpoer.set(insats.lpoer.all())
+    efterfoljare.kommuner.set(insats.kommuner.all())
+    _kopiera_deltaganden(insats, efterfoljare)
+    _kopiera_kontroller(insats, efterfoljare)
+    insats.installd_orsak = orsak
+    makulerade = _makulera_bemanning(insats)
+    _overga(insats, "omplanera", user, text=efterfoljare.referens)
+    _logga(efterfoljare, user, "omplanerad_fran", text=insats.referens, till=efterfoljare.status)
+    for gammal in makulerade:
+        begar_bemanning(
+            user,
+            efterfoljare,
+            gammal.lpo,
+            gammal.begart_antal,
+            gammal.kompetenser,
+            begarande_enhet=gammal.begarande_enhet,
+        )
+    efterfoljare.refresh_from_db()
+    return efterfoljare
+
+
+def _kopiera_deltaganden(fran: Insats, till: Insats) -> None:
+    """Participants follow the move, but must answer again for the new date."""
+    for deltagande in fran.deltaganden.all():
+        ar_samordnare = deltagande.roll == Deltagande.Roll.SAMORDNARE
+        Deltagande.objects.create(
+            insats=till,
+            organisation=deltagande.organisation,
+            enhet=deltagande.enhet,
+            roll=deltagande.roll,
+            svar=Deltagande.Svar.ACCEPTERAD if ar_samordnare else Deltagande.Svar.INBJUDEN,
+            kontaktfunktion=deltagande.kontaktfunktion,
+            besvarad=timezone.now() if ar_samordnare else None,
+        )
+
+
+def _kopiera_kontroller(fran: Insats, till: Insats) -> None:
+    for kontroll in fran.kontroller.prefetch_related("deltagande_organisationer"):
+        ny = Kontroll.objects.create(
+            insats=till,
+            objekt=kontroll.objekt,
+            ordning=kontroll.ordning,
+            tilltradesgrund=kontroll.tilltradesgrund,
+        )
+        ny.deltagande_organisationer.set(kontroll.deltagande_organisationer.all())

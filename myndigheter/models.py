@@ -1,0 +1,340 @@
+"""Organisations, units, police and municipal geography, and other reference data.
+
+Reference rows carry their source (``kalla``) from the source documents; a row whose facts do not
+come from those documents is flagged ``ej_i_kallorna`` so it can be verified before it is relied on.
+"""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kallhanvisning(models.Model):
+    """Source reference shared by every reference-data table."""
+
+    kalla = models.CharField(_("källa"), max_length=200, blank=True)
+    ej_i_kallorna = models.BooleanField(
+        _("ej i källdokumenten"),
+        default=False,
+        help_text=_("Uppgiften kommer inte från källdokumenten och ska verifieras."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class KodManager(models.Manager):
+    def get_by_natural_key(self, kod):
+        return self.get(kod=kod)
+
+
+class KodModell(Kallhanvisning):
+    """A reference row identified by a stable code, usable as a fixture natural key."""
+
+    kod = models.SlugField(_("kod"), max_length=60, unique=True)
+    namn = models.CharField(_("namn"), max_length=200)
+
+    objects = KodManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["namn"]
+
+    def __str__(self) -> str:
+        return self.namn
+
+    def natural_key(self):
+        return (self.kod,)
+
+
+class Myndighet(KodModell):
+    """An organisation taking part in joint operations: agency, municipality, region or other."""
+
+    class Typ(models.TextChoices):
+        STATLIG = "STATLIG", _("Statlig myndighet")
+        KOMMUNAL = "KOMMUNAL", _("Kommun eller kommunal förvaltning")
+        KOMMUNALT_BOLAG = "KOMMUNALT_BOLAG", _("Kommunalt bolag")
+        REGION = "REGION", _("Region")
+        OVRIG = "OVRIG", _("Övrig")
+
+    namn_en = models.CharField(_("namn på engelska"), max_length=200, blank=True)
+    kortnamn = models.CharField(_("kortnamn"), max_length=40, blank=True)
+    typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
+    overordnad = models.ForeignKey(
+        "self",
+        verbose_name=_("överordnad organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="underordnade",
+    )
+    ar_polis = models.BooleanField(_("är polis"), default=False)
+    informationsbehov = models.TextField(
+        _("informationsbehov"),
+        blank=True,
+        help_text=_("Vad organisationen behöver veta inför en insats."),
+    )
+    aktiv = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+
+class Samverkansform(KodModell):
+    """A collaboration form or initiative an operation is run under (AKC, GVI, LOS, ...)."""
+
+    class Status(models.TextChoices):
+        AKTIV = "AKTIV", _("Aktiv")
+        REVIDERAD = "REVIDERAD", _("Reviderad")
+        AVSLUTAD = "AVSLUTAD", _("Avslutad")
+
+    beskrivning = models.TextField(_("beskrivning"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.AKTIV)
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("samverkansform")
+        verbose_name_plural = _("samverkansformer")
+
+
+class Medlemskap(Kallhanvisning):
+    """An organisation's membership in a collaboration form (core, network or partner)."""
+
+    class Roll(models.TextChoices):
+        KARNA = "KARNA", _("Kärnmyndighet")
+        NATVERK = "NATVERK", _("Nätverksmyndighet")
+        PARTNER = "PARTNER", _("Partner")
+
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.CASCADE
+    )
+    samverkansform = models.ForeignKey(
+        Samverkansform, verbose_name=_("samverkansform"), on_delete=models.CASCADE
+    )
+    roll = models.CharField(_("roll"), max_length=20, choices=Roll.choices)
+
+    class Meta:
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "samverkansform"], name="medlemskap_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.samverkansform} ({self.get_roll_display()})"
+
+
+class Enhet(Kallhanvisning):
+    """A unit of an organisation with its mandate, shown wherever police see a request."""
+
+    kod = models.SlugField(_("kod"), max_length=60, unique=True)
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="enheter"
+    )
+    namn = models.CharField(_("namn"), max_length=200)
+    mandat = models.CharField(
+        _("mandat"),
+        max_length=300,
+        help_text=_("Vilket uppdrag enheten har, t.ex. osund konkurrens eller ordinarie tillsyn."),
+    )
+    samverkansform_standard = models.ForeignKey(
+        Samverkansform,
+        verbose_name=_("förvald samverkansform"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    objects = KodManager()
+
+    class Meta:
+        verbose_name = _("enhet")
+        verbose_name_plural = _("enheter")
+        ordering = ["organisation__namn", "namn"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.kortnamn or self.organisation.namn}: {self.namn}"
+
+    def natural_key(self):
+        return (self.kod,)
+
+
+class Polisregion(KodModell):
+    class Meta(KodModell.Meta):
+        verbose_name = _("polisregion")
+        verbose_name_plural = _("polisregioner")
+
+
+class Polisomrade(KodModell):
+    region = models.ForeignKey(
+        Polisregion, verbose_name=_("polisregion"), on_delete=models.PROTECT, related_name="omraden"
+    )
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("polisområde")
+        verbose_name_plural = _("polisområden")
+
+
+class Kommun(KodModell):
+    class Meta(KodModell.Meta):
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+
+
+class Lokalpolisomrade(KodModell):
+    """A local police area (LPO): the routing key for police staffing requests."""
+
+    region = models.ForeignKey(
+        Polisregion,
+        verbose_name=_("polisregion"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lokalpolisomraden",
+    )
+    polisomrade = models.ForeignKey(
+        Polisomrade,
+        verbose_name=_("polisområde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lokalpolisomraden",
+    )
+    kommuner = models.ManyToManyField(
+        Kommun, verbose_name=_("kommuner"), blank=True, related_name="lokalpolisomraden"
+    )
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("lokalpolisområde")
+        verbose_name_plural = _("lokalpolisområden")
+
+
+class Stadsomrade(KodModell):
+    """A city district paired with its LPO (Göteborg: Centrum–City, Sydväst–Syd, ...)."""
+
+    kommun = models.ForeignKey(
+        Kommun, verbose_name=_("kommun"), on_delete=models.PROTECT, related_name="stadsomraden"
+    )
+    lpo = models.ForeignKey(
+        Lokalpolisomrade,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.PROTECT,
+        related_name="stadsomraden",
+    )
+    socialforvaltning = models.ForeignKey(
+        Enhet,
+        verbose_name=_("socialförvaltning"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("stadsområde")
+        verbose_name_plural = _("stadsområden")
+
+
+class UtsattOmrade(KodModell):
+    """An area in the police's national assessment of vulnerable areas."""
+
+    lpo = models.ForeignKey(
+        Lokalpolisomrade,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="utsatta_omraden",
+    )
+    kommun = models.ForeignKey(
+        Kommun, verbose_name=_("kommun"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    anmarkning = models.TextField(_("anmärkning"), blank=True)
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("utsatt område")
+        verbose_name_plural = _("utsatta områden")
+
+    def klass_for_ar(self, ar: int) -> str | None:
+        """The classification in force in ``ar``: the latest assessment made that year or before."""
+        bedomning = self.bedomningar.filter(ar__lte=ar).order_by("-ar").first()
+        return bedomning.klass if bedomning else None
+
+
+class Omradesbedomning(Kallhanvisning):
+    """One year's classification of a vulnerable area."""
+
+    class Klass(models.TextChoices):
+        EJ = "EJ", _("Ej utsatt område")
+        UO = "UO", _("Utsatt område")
+        RO = "RO", _("Riskområde")
+        SUO = "SUO", _("Särskilt utsatt område")
+        EJ_ANGIVEN = "EJ_ANGIVEN", _("Utsatt område, kategori ej angiven i källan")
+
+    class Trend(models.TextChoices):
+        POSITIV = "POSITIV", _("Positiv")
+        STABIL = "STABIL", _("Stabil")
+        NEGATIV = "NEGATIV", _("Negativ")
+        OKAND = "OKAND", _("Okänd")
+
+    omrade = models.ForeignKey(
+        UtsattOmrade,
+        verbose_name=_("område"),
+        on_delete=models.CASCADE,
+        related_name="bedomningar",
+    )
+    ar = models.PositiveSmallIntegerField(_("år"))
+    klass = models.CharField(_("klassning"), max_length=20, choices=Klass.choices)
+    trend = models.CharField(_("trend"), max_length=20, choices=Trend.choices, default=Trend.OKAND)
+
+    class Meta:
+        verbose_name = _("områdesbedömning")
+        verbose_name_plural = _("områdesbedömningar")
+        ordering = ["omrade__namn", "ar"]
+        constraints = [
+            models.UniqueConstraint(fields=["omrade", "ar"], name="omradesbedomning_unik_per_ar")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.omrade} {self.ar}: {self.get_klass_display()}"
+
+
+class Anvandarprofil(models.Model):
+    """Organisation, unit and police scope of a user. Roles are group memberships (see roller)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="profil",
+    )
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="profiler"
+    )
+    enhet = models.ForeignKey(
+        Enhet, verbose_name=_("enhet"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    lpo_scope = models.ManyToManyField(
+        Lokalpolisomrade,
+        verbose_name=_("lokalpolisområden"),
+        blank=True,
+        help_text=_("De lokalpolisområden en operativ samordnare eller polisledning ansvarar för."),
+    )
+    ar_insatspolis = models.BooleanField(_("är insatspolis"), default=False)
+    titel = models.CharField(_("funktion eller titel"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("användarprofil")
+        verbose_name_plural = _("användarprofiler")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.organisation})"
+
+
+auditlog.register(Myndighet)
+auditlog.register(Enhet)
+auditlog.register(Anvandarprofil, m2m_fields={"lpo_scope"})

@@ -1,0 +1,37 @@
+"""The nine roles of Saminsats. Each role is a Django group named by its code."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Roll(models.TextChoices):
+    ADMIN = "ADMIN", _("Systemförvaltare")
+    SAMORDNARE = "SAMORDNARE", _("Samordnare")
+    MYNDIGHETSKONTAKT = "MYNDIGHETSKONTAKT", _("Myndighetskontakt")
+    HANDLAGGARE = "HANDLAGGARE", _("Handläggare")
+    OPERATIV_SAMORDNARE = "OPERATIV_SAMORDNARE", _("Operativ samordnare (polis)")
+    INSATSPOLIS = "INSATSPOLIS", _("Insatspolis")
+    POLISLEDNING = "POLISLEDNING", _("Polisledning")
+    LEDNINGSGRUPP = "LEDNINGSGRUPP", _("Ledningsgrupp")
+    API_KLIENT = "API_KLIENT", _("API-klient")
+
+
+def roller_for(user) -> list[Roll]:
+    """The roles a user holds, in declaration order."""
+    if not user.is_authenticated:
+        return []
+    names = set(user.groups.values_list("name", flat=True))
+    return [roll for roll in Roll if roll.value in names]
+
+
+def har_roll(user, roll: Roll) -> bool:
+    return user.is_authenticated and user.groups.filter(name=roll.value).exists()
+
+
+def rollgrupp(roll: Roll):
+    """The group of a role; created by a migration, recreated if someone removed it."""
+    from django.contrib.auth.models import Group
+
+    return Group.objects.get_or_create(name=roll.value)[0]

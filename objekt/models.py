@@ -1,0 +1,314 @@
+"""Inspection objects (businesses, premises, housing; never persons) and agency information."""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from myndigheter.models import (
+    Enhet,
+    KodModell,
+    Kommun,
+    Lokalpolisomrade,
+    Myndighet,
+    Stadsomrade,
+    UtsattOmrade,
+)
+from objekt.validators import (
+    normalisera_organisationsnummer,
+    normalisera_postnummer,
+    validera_organisationsnummer,
+    validera_postnummer,
+)
+
+
+class Problemkategori(KodModell):
+    """A crime or issue category used to tag objects, controls and findings."""
+
+    class Meta(KodModell.Meta):
+        verbose_name = _("problemkategori")
+        verbose_name_plural = _("problemkategorier")
+
+
+class Objekttyp(models.TextChoices):
+    FORETAG = "FORETAG", _("Företag eller verksamhet")
+    LOKAL = "LOKAL", _("Lokal")
+    BOENDE = "BOENDE", _("Boende")
+    FESTVANING_KLUBB = "FESTVANING_KLUBB", _("Festvåning eller klubb")
+    VAXLINGSKONTOR = "VAXLINGSKONTOR", _("Växlingskontor")
+    ANNAT = "ANNAT", _("Annat")
+
+
+class Objekt(models.Model):
+    class Status(models.TextChoices):
+        FORESLAGET = "FORESLAGET", _("Föreslaget")
+        UNDER_BEREDNING = "UNDER_BEREDNING", _("Under beredning")
+        REDO = "REDO", _("Redo")
+        PLANERAT = "PLANERAT", _("Planerat")
+        KONTROLLERAT = "KONTROLLERAT", _("Kontrollerat")
+        AVSLUTAT = "AVSLUTAT", _("Avslutat")
+        AVFORT = "AVFORT", _("Avfört")
+
+    class Kanslighet(models.TextChoices):
+        NORMAL = "NORMAL", _("Normal")
+        SKYDDAD = "SKYDDAD", _("Skyddad")
+
+    referens = models.CharField(_("referens"), max_length=20, unique=True)
+    namn = models.CharField(_("namn"), max_length=200)
+    objekttyp = models.CharField(_("objekttyp"), max_length=20, choices=Objekttyp.choices)
+    organisationsnummer = models.CharField(
+        _("organisationsnummer"),
+        max_length=13,
+        blank=True,
+        validators=[validera_organisationsnummer],
+    )
+    adress = models.CharField(_("gatuadress"), max_length=200)
+    postnummer = models.CharField(
+        _("postnummer"), max_length=6, blank=True, validators=[validera_postnummer]
+    )
+    postort = models.CharField(_("postort"), max_length=100, blank=True)
+    kommun = models.ForeignKey(Kommun, verbose_name=_("kommun"), on_delete=models.PROTECT)
+    stadsomrade = models.ForeignKey(
+        Stadsomrade,
+        verbose_name=_("stadsområde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    lpo = models.ForeignKey(
+        Lokalpolisomrade,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    utsatt_omrade = models.ForeignKey(
+        UtsattOmrade,
+        verbose_name=_("utsatt område"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    problemkategorier = models.ManyToManyField(
+        Problemkategori, verbose_name=_("misstänkta problem"), blank=True
+    )
+    foreslaget_av_organisation = models.ForeignKey(
+        Myndighet,
+        verbose_name=_("föreslaget av organisation"),
+        on_delete=models.PROTECT,
+        related_name="foreslagna_objekt",
+    )
+    foreslaget_av_enhet = models.ForeignKey(
+        Enhet,
+        verbose_name=_("föreslaget av enhet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    foreslaget_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("föreslaget av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    foreslaget_datum = models.DateField(_("föreslaget datum"), default=timezone.localdate)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.FORESLAGET
+    )
+    reserv = models.BooleanField(_("reservobjekt"), default=False)
+    kanslighet = models.CharField(
+        _("känslighet"), max_length=10, choices=Kanslighet.choices, default=Kanslighet.NORMAL
+    )
+    skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
+    andrad = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("objekt")
+        verbose_name_plural = _("objekt")
+        ordering = ["namn"]
+        indexes = [
+            models.Index(fields=["organisationsnummer"], name="objekt_orgnr_idx"),
+            models.Index(fields=["status"], name="objekt_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.namn} ({self.referens})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.organisationsnummer:
+            self.organisationsnummer = normalisera_organisationsnummer(self.organisationsnummer)
+        if self.postnummer:
+            self.postnummer = normalisera_postnummer(self.postnummer)
+
+
+class Myndighetsintresse(models.Model):
+    """An agency's judgement of whether an object is relevant for it."""
+
+    class Relevans(models.TextChoices):
+        RELEVANT = "RELEVANT", _("Relevant för oss")
+        EJ_RELEVANT = "EJ_RELEVANT", _("Inte relevant för oss")
+        OKANT = "OKANT", _("Ej bedömt")
+
+    objekt = models.ForeignKey(
+        Objekt, verbose_name=_("objekt"), on_delete=models.CASCADE, related_name="intressen"
+    )
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.PROTECT
+    )
+    relevans = models.CharField(
+        _("relevans"), max_length=20, choices=Relevans.choices, default=Relevans.OKANT
+    )
+    grund = models.TextField(_("motivering"), blank=True)
+    lagstod = models.CharField(_("lagstöd"), max_length=300, blank=True)
+    bedomd_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bedömd av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    datum = models.DateTimeField(_("bedömd"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("myndighetsintresse")
+        verbose_name_plural = _("myndighetsintressen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objekt", "organisation"], name="myndighetsintresse_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.objekt} – {self.get_relevans_display()}"
+
+
+class Informationsmall(models.Model):
+    """A standardized information template per agency and object type."""
+
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("organisation"), on_delete=models.PROTECT
+    )
+    objekttyp = models.CharField(_("objekttyp"), max_length=20, choices=Objekttyp.choices)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    faltdefinition = models.JSONField(
+        _("fältdefinition"),
+        default=list,
+        help_text=_("Lista med fält: namn, etikett, typ och om fältet är obligatoriskt."),
+    )
+    aktiv = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        verbose_name = _("informationsmall")
+        verbose_name_plural = _("informationsmallar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "objekttyp", "version"], name="informationsmall_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.get_objekttyp_display()} v{self.version}"
+
+
+class Objektuppgift(models.Model):
+    """Information an agency holds about an object; visible to its owner until released."""
+
+    class Sekretessniva(models.TextChoices):
+        INTERN = "INTERN", _("Intern")
+        FRISLAPPBAR = "FRISLAPPBAR", _("Kan frisläppas")
+
+    objekt = models.ForeignKey(
+        Objekt, verbose_name=_("objekt"), on_delete=models.CASCADE, related_name="uppgifter"
+    )
+    organisation = models.ForeignKey(
+        Myndighet, verbose_name=_("ägande organisation"), on_delete=models.PROTECT
+    )
+    mall = models.ForeignKey(
+        Informationsmall,
+        verbose_name=_("mall"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    innehall = models.JSONField(_("innehåll"), default=dict)
+    sekretessniva = models.CharField(
+        _("sekretessnivå"),
+        max_length=20,
+        choices=Sekretessniva.choices,
+        default=Sekretessniva.INTERN,
+    )
+    upprattad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("upprättad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("objektuppgift")
+        verbose_name_plural = _("objektuppgifter")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.objekt}"
+
+
+class Frislappning(models.Model):
+    """The release of one agency-owned information block to the participants of one operation."""
+
+    objektuppgift = models.ForeignKey(
+        Objektuppgift,
+        verbose_name=_("objektuppgift"),
+        on_delete=models.CASCADE,
+        related_name="frislappningar",
+    )
+    insats = models.ForeignKey(
+        "insatser.Insats",
+        verbose_name=_("insats"),
+        on_delete=models.CASCADE,
+        related_name="frislappningar",
+    )
+    frislappt_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("frisläppt av"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    grund = models.TextField(_("grund för utlämnande"))
+    tidpunkt = models.DateTimeField(_("frisläppt"), default=timezone.now)
+    aterkallad = models.DateTimeField(_("återkallad"), null=True, blank=True)
+    aterkallad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("återkallad av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("frisläppning")
+        verbose_name_plural = _("frisläppningar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objektuppgift", "insats"],
+                condition=Q(aterkallad__isnull=True),
+                name="frislappning_en_aktiv_per_insats",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.objektuppgift} → {self.insats}"
+
+
+auditlog.register(Objekt, m2m_fields={"problemkategorier"})
+auditlog.register(Myndighetsintresse)
+auditlog.register(Objektuppgift)
+auditlog.register(Frislappning)
