@@ -1,0 +1,76 @@
+"""Browser tests: Playwright drives Debian's Chromium against the live test server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTEFAKTER = ROOT / "test-artifacts"
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests make
+# around it are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def webblasare():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium saknas på {CHROMIUM}: installera Debians paket 'chromium'.")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def sida(webblasare):
+    context = webblasare.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_granskning():
+    """Run axe-core on the current page and return the WCAG 2.1 A/AA violations."""
+    if not AXE.exists():
+        pytest.fail("axe-core saknas: kör 'npm ci' (make test-browser gör det).")
+    kod = AXE.read_text()
+
+    def granska(page):
+        page.add_script_tag(content=kod)
+        resultat = page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        return [
+            (v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in resultat["violations"]
+        ]
+
+    return granska
+
+
+@pytest.fixture
+def spara_bild():
+    ARTEFAKTER.mkdir(exist_ok=True)
+
+    def spara(page, namn: str):
+        page.screenshot(path=str(ARTEFAKTER / f"{namn}.png"), full_page=True)
+
+    return spara

@@ -1,0 +1,58 @@
+"""A person logs in with a demo login and sees their start page; both pages pass axe."""
+
+import pytest
+from django.conf import settings
+
+from insatser.demodata import Demodata
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demodata(transactional_db):
+    from myndigheter.referensdata import ladda_referensdata
+
+    ladda_referensdata()
+    Demodata().kor()
+
+
+def test_login_page_passes_axe(live_server, sida, axe_granskning, spara_bild):
+    sida.goto(f"{live_server.url}/logga-in/")
+    assert sida.locator("html").get_attribute("lang") == "sv"
+    spara_bild(sida, "inloggning")
+    assert axe_granskning(sida) == []
+
+
+@pytest.mark.parametrize(
+    ("anvandare", "organisation", "roll"),
+    [
+        ("samordnare.akc", "AKC-väst", "Samordnare"),
+        ("opsam.city", "Polismyndigheten", "Operativ samordnare (polis)"),
+    ],
+)
+def test_demo_login_reaches_start_page(
+    demodata, live_server, sida, axe_granskning, spara_bild, anvandare, organisation, roll
+):
+    sida.goto(f"{live_server.url}/logga-in/")
+    sida.get_by_label("Användarnamn").fill(anvandare)
+    sida.get_by_label("Lösenord").fill(settings.DEMO_PASSWORD)
+    sida.get_by_role("button", name="Logga in").click()
+    sida.wait_for_url(f"{live_server.url}/")
+    roll_text = sida.locator("dl.facts").inner_text()
+    assert organisation in roll_text
+    assert roll in roll_text
+    spara_bild(sida, f"start-{anvandare}")
+    assert axe_granskning(sida) == []
+
+
+def test_keyboard_only_login(demodata, live_server, sida):
+    sida.goto(f"{live_server.url}/logga-in/")
+    forsta_fokuserbara = "document.querySelector('a[href], button, input:not([type=hidden])')"
+    assert sida.evaluate(f"{forsta_fokuserbara}.className") == "skip-link"
+    assert sida.evaluate("document.activeElement.name") == "username"
+    sida.keyboard.type("handlaggare.skv")
+    sida.keyboard.press("Tab")
+    sida.keyboard.type(settings.DEMO_PASSWORD)
+    sida.keyboard.press("Enter")
+    sida.wait_for_url(f"{live_server.url}/")
+    assert "Skatteverket" in sida.locator("dl.facts").inner_text()

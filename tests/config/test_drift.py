@@ -1,0 +1,125 @@
+"""Health endpoint, status page, login page and a real Celery worker running the health task."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
+
+from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_health_answers_without_login(client):
+    svar = client.get("/health/")
+    assert svar.status_code == 200
+    assert svar.json() == {"status": "ok", "databas": True}
+
+
+@pytest.mark.django_db
+def test_login_page_is_swedish(client):
+    svar = client.get("/logga-in/")
+    text = svar.content.decode()
+    assert svar.status_code == 200
+    assert '<html lang="sv">' in text
+    assert "Logga in" in text
+    assert "Lösenord" in text
+
+
+@pytest.mark.django_db
+def test_login_page_in_english_when_chosen(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/logga-in/"})
+    text = client.get("/logga-in/").content.decode()
+    assert '<html lang="en">' in text
+    assert "Log in" in text
+    assert "Password" in text
+
+
+@pytest.mark.django_db
+def test_wrong_password_gets_a_swedish_message(client):
+    get_user_model().objects.create_user("kalle", password="ratt-losen-123")
+    svar = client.post("/logga-in/", {"username": "kalle", "password": "fel"})
+    assert svar.status_code == 200
+    assert "Ange ett korrekt användarnamn och lösenord" in svar.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/status/"])
+def test_pages_require_login(client, url):
+    svar = client.get(url)
+    assert svar.status_code == 302
+    assert "logga-in" in svar["Location"] or "admin/login" in svar["Location"]
+
+
+@pytest.mark.django_db
+def test_status_page_is_for_staff_only(client, skapa_anvandare):
+    from myndigheter.roles import Roll
+
+    user = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
+    client.force_login(user)
+    assert client.get("/status/").status_code == 302
+    assert client.post("/status/halsokontroll/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_status_page_shows_the_last_heartbeat(admin_client):
+    cache.delete(HEARTBEAT_CACHE_KEY)
+    assert "ingen ännu" in admin_client.get("/status/").content.decode()
+    halsokontroll.apply()
+    text = admin_client.get("/status/").content.decode()
+    assert "ingen ännu" not in text
+    assert "svarar" in text
+
+
+def _databas_url_for_test() -> str:
+    s = connection.settings_dict
+    host = quote(s["HOST"] or "localhost", safe="")
+    port = f":{s['PORT']}" if s["PORT"] else ""
+    return f"postgres://{quote(s['USER'])}:{quote(s['PASSWORD'] or '')}@{host}{port}/{s['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_runs_the_health_task():
+    """Not eager: a worker process takes the task from the broker and writes the heartbeat."""
+    cache.delete(HEARTBEAT_CACHE_KEY)
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "DATABASE_URL": _databas_url_for_test()}
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            f"--queues={queue}",
+            "--loglevel=WARNING",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        halsokontroll.apply_async(queue=queue)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and cache.get(HEARTBEAT_CACHE_KEY) is None:
+            assert worker.poll() is None, worker.stdout.read().decode()
+            time.sleep(0.5)
+        assert cache.get(HEARTBEAT_CACHE_KEY) is not None
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)

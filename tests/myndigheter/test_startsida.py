@@ -1,0 +1,53 @@
+"""The start page: organisation, role and upcoming operations the user may see."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from insatser.models import Deltagande, Insats
+from myndigheter.models import Myndighet
+from myndigheter.roles import Roll
+
+
+def _insats(nummer, organisation, deltagare=()):
+    start = timezone.now() + timedelta(days=nummer + 1)
+    insats = Insats.objects.create(
+        referens=f"T-{nummer}",
+        titel=f"Insats {nummer}",
+        samordnande_organisation=Myndighet.objects.get(kod=organisation),
+        start=start,
+        slut=start + timedelta(hours=2),
+    )
+    for kod in deltagare:
+        Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod=kod))
+    return insats
+
+
+@pytest.mark.django_db
+def test_start_page_shows_only_operations_the_user_takes_part_in(client, skapa_anvandare):
+    user = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
+    egen = _insats(1, "akc-vast", deltagare=["skatteverket"])
+    annan = _insats(2, "akc-vast", deltagare=["av"])
+    client.force_login(user)
+    text = client.get("/").content.decode()
+    assert egen.titel in text
+    assert annan.titel not in text
+    assert "Skatteverket" in text
+    assert "Handläggare" in text
+
+
+@pytest.mark.django_db
+def test_start_page_runs_a_constant_number_of_queries(
+    client, skapa_anvandare, django_assert_max_num_queries
+):
+    user = skapa_anvandare("samordnare", Roll.SAMORDNARE, "akc-vast")
+    client.force_login(user)
+    _insats(1, "akc-vast")
+    with django_assert_max_num_queries(12) as fa:
+        client.get("/")
+    for nummer in range(2, 30):
+        _insats(nummer, "akc-vast", deltagare=["skatteverket", "av"])
+    with django_assert_max_num_queries(len(fa.captured_queries)):
+        svar = client.get("/")
+    assert len(svar.context["kommande"]) == 10
