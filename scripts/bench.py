@@ -1,0 +1,162 @@
+"""`make bench`: speed and memory of the foundation's hot paths, printed as a table.
+
+Runs against its own database (``bench_saminsats``, kept between runs) so it never touches the
+development data. ``BENCH_INSATSER`` sets how many operations to generate (default 20,000).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import time
+from datetime import timedelta
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("TEST_DATABASE_NAME", "bench_saminsats")
+
+import django
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core import signals  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_databases  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from insatser.access import synliga_insatser  # noqa: E402
+from insatser.demodata import Demodata  # noqa: E402
+from insatser.models import (  # noqa: E402
+    Bemanningsbegaran,
+    Deltagande,
+    Insats,
+    Installningsorsak,
+)
+from insatser.workflow import BemanningStatus, InsatsStatus  # noqa: E402
+from myndigheter.models import Lokalpolisomrade, Myndighet  # noqa: E402
+from myndigheter.referensdata import ladda_referensdata  # noqa: E402
+
+ANTAL = int(os.environ.get("BENCH_INSATSER", "20000"))
+UPPREPNINGAR = 20
+SIDSTORLEK = 50
+
+
+def tid(funktion, upprepningar=UPPREPNINGAR):
+    tider = []
+    for _ in range(upprepningar):
+        start = time.perf_counter()
+        funktion()
+        tider.append((time.perf_counter() - start) * 1000)
+    return statistics.median(tider), max(tider)
+
+
+def antal_fragor(funktion) -> int:
+    # The query log is a bounded deque; empty it so the count is not capped by its length.
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as fragor:
+        funktion()
+    return len(fragor)
+
+
+def generera_insatser(antal: int) -> None:
+    """Bulk-create synthetic operations with participants and staffing requests."""
+    saknas = antal - Insats.objects.filter(referens__startswith="BENCH-").count()
+    if saknas <= 0:
+        return
+    rng = random.Random(7)
+    orsak = Installningsorsak.objects.order_by("kod").first()
+    organisationer = list(Myndighet.objects.filter(ar_polis=False).values_list("pk", flat=True))
+    lpoer = list(Lokalpolisomrade.objects.values_list("pk", flat=True))
+    bas = timezone.now() - timedelta(days=365)
+    borjan = antal - saknas
+    for block in range(borjan, antal, 5000):
+        insatser = [
+            Insats(
+                referens=f"BENCH-{n:07d}",
+                titel=f"Bench {n}",
+                samordnande_organisation_id=rng.choice(organisationer),
+                start=bas + timedelta(hours=n % 17000),
+                slut=bas + timedelta(hours=n % 17000 + 4),
+                status=(status := rng.choice(InsatsStatus.values)),
+                installd_orsak=orsak if status == InsatsStatus.INSTALLD else None,
+            )
+            for n in range(block, min(block + 5000, antal))
+        ]
+        Insats.objects.bulk_create(insatser)
+        Deltagande.objects.bulk_create(
+            [
+                Deltagande(insats=i, organisation_id=org)
+                for i in insatser
+                for org in rng.sample(organisationer, k=rng.randint(1, 3))
+                if org != i.samordnande_organisation_id
+            ]
+        )
+        Bemanningsbegaran.objects.bulk_create(
+            [
+                Bemanningsbegaran(
+                    insats=i,
+                    lpo_id=rng.choice(lpoer),
+                    begart_antal=4,
+                    status=rng.choice([BemanningStatus.SKICKAD, BemanningStatus.BEKRAFTAD]),
+                )
+                for i in insatser
+            ]
+        )
+
+
+def main() -> None:
+    setup_databases(verbosity=0, interactive=False, keepdb=True)
+    start = time.perf_counter()
+    ladda_referensdata()
+    referens_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    Demodata().kor()
+    demo_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    generera_insatser(ANTAL)
+    generera_ms = (time.perf_counter() - start) * 1000
+
+    rader = [
+        ("reference data load (idempotent reload)", referens_ms, None, None),
+        ("demo data command (idempotent re-run)", demo_ms, None, None),
+        (f"generate synthetic operations up to {ANTAL}", generera_ms, None, None),
+    ]
+    anvandare = get_user_model().objects
+    for username in ["samordnare.akc", "handlaggare.skv", "opsam.city", "insatspolis.city"]:
+        user = anvandare.get(username=username)
+
+        def lista(user=user):
+            qs = synliga_insatser(user)
+            qs.count()
+            list(qs.select_related("samordnande_organisation").order_by("-start")[:SIDSTORLEK])
+
+        fragor = antal_fragor(lista)
+        median, varst = tid(lista)
+        rader.append(
+            (f"visible operations, count + page of {SIDSTORLEK}: {username}", median, varst, fragor)
+        )
+
+    # As Django's test runner does: keep one connection so its queries can be counted.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    client = Client()
+    client.force_login(anvandare.get(username="samordnare.akc"))
+    fragor = antal_fragor(lambda: client.get("/"))
+    median, varst = tid(lambda: client.get("/"))
+    rader.append(("start page (samordnare.akc)", median, varst, fragor))
+
+    print(f"Saminsats bench: {Insats.objects.count()} operations in the bench database")
+    print(f"{'measure':<62} {'median ms':>10} {'max ms':>8} {'queries':>8}")
+    for namn, median, varst, fragor in rader:
+        varst_text = f"{varst:8.1f}" if varst is not None else f"{'':>8}"
+        fragor_text = f"{fragor:8d}" if fragor is not None else f"{'':>8}"
+        print(f"{namn:<62} {median:10.1f} {varst_text} {fragor_text}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of the bench process: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
