@@ -37,13 +37,11 @@ migrate: deps
 	@$(BIN)/python manage.py migrate --verbosity=1
 	@$(BIN)/python manage.py createcachetable
 
-seed: migrate
-	@$(BIN)/python manage.py ladda_referensdata
-	@$(BIN)/python manage.py demodata
+seed: deps
+	@$(BIN)/python scripts/run.py --setup-only
 
-run: check seed
-	@echo "Saminsats: http://127.0.0.1:$${PORT:-8000}  (demo password: $${DEMO_PASSWORD:-saminsats-demo}; Ctrl-C stops everything)"
-	@$(BIN)/honcho start --procfile Procfile
+run: check deps
+	@$(BIN)/python scripts/run.py
 
 # pytest exits 5 when it collected no test: a suite that ran nothing is a failure here.
 PYTEST = $(BIN)/python -m pytest

@@ -100,13 +100,15 @@ TEMPLATES = [
 ]
 
 # Database: PostgreSQL only. DATABASE_URL wins; otherwise the embedded server under var/.
-EMBEDDED_DATABASE = not os.environ.get("DATABASE_URL")
-if not EMBEDDED_DATABASE:
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
     from config.embedded_postgres import embedded_database_settings
 
     DATABASES = {"default": embedded_database_settings(VAR_DIR)}
+# Also true in the processes `make run` starts: it holds the embedded server and hands them its URL.
+EMBEDDED_DATABASE = not DATABASE_URL or env_bool("SAMINSATS_EMBEDDED_DATABASE", False)
 DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get(
     "TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}"
 )

@@ -338,15 +338,17 @@ class Demodata:
 
     def _status(self, nummer: int, start: datetime) -> str:
         if nummer > PASSERADE_INSATSER:
+            # Indexed by nummer % 8 so that LPO City (nummer % 4 == 0) gets confirmed
+            # operations and every staffing state occurs among the coming ones.
             kommande = [
+                InsatsStatus.BEKRAFTAD,
+                InsatsStatus.BEMANNING_BEGARD,
+                InsatsStatus.PLANERAD,
+                InsatsStatus.PLANERAD,
+                InsatsStatus.BEKRAFTAD,
+                InsatsStatus.BEKRAFTAD,
+                InsatsStatus.BEMANNING_BEGARD,
                 InsatsStatus.FORESLAGEN,
-                InsatsStatus.PLANERAD,
-                InsatsStatus.PLANERAD,
-                InsatsStatus.BEMANNING_BEGARD,
-                InsatsStatus.BEMANNING_BEGARD,
-                InsatsStatus.BEKRAFTAD,
-                InsatsStatus.BEKRAFTAD,
-                InsatsStatus.BEKRAFTAD,
             ]
             return kommande[nummer % len(kommande)]
         passerade = [

@@ -25,7 +25,13 @@ from insatser.models import (
     Kontroll,
     Polisbemanning,
 )
-from insatser.workflow import BEMANNING_WORKFLOW, INSATS_WORKFLOW, BemanningStatus, InsatsStatus
+from insatser.workflow import (
+    BEMANNING_WORKFLOW,
+    INSATS_WORKFLOW,
+    OPPNA_FOR_PLANERING,
+    BemanningStatus,
+    InsatsStatus,
+)
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Objekt
 
@@ -162,7 +168,7 @@ def bjud_in(
 ) -> Deltagande:
     insats = _las_insats(insats)
     _kraver_samordnare(user, insats)
-    if insats.status not in {InsatsStatus.FORESLAGEN, *INSATS_WORKFLOW.overgangar["stall_in"].fran}:
+    if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("insats", _("Det går inte längre att bjuda in till insatsen."))
     if enhet is not None and enhet.organisation_id != organisation.pk:
         raise _valideringsfel("enhet", _("Enheten tillhör inte den valda organisationen."))
@@ -179,7 +185,7 @@ def bjud_in(
 def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: str = "") -> Kontroll:
     insats = _las_insats(insats)
     _kraver_samordnare(user, insats)
-    if insats.status not in {InsatsStatus.FORESLAGEN, *INSATS_WORKFLOW.overgangar["stall_in"].fran}:
+    if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("insats", _("Det går inte längre att lägga till objekt i insatsen."))
     if insats.kontroller.filter(objekt=objekt).exists():
         raise _valideringsfel("objekt", _("Objektet finns redan i insatsen."))
@@ -227,7 +233,7 @@ def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_an
     deltagande = Deltagande.objects.select_for_update().get(pk=deltagande.pk)
     if not access.kan_besvara_inbjudan(user, deltagande):
         raise _nekad(_("Du kan bara svara på inbjudningar till din egen organisation."))
-    if insats.status not in {InsatsStatus.FORESLAGEN, *INSATS_WORKFLOW.overgangar["stall_in"].fran}:
+    if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("svar", _("Insatsen tar inte längre emot svar."))
     deltagande.svar = Deltagande.Svar.ACCEPTERAD if accepterad else Deltagande.Svar.AVBOJD
     deltagande.planerat_antal = planerat_antal if accepterad else 0

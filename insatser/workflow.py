@@ -77,6 +77,8 @@ class Workflow:
 
 S = InsatsStatus
 AKTIVA_FORE_GENOMFORANDE = frozenset({S.PLANERAD, S.BEMANNING_BEGARD, S.BEKRAFTAD})
+# Objects, invitations and answers can change until the operation is carried out or ended.
+OPPNA_FOR_PLANERING = AKTIVA_FORE_GENOMFORANDE | {S.FORESLAGEN}
 
 INSATS_WORKFLOW = Workflow(
     _("insatsen"),

@@ -6,13 +6,13 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 
+from config.embedded_postgres import database_url
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,19 +80,12 @@ def test_status_page_shows_the_last_heartbeat(admin_client):
     assert "svarar" in text
 
 
-def _databas_url_for_test() -> str:
-    s = connection.settings_dict
-    host = quote(s["HOST"] or "localhost", safe="")
-    port = f":{s['PORT']}" if s["PORT"] else ""
-    return f"postgres://{quote(s['USER'])}:{quote(s['PASSWORD'] or '')}@{host}{port}/{s['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_runs_the_health_task():
     """Not eager: a worker process takes the task from the broker and writes the heartbeat."""
     cache.delete(HEARTBEAT_CACHE_KEY)
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "DATABASE_URL": _databas_url_for_test()}
+    env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict)}
     worker = subprocess.Popen(
         [
             sys.executable,

@@ -1,0 +1,26 @@
+"""The nine roles exist as groups and are read back from group membership."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+
+from myndigheter.roles import Roll, har_roll, roller_for
+
+
+@pytest.mark.django_db
+def test_every_role_has_its_group():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(Roll.values)
+    assert len(Roll) == 9
+
+
+@pytest.mark.django_db
+def test_roles_follow_group_membership(skapa_anvandare):
+    user = skapa_anvandare("kontakt", Roll.MYNDIGHETSKONTAKT, "skatteverket")
+    user.groups.add(Group.objects.get(name=Roll.HANDLAGGARE))
+    assert roller_for(user) == [Roll.MYNDIGHETSKONTAKT, Roll.HANDLAGGARE]
+    assert har_roll(user, Roll.HANDLAGGARE)
+    assert not har_roll(user, Roll.SAMORDNARE)
+
+
+def test_anonymous_user_has_no_roles():
+    assert roller_for(AnonymousUser()) == []
+    assert not har_roll(AnonymousUser(), Roll.ADMIN)
