@@ -41,11 +41,14 @@ def serve(env: dict[str, str]) -> int:
         [str(honcho), "start", "--procfile", "Procfile"], cwd=ROOT, env=env
     )
     signal.signal(signal.SIGTERM, lambda *_: processes.send_signal(signal.SIGTERM))
+    stopped_by_user = False
     while True:
         try:
-            return processes.wait()
+            returncode = processes.wait()
         except KeyboardInterrupt:
-            continue  # honcho got the same Ctrl-C and is stopping its processes
+            stopped_by_user = True  # honcho got the same Ctrl-C and is stopping its processes
+            continue
+        return 0 if stopped_by_user else returncode
 
 
 def main() -> int:
