@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from config import views
 from myndigheter import views as myndigheter_views
@@ -16,6 +18,6 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("status/", views.status, name="status"),
     path("status/halsokontroll/", views.kor_halsokontroll, name="kor_halsokontroll"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", require_POST(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,17 +1,24 @@
-"""Who may see and do what with operations. Every rule is written here once.
+"""Who may see and do what with operations and staffing requests. Every rule is written here once.
 
 Visibility follows relationships (the coordinating organisation, the participating organisations,
-the LPOs of staffing requests, named police assignments) and is expressed as ``Exists``
-subqueries, so the same rule filters lists and checks single objects.
+the LPOs of staffing requests, named police assignments, explicit per-object grants); the rules
+are the tables below. ``docs/behorigheter.md`` is generated from them.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Polisbemanning
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Insats,
+    InsatsUserObjectPermission,
+    Polisbemanning,
+)
 from insatser.workflow import BemanningStatus
-from myndigheter.roles import Roll, roller_for
+from myndigheter.policy import Aktor, Policy, Regel, Relation
+from myndigheter.roles import Roll
 
 AKTIVA_BEMANNINGSSTATUSAR = [
     BemanningStatus.SKICKAD,
@@ -20,98 +27,193 @@ AKTIVA_BEMANNINGSSTATUSAR = [
 ]
 
 
-def _profil(user):
-    return getattr(user, "profil", None) if user.is_authenticated else None
+class Handling:
+    SE = "se"
+    SE_SAMLINGSPLATS = "se_samlingsplats"
+    SAMORDNA = "samordna"
+    BESVARA_INBJUDAN = "besvara_inbjudan"
+    STALLA_IN = "stalla_in"
+    REGISTRERA = "registrera"
+    SE_POLISDETALJER = "se_polisdetaljer"
+    BESVARA = "besvara"
 
 
-def _lpo_ids(user) -> list[int]:
-    profil = _profil(user)
-    return list(profil.lpo_scope.values_list("pk", flat=True)) if profil else []
+def _samordnande(aktor) -> Q:
+    return Q(samordnande_organisation_id=aktor.organisation_id)
 
 
-def synlighetsvillkor(user) -> Q:
-    """The condition an operation must meet to be visible to ``user``."""
-    profil = _profil(user)
-    if profil is None:
-        return Q(pk__in=[])
-    roller = set(roller_for(user))
-    villkor = Q(pk__in=[])
-    if roller & {Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT, Roll.API_KLIENT}:
-        deltar = Deltagande.objects.filter(insats=OuterRef("pk"), organisation=profil.organisation)
-        villkor |= Q(samordnande_organisation=profil.organisation) | Exists(deltar)
-    if Roll.OPERATIV_SAMORDNARE in roller:
-        begaran_i_lpo = Bemanningsbegaran.objects.filter(
-            insats=OuterRef("pk"), lpo__in=_lpo_ids(user)
-        ).exclude(status=BemanningStatus.UTKAST)
-        villkor |= Exists(begaran_i_lpo)
-    if Roll.INSATSPOLIS in roller:
-        villkor |= Exists(
-            Polisbemanning.objects.filter(begaran__insats=OuterRef("pk"), anvandare=user)
+def _deltagande(aktor) -> Q:
+    return Exists(
+        Deltagande.objects.filter(insats=OuterRef("pk"), organisation_id=aktor.organisation_id)
+    )
+
+
+def _accepterat_deltagande(aktor) -> Q:
+    return Exists(
+        Deltagande.objects.filter(
+            insats=OuterRef("pk"),
+            organisation_id=aktor.organisation_id,
+            svar=Deltagande.Svar.ACCEPTERAD,
         )
-    if Roll.POLISLEDNING in roller:
-        villkor |= Exists(
-            Bemanningsbegaran.objects.filter(insats=OuterRef("pk"), lpo__in=_lpo_ids(user))
+    )
+
+
+def _begaran_i_lpo(aktor) -> Q:
+    return Exists(
+        Bemanningsbegaran.objects.filter(insats=OuterRef("pk"), lpo__in=aktor.lpo_ids).exclude(
+            status=BemanningStatus.UTKAST
         )
-    return villkor
+    )
 
 
-def synliga_insatser(user) -> QuerySet[Insats]:
-    return Insats.objects.filter(synlighetsvillkor(user))
+def _aktiv_begaran_i_lpo(aktor) -> Q:
+    return Exists(
+        Bemanningsbegaran.objects.filter(
+            insats=OuterRef("pk"), lpo__in=aktor.lpo_ids, status__in=AKTIVA_BEMANNINGSSTATUSAR
+        )
+    )
+
+
+def _tilldelad(aktor) -> Q:
+    return Exists(
+        Polisbemanning.objects.filter(begaran__insats=OuterRef("pk"), anvandare=aktor.user)
+    )
+
+
+def _explicit(aktor) -> Q:
+    return Exists(
+        InsatsUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"),
+            user=aktor.user,
+            permission__codename="view_insats",
+        )
+    )
+
+
+H = Handling
+INSATS_POLICY = Policy(
+    Insats,
+    handlingar={
+        H.SE: "se insatsen (datum, tidsfönster, LPO, status, samverkansform, samordnare)",
+        H.SE_SAMLINGSPLATS: "se samlingsplats och exakt starttid",
+        H.SAMORDNA: "planera, bjuda in, begära bemanning, genomföra",
+        H.BESVARA_INBJUDAN: "svara på inbjudan för sin organisation",
+        H.STALLA_IN: "ställa in insatsen",
+        H.REGISTRERA: "markera kontroller och registrera fynd",
+    },
+    relationer=[
+        Relation("samordnande_organisation", "användarens organisation samordnar", _samordnande),
+        Relation("deltagande_organisation", "användarens organisation är inbjuden", _deltagande),
+        Relation(
+            "accepterat_deltagande",
+            "användarens organisation har accepterat inbjudan",
+            _accepterat_deltagande,
+        ),
+        Relation(
+            "begaran_i_lpo",
+            "en skickad bemanningsbegäran gäller ett av användarens LPO",
+            _begaran_i_lpo,
+        ),
+        Relation(
+            "aktiv_begaran_i_lpo",
+            "en aktiv bemanningsbegäran gäller ett av användarens LPO",
+            _aktiv_begaran_i_lpo,
+        ),
+        Relation("tilldelad", "användaren är namngiven polis i insatsen", _tilldelad),
+        Relation("explicit", "användaren har fått läsrätt till just denna insats", _explicit),
+    ],
+    regler=[
+        Regel(
+            Roll.SAMORDNARE,
+            "samordnande_organisation",
+            [H.SE, H.SE_SAMLINGSPLATS, H.SAMORDNA, H.STALLA_IN, H.REGISTRERA, H.BESVARA_INBJUDAN],
+        ),
+        Regel(
+            Roll.SAMORDNARE,
+            "deltagande_organisation",
+            [H.SE, H.SE_SAMLINGSPLATS, H.BESVARA_INBJUDAN],
+        ),
+        Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA]),
+        Regel(
+            Roll.HANDLAGGARE,
+            "deltagande_organisation",
+            [H.SE, H.SE_SAMLINGSPLATS, H.BESVARA_INBJUDAN],
+        ),
+        Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA]),
+        Regel(
+            Roll.MYNDIGHETSKONTAKT,
+            "deltagande_organisation",
+            [H.SE, H.SE_SAMLINGSPLATS, H.BESVARA_INBJUDAN],
+        ),
+        Regel(Roll.OPERATIV_SAMORDNARE, "begaran_i_lpo", [H.SE, H.SE_SAMLINGSPLATS]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN]),
+        Regel(Roll.INSATSPOLIS, "tilldelad", [H.SE, H.SE_SAMLINGSPLATS, H.REGISTRERA]),
+        Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE]),
+        Regel(Roll.API_KLIENT, "deltagande_organisation", [H.SE]),
+        *[Regel(roll, "explicit", [H.SE]) for roll in Roll if roll != Roll.API_KLIENT],
+    ],
+)
+
+
+def _i_lpo(aktor) -> Q:
+    return Q(lpo__in=aktor.lpo_ids) & ~Q(status=BemanningStatus.UTKAST)
+
+
+def _begarande(aktor) -> Q:
+    return Q(insats__samordnande_organisation_id=aktor.organisation_id)
+
+
+BEMANNING_POLICY = Policy(
+    Bemanningsbegaran,
+    handlingar={
+        H.SE: "se begäran, dess status och antal",
+        H.BESVARA: "bekräfta, delvis bekräfta, avböja eller återkalla",
+        H.SE_POLISDETALJER: "se namngivna poliser och polisens interna anteckning",
+    },
+    relationer=[
+        Relation("lpo", "begäran gäller ett av användarens LPO och är skickad", _i_lpo),
+        Relation(
+            "begarande_organisation", "användarens organisation samordnar insatsen", _begarande
+        ),
+    ],
+    regler=[
+        Regel(Roll.OPERATIV_SAMORDNARE, "lpo", [H.SE, H.BESVARA, H.SE_POLISDETALJER]),
+        Regel(Roll.POLISLEDNING, "lpo", [H.SE, H.SE_POLISDETALJER]),
+        Regel(Roll.SAMORDNARE, "begarande_organisation", [H.SE]),
+    ],
+)
+
+
+def synliga_insatser(user):
+    return INSATS_POLICY.filtrera(user, H.SE)
 
 
 def kan_se_insats(user, insats: Insats) -> bool:
-    return synliga_insatser(user).filter(pk=insats.pk).exists()
+    return INSATS_POLICY.tillater(user, H.SE, insats)
 
 
 def kan_samordna(user, insats: Insats) -> bool:
-    """Coordinators of the coordinating organisation plan and steer the operation."""
-    profil = _profil(user)
-    return (
-        profil is not None
-        and Roll.SAMORDNARE in roller_for(user)
-        and profil.organisation_id == insats.samordnande_organisation_id
-    )
+    return INSATS_POLICY.tillater(user, H.SAMORDNA, insats)
 
 
 def kan_skapa_insats(user) -> bool:
-    return _profil(user) is not None and Roll.SAMORDNARE in roller_for(user)
+    aktor = Aktor.for_user(user)
+    return aktor.organisation_id is not None and Roll.SAMORDNARE in aktor.roller
 
 
 def kan_besvara_inbjudan(user, deltagande: Deltagande) -> bool:
-    """The invited organisation's focal point or officers answer its invitation."""
-    profil = _profil(user)
-    return (
-        profil is not None
-        and profil.organisation_id == deltagande.organisation_id
-        and bool(
-            {Roll.MYNDIGHETSKONTAKT, Roll.HANDLAGGARE, Roll.SAMORDNARE} & set(roller_for(user))
-        )
-    )
+    """Only for one's own organisation, on an operation one may answer invitations of."""
+    egen = Aktor.for_user(user).organisation_id == deltagande.organisation_id
+    return egen and INSATS_POLICY.tillater(user, H.BESVARA_INBJUDAN, deltagande.insats)
 
 
 def kan_besvara_bemanning(user, begaran: Bemanningsbegaran) -> bool:
-    """The operational coordinator of the request's LPO answers and withdraws it."""
-    return Roll.OPERATIV_SAMORDNARE in roller_for(user) and begaran.lpo_id in _lpo_ids(user)
+    return BEMANNING_POLICY.tillater(user, H.BESVARA, begaran)
 
 
 def kan_stalla_in(user, insats: Insats) -> bool:
-    """Coordinators cancel; so may the police coordinator of an LPO asked to staff it."""
-    if kan_samordna(user, insats):
-        return True
-    if Roll.OPERATIV_SAMORDNARE not in roller_for(user):
-        return False
-    return insats.bemanningsbegaranden.filter(
-        lpo__in=_lpo_ids(user), status__in=AKTIVA_BEMANNINGSSTATUSAR
-    ).exists()
+    return INSATS_POLICY.tillater(user, H.STALLA_IN, insats)
 
 
 def kan_registrera_i_kontroll(user, insats: Insats) -> bool:
-    """Participants record control results and findings once the operation is under way."""
-    profil = _profil(user)
-    if profil is None:
-        return False
-    if kan_samordna(user, insats):
-        return True
-    return insats.deltaganden.filter(
-        organisation=profil.organisation, svar=Deltagande.Svar.ACCEPTERAD
-    ).exists()
+    return INSATS_POLICY.tillater(user, H.REGISTRERA, insats)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from auditlog.registry import auditlog
+import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import (
@@ -22,6 +23,7 @@ from myndigheter.models import (
 from objekt.models import Objekt, Problemkategori
 
 
+@pghistory.track()
 class Installningsorsak(KodModell):
     """Why an operation was cancelled or police staffing withdrawn (shooting, accident, ...)."""
 
@@ -33,6 +35,7 @@ class Installningsorsak(KodModell):
         verbose_name_plural = _("inställningsorsaker")
 
 
+@pghistory.track()
 class Insatsgrupp(models.Model):
     """Co-planned operations in several municipalities run in one synchronized window."""
 
@@ -60,6 +63,7 @@ class Insatsgrupp(models.Model):
         return self.namn
 
 
+@pghistory.track()
 class Insats(models.Model):
     """A joint operation: one or more controls carried out with police and other agencies."""
 
@@ -166,6 +170,7 @@ class Insats(models.Model):
         return f"{self.referens} {self.titel}"
 
 
+@pghistory.track()
 class Deltagande(models.Model):
     """An organisation (and unit) invited to an operation, with its answer."""
 
@@ -209,6 +214,7 @@ class Deltagande(models.Model):
         return f"{self.organisation} i {self.insats.referens}"
 
 
+@pghistory.track()
 class Kontroll(models.Model):
     """One object inspected in one operation."""
 
@@ -256,6 +262,7 @@ class Kontroll(models.Model):
         return f"{self.objekt} i {self.insats.referens}"
 
 
+@pghistory.track()
 class Fynd(models.Model):
     """A finding in a control, shared with the participants or kept within one's agency."""
 
@@ -292,6 +299,7 @@ class Fynd(models.Model):
         return f"{self.organisation}: {self.text[:40]}"
 
 
+@pghistory.track()
 class Bemanningsbegaran(models.Model):
     """A request for police staffing sent to the operational coordinator of one LPO."""
 
@@ -377,6 +385,7 @@ class Bemanningsbegaran(models.Model):
         return f"{self.insats.referens} → {self.lpo}"
 
 
+@pghistory.track()
 class Polisbemanning(models.Model):
     """A named police officer assigned to an operation (police-internal)."""
 
@@ -441,9 +450,11 @@ class Insatshandelse(models.Model):
         return f"{self.insats.referens}: {self.typ}"
 
 
-auditlog.register(Insats, m2m_fields={"lpoer", "kommuner"})
-auditlog.register(Deltagande)
-auditlog.register(Kontroll, m2m_fields={"deltagande_organisationer"})
-auditlog.register(Fynd)
-auditlog.register(Bemanningsbegaran)
-auditlog.register(Polisbemanning)
+class InsatsUserObjectPermission(UserObjectPermissionBase):
+    """An explicit grant of a permission on one operation to one user (e.g. a reader)."""
+
+    content_object = models.ForeignKey(Insats, on_delete=models.CASCADE)
+
+
+class InsatsGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Insats, on_delete=models.CASCADE)

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MyndigheterConfig(AppConfig):
     name = "myndigheter"
     verbose_name = _("Myndigheter och referensdata")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from myndigheter import signals  # noqa: F401 - connects the receivers
+        from myndigheter.roles import tilldela_adminbehorigheter
+
+        post_migrate.connect(tilldela_adminbehorigheter, sender=self)

@@ -6,9 +6,11 @@ come from those documents is flagged ``ej_i_kallorna`` so it can be verified bef
 
 from __future__ import annotations
 
-from auditlog.registry import auditlog
+import pghistory
+import pgtrigger
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,6 +52,7 @@ class KodModell(Kallhanvisning):
         return (self.kod,)
 
 
+@pghistory.track()
 class Myndighet(KodModell):
     """An organisation taking part in joint operations: agency, municipality, region or other."""
 
@@ -84,6 +87,7 @@ class Myndighet(KodModell):
         verbose_name_plural = _("organisationer")
 
 
+@pghistory.track()
 class Samverkansform(KodModell):
     """A collaboration form or initiative an operation is run under (AKC, GVI, LOS, ...)."""
 
@@ -100,6 +104,7 @@ class Samverkansform(KodModell):
         verbose_name_plural = _("samverkansformer")
 
 
+@pghistory.track()
 class Medlemskap(Kallhanvisning):
     """An organisation's membership in a collaboration form (core, network or partner)."""
 
@@ -129,6 +134,7 @@ class Medlemskap(Kallhanvisning):
         return f"{self.organisation} – {self.samverkansform} ({self.get_roll_display()})"
 
 
+@pghistory.track()
 class Enhet(Kallhanvisning):
     """A unit of an organisation with its mandate, shown wherever police see a request."""
 
@@ -164,12 +170,14 @@ class Enhet(Kallhanvisning):
         return (self.kod,)
 
 
+@pghistory.track()
 class Polisregion(KodModell):
     class Meta(KodModell.Meta):
         verbose_name = _("polisregion")
         verbose_name_plural = _("polisregioner")
 
 
+@pghistory.track()
 class Polisomrade(KodModell):
     region = models.ForeignKey(
         Polisregion, verbose_name=_("polisregion"), on_delete=models.PROTECT, related_name="omraden"
@@ -180,12 +188,14 @@ class Polisomrade(KodModell):
         verbose_name_plural = _("polisområden")
 
 
+@pghistory.track()
 class Kommun(KodModell):
     class Meta(KodModell.Meta):
         verbose_name = _("kommun")
         verbose_name_plural = _("kommuner")
 
 
+@pghistory.track()
 class Lokalpolisomrade(KodModell):
     """A local police area (LPO): the routing key for police staffing requests."""
 
@@ -214,6 +224,7 @@ class Lokalpolisomrade(KodModell):
         verbose_name_plural = _("lokalpolisområden")
 
 
+@pghistory.track()
 class Stadsomrade(KodModell):
     """A city district paired with its LPO (Göteborg: Centrum–City, Sydväst–Syd, ...)."""
 
@@ -239,6 +250,7 @@ class Stadsomrade(KodModell):
         verbose_name_plural = _("stadsområden")
 
 
+@pghistory.track()
 class UtsattOmrade(KodModell):
     """An area in the police's national assessment of vulnerable areas."""
 
@@ -265,6 +277,7 @@ class UtsattOmrade(KodModell):
         return bedomning.klass if bedomning else None
 
 
+@pghistory.track()
 class Omradesbedomning(Kallhanvisning):
     """One year's classification of a vulnerable area."""
 
@@ -303,6 +316,7 @@ class Omradesbedomning(Kallhanvisning):
         return f"{self.omrade} {self.ar}: {self.get_klass_display()}"
 
 
+@pghistory.track()
 class Anvandarprofil(models.Model):
     """Organisation, unit and police scope of a user. Roles are group memberships (see roller)."""
 
@@ -335,6 +349,61 @@ class Anvandarprofil(models.Model):
         return f"{self.user.get_username()} ({self.organisation})"
 
 
-auditlog.register(Myndighet)
-auditlog.register(Enhet)
-auditlog.register(Anvandarprofil, m2m_fields={"lpo_scope"})
+class Atkomstlogg(models.Model):
+    """Append-only log of reads of confidential data and of disclosures to other agencies.
+
+    Who, in which organisation and role, did what to which object, why (purpose or legal basis),
+    when and in which request. A database trigger refuses updates and deletes.
+    """
+
+    class Handling(models.TextChoices):
+        LASA = "LASA", _("Läsning")
+        FRISLAPPA = "FRISLAPPA", _("Frisläppning till insats")
+        ATERKALLA = "ATERKALLA", _("Återkallad frisläppning")
+        LADDA_NED = "LADDA_NED", _("Nedladdning")
+        EXPORTERA = "EXPORTERA", _("Export")
+
+    tid = models.DateTimeField(_("tid"), default=timezone.now, db_index=True)
+    # Plain values rather than foreign keys: the log must outlive and not follow later changes.
+    anvandare_id = models.IntegerField(_("användar-id"), null=True, db_index=True)
+    anvandarnamn = models.CharField(_("användare"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=60, db_index=True)
+    roller = models.CharField(_("roller"), max_length=300)
+    objekttyp = models.CharField(_("objekttyp"), max_length=100)
+    objekt_id = models.CharField(_("objekt-id"), max_length=64, db_index=True)
+    handling = models.CharField(_("handling"), max_length=20, choices=Handling.choices)
+    syfte = models.TextField(_("syfte eller rättslig grund"))
+    request_id = models.CharField(_("request-id"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("åtkomstloggpost")
+        verbose_name_plural = _("åtkomstlogg")
+        ordering = ["-tid"]
+        triggers = [
+            pgtrigger.Protect(
+                name="atkomstlogg_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tid:%Y-%m-%d %H:%M} {self.anvandarnamn} {self.handling} {self.objekttyp}"
+
+
+class Inloggning(models.Model):
+    """A session a user logged in with, so that all of a user's sessions can be ended."""
+
+    session_key = models.CharField(_("sessionsnyckel"), max_length=40, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="inloggningar",
+    )
+    skapad = models.DateTimeField(_("inloggad"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("inloggning")
+        verbose_name_plural = _("inloggningar")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.skapad:%Y-%m-%d %H:%M}"

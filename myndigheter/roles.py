@@ -35,3 +35,48 @@ def rollgrupp(roll: Roll):
     from django.contrib.auth.models import Group
 
     return Group.objects.get_or_create(name=roll.value)[0]
+
+
+# What the administrator role may do in the admin: keep reference data and users, read logs.
+ADMIN_FULL_BEHORIGHET = {
+    "myndigheter": [
+        "myndighet",
+        "enhet",
+        "samverkansform",
+        "medlemskap",
+        "polisregion",
+        "polisomrade",
+        "kommun",
+        "lokalpolisomrade",
+        "stadsomrade",
+        "utsattomrade",
+        "omradesbedomning",
+        "anvandarprofil",
+    ],
+    "objekt": ["problemkategori", "informationsmall"],
+    "insatser": ["installningsorsak"],
+    "utvardering": ["resultattyp"],
+    "auth": ["user"],
+}
+ADMIN_LASBEHORIGHET = {
+    "myndigheter": ["atkomstlogg", "inloggning"],
+    "auth": ["group"],
+    "pghistory": ["events", "middlewareevents", "context"],
+}
+
+
+def tilldela_adminbehorigheter(**kwargs) -> None:
+    """Give the ADMIN group its permissions; runs after every migrate, so it stays complete."""
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    villkor = Q(pk__in=[])
+    for app, modeller in ADMIN_FULL_BEHORIGHET.items():
+        villkor |= Q(content_type__app_label=app, content_type__model__in=modeller)
+    for app, modeller in ADMIN_LASBEHORIGHET.items():
+        villkor |= Q(
+            content_type__app_label=app,
+            content_type__model__in=modeller,
+            codename__startswith="view_",
+        )
+    rollgrupp(Roll.ADMIN).permissions.set(Permission.objects.filter(villkor))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditlog.registry import auditlog
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -26,6 +26,7 @@ from objekt.validators import (
 )
 
 
+@pghistory.track()
 class Problemkategori(KodModell):
     """A crime or issue category used to tag objects, controls and findings."""
 
@@ -43,6 +44,7 @@ class Objekttyp(models.TextChoices):
     ANNAT = "ANNAT", _("Annat")
 
 
+@pghistory.track()
 class Objekt(models.Model):
     class Status(models.TextChoices):
         FORESLAGET = "FORESLAGET", _("Föreslaget")
@@ -147,6 +149,7 @@ class Objekt(models.Model):
             self.postnummer = normalisera_postnummer(self.postnummer)
 
 
+@pghistory.track()
 class Myndighetsintresse(models.Model):
     """An agency's judgement of whether an object is relevant for it."""
 
@@ -188,6 +191,7 @@ class Myndighetsintresse(models.Model):
         return f"{self.organisation}: {self.objekt} – {self.get_relevans_display()}"
 
 
+@pghistory.track()
 class Informationsmall(models.Model):
     """A standardized information template per agency and object type."""
 
@@ -216,6 +220,7 @@ class Informationsmall(models.Model):
         return f"{self.organisation} – {self.get_objekttyp_display()} v{self.version}"
 
 
+@pghistory.track()
 class Objektuppgift(models.Model):
     """Information an agency holds about an object; visible to its owner until released."""
 
@@ -260,6 +265,7 @@ class Objektuppgift(models.Model):
         return f"{self.organisation}: {self.objekt}"
 
 
+@pghistory.track()
 class Frislappning(models.Model):
     """The release of one agency-owned information block to the participants of one operation."""
 
@@ -306,9 +312,3 @@ class Frislappning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.objektuppgift} → {self.insats}"
-
-
-auditlog.register(Objekt, m2m_fields={"problemkategorier"})
-auditlog.register(Myndighetsintresse)
-auditlog.register(Objektuppgift)
-auditlog.register(Frislappning)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pghistory
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from myndigheter.models import KodModell
 
 
+@pghistory.track()
 class Resultattyp(KodModell):
     """A kind of outcome reported after an operation (seizure, tax increase, injunction, ...)."""
 

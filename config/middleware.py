@@ -1,0 +1,30 @@
+"""Request id: one per request, from the X-Request-ID header or new, for logs and the access log."""
+
+from __future__ import annotations
+
+import contextvars
+import re
+import uuid
+
+_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
+_GILTIGT = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def aktuellt_request_id() -> str:
+    return _request_id.get()
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        inkommande = request.headers.get("X-Request-ID", "")
+        request.request_id = inkommande if _GILTIGT.match(inkommande) else uuid.uuid4().hex
+        token = _request_id.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_id.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response

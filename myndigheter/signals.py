@@ -1,0 +1,60 @@
+"""Sessions follow the account: login stamps the session, deactivation ends every session."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from config.sessions import avsluta_sessioner, starta_session
+from myndigheter.models import Anvandarprofil, Myndighet
+from myndigheter.roles import Roll
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def _roller_andrade(sender, instance, action, **kwargs):
+    """The administrator role is what opens the admin site: keep is_staff in step with it."""
+    if action not in {"post_add", "post_remove", "post_clear"} or not isinstance(
+        instance, get_user_model()
+    ):
+        return
+    admin = instance.groups.filter(name=Roll.ADMIN.value).exists()
+    if instance.is_staff != admin and not instance.is_superuser:
+        instance.is_staff = admin
+        instance.save(update_fields=["is_staff"])
+
+
+@receiver(user_logged_in)
+def _inloggad(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        starta_session(request, user)
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def _konto_sparat(sender, instance, **kwargs):
+    if not instance.is_active:
+        avsluta_sessioner([instance.pk])
+
+
+@receiver(post_save, sender=Myndighet)
+def _organisation_sparad(sender, instance, **kwargs):
+    if not instance.aktiv:
+        avsluta_sessioner(instance.profiler.values_list("user_id", flat=True))
+
+
+@receiver(pre_save, sender=Anvandarprofil)
+def _profil_byter_organisation(sender, instance, **kwargs):
+    if instance.pk is None:
+        return
+    tidigare = Anvandarprofil.objects.filter(pk=instance.pk).values_list(
+        "organisation_id", flat=True
+    )
+    if tidigare and tidigare[0] != instance.organisation_id:
+        avsluta_sessioner([instance.user_id])
+
+
+@receiver(post_delete, sender=Anvandarprofil)
+def _profil_borttagen(sender, instance, **kwargs):
+    avsluta_sessioner([instance.user_id])

@@ -1,0 +1,133 @@
+"""Every URL pattern and method, for every role and for anonymous visitors.
+
+The meta-tests fail when a URL is added without an entry here, and check that every URL except
+the login page (with its language switch), health and static files requires login.
+"""
+
+from unittest import mock
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from myndigheter.roles import Roll
+
+ANONYM = "ANONYM"
+AKTORER = [ANONYM, *Roll]
+
+# Organisation and LPO scope per role for the matrix users.
+ROLLANVANDARE = {
+    Roll.ADMIN: ("akc-vast", ()),
+    Roll.SAMORDNARE: ("akc-vast", ()),
+    Roll.MYNDIGHETSKONTAKT: ("skatteverket", ()),
+    Roll.HANDLAGGARE: ("skatteverket", ()),
+    Roll.OPERATIV_SAMORDNARE: ("polisen", ("city",)),
+    Roll.INSATSPOLIS: ("polisen", ()),
+    Roll.POLISLEDNING: ("polisen", ("city", "nordost")),
+    Roll.LEDNINGSGRUPP: ("goteborgs-stad", ()),
+    Roll.API_KLIENT: ("skatteverket", ()),
+}
+
+
+def alla(status, **undantag):
+    """The same status for every actor, except those named (by role value or ANONYM)."""
+    return {aktor: undantag.get(str(aktor), status) for aktor in AKTORER}
+
+
+# A redirect to a login page: the request was refused for want of (the right) login.
+LOGIN = "login"
+NEKAD = {403, 404, 405, 429, LOGIN}
+
+# url name -> method -> actor -> expected status code (or LOGIN).
+MATRIS = {
+    "start": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    "login": {"GET": alla(200), "POST": alla(200), "DELETE": alla(405)},
+    "logout": {"POST": alla(302), "GET": alla(405)},
+    "health": {"GET": alla(200), "POST": alla(405)},
+    "status": {"GET": alla(LOGIN, ADMIN=200), "POST": alla(LOGIN, ADMIN=405)},
+    "kor_halsokontroll": {"POST": alla(LOGIN, ADMIN=302), "GET": alla(LOGIN, ADMIN=405)},
+    "set_language": {"POST": alla(302), "GET": alla(405)},
+    "admin:index": {"GET": alla(LOGIN, ADMIN=200)},
+    "admin:myndigheter_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
+}
+URLER = {
+    "start": "/",
+    "login": "/logga-in/",
+    "logout": "/logga-ut/",
+    "health": "/health/",
+    "status": "/status/",
+    "kor_halsokontroll": "/status/halsokontroll/",
+    "set_language": "/i18n/setlang/",
+    "admin:index": "/admin/",
+    "admin:myndigheter_atkomstlogg_changelist": "/admin/myndigheter/atkomstlogg/",
+}
+# Reachable without login: the login page and its language switch, and the health check.
+UTAN_INLOGGNING = {"login", "set_language", "health"}
+
+
+def _monster(patterns, namespace=None):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _monster(p.url_patterns, p.namespace or namespace)
+        elif isinstance(p, URLPattern):
+            yield namespace, p.name
+
+
+def test_every_url_has_an_entry():
+    """Admin pages are covered as one group: Django's admin site requires staff for all."""
+    namn = {n for ns, n in _monster(get_resolver().url_patterns) if ns != "admin"}
+    assert namn - set(MATRIS) == set(), "add the new URL to the permission matrix"
+    assert {n for n in MATRIS if not n.startswith("admin:")} - namn == set(), "stale entry"
+    assert set(URLER) == set(MATRIS)
+
+
+def test_every_entry_covers_every_actor_with_an_allowed_and_a_refused_case():
+    for namn, metoder in MATRIS.items():
+        for metod, utfall in metoder.items():
+            assert set(utfall) == set(AKTORER), (namn, metod)
+        statusar = {s for utfall in metoder.values() for s in utfall.values()}
+        assert statusar - NEKAD, f"{namn}: no allowed case"
+        assert statusar & NEKAD, f"{namn}: no refused case"
+
+
+@pytest.fixture
+def aktorer(skapa_anvandare):
+    anvandare = {ANONYM: None}
+    for roll, (organisation, lpoer) in ROLLANVANDARE.items():
+        anvandare[roll] = skapa_anvandare(
+            f"matris.{roll.value.lower()}", roll, organisation, lpoer=lpoer
+        )
+    return anvandare
+
+
+FALL = [
+    (namn, metod, aktor)
+    for namn, metoder in MATRIS.items()
+    for metod, utfall in metoder.items()
+    for aktor in AKTORER
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("namn", "metod", "aktor"), FALL, ids=lambda v: str(v))
+def test_matrix(client, aktorer, namn, metod, aktor):
+    if aktorer[aktor] is not None:
+        client.force_login(aktorer[aktor])
+    with mock.patch("config.views.halsokontroll.delay") as delay:
+        svar = client.generic(metod, URLER[namn])
+    forvantat = MATRIS[namn][metod][aktor]
+    if forvantat == LOGIN:
+        assert svar.status_code == 302
+        assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
+    else:
+        assert svar.status_code == forvantat
+    if forvantat in NEKAD:
+        delay.assert_not_called()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("namn", sorted(n for n in MATRIS if n not in UTAN_INLOGGNING))
+def test_every_other_url_sends_anonymous_visitors_to_login(client, namn):
+    metod = next(iter(MATRIS[namn]))
+    svar = client.generic(metod, URLER[namn])
+    assert svar.status_code == 302
+    assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
