@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -51,6 +52,10 @@ app.conf.update(
     timezone="Europe/Stockholm",
     beat_schedule={
         "halsokontroll": {"task": "config.tasks.halsokontroll", "schedule": 30.0},
+        "logguppfoljning": {
+            "task": "myndigheter.tasks.manadlig_logguppfoljning",
+            "schedule": crontab(minute=0, hour=5, day_of_month=1),
+        },
     },
 )
 app.autodiscover_tasks()

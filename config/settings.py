@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "config.views.inloggningsval",
             ],
         },
     },
@@ -167,6 +168,24 @@ AXES_VERBOSE = False
 SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES", "15")))
 SESSION_ABSOLUTE_LIFETIME = timedelta(hours=int(os.environ.get("SESSION_MAX_HOURS", "12")))
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_LIFETIME.total_seconds())
+
+# Login through OpenID Connect (e.g. Freja eID or SITHS via an identity provider) when
+# OIDC_RP_CLIENT_ID is set; password login stays for development and the demo.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT") or None
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile email")
+OIDC_CLAIM_ORGANISATION = os.environ.get("OIDC_CLAIM_ORGANISATION", "saminsats_organisation")
+OIDC_CLAIM_ROLLER = os.environ.get("OIDC_CLAIM_ROLLER", "saminsats_roller")
+OIDC_CALLBACK_CLASS = "myndigheter.oidc.SaminsatsCallbackView"
+LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
+OIDC_AKTIVERAD = bool(OIDC_RP_CLIENT_ID)
+if OIDC_AKTIVERAD:
+    AUTHENTICATION_BACKENDS.append("myndigheter.oidc.SaminsatsOIDCBackend")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -14,6 +15,12 @@ admin.site.index_title = "Referensdata och användare"
 urlpatterns = [
     path("", myndigheter_views.start, name="start"),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("organisation/medlemmar/", myndigheter_views.medlemmar, name="medlemmar"),
+    path(
+        "organisation/medlemmar/<int:pk>/",
+        myndigheter_views.andra_medlem,
+        name="andra_medlem",
+    ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("health/", views.health, name="health"),
     path("status/", views.status, name="status"),
@@ -21,3 +28,6 @@ urlpatterns = [
     path("i18n/setlang/", require_POST(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.OIDC_AKTIVERAD:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -9,11 +9,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
+from myndigheter.access import kan_hantera_medlemmar
 
 
 def _databas_svarar() -> bool:
@@ -23,6 +25,17 @@ def _databas_svarar() -> bool:
         return True
     except Exception:  # any driver error means "not healthy"; the status says so
         return False
+
+
+def inloggningsval(request) -> dict:
+    """Template context: login with e-identification offered; the member page available."""
+    try:
+        reverse("oidc_authentication_init")
+        oidc = True
+    except NoReverseMatch:
+        oidc = False
+    kontakt = request.user.is_authenticated and kan_hantera_medlemmar(request.user)
+    return {"oidc_aktiverad": oidc, "kan_hantera_medlemmar": kontakt}
 
 
 @require_GET

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from myndigheter import models
 
@@ -110,6 +111,22 @@ class AtkomstloggAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Logguppfoljning)
+class LogguppfoljningAdmin(admin.ModelAdmin):
+    list_display = ["period_fran", "period_till", "antal_lasningar", "antal_avvikelser", "skapad"]
+    readonly_fields = ["period_fran", "period_till", "skapad", "antal_lasningar", "avvikelser"]
+
+    @admin.display(description=_("avvikelser"))
+    def antal_avvikelser(self, obj):
+        return len(obj.avvikelser)
+
+    def has_add_permission(self, request):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -14,12 +14,14 @@ DOKUMENT = Path(settings.BASE_DIR) / "docs" / "behorigheter.md"
 
 def alla_policyer() -> dict[str, Policy]:
     from insatser.access import BEMANNING_POLICY, INSATS_POLICY
+    from myndigheter.access import MEDLEM_POLICY
     from objekt.access import OBJEKTUPPGIFT_POLICY
 
     return {
         "Insats": INSATS_POLICY,
         "Bemanningsbegäran": BEMANNING_POLICY,
         "Objektuppgift": OBJEKTUPPGIFT_POLICY,
+        "Medlem i organisationen": MEDLEM_POLICY,
     }
 
 

@@ -407,3 +407,26 @@ class Inloggning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.skapad:%Y-%m-%d %H:%M}"
+
+
+class Logguppfoljning(models.Model):
+    """A monthly log review: the unusual accesses found in one period, for the administrators."""
+
+    period_fran = models.DateField(_("från"))
+    period_till = models.DateField(_("till"))
+    skapad = models.DateTimeField(_("skapad"), default=timezone.now)
+    antal_lasningar = models.PositiveIntegerField(_("antal loggposter"))
+    avvikelser = models.JSONField(_("avvikelser"), default=list)
+
+    class Meta:
+        verbose_name = _("logguppföljning")
+        verbose_name_plural = _("logguppföljningar")
+        ordering = ["-period_fran"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_fran", "period_till"], name="logguppfoljning_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_fran:%Y-%m}"

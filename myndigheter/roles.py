@@ -59,7 +59,7 @@ ADMIN_FULL_BEHORIGHET = {
     "auth": ["user"],
 }
 ADMIN_LASBEHORIGHET = {
-    "myndigheter": ["atkomstlogg", "inloggning"],
+    "myndigheter": ["atkomstlogg", "inloggning", "logguppfoljning"],
     "auth": ["group"],
     "pghistory": ["events", "middlewareevents", "context"],
 }

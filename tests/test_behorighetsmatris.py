@@ -46,6 +46,14 @@ MATRIS = {
     "status": {"GET": alla(LOGIN, ADMIN=200), "POST": alla(LOGIN, ADMIN=405)},
     "kor_halsokontroll": {"POST": alla(LOGIN, ADMIN=302), "GET": alla(LOGIN, ADMIN=405)},
     "set_language": {"POST": alla(302), "GET": alla(405)},
+    "medlemmar": {
+        "GET": alla(403, ANONYM=LOGIN, MYNDIGHETSKONTAKT=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    "andra_medlem": {
+        "POST": alla(404, ANONYM=LOGIN, MYNDIGHETSKONTAKT=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "admin:index": {"GET": alla(LOGIN, ADMIN=200)},
     "admin:myndigheter_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
 }
@@ -57,11 +65,22 @@ URLER = {
     "status": "/status/",
     "kor_halsokontroll": "/status/halsokontroll/",
     "set_language": "/i18n/setlang/",
+    "medlemmar": "/organisation/medlemmar/",
+    # A member of Skatteverket, the focal point's organisation: {HANDLAGGARE} is its pk.
+    "andra_medlem": "/organisation/medlemmar/{HANDLAGGARE}/",
     "admin:index": "/admin/",
     "admin:myndigheter_atkomstlogg_changelist": "/admin/myndigheter/atkomstlogg/",
 }
 # Reachable without login: the login page and its language switch, and the health check.
 UTAN_INLOGGNING = {"login", "set_language", "health"}
+# With OpenID Connect switched on: the login start and the provider's callback, public by nature,
+# and the provider logout. tests/config/test_oidc.py exercises them.
+OIDC_URLER = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}
+
+
+def url_namn(urlconf=None) -> set[str]:
+    """Every URL name outside the admin site (which is covered as one group)."""
+    return {n for ns, n in _monster(get_resolver(urlconf).url_patterns) if ns != "admin"}
 
 
 def _monster(patterns, namespace=None):
@@ -74,7 +93,7 @@ def _monster(patterns, namespace=None):
 
 def test_every_url_has_an_entry():
     """Admin pages are covered as one group: Django's admin site requires staff for all."""
-    namn = {n for ns, n in _monster(get_resolver().url_patterns) if ns != "admin"}
+    namn = url_namn()
     assert namn - set(MATRIS) == set(), "add the new URL to the permission matrix"
     assert {n for n in MATRIS if not n.startswith("admin:")} - namn == set(), "stale entry"
     assert set(URLER) == set(MATRIS)
@@ -113,7 +132,8 @@ def test_matrix(client, aktorer, namn, metod, aktor):
     if aktorer[aktor] is not None:
         client.force_login(aktorer[aktor])
     with mock.patch("config.views.halsokontroll.delay") as delay:
-        svar = client.generic(metod, URLER[namn])
+        url = URLER[namn].format(HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk)
+        svar = client.generic(metod, url)
     forvantat = MATRIS[namn][metod][aktor]
     if forvantat == LOGIN:
         assert svar.status_code == 302
@@ -128,6 +148,6 @@ def test_matrix(client, aktorer, namn, metod, aktor):
 @pytest.mark.parametrize("namn", sorted(n for n in MATRIS if n not in UTAN_INLOGGNING))
 def test_every_other_url_sends_anonymous_visitors_to_login(client, namn):
     metod = next(iter(MATRIS[namn]))
-    svar = client.generic(metod, URLER[namn])
+    svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1))
     assert svar.status_code == 302
     assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
