@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from config import views
+from insatser import views as insatser_views
 from myndigheter import views as myndigheter_views
 
 admin.site.site_header = "Saminsats – administration"
@@ -15,6 +16,8 @@ admin.site.index_title = "Referensdata och användare"
 urlpatterns = [
     path("", myndigheter_views.start, name="start"),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("insatser/", insatser_views.lista, name="insatser"),
+    path("insatser/<int:pk>/", insatser_views.detalj, name="insats"),
     path("organisation/medlemmar/", myndigheter_views.medlemmar, name="medlemmar"),
     path(
         "organisation/medlemmar/<int:pk>/",

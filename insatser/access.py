@@ -29,12 +29,13 @@ AKTIVA_BEMANNINGSSTATUSAR = [
 
 class Handling:
     SE = "se"
-    SE_SAMLINGSPLATS = "se_samlingsplats"
+    SE_DETALJER = "se_detaljer"
     SAMORDNA = "samordna"
     BESVARA_INBJUDAN = "besvara_inbjudan"
     STALLA_IN = "stalla_in"
     REGISTRERA = "registrera"
     SE_POLISDETALJER = "se_polisdetaljer"
+    SE_INSTALLNINGSDETALJ = "se_installningsdetalj"
     BESVARA = "besvara"
 
 
@@ -95,11 +96,12 @@ INSATS_POLICY = Policy(
     Insats,
     handlingar={
         H.SE: "se insatsen (datum, tidsfönster, LPO, status, samverkansform, samordnare)",
-        H.SE_SAMLINGSPLATS: "se samlingsplats och exakt starttid",
+        H.SE_DETALJER: "se samlingsplats, exakt tid, objekt, deltagare och tidslinje",
         H.SAMORDNA: "planera, bjuda in, begära bemanning, genomföra",
         H.BESVARA_INBJUDAN: "svara på inbjudan för sin organisation",
         H.STALLA_IN: "ställa in insatsen",
         H.REGISTRERA: "markera kontroller och registrera fynd",
+        H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
     },
     relationer=[
         Relation("samordnande_organisation", "användarens organisation samordnar", _samordnande),
@@ -126,29 +128,37 @@ INSATS_POLICY = Policy(
         Regel(
             Roll.SAMORDNARE,
             "samordnande_organisation",
-            [H.SE, H.SE_SAMLINGSPLATS, H.SAMORDNA, H.STALLA_IN, H.REGISTRERA, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.SAMORDNA, H.STALLA_IN, H.REGISTRERA, H.BESVARA_INBJUDAN],
         ),
         Regel(
             Roll.SAMORDNARE,
             "deltagande_organisation",
-            [H.SE, H.SE_SAMLINGSPLATS, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
         ),
         Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA]),
         Regel(
             Roll.HANDLAGGARE,
             "deltagande_organisation",
-            [H.SE, H.SE_SAMLINGSPLATS, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
         ),
         Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA]),
         Regel(
             Roll.MYNDIGHETSKONTAKT,
             "deltagande_organisation",
-            [H.SE, H.SE_SAMLINGSPLATS, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
         ),
-        Regel(Roll.OPERATIV_SAMORDNARE, "begaran_i_lpo", [H.SE, H.SE_SAMLINGSPLATS]),
+        Regel(
+            Roll.OPERATIV_SAMORDNARE,
+            "begaran_i_lpo",
+            [H.SE, H.SE_DETALJER, H.SE_INSTALLNINGSDETALJ],
+        ),
         Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN]),
-        Regel(Roll.INSATSPOLIS, "tilldelad", [H.SE, H.SE_SAMLINGSPLATS, H.REGISTRERA]),
-        Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE]),
+        Regel(
+            Roll.INSATSPOLIS,
+            "tilldelad",
+            [H.SE, H.SE_DETALJER, H.REGISTRERA, H.SE_INSTALLNINGSDETALJ],
+        ),
+        Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE, H.SE_INSTALLNINGSDETALJ]),
         Regel(Roll.API_KLIENT, "deltagande_organisation", [H.SE]),
         *[Regel(roll, "explicit", [H.SE]) for roll in Roll if roll != Roll.API_KLIENT],
     ],

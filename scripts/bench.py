@@ -108,7 +108,7 @@ def generera_insatser(antal: int) -> None:
 
 
 def main() -> None:
-    setup_databases(verbosity=0, interactive=False, keepdb=True)
+    setup_databases(verbosity=0, interactive=False, keepdb=True, serialized_aliases=[])
     start = time.perf_counter()
     ladda_referensdata()
     referens_ms = (time.perf_counter() - start) * 1000

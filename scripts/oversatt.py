@@ -1,5 +1,7 @@
 """Fill in English translations: `python -m scripts.oversatt FILE.json` with {swedish: english}.
 
+For a plural entry the English is a list: [singular, plural].
+
 Lists the entries still missing when called without a file. Needs polib (pip install polib).
 """
 
@@ -17,10 +19,15 @@ def main() -> int:
     oversattningar = json.loads(Path(sys.argv[1]).read_text()) if len(sys.argv) > 1 else {}
     saknas = []
     for post in po:
-        if post.obsolete or (post.msgstr and "fuzzy" not in post.flags):
+        klar = post.msgstr or (post.msgid_plural and all(post.msgstr_plural.values()))
+        if post.obsolete or (klar and "fuzzy" not in post.flags):
             continue
         if post.msgid in oversattningar:
-            post.msgstr = oversattningar[post.msgid]
+            oversattning = oversattningar[post.msgid]
+            if post.msgid_plural:  # a list: [singular, plural]
+                post.msgstr_plural = dict(enumerate(oversattning))
+            else:
+                post.msgstr = oversattning
             if "fuzzy" in post.flags:
                 post.flags.remove("fuzzy")
             post.previous_msgid = None

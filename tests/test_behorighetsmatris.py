@@ -46,6 +46,21 @@ MATRIS = {
     "status": {"GET": alla(LOGIN, ADMIN=200), "POST": alla(LOGIN, ADMIN=405)},
     "kor_halsokontroll": {"POST": alla(LOGIN, ADMIN=302), "GET": alla(LOGIN, ADMIN=405)},
     "set_language": {"POST": alla(302), "GET": alla(405)},
+    "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    # An operation coordinated by AKC-väst with Skatteverket invited and a request to LPO City.
+    "insats": {
+        "GET": alla(
+            404,
+            ANONYM=LOGIN,
+            SAMORDNARE=200,
+            MYNDIGHETSKONTAKT=200,
+            HANDLAGGARE=200,
+            OPERATIV_SAMORDNARE=200,
+            POLISLEDNING=200,
+            API_KLIENT=200,
+        ),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
     "medlemmar": {
         "GET": alla(403, ANONYM=LOGIN, MYNDIGHETSKONTAKT=200),
         "POST": alla(405, ANONYM=LOGIN),
@@ -65,6 +80,8 @@ URLER = {
     "status": "/status/",
     "kor_halsokontroll": "/status/halsokontroll/",
     "set_language": "/i18n/setlang/",
+    "insatser": "/insatser/",
+    "insats": "/insatser/{INSATS}/",
     "medlemmar": "/organisation/medlemmar/",
     # A member of Skatteverket, the focal point's organisation: {HANDLAGGARE} is its pk.
     "andra_medlem": "/organisation/medlemmar/{HANDLAGGARE}/",
@@ -118,6 +135,34 @@ def aktorer(skapa_anvandare):
     return anvandare
 
 
+@pytest.fixture
+def insats(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from insatser.models import Bemanningsbegaran, Deltagande, Insats
+    from insatser.workflow import BemanningStatus
+    from myndigheter.models import Lokalpolisomrade, Myndighet
+
+    start = timezone.now() + timedelta(days=5)
+    insats = Insats.objects.create(
+        referens="M-1",
+        titel="Matris",
+        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
+        start=start,
+        slut=start + timedelta(hours=2),
+    )
+    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
+    Bemanningsbegaran.objects.create(
+        insats=insats,
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        begart_antal=2,
+        status=BemanningStatus.SKICKAD,
+    )
+    return insats
+
+
 FALL = [
     (namn, metod, aktor)
     for namn, metoder in MATRIS.items()
@@ -128,11 +173,11 @@ FALL = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("namn", "metod", "aktor"), FALL, ids=lambda v: str(v))
-def test_matrix(client, aktorer, namn, metod, aktor):
+def test_matrix(client, aktorer, insats, namn, metod, aktor):
     if aktorer[aktor] is not None:
         client.force_login(aktorer[aktor])
     with mock.patch("config.views.halsokontroll.delay") as delay:
-        url = URLER[namn].format(HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk)
+        url = URLER[namn].format(HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk, INSATS=insats.pk)
         svar = client.generic(metod, url)
     forvantat = MATRIS[namn][metod][aktor]
     if forvantat == LOGIN:
@@ -148,6 +193,6 @@ def test_matrix(client, aktorer, namn, metod, aktor):
 @pytest.mark.parametrize("namn", sorted(n for n in MATRIS if n not in UTAN_INLOGGNING))
 def test_every_other_url_sends_anonymous_visitors_to_login(client, namn):
     metod = next(iter(MATRIS[namn]))
-    svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1))
+    svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1, INSATS=1))
     assert svar.status_code == 302
     assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))

@@ -103,7 +103,7 @@ def test_meeting_point_flag_follows_the_field_rule(varld):
     for vem, forvantat in [("skv", True), ("polisledning", False), ("api_skv", False)]:
         user = anvandare[vem]
         rad = INSATS_POLICY.markera(
-            synliga_insatser(user).filter(referens="A"), user, visa=Handling.SE_SAMLINGSPLATS
+            synliga_insatser(user).filter(referens="A"), user, visa=Handling.SE_DETALJER
         ).get()
         assert rad.visa is forvantat, vem
 
@@ -111,7 +111,7 @@ def test_meeting_point_flag_follows_the_field_rule(varld):
 def test_field_flag_for_a_user_without_any_allowed_relation_is_false(varld):
     _, anvandare = varld
     user = anvandare["ledningsgrupp"]
-    rader = INSATS_POLICY.markera(Insats.objects.all(), user, visa=Handling.SE_SAMLINGSPLATS)
+    rader = INSATS_POLICY.markera(Insats.objects.all(), user, visa=Handling.SE_DETALJER)
     assert [r.visa for r in rader] == [False, False, False]
 
 
@@ -158,7 +158,7 @@ def test_no_per_row_has_perm_in_lists(client, varld):
         for user in anvandare.values():
             client.force_login(user)
             assert client.get("/").status_code == 200
-            list(INSATS_POLICY.markera(synliga_insatser(user), user, a=Handling.SE_SAMLINGSPLATS))
+            list(INSATS_POLICY.markera(synliga_insatser(user), user, a=Handling.SE_DETALJER))
 
 
 def test_permission_docs_are_generated_from_the_policies():

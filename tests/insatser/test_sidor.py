@@ -1,0 +1,175 @@
+"""The operation list and page: each role sees its operations and fields, nothing more."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Polisbemanning
+from insatser.workflow import BemanningStatus, InsatsStatus
+from myndigheter.models import Atkomstlogg, Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.roles import Roll
+from objekt.models import Frislappning, Objekt, Objekttyp, Objektuppgift
+
+pytestmark = pytest.mark.django_db
+
+
+def _org(kod):
+    return Myndighet.objects.get(kod=kod)
+
+
+def _insats(referens, deltagare=("skatteverket",), lpo="city", **extra):
+    start = timezone.now() + timedelta(days=6)
+    insats = Insats.objects.create(
+        referens=referens,
+        titel=f"Titel {referens}",
+        samordnande_organisation=_org("akc-vast"),
+        start=start.replace(hour=18, minute=30),
+        slut=start.replace(hour=22, minute=0),
+        samlingsplats="Hemlig samlingsplats vid kajen",
+        **extra,
+    )
+    insats.lpoer.set([Lokalpolisomrade.objects.get(kod=lpo)])
+    for kod in deltagare:
+        Deltagande.objects.create(insats=insats, organisation=_org(kod))
+    return insats
+
+
+@pytest.fixture
+def varld(skapa_anvandare):
+    objekt = Objekt.objects.create(
+        referens="S-1",
+        namn="Sidbolaget AB",
+        objekttyp=Objekttyp.FORETAG,
+        organisationsnummer="556016-0680",
+        adress="Sidgatan 3",
+        kommun=Kommun.objects.get(kod="goteborg"),
+        foreslaget_av_organisation=_org("skatteverket"),
+    )
+    egen = _insats("EGEN", status=InsatsStatus.BEKRAFTAD)
+    annan = _insats("ANNAN", deltagare=("av",), lpo="nordost")
+    Kontroll.objects.create(insats=egen, objekt=objekt)
+    begaran = Bemanningsbegaran.objects.create(
+        insats=egen,
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        begart_antal=4,
+        bekraftat_antal=3,
+        status=BemanningStatus.DELVIS_BEKRAFTAD,
+        intern_anteckning="Två från IGV",
+    )
+    polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen")
+    polis.first_name, polis.last_name = "Petra", "Polis"
+    polis.save()
+    Polisbemanning.objects.create(begaran=begaran, anvandare=polis)
+    skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
+    frislappt = Objektuppgift.objects.create(
+        objekt=objekt, organisation=_org("skatteverket"), innehall={"Skatteskulder": "Ja"}
+    )
+    Frislappning.objects.create(objektuppgift=frislappt, insats=egen, frislappt_av=skv, grund="X")
+    Objektuppgift.objects.create(
+        objekt=objekt, organisation=_org("av"), innehall={"Tidigare brister": "Hemligt"}
+    )
+    return {
+        "egen": egen,
+        "annan": annan,
+        "skv": skv,
+        "mig": skapa_anvandare("mig", Roll.HANDLAGGARE, "migrationsverket"),
+        "samordnare": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast"),
+        "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
+        "polisledning": skapa_anvandare("pl", Roll.POLISLEDNING, "polisen", lpoer=("city",)),
+        "polis": polis,
+    }
+
+
+def _text(client, user, url):
+    client.force_login(user)
+    svar = client.get(url)
+    return svar.status_code, svar.content.decode()
+
+
+def test_another_agencys_operation_is_absent_from_list_count_search_and_detail(client, varld):
+    status, text = _text(client, varld["skv"], "/insatser/")
+    assert "Titel EGEN" in text
+    assert "Titel ANNAN" not in text
+    assert "1 insats" in text
+    _, sok = _text(client, varld["skv"], "/insatser/?q=ANNAN")
+    assert "0 insatser" in sok
+    status, _ = _text(client, varld["skv"], f"/insatser/{varld['annan'].pk}/")
+    assert status == 404
+
+
+def test_an_agency_taking_part_in_nothing_sees_nothing(client, varld):
+    _, text = _text(client, varld["mig"], "/insatser/")
+    assert "0 insatser" in text
+    for insats in (varld["egen"], varld["annan"]):
+        assert _text(client, varld["mig"], f"/insatser/{insats.pk}/")[0] == 404
+
+
+def test_officer_sees_meeting_point_objects_and_released_information_only(client, varld):
+    status, text = _text(client, varld["skv"], f"/insatser/{varld['egen'].pk}/")
+    assert status == 200
+    assert "Hemlig samlingsplats vid kajen" in text
+    assert "Sidbolaget AB" in text
+    assert "Skatteskulder" in text
+    assert "Tidigare brister" not in text, "Arbetsmiljöverket has not released its information"
+    assert "Petra Polis" not in text
+    assert "Två från IGV" not in text
+    assert "Bekräftad" in text
+
+
+def test_reading_the_page_logs_the_information_read(client, varld):
+    _text(client, varld["skv"], f"/insatser/{varld['egen'].pk}/")
+    _text(client, varld["samordnare"], f"/insatser/{varld['egen'].pk}/")
+    rader = Atkomstlogg.objects.filter(handling=Atkomstlogg.Handling.LASA)
+    assert sorted(rader.values_list("anvandarnamn", flat=True)) == ["sam", "skv"]
+
+
+def test_coordinator_sees_head_counts_but_not_police_internals(client, varld):
+    _, text = _text(client, varld["samordnare"], f"/insatser/{varld['egen'].pk}/")
+    assert "3 / 4" in text
+    assert "Petra Polis" not in text
+    assert "Två från IGV" not in text
+
+
+def test_police_coordinator_sees_named_officers_and_internal_note(client, varld):
+    _, text = _text(client, varld["opsam"], f"/insatser/{varld['egen'].pk}/")
+    assert "Petra Polis" in text
+    assert "Två från IGV" in text
+    assert "Hemlig samlingsplats vid kajen" in text
+
+
+def test_police_management_sees_the_calendar_without_objects_or_meeting_point(client, varld):
+    status, text = _text(client, varld["polisledning"], f"/insatser/{varld['egen'].pk}/")
+    assert status == 200
+    assert "Hemlig samlingsplats vid kajen" not in text
+    assert "Sidbolaget AB" not in text
+    assert "Skatteskulder" not in text
+    assert "18:30" not in text, "exact start time is restricted"
+    _, lista = _text(client, varld["polisledning"], "/insatser/")
+    assert "18:30" not in lista
+    assert not Atkomstlogg.objects.exists()
+
+
+def test_bad_filter_input_gets_swedish_messages_not_errors(client, varld):
+    status, text = _text(client, varld["skv"], "/insatser/?fran=2026-12-01&till=2026-11-01")
+    assert status == 200
+    assert "Slutdatumet måste vara samma som eller efter startdatumet." in text
+    status, text = _text(client, varld["skv"], "/insatser/?fran=inte-ett-datum&status=PÅHITTAD")
+    assert status == 200
+    assert "Fyll i ett giltigt datum." in text
+    assert "Välj ett giltigt alternativ." in text
+
+
+def test_list_takes_constant_queries(client, varld):
+    client.force_login(varld["skv"])
+    client.get("/insatser/")
+    with CaptureQueriesContext(connection) as fore:
+        client.get("/insatser/")
+    for nummer in range(25):
+        _insats(f"N{nummer}")
+    with CaptureQueriesContext(connection) as efter:
+        svar = client.get("/insatser/")
+    assert len(svar.context["sida"]) == 26
+    assert len(efter) == len(fore)
