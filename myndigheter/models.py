@@ -9,6 +9,7 @@ from __future__ import annotations
 import pghistory
 import pgtrigger
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -430,3 +431,17 @@ class Logguppfoljning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_fran:%Y-%m}"
+
+
+@pghistory.track(
+    pghistory.InsertEvent("roll.tilldelad"),
+    pghistory.DeleteEvent("roll.borttagen"),
+    obj_field=None,
+)
+class Rolltilldelning(User.groups.through):
+    """Role (group) memberships, tracked so that every grant and removal of a role is kept."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("rolltilldelning")
+        verbose_name_plural = _("rolltilldelningar")

@@ -143,10 +143,15 @@ def main() -> None:
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     client = Client()
-    client.force_login(anvandare.get(username="samordnare.akc"))
-    fragor = antal_fragor(lambda: client.get("/"))
-    median, varst = tid(lambda: client.get("/"))
-    rader.append(("start page (samordnare.akc)", median, varst, fragor))
+    for username, url, namn in [
+        ("samordnare.akc", "/", "start page"),
+        ("samordnare.akc", "/insatser/", "operation list page"),
+        ("handlaggare.skv", "/insatser/", "operation list page"),
+    ]:
+        client.force_login(anvandare.get(username=username))
+        fragor = antal_fragor(lambda url=url: client.get(url))
+        median, varst = tid(lambda url=url: client.get(url))
+        rader.append((f"{namn} ({username})", median, varst, fragor))
 
     print(f"Saminsats bench: {Insats.objects.count()} operations in the bench database")
     print(f"{'measure':<62} {'median ms':>10} {'max ms':>8} {'queries':>8}")

@@ -64,3 +64,21 @@ def test_admin_action_lands_in_the_history_with_its_user(admin_client, admin_use
         pgh_obj_model="myndigheter.Myndighet", pgh_obj_id=str(myndighet.pk), pgh_label="delete"
     ).get()
     assert handelse.user == admin_user
+
+
+def test_role_grants_and_removals_are_kept(skapa_anvandare):
+    from django.contrib.auth.models import Group
+
+    from myndigheter.models import RolltilldelningEvent
+    from myndigheter.roles import Roll
+
+    user = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
+    kontakt = Group.objects.get(name=Roll.MYNDIGHETSKONTAKT)
+    user.groups.add(kontakt)
+    user.groups.remove(kontakt)
+    handelser = RolltilldelningEvent.objects.filter(user=user).order_by("pgh_id")
+    assert [(h.pgh_label, h.group.name) for h in handelser] == [
+        ("roll.tilldelad", "HANDLAGGARE"),
+        ("roll.tilldelad", "MYNDIGHETSKONTAKT"),
+        ("roll.borttagen", "MYNDIGHETSKONTAKT"),
+    ]
