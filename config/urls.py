@@ -15,7 +15,11 @@ admin.site.index_title = "Referensdata och användare"
 
 urlpatterns = [
     path("", myndigheter_views.start, name="start"),
-    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),
+        name="login",
+    ),
     path("insatser/", insatser_views.lista, name="insatser"),
     path("insatser/<int:pk>/", insatser_views.detalj, name="insats"),
     path("organisation/medlemmar/", myndigheter_views.medlemmar, name="medlemmar"),
@@ -24,7 +28,11 @@ urlpatterns = [
         myndigheter_views.andra_medlem,
         name="andra_medlem",
     ),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "logga-ut/",
+        auth_views.LogoutView.as_view(http_method_names=["post", "options"]),
+        name="logout",
+    ),
     path("health/", views.health, name="health"),
     path("status/", views.status, name="status"),
     path("status/halsokontroll/", views.kor_halsokontroll, name="kor_halsokontroll"),

@@ -428,8 +428,12 @@ class Insatshandelse(models.Model):
         Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="handelser"
     )
     typ = models.CharField(_("händelse"), max_length=40)
-    fran_status = models.CharField(_("från status"), max_length=20, blank=True)
-    till_status = models.CharField(_("till status"), max_length=20, blank=True)
+    fran_status = models.CharField(
+        _("från status"), max_length=20, blank=True, choices=InsatsStatus.choices
+    )
+    till_status = models.CharField(
+        _("till status"), max_length=20, blank=True, choices=InsatsStatus.choices
+    )
     utford_av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("utförd av"),

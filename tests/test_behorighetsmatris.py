@@ -196,3 +196,30 @@ def test_every_other_url_sends_anonymous_visitors_to_login(client, namn):
     svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1, INSATS=1))
     assert svar.status_code == 302
     assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
+
+
+OVRIGA_METODER = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("namn", "metod"),
+    [
+        (n, m)
+        for n in MATRIS
+        if not n.startswith("admin:")  # Django's admin site: staff-only, its own method handling
+        for m in OVRIGA_METODER
+        if m not in MATRIS[n]
+    ],
+    ids=lambda v: str(v),
+)
+@pytest.mark.parametrize("aktor", [Roll.ADMIN, Roll.MYNDIGHETSKONTAKT, Roll.SAMORDNARE])
+def test_methods_outside_the_matrix_are_refused(client, aktorer, insats, namn, metod, aktor):
+    """Every other method, for the most privileged actors of the matrix: refused, never served."""
+    client.force_login(aktorer[aktor])
+    url = URLER[namn].format(HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk, INSATS=insats.pk)
+    svar = client.generic(metod, url)
+    if svar.status_code == 302:
+        assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
+    else:
+        assert svar.status_code in {403, 404, 405}, (namn, metod, svar.status_code)

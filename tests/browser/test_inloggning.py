@@ -56,3 +56,20 @@ def test_keyboard_only_login(demodata, live_server, sida):
     sida.keyboard.press("Enter")
     sida.wait_for_url(f"{live_server.url}/")
     assert "Skatteverket" in sida.locator("dl.facts").inner_text()
+
+
+def test_operation_list_and_page_pass_axe(demodata, live_server, sida, axe_granskning, spara_bild):
+    sida.goto(f"{live_server.url}/logga-in/")
+    sida.get_by_label("Användarnamn").fill("handlaggare.skv")
+    sida.get_by_label("Lösenord").fill(settings.DEMO_PASSWORD)
+    sida.get_by_role("button", name="Logga in").click()
+    sida.wait_for_url(f"{live_server.url}/")
+    sida.get_by_role("link", name="Insatser", exact=True).click()
+    sida.wait_for_url(f"{live_server.url}/insatser/")
+    spara_bild(sida, "insatser-lista")
+    assert axe_granskning(sida) == []
+    sida.locator("tbody a").first.click()
+    sida.wait_for_url(f"{live_server.url}/insatser/*/")
+    assert sida.get_by_role("heading", name="Översikt").is_visible()
+    spara_bild(sida, "insats-sida")
+    assert axe_granskning(sida) == []
