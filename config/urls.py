@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from config import views
 from insatser import views as insatser_views
+from insatser import views_bemanning
 from myndigheter import views as myndigheter_views
 
 admin.site.site_header = "Saminsats – administration"
@@ -22,6 +23,15 @@ urlpatterns = [
     ),
     path("insatser/", insatser_views.lista, name="insatser"),
     path("insatser/<int:pk>/", insatser_views.detalj, name="insats"),
+    path("insatser/<int:pk>/stall-in/", insatser_views.stall_in, name="stall_in_insats"),
+    path("insatser/<int:pk>/omplanera/", insatser_views.omplanera, name="omplanera_insats"),
+    path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
+    path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
+    path(
+        "polis/begaranden/<int:pk>/aterkalla/",
+        views_bemanning.aterkalla,
+        name="aterkalla_bemanning",
+    ),
     path("organisation/medlemmar/", myndigheter_views.medlemmar, name="medlemmar"),
     path(
         "organisation/medlemmar/<int:pk>/",

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
 from myndigheter.access import kan_hantera_medlemmar
+from myndigheter.policy import Aktor
+from myndigheter.roles import Roll
 
 
 def _databas_svarar() -> bool:
@@ -28,14 +30,19 @@ def _databas_svarar() -> bool:
 
 
 def inloggningsval(request) -> dict:
-    """Template context: login with e-identification offered; the member page available."""
+    """Template context: login with e-identification offered; which role pages to link."""
     try:
         reverse("oidc_authentication_init")
         oidc = True
     except NoReverseMatch:
         oidc = False
-    kontakt = request.user.is_authenticated and kan_hantera_medlemmar(request.user)
-    return {"oidc_aktiverad": oidc, "kan_hantera_medlemmar": kontakt}
+    roller = Aktor.for_user(request.user).roller if request.user.is_authenticated else set()
+    return {
+        "oidc_aktiverad": oidc,
+        "kan_hantera_medlemmar": request.user.is_authenticated
+        and kan_hantera_medlemmar(request.user),
+        "ar_operativ_samordnare": Roll.OPERATIV_SAMORDNARE in roller,
+    }
 
 
 @require_GET

@@ -37,3 +37,60 @@ class Insatsfilter(forms.Form):
         if data.get("till"):
             queryset = queryset.filter(start__date__lte=data["till"])
         return queryset
+
+
+class BemanningssvarForm(forms.Form):
+    bekraftat_antal = forms.IntegerField(
+        label=_("Antal poliser ni kan ställa"),
+        min_value=0,
+        help_text=_("0 avböjer begäran; färre än begärt är en delvis bekräftelse."),
+    )
+    poliser = forms.ModelMultipleChoiceField(
+        label=_("Namngivna insatspoliser"), queryset=None, required=False
+    )
+    intern_anteckning = forms.CharField(
+        label=_("Intern anteckning (syns bara för polisen)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, poliser, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["poliser"].queryset = poliser
+        self.fields["poliser"].label_from_instance = self._polisetikett
+
+    @staticmethod
+    def _polisetikett(user):
+        namn = user.get_full_name() or user.get_username()
+        return _("%(namn)s (%(antal)s tidigare insatser)") % {
+            "namn": namn,
+            "antal": user.tidigare_insatser,
+        }
+
+
+class OrsakForm(forms.Form):
+    orsak = forms.ModelChoiceField(label=_("Orsak"), queryset=None, empty_label=None)
+    kommentar = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, orsaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["orsak"].queryset = orsaker
+
+
+class OmplaneringForm(OrsakForm):
+    ny_start = forms.DateTimeField(
+        label=_("Ny start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ny_slut = forms.DateTimeField(
+        label=_("Nytt slut"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ny_start") and data.get("ny_slut") and data["ny_slut"] <= data["ny_start"]:
+            raise forms.ValidationError(_("Sluttiden måste vara efter starttiden."))
+        return data

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling, synliga_insatser
-from insatser.models import Bemanningsbegaran, Insats, Polisbemanning
-from insatser.workflow import BESVARADE
+from insatser.models import Bemanningsbegaran, Insats, Kontroll, Polisbemanning
+from insatser.workflow import BESVARADE, BemanningStatus, InsatsStatus
+from myndigheter.policy import Aktor
 
 
 def insatslista(user) -> QuerySet[Insats]:
@@ -28,6 +30,7 @@ def insats_for_detalj(user, pk: int) -> Insats:
             insatslista(user),
             user,
             kan_samordna=Handling.SAMORDNA,
+            kan_stalla_in=Handling.STALLA_IN,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
         )
         .select_related("samordnande_enhet", "omplanerad_fran")
@@ -48,4 +51,51 @@ def bemanning_for_insats(user, insats: Insats) -> list[Bemanningsbegaran]:
             Prefetch("poliser", queryset=Polisbemanning.objects.select_related("anvandare"))
         )
         .order_by("lpo__namn")
+    )
+
+
+def bemanningsinkorg(user) -> QuerySet[Bemanningsbegaran]:
+    """Requests the police coordinator may answer, unanswered first, then by date."""
+    obesvarad = Case(When(status=BemanningStatus.SKICKAD, then=Value(0)), default=Value(1))
+    return (
+        BEMANNING_POLICY.filtrera(user, Handling.BESVARA)
+        .filter(insats__slut__gte=timezone.now())
+        .select_related(
+            "lpo", "begarande_enhet", "insats__samordnande_organisation", "aterkallad_orsak"
+        )
+        .prefetch_related(
+            Prefetch(
+                "insats__kontroller",
+                queryset=Kontroll.objects.select_related("objekt").order_by("ordning"),
+            )
+        )
+        .annotate(obesvarad=obesvarad)
+        .order_by("obesvarad", "insats__start", "pk")
+    )
+
+
+def insatspoliser(user) -> QuerySet:
+    """Operation officers of the user's organisation, with their number of earlier operations."""
+    from django.contrib.auth import get_user_model
+
+    aktor = Aktor.for_user(user)
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            profil__ar_insatspolis=True,
+            profil__organisation_id=aktor.organisation_id,
+        )
+        .annotate(
+            tidigare_insatser=Count(
+                "polisuppdrag",
+                filter=Q(
+                    polisuppdrag__begaran__insats__status__in=[
+                        InsatsStatus.GENOMFORD,
+                        InsatsStatus.UTVARDERAD,
+                    ]
+                ),
+            )
+        )
+        .order_by("-tidigare_insatser", "last_name", "first_name")
     )

@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from insatser import selectors
-from insatser.forms import Insatsfilter
-from insatser.models import Insats
+from insatser import selectors, services
+from insatser.forms import Insatsfilter, OmplaneringForm, OrsakForm
+from insatser.models import Insats, Installningsorsak
+from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OgiltigOvergang
 from objekt.services import las_objektuppgifter
 
 SIDSTORLEK = 50
+# What a business verb may refuse with; each carries a message for the user. A PermissionDenied
+# is not among them: it answers 403, since the pages offer only what the user may do.
+SERVICEFEL = (ValidationError, OgiltigOvergang, services.Konflikt)
+
+
+def visa_fel(request, form, fel) -> None:
+    """Show a refused verb's reasons: on the form's fields where they belong, else as a message."""
+    if isinstance(fel, ValidationError) and form is not None and hasattr(fel, "error_dict"):
+        for falt, fel_lista in fel.error_dict.items():
+            form.add_error(falt if falt in form.fields else None, fel_lista)
+        return
+    if isinstance(fel, ValidationError):
+        text = " ".join(fel.messages)
+    elif isinstance(fel, OgiltigOvergang):
+        text = str(fel.message)
+    else:
+        text = str(fel)
+    messages.error(request, text)
 
 
 @login_required
@@ -27,16 +49,27 @@ def lista(request):
     return render(request, "insatser/lista.html", {"filter": filter_form, "sida": sida})
 
 
+def _insats_eller_404(user, pk: int) -> Insats:
+    try:
+        return selectors.insats_for_detalj(user, pk)
+    except Insats.DoesNotExist:
+        raise Http404 from None
+
+
+def _orsaker():
+    return Installningsorsak.objects.order_by("namn")
+
+
 @login_required
 @require_GET
 def detalj(request, pk: int):
-    try:
-        insats = selectors.insats_for_detalj(request.user, pk)
-    except Insats.DoesNotExist:
-        raise Http404 from None
+    insats = _insats_eller_404(request.user, pk)
     context = {
         "insats": insats,
         "bemanning": selectors.bemanning_for_insats(request.user, insats),
+        "kan_andras": insats.status in AKTIVA_FORE_GENOMFORANDE,
+        "stall_in_form": OrsakForm(orsaker=_orsaker(), initial={"version": insats.version}),
+        "omplanera_form": OmplaneringForm(orsaker=_orsaker(), initial={"version": insats.version}),
     }
     if insats.visa_detaljer:
         context.update(
@@ -50,3 +83,61 @@ def detalj(request, pk: int):
             ),
         )
     return render(request, "insatser/detalj.html", context)
+
+
+@login_required
+@require_POST
+def stall_in(request, pk: int):
+    """Cancel at short notice: a reason code, and the timeline and participants know at once."""
+    insats = _insats_eller_404(request.user, pk)
+    if not insats.kan_stalla_in:
+        raise PermissionDenied
+    form = OrsakForm(request.POST, orsaker=_orsaker())
+    if not form.is_valid():
+        messages.error(request, _("Välj en orsak till att insatsen ställs in."))
+        return redirect("insats", pk=pk)
+    try:
+        services.stall_in_insats(
+            request.user,
+            insats,
+            form.cleaned_data["orsak"],
+            kommentar=form.cleaned_data["kommentar"],
+            version=form.cleaned_data["version"],
+        )
+    except SERVICEFEL as fel:
+        visa_fel(request, None, fel)
+    else:
+        messages.success(request, _("Insatsen är inställd."))
+    return redirect("insats", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def omplanera(request, pk: int):
+    """Move the operation to a new date as a successor with objects and participants copied."""
+    insats = _insats_eller_404(request.user, pk)
+    if not insats.kan_samordna:
+        raise PermissionDenied
+    form = OmplaneringForm(
+        request.POST or None, orsaker=_orsaker(), initial={"version": insats.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            efterfoljare = services.omplanera_insats(
+                request.user,
+                insats,
+                form.cleaned_data["ny_start"],
+                form.cleaned_data["ny_slut"],
+                form.cleaned_data["orsak"],
+                version=form.cleaned_data["version"],
+            )
+        except SERVICEFEL as fel:
+            visa_fel(request, form, fel)
+        else:
+            messages.success(
+                request,
+                _("Insatsen är omplanerad till %(referens)s.")
+                % {"referens": efterfoljare.referens},
+            )
+            return redirect("insats", pk=efterfoljare.pk)
+    return render(request, "insatser/omplanera.html", {"insats": insats, "form": form})

@@ -61,6 +61,54 @@ MATRIS = {
         ),
         "POST": alla(405, ANONYM=LOGIN),
     },
+    # The operation above: the coordinator (and City's police coordinator) may cancel it.
+    "stall_in_insats": {
+        "POST": alla(
+            404,
+            ANONYM=LOGIN,
+            SAMORDNARE=302,
+            OPERATIV_SAMORDNARE=302,
+            MYNDIGHETSKONTAKT=403,
+            HANDLAGGARE=403,
+            POLISLEDNING=403,
+            API_KLIENT=403,
+        ),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    "omplanera_insats": {
+        "GET": alla(
+            404,
+            ANONYM=LOGIN,
+            SAMORDNARE=200,
+            OPERATIV_SAMORDNARE=403,
+            MYNDIGHETSKONTAKT=403,
+            HANDLAGGARE=403,
+            POLISLEDNING=403,
+            API_KLIENT=403,
+        ),
+        "POST": alla(
+            404,
+            ANONYM=LOGIN,
+            SAMORDNARE=200,
+            OPERATIV_SAMORDNARE=403,
+            MYNDIGHETSKONTAKT=403,
+            HANDLAGGARE=403,
+            POLISLEDNING=403,
+            API_KLIENT=403,
+        ),
+    },
+    "bemanning_inkorg": {
+        "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    "besvara_bemanning": {
+        "GET": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+    },
+    "aterkalla_bemanning": {
+        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "medlemmar": {
         "GET": alla(403, ANONYM=LOGIN, MYNDIGHETSKONTAKT=200),
         "POST": alla(405, ANONYM=LOGIN),
@@ -82,6 +130,11 @@ URLER = {
     "set_language": "/i18n/setlang/",
     "insatser": "/insatser/",
     "insats": "/insatser/{INSATS}/",
+    "stall_in_insats": "/insatser/{INSATS}/stall-in/",
+    "omplanera_insats": "/insatser/{INSATS}/omplanera/",
+    "bemanning_inkorg": "/polis/begaranden/",
+    "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
+    "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
     "medlemmar": "/organisation/medlemmar/",
     # A member of Skatteverket, the focal point's organisation: {HANDLAGGARE} is its pk.
     "andra_medlem": "/organisation/medlemmar/{HANDLAGGARE}/",
@@ -177,7 +230,11 @@ def test_matrix(client, aktorer, insats, namn, metod, aktor):
     if aktorer[aktor] is not None:
         client.force_login(aktorer[aktor])
     with mock.patch("config.views.halsokontroll.delay") as delay:
-        url = URLER[namn].format(HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk, INSATS=insats.pk)
+        url = URLER[namn].format(
+            HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk,
+            INSATS=insats.pk,
+            BEGARAN=insats.bemanningsbegaranden.get().pk,
+        )
         svar = client.generic(metod, url)
     forvantat = MATRIS[namn][metod][aktor]
     if forvantat == LOGIN:
@@ -193,7 +250,7 @@ def test_matrix(client, aktorer, insats, namn, metod, aktor):
 @pytest.mark.parametrize("namn", sorted(n for n in MATRIS if n not in UTAN_INLOGGNING))
 def test_every_other_url_sends_anonymous_visitors_to_login(client, namn):
     metod = next(iter(MATRIS[namn]))
-    svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1, INSATS=1))
+    svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1, INSATS=1, BEGARAN=1))
     assert svar.status_code == 302
     assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
 
@@ -217,7 +274,11 @@ OVRIGA_METODER = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 def test_methods_outside_the_matrix_are_refused(client, aktorer, insats, namn, metod, aktor):
     """Every other method, for the most privileged actors of the matrix: refused, never served."""
     client.force_login(aktorer[aktor])
-    url = URLER[namn].format(HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk, INSATS=insats.pk)
+    url = URLER[namn].format(
+        HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk,
+        INSATS=insats.pk,
+        BEGARAN=insats.bemanningsbegaranden.get().pk,
+    )
     svar = client.generic(metod, url)
     if svar.status_code == 302:
         assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))

@@ -1,0 +1,92 @@
+"""The police operational coordinator's inbox: answer and withdraw staffing requests."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from insatser import selectors, services
+from insatser.forms import BemanningssvarForm, OrsakForm
+from insatser.models import Installningsorsak
+from insatser.views import SERVICEFEL, visa_fel
+from myndigheter.policy import Aktor
+from myndigheter.roles import Roll
+
+
+def _kraver_operativ_samordnare(user) -> None:
+    if Roll.OPERATIV_SAMORDNARE not in Aktor.for_user(user).roller:
+        raise PermissionDenied
+
+
+def _polisorsaker():
+    return Installningsorsak.objects.filter(polisorsakad=True).order_by("namn")
+
+
+@login_required
+@require_http_methods(["GET"])
+def inkorg(request):
+    _kraver_operativ_samordnare(request.user)
+    return render(
+        request,
+        "insatser/bemanning_inkorg.html",
+        {"begaranden": selectors.bemanningsinkorg(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besvara(request, pk: int):
+    begaran = get_object_or_404(selectors.bemanningsinkorg(request.user), pk=pk)
+    form = BemanningssvarForm(
+        request.POST or None,
+        poliser=selectors.insatspoliser(request.user),
+        initial={"bekraftat_antal": begaran.begart_antal, "version": begaran.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.besvara_bemanning(
+                request.user,
+                begaran,
+                form.cleaned_data["bekraftat_antal"],
+                poliser=form.cleaned_data["poliser"],
+                intern_anteckning=form.cleaned_data["intern_anteckning"],
+                version=form.cleaned_data["version"],
+            )
+        except SERVICEFEL as fel:
+            visa_fel(request, form, fel)
+        else:
+            messages.success(
+                request, _("Svaret är registrerat och syns för samordnaren på insatsens sida.")
+            )
+            return redirect("bemanning_inkorg")
+    return render(
+        request,
+        "insatser/bemanning_svar.html",
+        {"begaran": begaran, "form": form, "aterkalla": OrsakForm(orsaker=_polisorsaker())},
+    )
+
+
+@login_required
+@require_POST
+def aterkalla(request, pk: int):
+    begaran = get_object_or_404(selectors.bemanningsinkorg(request.user), pk=pk)
+    form = OrsakForm(request.POST, orsaker=_polisorsaker())
+    if not form.is_valid():
+        messages.error(request, _("Välj en orsak till återkallelsen."))
+        return redirect("besvara_bemanning", pk=pk)
+    try:
+        services.aterkalla_bemanning(
+            request.user,
+            begaran,
+            form.cleaned_data["orsak"],
+            intern_anteckning=form.cleaned_data["kommentar"],
+        )
+    except SERVICEFEL as fel:
+        visa_fel(request, None, fel)
+        return redirect("besvara_bemanning", pk=pk)
+    messages.success(request, _("Bemanningen är återkallad; insatsen väntar på ny bemanning."))
+    return redirect("bemanning_inkorg")
