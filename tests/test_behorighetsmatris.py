@@ -33,6 +33,22 @@ def alla(status, **undantag):
     return {aktor: undantag.get(str(aktor), status) for aktor in AKTORER}
 
 
+# The roles that see the matrix operation; the others (and anonymous visitors) never learn of it.
+SER_MATRISINSATSEN = [
+    "SAMORDNARE",
+    "MYNDIGHETSKONTAKT",
+    "HANDLAGGARE",
+    "OPERATIV_SAMORDNARE",
+    "POLISLEDNING",
+    "API_KLIENT",
+]
+
+
+def for_den_som_ser(status, **undantag):
+    """``status`` for the roles that see the operation, 404 for the rest, login for anonymous."""
+    return alla(404, ANONYM=LOGIN, **{**dict.fromkeys(SER_MATRISINSATSEN, status), **undantag})
+
+
 # A redirect to a login page: the request was refused for want of (the right) login.
 LOGIN = "login"
 NEKAD = {403, 404, 405, 429, LOGIN}
@@ -48,54 +64,15 @@ MATRIS = {
     "set_language": {"POST": alla(302), "GET": alla(405)},
     "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
     # An operation coordinated by AKC-väst with Skatteverket invited and a request to LPO City.
-    "insats": {
-        "GET": alla(
-            404,
-            ANONYM=LOGIN,
-            SAMORDNARE=200,
-            MYNDIGHETSKONTAKT=200,
-            HANDLAGGARE=200,
-            OPERATIV_SAMORDNARE=200,
-            POLISLEDNING=200,
-            API_KLIENT=200,
-        ),
-        "POST": alla(405, ANONYM=LOGIN),
-    },
-    # The operation above: the coordinator (and City's police coordinator) may cancel it.
+    "insats": {"GET": for_den_som_ser(200), "POST": alla(405, ANONYM=LOGIN)},
+    # The coordinator (and City's police coordinator) may cancel it; only the coordinator moves it.
     "stall_in_insats": {
-        "POST": alla(
-            404,
-            ANONYM=LOGIN,
-            SAMORDNARE=302,
-            OPERATIV_SAMORDNARE=302,
-            MYNDIGHETSKONTAKT=403,
-            HANDLAGGARE=403,
-            POLISLEDNING=403,
-            API_KLIENT=403,
-        ),
+        "POST": for_den_som_ser(403, SAMORDNARE=302, OPERATIV_SAMORDNARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
     "omplanera_insats": {
-        "GET": alla(
-            404,
-            ANONYM=LOGIN,
-            SAMORDNARE=200,
-            OPERATIV_SAMORDNARE=403,
-            MYNDIGHETSKONTAKT=403,
-            HANDLAGGARE=403,
-            POLISLEDNING=403,
-            API_KLIENT=403,
-        ),
-        "POST": alla(
-            404,
-            ANONYM=LOGIN,
-            SAMORDNARE=200,
-            OPERATIV_SAMORDNARE=403,
-            MYNDIGHETSKONTAKT=403,
-            HANDLAGGARE=403,
-            POLISLEDNING=403,
-            API_KLIENT=403,
-        ),
+        "GET": for_den_som_ser(403, SAMORDNARE=200),
+        "POST": for_den_som_ser(403, SAMORDNARE=200),
     },
     "bemanning_inkorg": {
         "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
