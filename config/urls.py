@@ -7,7 +7,7 @@ from django.views.i18n import set_language
 
 from config import views
 from insatser import views as insatser_views
-from insatser import views_bemanning
+from insatser import views_bemanning, views_planering
 from myndigheter import views as myndigheter_views
 
 admin.site.site_header = "Saminsats – administration"
@@ -22,7 +22,15 @@ urlpatterns = [
         name="login",
     ),
     path("insatser/", insatser_views.lista, name="insatser"),
+    path("insatser/ny/", views_planering.ny, name="ny_insats"),
     path("insatser/<int:pk>/", insatser_views.detalj, name="insats"),
+    path("insatser/<int:pk>/bjud-in/", views_planering.bjud_in, name="bjud_in"),
+    path("insatser/<int:pk>/objekt/", views_planering.lagg_till_objekt, name="lagg_till_objekt"),
+    path("insatser/<int:pk>/bemanning/", views_planering.begar_bemanning, name="begar_bemanning"),
+    path("insatser/<int:pk>/planera/", views_planering.planera, name="planera_insats"),
+    path("insatser/<int:pk>/avsla/", views_planering.avsla, name="avsla_insats"),
+    path("insatser/<int:pk>/genomfor/", views_planering.genomfor, name="genomfor_insats"),
+    path("insatser/<int:pk>/svar/", views_planering.svara, name="svara_inbjudan"),
     path("insatser/<int:pk>/stall-in/", insatser_views.stall_in, name="stall_in_insats"),
     path("insatser/<int:pk>/omplanera/", insatser_views.omplanera, name="omplanera_insats"),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),

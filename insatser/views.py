@@ -11,10 +11,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from insatser import selectors, services
-from insatser.forms import Insatsfilter, OmplaneringForm, OrsakForm
-from insatser.models import Insats, Installningsorsak
-from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OgiltigOvergang
+from insatser import access, selectors, services
+from insatser.forms import (
+    AvslagForm,
+    BemanningsbegaranForm,
+    InbjudanForm,
+    Insatsfilter,
+    ObjektvalForm,
+    OmplaneringForm,
+    OrsakForm,
+    SvarForm,
+)
+from insatser.models import Deltagande, Insats, Installningsorsak
+from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OPPNA_FOR_PLANERING, OgiltigOvergang
+from myndigheter.policy import Aktor
+from objekt.selectors import objektpool
 from objekt.services import las_objektuppgifter
 
 SIDSTORLEK = 50
@@ -46,10 +57,14 @@ def lista(request):
     if filter_form.is_bound and filter_form.is_valid():
         insatser = filter_form.filtrera(insatser)
     sida = Paginator(insatser, SIDSTORLEK).get_page(request.GET.get("sida"))
-    return render(request, "insatser/lista.html", {"filter": filter_form, "sida": sida})
+    return render(
+        request,
+        "insatser/lista.html",
+        {"filter": filter_form, "sida": sida, "kan_skapa": access.kan_skapa_insats(request.user)},
+    )
 
 
-def _insats_eller_404(user, pk: int) -> Insats:
+def insats_eller_404(user, pk: int) -> Insats:
     try:
         return selectors.insats_for_detalj(user, pk)
     except Insats.DoesNotExist:
@@ -63,14 +78,29 @@ def _orsaker():
 @login_required
 @require_GET
 def detalj(request, pk: int):
-    insats = _insats_eller_404(request.user, pk)
+    insats = insats_eller_404(request.user, pk)
     context = {
         "insats": insats,
         "bemanning": selectors.bemanning_for_insats(request.user, insats),
         "kan_andras": insats.status in AKTIVA_FORE_GENOMFORANDE,
         "stall_in_form": OrsakForm(orsaker=_orsaker(), initial={"version": insats.version}),
         "omplanera_form": OmplaneringForm(orsaker=_orsaker(), initial={"version": insats.version}),
+        "oppen_for_planering": insats.status in OPPNA_FOR_PLANERING,
     }
+    if insats.kan_samordna:
+        context.update(
+            inbjudan_form=InbjudanForm(),
+            objekt_form=ObjektvalForm(objekt=objektpool()),
+            bemanning_form=BemanningsbegaranForm(lpoer=insats.lpoer.all()),
+            avslag_form=AvslagForm(),
+        )
+    eget = (
+        insats.deltaganden.filter(organisation_id=Aktor.for_user(request.user).organisation_id)
+        .exclude(roll=Deltagande.Roll.SAMORDNARE)
+        .first()
+    )
+    if insats.kan_besvara_inbjudan and eget is not None:
+        context.update(eget_deltagande=eget, svar_form=SvarForm())
     if insats.visa_detaljer:
         context.update(
             kontroller=insats.kontroller.select_related("objekt").order_by("ordning"),
@@ -89,7 +119,7 @@ def detalj(request, pk: int):
 @require_POST
 def stall_in(request, pk: int):
     """Cancel at short notice: a reason code, and the timeline and participants know at once."""
-    insats = _insats_eller_404(request.user, pk)
+    insats = insats_eller_404(request.user, pk)
     if not insats.kan_stalla_in:
         raise PermissionDenied
     form = OrsakForm(request.POST, orsaker=_orsaker())
@@ -115,7 +145,7 @@ def stall_in(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def omplanera(request, pk: int):
     """Move the operation to a new date as a successor with objects and participants copied."""
-    insats = _insats_eller_404(request.user, pk)
+    insats = insats_eller_404(request.user, pk)
     if not insats.kan_samordna:
         raise PermissionDenied
     form = OmplaneringForm(

@@ -74,6 +74,28 @@ MATRIS = {
         "GET": for_den_som_ser(403, SAMORDNARE=200),
         "POST": for_den_som_ser(403, SAMORDNARE=200),
     },
+    "ny_insats": {
+        "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
+        "POST": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
+    },
+    **{
+        namn: {
+            "POST": for_den_som_ser(403, SAMORDNARE=302),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in (
+            "bjud_in",
+            "lagg_till_objekt",
+            "begar_bemanning",
+            "planera_insats",
+            "avsla_insats",
+            "genomfor_insats",
+        )
+    },
+    "svara_inbjudan": {
+        "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "bemanning_inkorg": {
         "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
         "POST": alla(405, ANONYM=LOGIN),
@@ -109,6 +131,14 @@ URLER = {
     "insats": "/insatser/{INSATS}/",
     "stall_in_insats": "/insatser/{INSATS}/stall-in/",
     "omplanera_insats": "/insatser/{INSATS}/omplanera/",
+    "ny_insats": "/insatser/ny/",
+    "bjud_in": "/insatser/{INSATS}/bjud-in/",
+    "lagg_till_objekt": "/insatser/{INSATS}/objekt/",
+    "begar_bemanning": "/insatser/{INSATS}/bemanning/",
+    "planera_insats": "/insatser/{INSATS}/planera/",
+    "avsla_insats": "/insatser/{INSATS}/avsla/",
+    "genomfor_insats": "/insatser/{INSATS}/genomfor/",
+    "svara_inbjudan": "/insatser/{INSATS}/svar/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",

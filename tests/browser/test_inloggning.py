@@ -73,3 +73,29 @@ def test_operation_list_and_page_pass_axe(demodata, live_server, sida, axe_grans
     assert sida.get_by_role("heading", name="Översikt").is_visible()
     spara_bild(sida, "insats-sida")
     assert axe_granskning(sida) == []
+
+
+def test_coordinator_planning_pages_pass_axe(
+    demodata, live_server, sida, axe_granskning, spara_bild
+):
+    from insatser.models import Insats
+    from insatser.workflow import InsatsStatus
+
+    foreslagen = (
+        Insats.objects.filter(
+            status=InsatsStatus.FORESLAGEN, samordnande_organisation__kod="akc-vast"
+        ).first()
+        or Insats.objects.filter(status=InsatsStatus.PLANERAD).first()
+    )
+    sida.goto(f"{live_server.url}/logga-in/")
+    sida.get_by_label("Användarnamn").fill(foreslagen.skapad_av.username)
+    sida.get_by_label("Lösenord").fill(settings.DEMO_PASSWORD)
+    sida.get_by_role("button", name="Logga in").click()
+    sida.wait_for_url(f"{live_server.url}/")
+    sida.goto(f"{live_server.url}/insatser/ny/")
+    spara_bild(sida, "ny-insats")
+    assert axe_granskning(sida) == []
+    sida.goto(f"{live_server.url}/insatser/{foreslagen.pk}/")
+    assert sida.get_by_role("heading", name="Planering").is_visible()
+    spara_bild(sida, "insats-planering")
+    assert axe_granskning(sida) == []

@@ -1,109 +1,40 @@
-"""Business verbs for operations. One function per verb.
-
-Each verb checks access, checks the transition against ``workflow``, runs in a transaction with
-the row locked, writes the operation's timeline and leaves side effects to ``on_commit``.
-"""
+"""Operation verbs: create, invite, add objects, plan, answer, carry out, cancel, reschedule."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatser import access
 from insatser.models import (
-    Bemanningsbegaran,
     Deltagande,
     Insats,
-    Insatshandelse,
     Installningsorsak,
     Kontroll,
-    Polisbemanning,
+)
+from insatser.services.bemanning import _bekrafta_om_klar, _makulera_bemanning, begar_bemanning
+from insatser.services.gemensamt import (
+    _kontrollera_tidsfonster,
+    _kraver_orsak,
+    _kraver_samordnare,
+    _las_insats,
+    _logga,
+    _nasta_referens,
+    _nekad,
+    _overga,
+    _valideringsfel,
 )
 from insatser.workflow import (
-    BEMANNING_WORKFLOW,
     INSATS_WORKFLOW,
     OPPNA_FOR_PLANERING,
-    BemanningStatus,
     InsatsStatus,
 )
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Objekt
-
-
-class Konflikt(Exception):  # noqa: N818 - domain name: someone else changed the row first
-    """The row changed since the user loaded it."""
-
-    def __init__(self):
-        super().__init__(
-            _("Insatsen har ändrats av någon annan sedan du öppnade den. Ladda om och försök igen.")
-        )
-
-
-def _nekad(text: str):
-    return PermissionDenied(text)
-
-
-def _las_insats(insats: Insats, version: int | None = None) -> Insats:
-    """Lock the operation row for the rest of the transaction and check its version."""
-    last = Insats.objects.select_for_update().get(pk=insats.pk)
-    if version is not None and last.version != version:
-        raise Konflikt()
-    return last
-
-
-def _logga(insats: Insats, user, typ: str, text: str = "", fran: str = "", till: str = ""):
-    Insatshandelse.objects.create(
-        insats=insats, typ=typ, utford_av=user, text=text, fran_status=fran, till_status=till
-    )
-
-
-def _overga(insats: Insats, namn: str, user, text: str = "") -> None:
-    """Move the (locked) operation along the transition ``namn`` and record it."""
-    overgang = INSATS_WORKFLOW.kontrollera(insats.status, namn)
-    fran = insats.status
-    insats.status = overgang.till
-    insats.version = F("version") + 1
-    insats.save()
-    insats.refresh_from_db(fields=["version"])
-    _logga(insats, user, namn, text=text, fran=fran, till=overgang.till)
-
-
-def _overga_bemanning(begaran: Bemanningsbegaran, namn: str) -> None:
-    overgang = BEMANNING_WORKFLOW.kontrollera(begaran.status, namn)
-    begaran.status = overgang.till
-    begaran.version += 1
-
-
-def _valideringsfel(falt: str, text: str) -> ValidationError:
-    return ValidationError({falt: text})
-
-
-def _kontrollera_tidsfonster(start: datetime, slut: datetime) -> None:
-    if slut <= start:
-        raise _valideringsfel("slut", _("Sluttiden måste vara efter starttiden."))
-
-
-def _nasta_referens(start: datetime) -> str:
-    """A readable reference such as ``INS-2026-0042``, unique per year."""
-    ar = timezone.localtime(start).year
-    prefix = f"INS-{ar}-"
-    # Serialise numbering per year for the rest of the transaction.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [prefix])
-    senaste = (
-        Insats.objects.filter(referens__startswith=prefix)
-        .order_by("-referens")
-        .values_list("referens", flat=True)
-        .first()
-    )
-    nummer = int(senaste.rsplit("-", 1)[1]) + 1 if senaste else 1
-    return f"{prefix}{nummer:04d}"
 
 
 @transaction.atomic
@@ -155,11 +86,6 @@ def skapa_insats(
     )
     _logga(insats, user, "skapad", till=insats.status)
     return insats
-
-
-def _kraver_samordnare(user, insats: Insats) -> None:
-    if not access.kan_samordna(user, insats):
-        raise _nekad(_("Endast samordnare för den samordnande organisationen kan göra detta."))
 
 
 @transaction.atomic
@@ -244,137 +170,6 @@ def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_an
     return deltagande
 
 
-def _bekrafta_om_klar(insats: Insats, user) -> None:
-    """Confirm the operation when police confirmed every request and another agency accepted."""
-    if insats.status != InsatsStatus.BEMANNING_BEGARD:
-        return
-    aktiva = insats.bemanningsbegaranden.filter(status__in=access.AKTIVA_BEMANNINGSSTATUSAR)
-    if not aktiva.exists() or aktiva.filter(status=BemanningStatus.SKICKAD).exists():
-        return
-    annan_myndighet = insats.deltaganden.filter(
-        svar=Deltagande.Svar.ACCEPTERAD, organisation__ar_polis=False
-    ).exclude(roll=Deltagande.Roll.SAMORDNARE)
-    if annan_myndighet.exists():
-        _overga(insats, "bekrafta", user)
-
-
-@transaction.atomic
-def begar_bemanning(
-    user,
-    insats: Insats,
-    lpo: Lokalpolisomrade,
-    begart_antal: int,
-    kompetenser: Iterable[str] = (),
-    svarsfrist: date | None = None,
-    begarande_enhet: Enhet | None = None,
-) -> Bemanningsbegaran:
-    """Send a staffing request to the operational coordinator of one LPO."""
-    insats = _las_insats(insats)
-    _kraver_samordnare(user, insats)
-    if insats.status != InsatsStatus.BEMANNING_BEGARD:
-        INSATS_WORKFLOW.kontrollera(insats.status, "begar_bemanning")
-    if begart_antal < 1:
-        raise _valideringsfel("begart_antal", _("Ange hur många poliser som behövs."))
-    if insats.bemanningsbegaranden.filter(
-        lpo=lpo, status__in=[BemanningStatus.UTKAST, *access.AKTIVA_BEMANNINGSSTATUSAR]
-    ).exists():
-        raise _valideringsfel("lpo", _("Det finns redan en aktiv begäran till lokalpolisområdet."))
-    begaran = Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=lpo,
-        begarande_enhet=begarande_enhet or insats.samordnande_enhet,
-        begart_antal=begart_antal,
-        kompetenser=list(kompetenser),
-        svarsfrist=svarsfrist,
-    )
-    _overga_bemanning(begaran, "skicka")
-    begaran.save()
-    if insats.status == InsatsStatus.PLANERAD:
-        _overga(insats, "begar_bemanning", user, text=str(lpo))
-    else:
-        _logga(insats, user, "bemanning_begard", text=str(lpo))
-    return begaran
-
-
-@transaction.atomic
-def besvara_bemanning(
-    user,
-    begaran: Bemanningsbegaran,
-    bekraftat_antal: int,
-    poliser: Iterable = (),
-    intern_anteckning: str = "",
-    version: int | None = None,
-) -> Bemanningsbegaran:
-    """Confirm (fully or partly) or decline a staffing request; 0 officers declines it."""
-    insats = _las_insats(begaran.insats)
-    begaran = Bemanningsbegaran.objects.select_for_update().get(pk=begaran.pk)
-    if not access.kan_besvara_bemanning(user, begaran):
-        raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan svara."))
-    if version is not None and begaran.version != version:
-        raise Konflikt()
-    if bekraftat_antal < 0 or bekraftat_antal > begaran.begart_antal:
-        raise _valideringsfel(
-            "bekraftat_antal",
-            _("Antalet måste vara mellan 0 och %(max)s.") % {"max": begaran.begart_antal},
-        )
-    poliser = list(poliser)
-    if len(poliser) > bekraftat_antal:
-        raise _valideringsfel("poliser", _("Du har namngett fler poliser än du bekräftar."))
-    if bekraftat_antal == 0:
-        namn = "avboj"
-    elif bekraftat_antal == begaran.begart_antal:
-        namn = "bekrafta"
-    else:
-        namn = "delvis_bekrafta"
-    _overga_bemanning(begaran, namn)
-    begaran.bekraftat_antal = bekraftat_antal
-    begaran.besvarad_av = user
-    begaran.besvarad = timezone.now()
-    begaran.intern_anteckning = intern_anteckning
-    begaran.save()
-    for polis in poliser:
-        Polisbemanning.objects.get_or_create(begaran=begaran, anvandare=polis)
-    _logga(insats, user, f"bemanning_{namn}", text=str(begaran.lpo))
-    if namn == "avboj":
-        _atergaa_om_inga_aktiva(insats, user)
-    else:
-        _bekrafta_om_klar(insats, user)
-    return begaran
-
-
-def _atergaa_om_inga_aktiva(insats: Insats, user) -> None:
-    if insats.status != InsatsStatus.BEMANNING_BEGARD:
-        return
-    if not insats.bemanningsbegaranden.filter(status__in=access.AKTIVA_BEMANNINGSSTATUSAR).exists():
-        _overga(insats, "bemanning_avbojd", user)
-
-
-@transaction.atomic
-def aterkalla_bemanning(
-    user,
-    begaran: Bemanningsbegaran,
-    orsak: Installningsorsak,
-    intern_anteckning: str = "",
-) -> Bemanningsbegaran:
-    """Police withdraw confirmed staffing at short notice; the operation needs staffing again."""
-    insats = _las_insats(begaran.insats)
-    begaran = Bemanningsbegaran.objects.select_for_update().get(pk=begaran.pk)
-    if not access.kan_besvara_bemanning(user, begaran):
-        raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan återkalla."))
-    if orsak is None:
-        raise _valideringsfel("orsak", _("Ange orsak till återkallelsen."))
-    _overga_bemanning(begaran, "aterkalla")
-    begaran.aterkallad_orsak = orsak
-    if intern_anteckning:
-        begaran.intern_anteckning = intern_anteckning
-    begaran.save()
-    if insats.status == InsatsStatus.BEKRAFTAD:
-        _overga(insats, "bemanning_aterkallad", user, text=orsak.namn)
-    else:
-        _logga(insats, user, "bemanning_aterkallad", text=orsak.namn)
-    return begaran
-
-
 @transaction.atomic
 def markera_kontroll(user, kontroll: Kontroll, genomford: bool, orsak: str = "") -> Kontroll:
     insats = _las_insats(kontroll.insats)
@@ -413,22 +208,6 @@ def markera_utvarderad(user, insats: Insats, version: int | None = None) -> Insa
     _kraver_samordnare(user, insats)
     _overga(insats, "utvardera", user)
     return insats
-
-
-def _makulera_bemanning(insats: Insats) -> list[Bemanningsbegaran]:
-    makulerade = []
-    for begaran in insats.bemanningsbegaranden.select_for_update().exclude(
-        status__in=[BemanningStatus.AVBOJD, BemanningStatus.ATERKALLAD, BemanningStatus.MAKULERAD]
-    ):
-        _overga_bemanning(begaran, "makulera")
-        begaran.save()
-        makulerade.append(begaran)
-    return makulerade
-
-
-def _kraver_orsak(orsak: Installningsorsak | None) -> None:
-    if orsak is None:
-        raise _valideringsfel("orsak", _("Välj en orsak."))
 
 
 @transaction.atomic

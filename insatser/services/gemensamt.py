@@ -1,0 +1,103 @@
+"""What every operation verb shares: locking, versions, transitions, the timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insatser import access
+from insatser.models import (
+    Bemanningsbegaran,
+    Insats,
+    Insatshandelse,
+    Installningsorsak,
+)
+from insatser.workflow import (
+    BEMANNING_WORKFLOW,
+    INSATS_WORKFLOW,
+)
+
+
+class Konflikt(Exception):  # noqa: N818 - domain name: someone else changed the row first
+    """The row changed since the user loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Insatsen har ändrats av någon annan sedan du öppnade den. Ladda om och försök igen.")
+        )
+
+
+def _nekad(text: str):
+    return PermissionDenied(text)
+
+
+def _las_insats(insats: Insats, version: int | None = None) -> Insats:
+    """Lock the operation row for the rest of the transaction and check its version."""
+    last = Insats.objects.select_for_update().get(pk=insats.pk)
+    if version is not None and last.version != version:
+        raise Konflikt()
+    return last
+
+
+def _logga(insats: Insats, user, typ: str, text: str = "", fran: str = "", till: str = ""):
+    Insatshandelse.objects.create(
+        insats=insats, typ=typ, utford_av=user, text=text, fran_status=fran, till_status=till
+    )
+
+
+def _overga(insats: Insats, namn: str, user, text: str = "") -> None:
+    """Move the (locked) operation along the transition ``namn`` and record it."""
+    overgang = INSATS_WORKFLOW.kontrollera(insats.status, namn)
+    fran = insats.status
+    insats.status = overgang.till
+    insats.version = F("version") + 1
+    insats.save()
+    insats.refresh_from_db(fields=["version"])
+    _logga(insats, user, namn, text=text, fran=fran, till=overgang.till)
+
+
+def _overga_bemanning(begaran: Bemanningsbegaran, namn: str) -> None:
+    overgang = BEMANNING_WORKFLOW.kontrollera(begaran.status, namn)
+    begaran.status = overgang.till
+    begaran.version += 1
+
+
+def _valideringsfel(falt: str, text: str) -> ValidationError:
+    return ValidationError({falt: text})
+
+
+def _kontrollera_tidsfonster(start: datetime, slut: datetime) -> None:
+    if slut <= start:
+        raise _valideringsfel("slut", _("Sluttiden måste vara efter starttiden."))
+
+
+def _nasta_referens(start: datetime) -> str:
+    """A readable reference such as ``INS-2026-0042``, unique per year."""
+    ar = timezone.localtime(start).year
+    prefix = f"INS-{ar}-"
+    # Serialise numbering per year for the rest of the transaction.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [prefix])
+    senaste = (
+        Insats.objects.filter(referens__startswith=prefix)
+        .order_by("-referens")
+        .values_list("referens", flat=True)
+        .first()
+    )
+    nummer = int(senaste.rsplit("-", 1)[1]) + 1 if senaste else 1
+    return f"{prefix}{nummer:04d}"
+
+
+def _kraver_samordnare(user, insats: Insats) -> None:
+    if not access.kan_samordna(user, insats):
+        raise _nekad(_("Endast samordnare för den samordnande organisationen kan göra detta."))
+
+
+def _kraver_orsak(orsak: Installningsorsak | None) -> None:
+    if orsak is None:
+        raise _valideringsfel("orsak", _("Välj en orsak."))

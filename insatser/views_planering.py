@@ -1,0 +1,166 @@
+"""Planning in the browser: create an operation, invite, add objects, request staffing, answer."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from insatser import access, services
+from insatser.forms import (
+    AvslagForm,
+    BemanningsbegaranForm,
+    InbjudanForm,
+    NyInsatsForm,
+    ObjektvalForm,
+    SvarForm,
+)
+from insatser.views import SERVICEFEL, insats_eller_404, visa_fel
+from myndigheter.policy import Aktor
+from objekt.selectors import objektpool
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ny(request):
+    if not access.kan_skapa_insats(request.user):
+        raise PermissionDenied
+    organisation = request.user.profil.organisation
+    form = NyInsatsForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            insats = services.skapa_insats(user=request.user, **form.cleaned_data)
+        except SERVICEFEL as fel:
+            visa_fel(request, form, fel)
+        else:
+            messages.success(request, _("Insatsen %(ref)s är skapad.") % {"ref": insats.referens})
+            return redirect("insats", pk=insats.pk)
+    return render(request, "insatser/ny.html", {"form": form})
+
+
+def _samordnad(request, pk: int):
+    insats = insats_eller_404(request.user, pk)
+    if not insats.kan_samordna:
+        raise PermissionDenied
+    return insats
+
+
+def _utfor(request, insats, form, verb, lyckat: str):
+    """Run a verb from a posted form; field errors and refusals come back as messages."""
+    if not form.is_valid():
+        for fel_lista in form.errors.values():
+            messages.error(request, " ".join(fel_lista))
+        return redirect("insats", pk=insats.pk)
+    try:
+        verb(form.cleaned_data)
+    except SERVICEFEL as fel:
+        visa_fel(request, None, fel)
+    else:
+        messages.success(request, lyckat)
+    return redirect("insats", pk=insats.pk)
+
+
+@login_required
+@require_POST
+def bjud_in(request, pk: int):
+    insats = _samordnad(request, pk)
+    return _utfor(
+        request,
+        insats,
+        InbjudanForm(request.POST),
+        lambda d: services.bjud_in(request.user, insats, d["organisation"], d["enhet"]),
+        _("Organisationen är inbjuden och ser nu insatsen."),
+    )
+
+
+@login_required
+@require_POST
+def lagg_till_objekt(request, pk: int):
+    insats = _samordnad(request, pk)
+    return _utfor(
+        request,
+        insats,
+        ObjektvalForm(request.POST, objekt=objektpool()),
+        lambda d: services.lagg_till_kontroll(
+            request.user, insats, d["objekt"], d["tilltradesgrund"]
+        ),
+        _("Objektet är tillagt."),
+    )
+
+
+@login_required
+@require_POST
+def begar_bemanning(request, pk: int):
+    insats = _samordnad(request, pk)
+    return _utfor(
+        request,
+        insats,
+        BemanningsbegaranForm(request.POST, lpoer=insats.lpoer.all()),
+        lambda d: services.begar_bemanning(
+            request.user, insats, d["lpo"], d["begart_antal"], d["kompetenser"], d["svarsfrist"]
+        ),
+        _("Bemanningsbegäran är skickad till lokalpolisområdet."),
+    )
+
+
+@login_required
+@require_POST
+def planera(request, pk: int):
+    insats = _samordnad(request, pk)
+    try:
+        services.planera_insats(request.user, insats, version=insats.version)
+    except SERVICEFEL as fel:
+        visa_fel(request, None, fel)
+    else:
+        messages.success(request, _("Insatsen är planerad."))
+    return redirect("insats", pk=pk)
+
+
+@login_required
+@require_POST
+def avsla(request, pk: int):
+    insats = _samordnad(request, pk)
+    return _utfor(
+        request,
+        insats,
+        AvslagForm(request.POST),
+        lambda d: services.avsla_insats(request.user, insats, d["motivering"]),
+        _("Förslaget är avslaget."),
+    )
+
+
+@login_required
+@require_POST
+def genomfor(request, pk: int):
+    insats = _samordnad(request, pk)
+    try:
+        services.genomfor_insats(request.user, insats, version=insats.version)
+    except SERVICEFEL as fel:
+        visa_fel(request, None, fel)
+    else:
+        messages.success(request, _("Insatsen är markerad som genomförd."))
+    return redirect("insats", pk=pk)
+
+
+@login_required
+@require_POST
+def svara(request, pk: int):
+    """An invited organisation accepts or declines, with how many it will send."""
+    insats = insats_eller_404(request.user, pk)
+    deltagande = insats.deltaganden.filter(
+        organisation_id=Aktor.for_user(request.user).organisation_id
+    ).first()
+    if deltagande is None or not access.kan_besvara_inbjudan(request.user, deltagande):
+        raise PermissionDenied
+    return _utfor(
+        request,
+        insats,
+        SvarForm(request.POST),
+        lambda d: services.besvara_inbjudan(
+            request.user, deltagande, d["accepterad"], d["planerat_antal"] or 0
+        ),
+        _("Ert svar är registrerat."),
+    )
