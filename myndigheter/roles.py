@@ -26,10 +26,6 @@ def roller_for(user) -> list[Roll]:
     return [roll for roll in Roll if roll.value in names]
 
 
-def har_roll(user, roll: Roll) -> bool:
-    return user.is_authenticated and user.groups.filter(name=roll.value).exists()
-
-
 def rollgrupp(roll: Roll):
     """The group of a role; created by a migration, recreated if someone removed it."""
     from django.contrib.auth.models import Group
