@@ -43,20 +43,16 @@ def _samordnande(aktor) -> Q:
     return Q(samordnande_organisation_id=aktor.organisation_id)
 
 
-def _deltagande(aktor) -> Q:
+def _deltagande(aktor, **villkor) -> Q:
     return Exists(
-        Deltagande.objects.filter(insats=OuterRef("pk"), organisation_id=aktor.organisation_id)
+        Deltagande.objects.filter(
+            insats=OuterRef("pk"), organisation_id=aktor.organisation_id, **villkor
+        )
     )
 
 
 def _accepterat_deltagande(aktor) -> Q:
-    return Exists(
-        Deltagande.objects.filter(
-            insats=OuterRef("pk"),
-            organisation_id=aktor.organisation_id,
-            svar=Deltagande.Svar.ACCEPTERAD,
-        )
-    )
+    return _deltagande(aktor, svar=Deltagande.Svar.ACCEPTERAD)
 
 
 def _begaran_i_lpo(aktor) -> Q:
@@ -215,6 +211,18 @@ def kan_besvara_inbjudan(user, deltagande: Deltagande) -> bool:
     """Only for one's own organisation, on an operation one may answer invitations of."""
     egen = Aktor.for_user(user).organisation_id == deltagande.organisation_id
     return egen and INSATS_POLICY.tillater(user, H.BESVARA_INBJUDAN, deltagande.insats)
+
+
+def besvarbar_inbjudan(user, insats: Insats) -> Deltagande | None:
+    """The user's organisation's invitation to the operation, if the user may answer it."""
+    deltagande = (
+        insats.deltaganden.filter(organisation_id=Aktor.for_user(user).organisation_id)
+        .exclude(roll=Deltagande.Roll.SAMORDNARE)
+        .first()
+    )
+    if deltagande is None or not kan_besvara_inbjudan(user, deltagande):
+        return None
+    return deltagande
 
 
 def kan_besvara_bemanning(user, begaran: Bemanningsbegaran) -> bool:

@@ -31,7 +31,6 @@ def insats_for_detalj(user, pk: int) -> Insats:
             user,
             kan_samordna=Handling.SAMORDNA,
             kan_stalla_in=Handling.STALLA_IN,
-            kan_besvara_inbjudan=Handling.BESVARA_INBJUDAN,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
         )
         .select_related("samordnande_enhet", "omplanerad_fran")

@@ -22,9 +22,8 @@ from insatser.forms import (
     OrsakForm,
     SvarForm,
 )
-from insatser.models import Deltagande, Insats, Installningsorsak
+from insatser.models import Insats, Installningsorsak
 from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OPPNA_FOR_PLANERING, OgiltigOvergang
-from myndigheter.policy import Aktor
 from objekt.selectors import objektpool
 from objekt.services import las_objektuppgifter
 
@@ -47,6 +46,17 @@ def visa_fel(request, form, fel) -> None:
     else:
         text = str(fel)
     messages.error(request, text)
+
+
+def kor_verb(request, verb, lyckat: str) -> bool:
+    """Run a business verb for a form post; show its refusal or the success message."""
+    try:
+        verb()
+    except SERVICEFEL as fel:
+        visa_fel(request, None, fel)
+        return False
+    messages.success(request, lyckat)
+    return True
 
 
 @login_required
@@ -94,12 +104,8 @@ def detalj(request, pk: int):
             bemanning_form=BemanningsbegaranForm(lpoer=insats.lpoer.all()),
             avslag_form=AvslagForm(),
         )
-    eget = (
-        insats.deltaganden.filter(organisation_id=Aktor.for_user(request.user).organisation_id)
-        .exclude(roll=Deltagande.Roll.SAMORDNARE)
-        .first()
-    )
-    if insats.kan_besvara_inbjudan and eget is not None:
+    eget = access.besvarbar_inbjudan(request.user, insats)
+    if eget is not None:
         context.update(eget_deltagande=eget, svar_form=SvarForm())
     if insats.visa_detaljer:
         context.update(
@@ -126,18 +132,17 @@ def stall_in(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Välj en orsak till att insatsen ställs in."))
         return redirect("insats", pk=pk)
-    try:
-        services.stall_in_insats(
+    kor_verb(
+        request,
+        lambda: services.stall_in_insats(
             request.user,
             insats,
             form.cleaned_data["orsak"],
             kommentar=form.cleaned_data["kommentar"],
             version=form.cleaned_data["version"],
-        )
-    except SERVICEFEL as fel:
-        visa_fel(request, None, fel)
-    else:
-        messages.success(request, _("Insatsen är inställd."))
+        ),
+        _("Insatsen är inställd."),
+    )
     return redirect("insats", pk=pk)
 
 

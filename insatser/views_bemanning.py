@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from insatser import selectors, services
 from insatser.forms import BemanningssvarForm, OrsakForm
 from insatser.models import Installningsorsak
-from insatser.views import SERVICEFEL, visa_fel
+from insatser.views import SERVICEFEL, kor_verb, visa_fel
 from myndigheter.policy import Aktor
 from myndigheter.roles import Roll
 
@@ -78,15 +78,14 @@ def aterkalla(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Välj en orsak till återkallelsen."))
         return redirect("besvara_bemanning", pk=pk)
-    try:
-        services.aterkalla_bemanning(
+    aterkallad = kor_verb(
+        request,
+        lambda: services.aterkalla_bemanning(
             request.user,
             begaran,
             form.cleaned_data["orsak"],
             intern_anteckning=form.cleaned_data["kommentar"],
-        )
-    except SERVICEFEL as fel:
-        visa_fel(request, None, fel)
-        return redirect("besvara_bemanning", pk=pk)
-    messages.success(request, _("Bemanningen är återkallad; insatsen väntar på ny bemanning."))
-    return redirect("bemanning_inkorg")
+        ),
+        _("Bemanningen är återkallad; insatsen väntar på ny bemanning."),
+    )
+    return redirect("bemanning_inkorg") if aterkallad else redirect("besvara_bemanning", pk=pk)

@@ -18,8 +18,7 @@ from insatser.forms import (
     ObjektvalForm,
     SvarForm,
 )
-from insatser.views import SERVICEFEL, insats_eller_404, visa_fel
-from myndigheter.policy import Aktor
+from insatser.views import SERVICEFEL, insats_eller_404, kor_verb, visa_fel
 from objekt.selectors import objektpool
 
 
@@ -54,12 +53,7 @@ def _utfor(request, insats, form, verb, lyckat: str):
         for fel_lista in form.errors.values():
             messages.error(request, " ".join(fel_lista))
         return redirect("insats", pk=insats.pk)
-    try:
-        verb(form.cleaned_data)
-    except SERVICEFEL as fel:
-        visa_fel(request, None, fel)
-    else:
-        messages.success(request, lyckat)
+    kor_verb(request, lambda: verb(form.cleaned_data), lyckat)
     return redirect("insats", pk=insats.pk)
 
 
@@ -110,12 +104,11 @@ def begar_bemanning(request, pk: int):
 @require_POST
 def planera(request, pk: int):
     insats = _samordnad(request, pk)
-    try:
-        services.planera_insats(request.user, insats, version=insats.version)
-    except SERVICEFEL as fel:
-        visa_fel(request, None, fel)
-    else:
-        messages.success(request, _("Insatsen är planerad."))
+    kor_verb(
+        request,
+        lambda: services.planera_insats(request.user, insats, version=insats.version),
+        _("Insatsen är planerad."),
+    )
     return redirect("insats", pk=pk)
 
 
@@ -136,12 +129,11 @@ def avsla(request, pk: int):
 @require_POST
 def genomfor(request, pk: int):
     insats = _samordnad(request, pk)
-    try:
-        services.genomfor_insats(request.user, insats, version=insats.version)
-    except SERVICEFEL as fel:
-        visa_fel(request, None, fel)
-    else:
-        messages.success(request, _("Insatsen är markerad som genomförd."))
+    kor_verb(
+        request,
+        lambda: services.genomfor_insats(request.user, insats, version=insats.version),
+        _("Insatsen är markerad som genomförd."),
+    )
     return redirect("insats", pk=pk)
 
 
@@ -150,10 +142,8 @@ def genomfor(request, pk: int):
 def svara(request, pk: int):
     """An invited organisation accepts or declines, with how many it will send."""
     insats = insats_eller_404(request.user, pk)
-    deltagande = insats.deltaganden.filter(
-        organisation_id=Aktor.for_user(request.user).organisation_id
-    ).first()
-    if deltagande is None or not access.kan_besvara_inbjudan(request.user, deltagande):
+    deltagande = access.besvarbar_inbjudan(request.user, insats)
+    if deltagande is None:
         raise PermissionDenied
     return _utfor(
         request,
