@@ -40,6 +40,25 @@ def skapa_anvandare(db):
     return skapa
 
 
+@pytest.fixture
+def celery_arbetare(transactional_db):
+    """Start real worker processes (``tests.arbetare.Arbetare``); all are stopped afterwards."""
+    from tests.arbetare import Arbetare
+
+    startade = []
+
+    def starta(**kwargs) -> Arbetare:
+        arbetare = Arbetare(**kwargs)
+        if not startade:
+            arbetare.toem_koerna()
+        startade.append(arbetare.starta())
+        return arbetare
+
+    yield starta
+    for arbetare in startade:
+        arbetare.stoppa()
+
+
 @pytest.fixture(autouse=True)
 def snabb_losenordshashning(settings):
     """Demo logins hash passwords; the production hasher's work factor is not under test here."""

@@ -1,7 +1,8 @@
 """Every URL pattern and method, for every role and for anonymous visitors.
 
-The meta-tests fail when a URL is added without an entry here, and check that every URL except
-the login page (with its language switch), health and static files requires login.
+The entries live per app in ``tests/behorigheter/``. The meta-tests fail when a URL is added
+without an entry, and check that every URL except the login page (with its language switch) and
+health requires login.
 """
 
 from unittest import mock
@@ -10,144 +11,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from myndigheter.roles import Roll
+from tests.behorigheter import AKTORER, ANONYM, LOGIN, NEKAD, ROLLANVANDARE, moduler
 
-ANONYM = "ANONYM"
-AKTORER = [ANONYM, *Roll]
+MATRIS = {}
+URLER = {}
+for _modul in moduler():
+    assert not set(_modul.MATRIS) & set(MATRIS), f"{_modul.__name__} repeats an entry"
+    MATRIS.update(_modul.MATRIS)
+    URLER.update(_modul.URLER)
 
-# Organisation and LPO scope per role for the matrix users.
-ROLLANVANDARE = {
-    Roll.ADMIN: ("akc-vast", ()),
-    Roll.SAMORDNARE: ("akc-vast", ()),
-    Roll.MYNDIGHETSKONTAKT: ("skatteverket", ()),
-    Roll.HANDLAGGARE: ("skatteverket", ()),
-    Roll.OPERATIV_SAMORDNARE: ("polisen", ("city",)),
-    Roll.INSATSPOLIS: ("polisen", ()),
-    Roll.POLISLEDNING: ("polisen", ("city", "nordost")),
-    Roll.LEDNINGSGRUPP: ("goteborgs-stad", ()),
-    Roll.API_KLIENT: ("skatteverket", ()),
-}
-
-
-def alla(status, **undantag):
-    """The same status for every actor, except those named (by role value or ANONYM)."""
-    return {aktor: undantag.get(str(aktor), status) for aktor in AKTORER}
-
-
-# The roles that see the matrix operation; the others (and anonymous visitors) never learn of it.
-SER_MATRISINSATSEN = [
-    "SAMORDNARE",
-    "MYNDIGHETSKONTAKT",
-    "HANDLAGGARE",
-    "OPERATIV_SAMORDNARE",
-    "POLISLEDNING",
-    "API_KLIENT",
-]
-
-
-def for_den_som_ser(status, **undantag):
-    """``status`` for the roles that see the operation, 404 for the rest, login for anonymous."""
-    return alla(404, ANONYM=LOGIN, **{**dict.fromkeys(SER_MATRISINSATSEN, status), **undantag})
-
-
-# A redirect to a login page: the request was refused for want of (the right) login.
-LOGIN = "login"
-NEKAD = {403, 404, 405, 429, LOGIN}
-
-# url name -> method -> actor -> expected status code (or LOGIN).
-MATRIS = {
-    "start": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
-    "login": {"GET": alla(200), "POST": alla(200), "DELETE": alla(405)},
-    "logout": {"POST": alla(302), "GET": alla(405)},
-    "health": {"GET": alla(200), "POST": alla(405)},
-    "status": {"GET": alla(LOGIN, ADMIN=200), "POST": alla(LOGIN, ADMIN=405)},
-    "kor_halsokontroll": {"POST": alla(LOGIN, ADMIN=302), "GET": alla(LOGIN, ADMIN=405)},
-    "set_language": {"POST": alla(302), "GET": alla(405)},
-    "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
-    # An operation coordinated by AKC-väst with Skatteverket invited and a request to LPO City.
-    "insats": {"GET": for_den_som_ser(200), "POST": alla(405, ANONYM=LOGIN)},
-    # The coordinator (and City's police coordinator) may cancel it; only the coordinator moves it.
-    "stall_in_insats": {
-        "POST": for_den_som_ser(403, SAMORDNARE=302, OPERATIV_SAMORDNARE=302),
-        "GET": alla(405, ANONYM=LOGIN),
-    },
-    "omplanera_insats": {
-        "GET": for_den_som_ser(403, SAMORDNARE=200),
-        "POST": for_den_som_ser(403, SAMORDNARE=200),
-    },
-    "ny_insats": {
-        "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
-        "POST": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
-    },
-    **{
-        namn: {
-            "POST": for_den_som_ser(403, SAMORDNARE=302),
-            "GET": alla(405, ANONYM=LOGIN),
-        }
-        for namn in (
-            "bjud_in",
-            "lagg_till_objekt",
-            "begar_bemanning",
-            "planera_insats",
-            "avsla_insats",
-            "genomfor_insats",
-        )
-    },
-    "svara_inbjudan": {
-        "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
-        "GET": alla(405, ANONYM=LOGIN),
-    },
-    "bemanning_inkorg": {
-        "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
-        "POST": alla(405, ANONYM=LOGIN),
-    },
-    "besvara_bemanning": {
-        "GET": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
-        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
-    },
-    "aterkalla_bemanning": {
-        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=302),
-        "GET": alla(405, ANONYM=LOGIN),
-    },
-    "medlemmar": {
-        "GET": alla(403, ANONYM=LOGIN, MYNDIGHETSKONTAKT=200),
-        "POST": alla(405, ANONYM=LOGIN),
-    },
-    "andra_medlem": {
-        "POST": alla(404, ANONYM=LOGIN, MYNDIGHETSKONTAKT=302),
-        "GET": alla(405, ANONYM=LOGIN),
-    },
-    "admin:index": {"GET": alla(LOGIN, ADMIN=200)},
-    "admin:myndigheter_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
-}
-URLER = {
-    "start": "/",
-    "login": "/logga-in/",
-    "logout": "/logga-ut/",
-    "health": "/health/",
-    "status": "/status/",
-    "kor_halsokontroll": "/status/halsokontroll/",
-    "set_language": "/i18n/setlang/",
-    "insatser": "/insatser/",
-    "insats": "/insatser/{INSATS}/",
-    "stall_in_insats": "/insatser/{INSATS}/stall-in/",
-    "omplanera_insats": "/insatser/{INSATS}/omplanera/",
-    "ny_insats": "/insatser/ny/",
-    "bjud_in": "/insatser/{INSATS}/bjud-in/",
-    "lagg_till_objekt": "/insatser/{INSATS}/objekt/",
-    "begar_bemanning": "/insatser/{INSATS}/bemanning/",
-    "planera_insats": "/insatser/{INSATS}/planera/",
-    "avsla_insats": "/insatser/{INSATS}/avsla/",
-    "genomfor_insats": "/insatser/{INSATS}/genomfor/",
-    "svara_inbjudan": "/insatser/{INSATS}/svar/",
-    "bemanning_inkorg": "/polis/begaranden/",
-    "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
-    "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
-    "medlemmar": "/organisation/medlemmar/",
-    # A member of Skatteverket, the focal point's organisation: {HANDLAGGARE} is its pk.
-    "andra_medlem": "/organisation/medlemmar/{HANDLAGGARE}/",
-    "admin:index": "/admin/",
-    "admin:myndigheter_atkomstlogg_changelist": "/admin/myndigheter/atkomstlogg/",
-}
 # Reachable without login: the login page and its language switch, and the health check.
 UTAN_INLOGGNING = {"login", "set_language", "health"}
 # With OpenID Connect switched on: the login start and the provider's callback, public by nature,
@@ -166,6 +38,13 @@ def _monster(patterns, namespace=None):
             yield from _monster(p.url_patterns, p.namespace or namespace)
         elif isinstance(p, URLPattern):
             yield namespace, p.name
+
+
+class _Ettor(dict):
+    """Any placeholder is 1: for requests refused before the object is looked up."""
+
+    def __missing__(self, nyckel):
+        return 1
 
 
 def test_every_url_has_an_entry():
@@ -196,31 +75,11 @@ def aktorer(skapa_anvandare):
 
 
 @pytest.fixture
-def insats(db):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from insatser.models import Bemanningsbegaran, Deltagande, Insats
-    from insatser.workflow import BemanningStatus
-    from myndigheter.models import Lokalpolisomrade, Myndighet
-
-    start = timezone.now() + timedelta(days=5)
-    insats = Insats.objects.create(
-        referens="M-1",
-        titel="Matris",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
-    )
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
-    Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.SKICKAD,
-    )
-    return insats
+def platshallare(aktorer):
+    varden = {}
+    for modul in moduler():
+        varden.update(modul.platshallare(aktorer))
+    return varden
 
 
 FALL = [
@@ -233,16 +92,11 @@ FALL = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("namn", "metod", "aktor"), FALL, ids=lambda v: str(v))
-def test_matrix(client, aktorer, insats, namn, metod, aktor):
+def test_matrix(client, aktorer, platshallare, namn, metod, aktor):
     if aktorer[aktor] is not None:
         client.force_login(aktorer[aktor])
     with mock.patch("config.views.halsokontroll.delay") as delay:
-        url = URLER[namn].format(
-            HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk,
-            INSATS=insats.pk,
-            BEGARAN=insats.bemanningsbegaranden.get().pk,
-        )
-        svar = client.generic(metod, url)
+        svar = client.generic(metod, URLER[namn].format_map(platshallare))
     forvantat = MATRIS[namn][metod][aktor]
     if forvantat == LOGIN:
         assert svar.status_code == 302
@@ -257,7 +111,7 @@ def test_matrix(client, aktorer, insats, namn, metod, aktor):
 @pytest.mark.parametrize("namn", sorted(n for n in MATRIS if n not in UTAN_INLOGGNING))
 def test_every_other_url_sends_anonymous_visitors_to_login(client, namn):
     metod = next(iter(MATRIS[namn]))
-    svar = client.generic(metod, URLER[namn].format(HANDLAGGARE=1, INSATS=1, BEGARAN=1))
+    svar = client.generic(metod, URLER[namn].format_map(_Ettor()))
     assert svar.status_code == 302
     assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
 
@@ -278,15 +132,10 @@ OVRIGA_METODER = ["GET", "POST", "PUT", "PATCH", "DELETE"]
     ids=lambda v: str(v),
 )
 @pytest.mark.parametrize("aktor", [Roll.ADMIN, Roll.MYNDIGHETSKONTAKT, Roll.SAMORDNARE])
-def test_methods_outside_the_matrix_are_refused(client, aktorer, insats, namn, metod, aktor):
+def test_methods_outside_the_matrix_are_refused(client, aktorer, platshallare, namn, metod, aktor):
     """Every other method, for the most privileged actors of the matrix: refused, never served."""
     client.force_login(aktorer[aktor])
-    url = URLER[namn].format(
-        HANDLAGGARE=aktorer[Roll.HANDLAGGARE].pk,
-        INSATS=insats.pk,
-        BEGARAN=insats.bemanningsbegaranden.get().pk,
-    )
-    svar = client.generic(metod, url)
+    svar = client.generic(metod, URLER[namn].format_map(platshallare))
     if svar.status_code == 302:
         assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
     else:

@@ -1,0 +1,28 @@
+"""Joint operations, their participants, controls, findings and police staffing."""
+
+from insatser.models.bemanning import Bemanningsbegaran, Polisbemanning
+from insatser.models.insats import (
+    Deltagande,
+    Fynd,
+    Insats,
+    InsatsGroupObjectPermission,
+    Insatsgrupp,
+    Insatshandelse,
+    InsatsUserObjectPermission,
+    Installningsorsak,
+    Kontroll,
+)
+
+__all__ = [
+    "Bemanningsbegaran",
+    "Deltagande",
+    "Fynd",
+    "Insats",
+    "InsatsGroupObjectPermission",
+    "InsatsUserObjectPermission",
+    "Insatsgrupp",
+    "Insatshandelse",
+    "Installningsorsak",
+    "Kontroll",
+    "Polisbemanning",
+]

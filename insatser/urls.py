@@ -1,0 +1,27 @@
+"""Operation pages, planning and the police staffing inbox."""
+
+from django.urls import path
+
+from insatser import views, views_bemanning, views_planering
+
+urlpatterns = [
+    path("insatser/", views.lista, name="insatser"),
+    path("insatser/ny/", views_planering.ny, name="ny_insats"),
+    path("insatser/<int:pk>/", views.detalj, name="insats"),
+    path("insatser/<int:pk>/bjud-in/", views_planering.bjud_in, name="bjud_in"),
+    path("insatser/<int:pk>/objekt/", views_planering.lagg_till_objekt, name="lagg_till_objekt"),
+    path("insatser/<int:pk>/bemanning/", views_planering.begar_bemanning, name="begar_bemanning"),
+    path("insatser/<int:pk>/planera/", views_planering.planera, name="planera_insats"),
+    path("insatser/<int:pk>/avsla/", views_planering.avsla, name="avsla_insats"),
+    path("insatser/<int:pk>/genomfor/", views_planering.genomfor, name="genomfor_insats"),
+    path("insatser/<int:pk>/svar/", views_planering.svara, name="svara_inbjudan"),
+    path("insatser/<int:pk>/stall-in/", views.stall_in, name="stall_in_insats"),
+    path("insatser/<int:pk>/omplanera/", views.omplanera, name="omplanera_insats"),
+    path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
+    path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
+    path(
+        "polis/begaranden/<int:pk>/aterkalla/",
+        views_bemanning.aterkalla,
+        name="aterkalla_bemanning",
+    ),
+]

@@ -1,0 +1,95 @@
+"""A real Celery worker process for integration tests (not eager).
+
+The worker reads the test database (its URL is handed over in the environment) and the broker of
+the settings: Redis when REDIS_URL is set, otherwise the file broker. Tests using it need
+``transaction=True`` so that the worker sees their rows. The queues are purged before the worker
+starts, so messages other tests left behind are not run against this test's data.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import connection
+
+from config.celery import app
+from config.embedded_postgres import database_url
+
+ROOT = Path(__file__).resolve().parents[1]
+KOER = ("celery", "pdf")
+
+
+class Arbetare:
+    """One worker process; ``starta`` again after ``doda`` to play a restarted worker."""
+
+    def __init__(self, koer=KOER, miljo: dict[str, str] | None = None):
+        self.koer = tuple(koer)
+        self.miljo = {
+            **os.environ,
+            "DATABASE_URL": database_url(connection.settings_dict),
+            **(miljo or {}),
+        }
+        self.process: subprocess.Popen | None = None
+
+    def toem_koerna(self) -> None:
+        with app.connection_for_write() as anslutning:
+            for ko in self.koer:
+                anslutning.default_channel.queue_purge(ko)
+
+    def starta(self) -> Arbetare:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                f"--queues={','.join(self.koer)}",
+                "--loglevel=WARNING",
+                "--without-heartbeat",
+                "--without-mingle",
+                "--without-gossip",
+            ],
+            cwd=ROOT,
+            env=self.miljo,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def doda(self) -> None:
+        """Kill without warning (SIGKILL), as when a machine or container dies."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=30)
+
+    def stoppa(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.doda()
+
+    def utskrift(self) -> str:
+        if self.process is None or self.process.poll() is None:
+            return ""
+        return self.process.stdout.read().decode(errors="replace")
+
+    def vanta_pa(self, villkor: Callable[[], bool], sekunder: float = 60) -> None:
+        """Wait until ``villkor()`` holds; fail with the worker's output if it dies or times out."""
+        slut = time.monotonic() + sekunder
+        while time.monotonic() < slut:
+            if villkor():
+                return
+            assert self.process is None or self.process.poll() is None, self.utskrift()
+            time.sleep(0.3)
+        raise AssertionError(f"timed out after {sekunder} s waiting for the worker")

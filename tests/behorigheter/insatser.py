@@ -1,0 +1,75 @@
+"""Operation pages, planning and the police staffing inbox."""
+
+from tests.behorigheter import LOGIN, alla, for_den_som_ser
+from tests.behorigheter._gemensamt import matrisinsatsen
+
+MATRIS = {
+    "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    # An operation coordinated by AKC-väst with Skatteverket invited and a request to LPO City.
+    "insats": {"GET": for_den_som_ser(200), "POST": alla(405, ANONYM=LOGIN)},
+    # The coordinator (and City's police coordinator) may cancel it; only the coordinator moves it.
+    "stall_in_insats": {
+        "POST": for_den_som_ser(403, SAMORDNARE=302, OPERATIV_SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    "omplanera_insats": {
+        "GET": for_den_som_ser(403, SAMORDNARE=200),
+        "POST": for_den_som_ser(403, SAMORDNARE=200),
+    },
+    "ny_insats": {
+        "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
+        "POST": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
+    },
+    **{
+        namn: {
+            "POST": for_den_som_ser(403, SAMORDNARE=302),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in (
+            "bjud_in",
+            "lagg_till_objekt",
+            "begar_bemanning",
+            "planera_insats",
+            "avsla_insats",
+            "genomfor_insats",
+        )
+    },
+    "svara_inbjudan": {
+        "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    "bemanning_inkorg": {
+        "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    "besvara_bemanning": {
+        "GET": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+    },
+    "aterkalla_bemanning": {
+        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+}
+URLER = {
+    "insatser": "/insatser/",
+    "insats": "/insatser/{INSATS}/",
+    "stall_in_insats": "/insatser/{INSATS}/stall-in/",
+    "omplanera_insats": "/insatser/{INSATS}/omplanera/",
+    "ny_insats": "/insatser/ny/",
+    "bjud_in": "/insatser/{INSATS}/bjud-in/",
+    "lagg_till_objekt": "/insatser/{INSATS}/objekt/",
+    "begar_bemanning": "/insatser/{INSATS}/bemanning/",
+    "planera_insats": "/insatser/{INSATS}/planera/",
+    "avsla_insats": "/insatser/{INSATS}/avsla/",
+    "genomfor_insats": "/insatser/{INSATS}/genomfor/",
+    "svara_inbjudan": "/insatser/{INSATS}/svar/",
+    "bemanning_inkorg": "/polis/begaranden/",
+    "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
+    "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
+}
+
+
+def platshallare(aktorer) -> dict:
+    insats = matrisinsatsen()
+    return {"INSATS": insats.pk, "BEGARAN": insats.bemanningsbegaranden.get().pk}
