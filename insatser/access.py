@@ -189,6 +189,8 @@ BEMANNING_POLICY = Policy(
     ],
 )
 
+POLICYER = {"Insats": INSATS_POLICY, "Bemanningsbegäran": BEMANNING_POLICY}
+
 
 def synliga_insatser(user):
     return INSATS_POLICY.filtrera(user, H.SE)

@@ -38,6 +38,8 @@ MEDLEM_POLICY = Policy(
     ],
 )
 
+POLICYER = {"Medlem i organisationen": MEDLEM_POLICY}
+
 
 def kan_hantera_medlemmar(user) -> bool:
     return Roll.MYNDIGHETSKONTAKT in Aktor.for_user(user).roller

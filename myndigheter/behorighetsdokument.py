@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from django.conf import settings
@@ -12,17 +13,20 @@ from myndigheter.policy import Policy
 DOKUMENT = Path(settings.BASE_DIR) / "docs" / "behorigheter.md"
 
 
-def alla_policyer() -> dict[str, Policy]:
-    from insatser.access import BEMANNING_POLICY, INSATS_POLICY
-    from myndigheter.access import MEDLEM_POLICY
-    from objekt.access import OBJEKTUPPGIFT_POLICY
+# The apps whose access module declares policies, in the order the document lists them.
+APPAR = ["insatser", "objekt", "arshjul", "utvardering", "myndigheter"]
 
-    return {
-        "Insats": INSATS_POLICY,
-        "Bemanningsbegäran": BEMANNING_POLICY,
-        "Objektuppgift": OBJEKTUPPGIFT_POLICY,
-        "Medlem i organisationen": MEDLEM_POLICY,
-    }
+
+def alla_policyer() -> dict[str, Policy]:
+    """Every app's ``access.POLICYER``: a heading per policy, in the apps' order."""
+    policyer = {}
+    for app in APPAR:
+        try:
+            modul = importlib.import_module(f"{app}.access")
+        except ModuleNotFoundError:
+            continue
+        policyer.update(modul.POLICYER)
+    return policyer
 
 
 def generera() -> str:

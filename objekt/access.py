@@ -65,6 +65,8 @@ OBJEKTUPPGIFT_POLICY = Policy(
     ],
 )
 
+POLICYER = {"Objektuppgift": OBJEKTUPPGIFT_POLICY}
+
 
 def synliga_objektuppgifter(user):
     return OBJEKTUPPGIFT_POLICY.filtrera(user, H.SE)

@@ -1,12 +1,17 @@
-"""`make bench`: speed and memory of the foundation's hot paths, printed as a table.
+"""`make bench`: speed and memory of the hot paths, printed as a table.
 
 Runs against its own database (``bench_saminsats``, kept between runs) so it never touches the
 development data. ``BENCH_INSATSER`` sets how many operations to generate (default 20,000).
+Each area adds its measurements in a module ``scripts/bench_<area>.py`` with a function
+``matningar(client)`` returning rows ``(measure, median ms, max ms, queries, peak MB)``
+(``None`` where a column does not apply); this module runs them all after its own.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import random
 import resource
 import statistics
@@ -59,6 +64,17 @@ def antal_fragor(funktion) -> int:
     with CaptureQueriesContext(connection) as fragor:
         funktion()
     return len(fragor)
+
+
+def delmatningar():
+    """The area modules ``scripts/bench_*.py``, in name order."""
+    import scripts
+
+    return [
+        importlib.import_module(f"scripts.{info.name}")
+        for info in pkgutil.iter_modules(scripts.__path__)
+        if info.name.startswith("bench_")
+    ]
 
 
 def generera_insatser(antal: int) -> None:
@@ -120,9 +136,9 @@ def main() -> None:
     generera_ms = (time.perf_counter() - start) * 1000
 
     rader = [
-        ("reference data load (idempotent reload)", referens_ms, None, None),
-        ("demo data command (idempotent re-run)", demo_ms, None, None),
-        (f"generate synthetic operations up to {ANTAL}", generera_ms, None, None),
+        ("reference data load (idempotent reload)", referens_ms, None, None, None),
+        ("demo data command (idempotent re-run)", demo_ms, None, None, None),
+        (f"generate synthetic operations up to {ANTAL}", generera_ms, None, None, None),
     ]
     anvandare = get_user_model().objects
     for username in ["samordnare.akc", "handlaggare.skv", "opsam.city", "insatspolis.city"]:
@@ -136,7 +152,13 @@ def main() -> None:
         fragor = antal_fragor(lista)
         median, varst = tid(lista)
         rader.append(
-            (f"visible operations, count + page of {SIDSTORLEK}: {username}", median, varst, fragor)
+            (
+                f"visible operations, count + page of {SIDSTORLEK}: {username}",
+                median,
+                varst,
+                fragor,
+                None,
+            )
         )
 
     # As Django's test runner does: keep one connection so its queries can be counted.
@@ -151,16 +173,23 @@ def main() -> None:
         client.force_login(anvandare.get(username=username))
         fragor = antal_fragor(lambda url=url: client.get(url))
         median, varst = tid(lambda url=url: client.get(url))
-        rader.append((f"{namn} ({username})", median, varst, fragor))
+        rader.append((f"{namn} ({username})", median, varst, fragor, None))
+    for modul in delmatningar():
+        rader.extend(modul.matningar(client))
 
     print(f"Saminsats bench: {Insats.objects.count()} operations in the bench database")
-    print(f"{'measure':<62} {'median ms':>10} {'max ms':>8} {'queries':>8}")
-    for namn, median, varst, fragor in rader:
-        varst_text = f"{varst:8.1f}" if varst is not None else f"{'':>8}"
-        fragor_text = f"{fragor:8d}" if fragor is not None else f"{'':>8}"
-        print(f"{namn:<62} {median:10.1f} {varst_text} {fragor_text}")
+    print(f"{'measure':<62} {'median ms':>10} {'max ms':>8} {'queries':>8} {'peak MB':>8}")
+    for namn, median, varst, fragor, topp_mb in rader:
+        print(
+            f"{namn:<62} {median:10.1f} {_kolumn(varst, '8.1f')} {_kolumn(fragor, '8d')}"
+            f" {_kolumn(topp_mb, '8.0f')}"
+        )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the bench process: {peak_mb:.0f} MB")
+
+
+def _kolumn(varde, format: str) -> str:
+    return f"{varde:{format}}" if varde is not None else " " * 8
 
 
 if __name__ == "__main__":

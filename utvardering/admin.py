@@ -7,3 +7,11 @@ from utvardering import models
 @admin.register(models.Resultattyp)
 class ResultattypAdmin(KallaAdmin):
     list_display = ["namn", "kod", "enhet", "exempel_organisation", "ej_i_kallorna"]
+
+
+@admin.register(models.Forbattringsomrade)
+class ForbattringsomradeAdmin(admin.ModelAdmin):
+    list_display = ["text", "insats", "objekt", "ansvarig_organisation", "status", "skapad"]
+    list_filter = ["status", "ansvarig_organisation"]
+    list_select_related = ["insats", "objekt", "ansvarig_organisation"]
+    raw_id_fields = ["insats", "objekt"]
