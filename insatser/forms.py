@@ -41,6 +41,43 @@ class Insatsfilter(forms.Form):
         return queryset
 
 
+class Nyckellista(forms.Field):
+    """The keys of the warnings a page showed, sent back as repeated hidden inputs."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        return [str(nyckel)[:200] for nyckel in value or []]
+
+
+class VersionForm(forms.Form):
+    """The version of the operation the user saw; a stale one is refused with a conflict."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class VarningskvittensForm(VersionForm):
+    """Going ahead past planning warnings needs a stated reason (recorded on the timeline)."""
+
+    motivering = forms.CharField(
+        label=_("Motivering för att gå vidare trots varningarna"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    kvitterade = Nyckellista(required=False)
+
+    def __init__(self, *args, varningar=None, **kwargs):
+        """``varningar``: the unacknowledged warnings the page shows; none hides the fields."""
+        super().__init__(*args, **kwargs)
+        if varningar is None:
+            return
+        if varningar:
+            self.initial["kvitterade"] = [v.nyckel for v in varningar]
+        else:
+            del self.fields["motivering"], self.fields["kvitterade"]
+
+
 class BemanningssvarForm(forms.Form):
     bekraftat_antal = forms.IntegerField(
         label=_("Antal poliser ni kan ställa"),
@@ -83,7 +120,8 @@ class OrsakForm(forms.Form):
         self.fields["orsak"].queryset = orsaker
 
 
-class OmplaneringForm(OrsakForm):
+class OmplaneringForm(OrsakForm, VarningskvittensForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
     ny_start = forms.DateTimeField(
         label=_("Ny start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
@@ -99,6 +137,8 @@ class OmplaneringForm(OrsakForm):
 
 
 class NyInsatsForm(forms.Form):
+    """What a coordinator states about an operation: when, where, under which form, why."""
+
     titel = forms.CharField(label=_("Titel"), max_length=200)
     start = forms.DateTimeField(
         label=_("Start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
@@ -120,9 +160,19 @@ class NyInsatsForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["samordnande_enhet"].queryset = Enhet.objects.filter(organisation=organisation)
+        self.fields["samordnande_enhet"].label_from_instance = enhet_med_mandat
         self.fields["samverkansform"].queryset = Samverkansform.objects.order_by("namn")
         self.fields["lpoer"].queryset = Lokalpolisomrade.objects.order_by("namn")
         self.fields["kommuner"].queryset = Kommun.objects.order_by("namn")
+
+
+class AndraInsatsForm(NyInsatsForm, VersionForm):
+    pass
+
+
+def enhet_med_mandat(enhet: Enhet) -> str:
+    """A unit with its mandate, so the police can tell the requester's roles apart (R-036)."""
+    return f"{enhet} – {enhet.mandat}"
 
 
 class InbjudanForm(forms.Form):
@@ -130,8 +180,16 @@ class InbjudanForm(forms.Form):
         label=_("Organisation"), queryset=Myndighet.objects.filter(aktiv=True).order_by("namn")
     )
     enhet = forms.ModelChoiceField(
-        label=_("Enhet (valfri)"), queryset=Enhet.objects.order_by("namn"), required=False
+        label=_("Enhet (valfri)"),
+        queryset=Enhet.objects.select_related("organisation").order_by(
+            "organisation__namn", "namn"
+        ),
+        required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enhet"].label_from_instance = enhet_med_mandat
 
 
 class ObjektvalForm(forms.Form):
@@ -143,7 +201,7 @@ class ObjektvalForm(forms.Form):
         self.fields["objekt"].queryset = objekt
 
 
-class BemanningsbegaranForm(forms.Form):
+class BemanningsbegaranForm(VarningskvittensForm):
     lpo = forms.ModelChoiceField(label=_("Lokalpolisområde"), queryset=None)
     begart_antal = forms.IntegerField(label=_("Antal poliser"), min_value=1, max_value=200)
     kompetenser = forms.MultipleChoiceField(
@@ -156,9 +214,24 @@ class BemanningsbegaranForm(forms.Form):
         label=_("Svara senast"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, lpoer, **kwargs):
+    onskade_insatspoliser = forms.ModelMultipleChoiceField(
+        label=_("Önskade insatspoliser (valfritt)"),
+        queryset=None,
+        required=False,
+        help_text=_("Poliser med erfarenhet av era insatser; polisen avgör bemanningen."),
+    )
+
+    def __init__(self, *args, lpoer, insatspoliser, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lpo"].queryset = lpoer
+        self.fields["onskade_insatspoliser"].queryset = insatspoliser
+        self.fields["onskade_insatspoliser"].label_from_instance = lambda u: (
+            u.get_full_name() or u.get_username()
+        )
+
+
+class PlaneraForm(VarningskvittensForm):
+    pass
 
 
 class SvarForm(forms.Form):
@@ -173,5 +246,5 @@ class SvarForm(forms.Form):
     )
 
 
-class AvslagForm(forms.Form):
+class AvslagForm(VersionForm):
     motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))

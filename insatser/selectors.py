@@ -99,3 +99,14 @@ def insatspoliser(user) -> QuerySet:
         )
         .order_by("-tidigare_insatser", "last_name", "first_name")
     )
+
+
+def onskbara_insatspoliser() -> QuerySet:
+    """Designated operation officers a coordinator may ask for by name (R-034): names only."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, profil__ar_insatspolis=True)
+        .order_by("last_name", "first_name", "username")
+    )

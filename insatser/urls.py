@@ -8,6 +8,7 @@ urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
     path("insatser/ny/", views_planering.ny, name="ny_insats"),
     path("insatser/<int:pk>/", views.detalj, name="insats"),
+    path("insatser/<int:pk>/andra/", views_planering.andra, name="andra_insats"),
     path("insatser/<int:pk>/bjud-in/", views_planering.bjud_in, name="bjud_in"),
     path("insatser/<int:pk>/objekt/", views_planering.lagg_till_objekt, name="lagg_till_objekt"),
     path("insatser/<int:pk>/bemanning/", views_planering.begar_bemanning, name="begar_bemanning"),

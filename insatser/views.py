@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from insatser import access, selectors, services
+from insatser import access, selectors, services, varningar
 from insatser.forms import (
     AvslagForm,
     BemanningsbegaranForm,
@@ -20,10 +20,17 @@ from insatser.forms import (
     ObjektvalForm,
     OmplaneringForm,
     OrsakForm,
+    PlaneraForm,
     SvarForm,
+    VersionForm,
 )
 from insatser.models import Insats, Installningsorsak
-from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OPPNA_FOR_PLANERING, OgiltigOvergang
+from insatser.workflow import (
+    AKTIVA_FORE_GENOMFORANDE,
+    OPPNA_FOR_PLANERING,
+    InsatsStatus,
+    OgiltigOvergang,
+)
 from objekt.selectors import objektpool
 from objekt.services import las_objektuppgifter
 
@@ -96,13 +103,27 @@ def detalj(request, pk: int):
         "stall_in_form": OrsakForm(orsaker=_orsaker(), initial={"version": insats.version}),
         "omplanera_form": OmplaneringForm(orsaker=_orsaker(), initial={"version": insats.version}),
         "oppen_for_planering": insats.status in OPPNA_FOR_PLANERING,
+        "efterfoljare": Insats.objects.filter(omplanerad_fran=insats).only("pk", "referens").first()
+        if insats.status == InsatsStatus.OMPLANERAD and insats.visa_detaljer
+        else None,
     }
     if insats.kan_samordna:
+        okvitterade = varningar.okvitterade(insats)
+        version = {"version": insats.version}
         context.update(
+            okvitterade_varningar=okvitterade,
+            kvittenser=insats.kvittenser.select_related("kvitterad_av"),
             inbjudan_form=InbjudanForm(),
             objekt_form=ObjektvalForm(objekt=objektpool()),
-            bemanning_form=BemanningsbegaranForm(lpoer=insats.lpoer.all()),
-            avslag_form=AvslagForm(),
+            bemanning_form=BemanningsbegaranForm(
+                lpoer=insats.lpoer.all(),
+                insatspoliser=selectors.onskbara_insatspoliser(),
+                varningar=okvitterade,
+                initial=version,
+            ),
+            planera_form=PlaneraForm(varningar=okvitterade, initial=version),
+            avslag_form=AvslagForm(initial=version),
+            genomfor_form=VersionForm(initial=version),
         )
     eget = access.besvarbar_inbjudan(request.user, insats)
     if eget is not None:
@@ -156,6 +177,7 @@ def omplanera(request, pk: int):
     form = OmplaneringForm(
         request.POST or None, orsaker=_orsaker(), initial={"version": insats.version}
     )
+    nya_varningar = []
     if request.method == "POST" and form.is_valid():
         try:
             efterfoljare = services.omplanera_insats(
@@ -165,8 +187,11 @@ def omplanera(request, pk: int):
                 form.cleaned_data["ny_slut"],
                 form.cleaned_data["orsak"],
                 version=form.cleaned_data["version"],
+                motivering=form.cleaned_data["motivering"],
+                kvitterade=form.cleaned_data["kvitterade"],
             )
         except SERVICEFEL as fel:
+            nya_varningar = getattr(fel, "varningar", [])
             visa_fel(request, form, fel)
         else:
             messages.success(
@@ -175,4 +200,8 @@ def omplanera(request, pk: int):
                 % {"referens": efterfoljare.referens},
             )
             return redirect("insats", pk=efterfoljare.pk)
-    return render(request, "insatser/omplanera.html", {"insats": insats, "form": form})
+    return render(
+        request,
+        "insatser/omplanera.html",
+        {"insats": insats, "form": form, "nya_varningar": nya_varningar},
+    )

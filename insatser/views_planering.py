@@ -9,14 +9,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from insatser import access, services
+from insatser import access, selectors, services
 from insatser.forms import (
+    AndraInsatsForm,
     AvslagForm,
     BemanningsbegaranForm,
     InbjudanForm,
     NyInsatsForm,
     ObjektvalForm,
+    PlaneraForm,
     SvarForm,
+    VersionForm,
 )
 from insatser.views import SERVICEFEL, insats_eller_404, kor_verb, visa_fel
 from objekt.selectors import objektpool
@@ -38,6 +41,32 @@ def ny(request):
             messages.success(request, _("Insatsen %(ref)s är skapad.") % {"ref": insats.referens})
             return redirect("insats", pk=insats.pk)
     return render(request, "insatser/ny.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def andra(request, pk: int):
+    """Change the operation's details; a form someone else's change made stale is refused."""
+    insats = _samordnad(request, pk)
+    form = AndraInsatsForm(
+        request.POST or None,
+        organisation=insats.samordnande_organisation,
+        initial={
+            **{f: getattr(insats, f) for f in services.ANDRINGSBARA},
+            "lpoer": insats.lpoer.all(),
+            "kommuner": insats.kommuner.all(),
+            "version": insats.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.andra_insats(request.user, insats, **form.cleaned_data)
+        except SERVICEFEL as fel:
+            visa_fel(request, form, fel)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect("insats", pk=pk)
+    return render(request, "insatser/andra.html", {"insats": insats, "form": form})
 
 
 def _samordnad(request, pk: int):
@@ -92,9 +121,22 @@ def begar_bemanning(request, pk: int):
     return _utfor(
         request,
         insats,
-        BemanningsbegaranForm(request.POST, lpoer=insats.lpoer.all()),
+        BemanningsbegaranForm(
+            request.POST,
+            lpoer=insats.lpoer.all(),
+            insatspoliser=selectors.onskbara_insatspoliser(),
+        ),
         lambda d: services.begar_bemanning(
-            request.user, insats, d["lpo"], d["begart_antal"], d["kompetenser"], d["svarsfrist"]
+            request.user,
+            insats,
+            d["lpo"],
+            d["begart_antal"],
+            d["kompetenser"],
+            d["svarsfrist"],
+            motivering=d["motivering"],
+            kvitterade=d["kvitterade"],
+            onskade_insatspoliser=d["onskade_insatspoliser"],
+            version=d["version"],
         ),
         _("Bemanningsbegäran är skickad till lokalpolisområdet."),
     )
@@ -104,12 +146,19 @@ def begar_bemanning(request, pk: int):
 @require_POST
 def planera(request, pk: int):
     insats = _samordnad(request, pk)
-    kor_verb(
+    return _utfor(
         request,
-        lambda: services.planera_insats(request.user, insats, version=insats.version),
+        insats,
+        PlaneraForm(request.POST),
+        lambda d: services.planera_insats(
+            request.user,
+            insats,
+            version=d["version"],
+            motivering=d["motivering"],
+            kvitterade=d["kvitterade"],
+        ),
         _("Insatsen är planerad."),
     )
-    return redirect("insats", pk=pk)
 
 
 @login_required
@@ -120,7 +169,9 @@ def avsla(request, pk: int):
         request,
         insats,
         AvslagForm(request.POST),
-        lambda d: services.avsla_insats(request.user, insats, d["motivering"]),
+        lambda d: services.avsla_insats(
+            request.user, insats, d["motivering"], version=d["version"]
+        ),
         _("Förslaget är avslaget."),
     )
 
@@ -129,12 +180,13 @@ def avsla(request, pk: int):
 @require_POST
 def genomfor(request, pk: int):
     insats = _samordnad(request, pk)
-    kor_verb(
+    return _utfor(
         request,
-        lambda: services.genomfor_insats(request.user, insats, version=insats.version),
+        insats,
+        VersionForm(request.POST),
+        lambda d: services.genomfor_insats(request.user, insats, version=d["version"]),
         _("Insatsen är markerad som genomförd."),
     )
-    return redirect("insats", pk=pk)
 
 
 @login_required

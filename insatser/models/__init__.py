@@ -12,6 +12,7 @@ from insatser.models.insats import (
     Installningsorsak,
     Kontroll,
 )
+from insatser.models.varning import Varningskvittens, Varningstyp
 
 __all__ = [
     "Bemanningsbegaran",
@@ -25,4 +26,6 @@ __all__ = [
     "Installningsorsak",
     "Kontroll",
     "Polisbemanning",
+    "Varningskvittens",
+    "Varningstyp",
 ]

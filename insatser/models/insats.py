@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pghistory
 from django.conf import settings
 from django.db import models
@@ -167,6 +169,24 @@ class Insats(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referens} {self.titel}"
+
+    def _dagar_fore(self, dagar: int) -> date:
+        return timezone.localtime(self.start).date() - timedelta(days=dagar)
+
+    @property
+    def objekt_deadline(self) -> date:
+        """Objects fixed by this day, so every agency has time to prepare (R-024)."""
+        return self._dagar_fore(settings.LEDTID_OBJEKT_DAGAR)
+
+    @property
+    def bemanning_deadline(self) -> date:
+        """Police staffing requested by this day, so the LPO can set aside officers."""
+        return self._dagar_fore(settings.LEDTID_BEMANNING_DAGAR)
+
+    @property
+    def underlag_deadline(self) -> date:
+        """Agency information released by this day, in time for the briefing."""
+        return self._dagar_fore(settings.LEDTID_UNDERLAG_DAGAR)
 
 
 @pghistory.track()

@@ -5,8 +5,10 @@ the row locked, writes the operation's timeline and leaves side effects to ``on_
 """
 
 from insatser.services.bemanning import aterkalla_bemanning, begar_bemanning, besvara_bemanning
-from insatser.services.gemensamt import Konflikt
+from insatser.services.gemensamt import Konflikt, ObekraftadeVarningar
 from insatser.services.planering import (
+    ANDRINGSBARA,
+    andra_insats,
     avsla_insats,
     besvara_inbjudan,
     bjud_in,
@@ -21,7 +23,10 @@ from insatser.services.planering import (
 )
 
 __all__ = [
+    "ANDRINGSBARA",
     "Konflikt",
+    "ObekraftadeVarningar",
+    "andra_insats",
     "aterkalla_bemanning",
     "avsla_insats",
     "begar_bemanning",

@@ -20,6 +20,7 @@ from insatser.models import (
 from insatser.services.gemensamt import (
     Konflikt,
     _kraver_samordnare,
+    _kvittera_varningar,
     _las_insats,
     _logga,
     _nekad,
@@ -58,9 +59,16 @@ def begar_bemanning(
     kompetenser: Iterable[str] = (),
     svarsfrist: date | None = None,
     begarande_enhet: Enhet | None = None,
+    motivering: str = "",
+    kvitterade: Iterable[str] = (),
+    onskade_insatspoliser: Iterable = (),
+    version: int | None = None,
 ) -> Bemanningsbegaran:
-    """Send a staffing request to the operational coordinator of one LPO."""
-    insats = _las_insats(insats)
+    """Send a staffing request to the operational coordinator of one LPO.
+
+    Warnings (``insatser.varningar``) must have been acknowledged with ``motivering``.
+    """
+    insats = _las_insats(insats, version)
     _kraver_samordnare(user, insats)
     if insats.status != InsatsStatus.BEMANNING_BEGARD:
         INSATS_WORKFLOW.kontrollera(insats.status, "begar_bemanning")
@@ -70,6 +78,7 @@ def begar_bemanning(
         lpo=lpo, status__in=[BemanningStatus.UTKAST, *access.AKTIVA_BEMANNINGSSTATUSAR]
     ).exists():
         raise _valideringsfel("lpo", _("Det finns redan en aktiv begäran till lokalpolisområdet."))
+    _kvittera_varningar(insats, user, motivering, kvitterade)
     begaran = Bemanningsbegaran.objects.create(
         insats=insats,
         lpo=lpo,
@@ -78,6 +87,7 @@ def begar_bemanning(
         kompetenser=list(kompetenser),
         svarsfrist=svarsfrist,
     )
+    begaran.onskade_insatspoliser.set(onskade_insatspoliser)
     _overga_bemanning(begaran, "skicka")
     begaran.save()
     if insats.status == InsatsStatus.PLANERAD:

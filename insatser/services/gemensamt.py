@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,12 +11,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insatser import access
+from insatser import access, varningar
 from insatser.models import (
     Bemanningsbegaran,
     Insats,
     Insatshandelse,
     Installningsorsak,
+    Varningskvittens,
 )
 from insatser.workflow import (
     BEMANNING_WORKFLOW,
@@ -101,3 +103,48 @@ def _kraver_samordnare(user, insats: Insats) -> None:
 def _kraver_orsak(orsak: Installningsorsak | None) -> None:
     if orsak is None:
         raise _valideringsfel("orsak", _("Välj en orsak."))
+
+
+class ObekraftadeVarningar(ValidationError):  # noqa: N818 - a refusal, read as a domain noun
+    """The operation has warnings the coordinator has not acknowledged with a reason."""
+
+    def __init__(self, okvitterade: list[varningar.Varning]):
+        self.varningar = okvitterade
+        super().__init__(
+            {
+                "motivering": _(
+                    "Insatsen har varningar: %(varningar)s Ange en motivering om ni vill gå "
+                    "vidare ändå."
+                )
+                % {"varningar": " ".join(v.text for v in okvitterade)}
+            }
+        )
+
+
+def _kvittera_varningar(insats: Insats, user, motivering: str, visade: Iterable[str]) -> None:
+    """Go ahead past the warnings only when those shown were acknowledged with a reason."""
+    okvitterade = varningar.okvitterade(insats)
+    if not okvitterade:
+        return
+    ej_visade = [v for v in okvitterade if v.nyckel not in set(visade)]
+    if ej_visade or not motivering.strip():
+        raise ObekraftadeVarningar(okvitterade)
+    Varningskvittens.objects.bulk_create(
+        [
+            Varningskvittens(
+                insats=insats,
+                typ=v.typ,
+                nyckel=v.nyckel,
+                text=v.text,
+                motivering=motivering.strip(),
+                kvitterad_av=user,
+            )
+            for v in okvitterade
+        ]
+    )
+    _logga(
+        insats,
+        user,
+        "varningar_kvitterade",
+        text=f"{' '.join(v.text for v in okvitterade)} {_('Motivering')}: {motivering.strip()}",
+    )

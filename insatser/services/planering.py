@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from insatser.services.gemensamt import (
     _kontrollera_tidsfonster,
     _kraver_orsak,
     _kraver_samordnare,
+    _kvittera_varningar,
     _las_insats,
     _logga,
     _nasta_referens,
@@ -35,6 +37,8 @@ from insatser.workflow import (
 )
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Objekt
+
+S = InsatsStatus
 
 
 @transaction.atomic
@@ -88,6 +92,76 @@ def skapa_insats(
     return insats
 
 
+# What a coordinator may change on an open operation. The time window only before staffing is
+# requested: later a new date is a rescheduling (a successor), which re-requests the staffing.
+ANDRINGSBARA = [
+    "titel",
+    "samordnande_enhet",
+    "samverkansform",
+    "syfte",
+    "samlingsplats",
+    "start",
+    "slut",
+]
+TIDSFALT = {"start", "slut"}
+
+
+@transaction.atomic
+def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
+    """Change what the coordinator stated about the operation; a stale form changes nothing."""
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    if insats.status not in OPPNA_FOR_PLANERING:
+        raise _valideringsfel("insats", _("Insatsen kan inte längre ändras."))
+    if not uppgifter.get("titel", insats.titel).strip():
+        raise _valideringsfel("titel", _("Ange en titel."))
+    enhet = uppgifter.get("samordnande_enhet", insats.samordnande_enhet)
+    if enhet is not None and enhet.organisation_id != insats.samordnande_organisation_id:
+        raise _valideringsfel(
+            "samordnande_enhet", _("Enheten måste tillhöra din egen organisation.")
+        )
+    andrade = [f for f in ANDRINGSBARA if f in uppgifter and getattr(insats, f) != uppgifter[f]]
+    if TIDSFALT & set(andrade) and insats.status not in {S.FORESLAGEN, S.PLANERAD}:
+        raise _valideringsfel(
+            "start",
+            _("Polisen har fått en begäran för den tiden: planera om insatsen till den nya tiden."),
+        )
+    _kontrollera_tidsfonster(
+        uppgifter.get("start", insats.start), uppgifter.get("slut", insats.slut)
+    )
+    lpoer_fore = set(insats.lpoer.values_list("pk", flat=True))
+    if "lpoer" in uppgifter:
+        _kontrollera_borttagna_lpoer(insats, lpoer_fore - {lpo.pk for lpo in uppgifter["lpoer"]})
+    for falt in andrade:
+        setattr(insats, falt, uppgifter[falt])
+    if "titel" in andrade:
+        insats.titel = insats.titel.strip()
+    insats.version = F("version") + 1
+    insats.save()
+    insats.refresh_from_db(fields=["version"])
+    for falt in ("lpoer", "kommuner"):
+        if falt in uppgifter and set(getattr(insats, falt).values_list("pk", flat=True)) != {
+            o.pk for o in uppgifter[falt]
+        }:
+            getattr(insats, falt).set(uppgifter[falt])
+            andrade.append(falt)
+    if andrade:
+        namn = ", ".join(str(Insats._meta.get_field(f).verbose_name) for f in andrade)
+        _logga(insats, user, "uppgifter_andrade", text=namn)
+    return insats
+
+
+def _kontrollera_borttagna_lpoer(insats: Insats, borttagna: set[int]) -> None:
+    aktiva = insats.bemanningsbegaranden.filter(
+        lpo__in=borttagna, status__in=access.AKTIVA_BEMANNINGSSTATUSAR
+    )
+    if aktiva.exists():
+        raise _valideringsfel(
+            "lpoer",
+            _("Ett lokalpolisområde med en aktiv bemanningsbegäran kan inte tas bort."),
+        )
+
+
 @transaction.atomic
 def bjud_in(
     user, insats: Insats, organisation: Myndighet, enhet: Enhet | None = None
@@ -124,8 +198,17 @@ def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: st
 
 
 @transaction.atomic
-def planera_insats(user, insats: Insats, version: int | None = None) -> Insats:
-    """Accept a proposal into planning: it needs at least one object and one invited agency."""
+def planera_insats(
+    user,
+    insats: Insats,
+    version: int | None = None,
+    motivering: str = "",
+    kvitterade: Iterable[str] = (),
+) -> Insats:
+    """Accept a proposal into planning: it needs at least one object and one invited agency.
+
+    Warnings (``insatser.varningar``) must have been acknowledged with ``motivering``.
+    """
     insats = _las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "planera")
@@ -137,6 +220,7 @@ def planera_insats(user, insats: Insats, version: int | None = None) -> Insats:
         raise _valideringsfel(
             "deltaganden", _("Bjud in minst en myndighet innan insatsen planeras.")
         )
+    _kvittera_varningar(insats, user, motivering, kvitterade)
     _overga(insats, "planera", user)
     return insats
 
@@ -239,8 +323,13 @@ def omplanera_insats(
     ny_slut: datetime,
     orsak: Installningsorsak,
     version: int | None = None,
+    motivering: str = "",
+    kvitterade: Iterable[str] = (),
 ) -> Insats:
-    """Move an operation to a new date as a successor; objects, participants and staffing follow."""
+    """Move an operation to a new date as a successor; objects, participants and staffing follow.
+
+    The warnings of the new date must have been acknowledged with ``motivering``.
+    """
     insats = _las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "omplanera")
@@ -269,6 +358,7 @@ def omplanera_insats(
     makulerade = _makulera_bemanning(insats)
     _overga(insats, "omplanera", user, text=efterfoljare.referens)
     _logga(efterfoljare, user, "omplanerad_fran", text=insats.referens, till=efterfoljare.status)
+    _kvittera_varningar(efterfoljare, user, motivering, kvitterade)
     for gammal in makulerade:
         begar_bemanning(
             user,

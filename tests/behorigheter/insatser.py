@@ -12,9 +12,12 @@ MATRIS = {
         "POST": for_den_som_ser(403, SAMORDNARE=302, OPERATIV_SAMORDNARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
-    "omplanera_insats": {
-        "GET": for_den_som_ser(403, SAMORDNARE=200),
-        "POST": for_den_som_ser(403, SAMORDNARE=200),
+    **{
+        namn: {
+            "GET": for_den_som_ser(403, SAMORDNARE=200),
+            "POST": for_den_som_ser(403, SAMORDNARE=200),
+        }
+        for namn in ("omplanera_insats", "andra_insats")
     },
     "ny_insats": {
         "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
@@ -56,6 +59,7 @@ URLER = {
     "insats": "/insatser/{INSATS}/",
     "stall_in_insats": "/insatser/{INSATS}/stall-in/",
     "omplanera_insats": "/insatser/{INSATS}/omplanera/",
+    "andra_insats": "/insatser/{INSATS}/andra/",
     "ny_insats": "/insatser/ny/",
     "bjud_in": "/insatser/{INSATS}/bjud-in/",
     "lagg_till_objekt": "/insatser/{INSATS}/objekt/",

@@ -29,7 +29,7 @@ def lage(skapa_anvandare):
         kommun=Kommun.objects.get(kod="goteborg"),
         foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
     )
-    start = timezone.now() + timedelta(days=20)
+    start = timezone.now() + timedelta(days=40)
     insats = services.skapa_insats(
         user=samordnare,
         titel="Restauranger",

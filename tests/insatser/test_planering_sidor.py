@@ -64,10 +64,16 @@ def test_plan_from_proposal_to_confirmed(client, folk, objekt):
     bas = f"/insatser/{insats.pk}"
     client.post(f"{bas}/objekt/", {"objekt": objekt.pk, "tilltradesgrund": "Miljöbalken"})
     client.post(f"{bas}/bjud-in/", {"organisation": Myndighet.objects.get(kod="skatteverket").pk})
-    client.post(f"{bas}/planera/")
+    client.post(f"{bas}/planera/", {"version": insats.version})
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.PLANERAD
     client.post(
-        f"{bas}/bemanning/", {"lpo": city.pk, "begart_antal": 3, "kompetenser": ["INSATSPOLIS"]}
+        f"{bas}/bemanning/",
+        {
+            "lpo": city.pk,
+            "begart_antal": 3,
+            "kompetenser": ["INSATSPOLIS"],
+            "version": Insats.objects.get(pk=insats.pk).version,
+        },
     )
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.BEMANNING_BEGARD
 
@@ -100,7 +106,7 @@ def test_planning_without_objects_explains_why_and_changes_nothing(client, folk)
         },
     )
     insats = Insats.objects.get(titel="Tom")
-    svar = client.post(f"/insatser/{insats.pk}/planera/", follow=True)
+    svar = client.post(f"/insatser/{insats.pk}/planera/", {"version": insats.version}, follow=True)
     assert "Lägg till minst ett objekt innan insatsen planeras." in svar.content.decode()
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.FORESLAGEN
 

@@ -1,0 +1,231 @@
+"""Planning warnings: what a coordinator should know before going ahead. Reads only.
+
+A warning informs. The planning verbs refuse to go ahead past a warning nobody has acknowledged;
+the coordinator may acknowledge the warnings they were shown with a stated reason, which is kept
+(``Varningskvittens``) and written on the timeline. Each warning has a key that names exactly the
+situation (the object, the other operation, the date), so an acknowledgement covers what was seen
+and a new situation warns again.
+
+The warnings about other operations name the coordinating organisation and the date, never the
+other operation's title, objects or place: the coordinator may not see that operation, but needs to
+know whom to call (R-105).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Polisbemanning
+from insatser.models import Varningstyp as T
+from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
+
+GENOMFORDA = [InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD]
+AKTIVA_BEGARANDEN = [BemanningStatus.SKICKAD, *BESVARADE]
+
+
+@dataclass(frozen=True)
+class Varning:
+    typ: str
+    nyckel: str
+    text: str
+
+    @property
+    def typ_namn(self) -> str:
+        return T(self.typ).label
+
+
+def _datum(tidpunkt) -> str:
+    return date_format(timezone.localtime(tidpunkt).date(), "j F Y")
+
+
+def _samtidiga(insats: Insats) -> Q:
+    """Other open operations whose time window overlaps this one's."""
+    return (
+        Q(insats__start__lt=insats.slut, insats__slut__gt=insats.start)
+        & Q(insats__status__in=OPPNA_FOR_PLANERING)
+        & ~Q(insats=insats)
+    )
+
+
+def _objekt_nyligen_kontrollerade(insats: Insats) -> list[Varning]:
+    karens = insats.start - timedelta(days=settings.OBJEKT_KARENS_DAGAR)
+    tidigare = (
+        Kontroll.objects.filter(
+            objekt__kontroller__insats=insats,
+            status=Kontroll.Status.GENOMFORD,
+            insats__status__in=GENOMFORDA,
+            insats__start__gte=karens,
+            insats__start__lt=insats.start,
+        )
+        .exclude(insats=insats)
+        .select_related("objekt", "insats__samordnande_organisation")
+        .order_by("objekt__namn", "-insats__start")
+    )
+    return [
+        Varning(
+            T.OBJEKT_NYLIGEN_KONTROLLERAT,
+            f"{T.OBJEKT_NYLIGEN_KONTROLLERAT}:{k.objekt_id}:{k.insats_id}",
+            _("%(objekt)s kontrollerades %(datum)s i en insats som %(org)s samordnade.")
+            % {
+                "objekt": k.objekt.namn,
+                "datum": _datum(k.insats.start),
+                "org": k.insats.samordnande_organisation.namn,
+            },
+        )
+        for k in tidigare
+    ]
+
+
+def _objekt_i_annan_insats(insats: Insats) -> list[Varning]:
+    andra = (
+        Kontroll.objects.filter(
+            objekt__kontroller__insats=insats, insats__status__in=OPPNA_FOR_PLANERING
+        )
+        .exclude(insats=insats)
+        .select_related("objekt", "insats__samordnande_organisation")
+        .order_by("objekt__namn", "insats__start")
+    )
+    return [
+        Varning(
+            T.OBJEKT_I_ANNAN_INSATS,
+            f"{T.OBJEKT_I_ANNAN_INSATS}:{k.objekt_id}:{k.insats_id}",
+            _("%(objekt)s ingår också i en annan öppen insats %(datum)s som %(org)s samordnar.")
+            % {
+                "objekt": k.objekt.namn,
+                "datum": _datum(k.insats.start),
+                "org": k.insats.samordnande_organisation.namn,
+            },
+        )
+        for k in andra
+    ]
+
+
+def _enheter_dubbelbokade(insats: Insats) -> list[Varning]:
+    krockar = (
+        Deltagande.objects.filter(
+            _samtidiga(insats),
+            enhet__isnull=False,
+            enhet__in=Deltagande.objects.filter(insats=insats).values("enhet"),
+        )
+        .exclude(svar=Deltagande.Svar.AVBOJD)
+        .select_related("enhet__organisation", "insats__samordnande_organisation")
+        .order_by("enhet__namn", "insats__start")
+    )
+    return [
+        Varning(
+            T.ENHET_DUBBELBOKAD,
+            f"{T.ENHET_DUBBELBOKAD}:{d.enhet_id}:{d.insats_id}",
+            _("%(enhet)s är samtidigt med i en annan insats %(datum)s som %(org)s samordnar.")
+            % {
+                "enhet": d.enhet,
+                "datum": _datum(d.insats.start),
+                "org": d.insats.samordnande_organisation.namn,
+            },
+        )
+        for d in krockar
+    ]
+
+
+def _ledtider(insats: Insats, begaranden: list[Bemanningsbegaran]) -> list[Varning]:
+    idag = timezone.localdate()
+    varningar = []
+    if idag > insats.objekt_deadline and insats.status == InsatsStatus.FORESLAGEN:
+        varningar.append(
+            Varning(
+                T.LEDTID_OBJEKT,
+                f"{T.LEDTID_OBJEKT}:{insats.objekt_deadline.isoformat()}",
+                _(
+                    "Objekten skulle ha varit klara %(datum)s; myndigheterna får kortare tid "
+                    "att förbereda sig."
+                )
+                % {"datum": date_format(insats.objekt_deadline, "j F Y")},
+            )
+        )
+    skickad_i_tid = any(
+        timezone.localtime(b.skapad).date() <= insats.bemanning_deadline for b in begaranden
+    )
+    if idag > insats.bemanning_deadline and not skickad_i_tid:
+        varningar.append(
+            Varning(
+                T.LEDTID_BEMANNING,
+                f"{T.LEDTID_BEMANNING}:{insats.bemanning_deadline.isoformat()}",
+                _(
+                    "Polisen skulle ha fått begäran om bemanning senast %(datum)s; det är "
+                    "osäkrare att poliser kan avdelas."
+                )
+                % {"datum": date_format(insats.bemanning_deadline, "j F Y")},
+            )
+        )
+    return varningar
+
+
+def _polis_ej_bekraftad(insats: Insats, begaranden: list[Bemanningsbegaran]) -> list[Varning]:
+    grans = timezone.localdate() + timedelta(days=settings.POLIS_BEKRAFTAD_SENAST_DAGAR)
+    if timezone.localtime(insats.start).date() > grans:
+        return []
+    if any(b.status in BESVARADE for b in begaranden):
+        return []
+    return [
+        Varning(
+            T.POLIS_EJ_BEKRAFTAD,
+            f"{T.POLIS_EJ_BEKRAFTAD}:{timezone.localtime(insats.start).date().isoformat()}",
+            _(
+                "Insatsen är %(datum)s och polisen har inte bekräftat någon bemanning; utan polis "
+                "kan den inte genomföras."
+            )
+            % {"datum": _datum(insats.start)},
+        )
+    ]
+
+
+def varningar(insats: Insats) -> list[Varning]:
+    """Every warning the operation has now, whether acknowledged or not."""
+    begaranden = list(insats.bemanningsbegaranden.filter(status__in=AKTIVA_BEGARANDEN))
+    return [
+        *_objekt_nyligen_kontrollerade(insats),
+        *_objekt_i_annan_insats(insats),
+        *_enheter_dubbelbokade(insats),
+        *_ledtider(insats, begaranden),
+        *_polis_ej_bekraftad(insats, begaranden),
+    ]
+
+
+def okvitterade(insats: Insats) -> list[Varning]:
+    kvitterade = set(insats.kvittenser.values_list("nyckel", flat=True))
+    return [v for v in varningar(insats) if v.nyckel not in kvitterade]
+
+
+def polisvarningar(insats: Insats, poliser) -> list[Varning]:
+    """Officers already named in another operation at the same time (police eyes only)."""
+    krockar = (
+        Polisbemanning.objects.filter(
+            anvandare__in=poliser,
+            begaran__status__in=AKTIVA_BEGARANDEN,
+            begaran__insats__start__lt=insats.slut,
+            begaran__insats__slut__gt=insats.start,
+            begaran__insats__status__in=OPPNA_FOR_PLANERING,
+        )
+        .exclude(begaran__insats=insats)
+        .select_related("anvandare", "begaran__insats")
+        .order_by("anvandare__last_name", "begaran__insats__start")
+    )
+    return [
+        Varning(
+            T.PERSON_DUBBELBOKAD,
+            f"{T.PERSON_DUBBELBOKAD}:{p.anvandare_id}:{p.begaran.insats_id}",
+            _("%(polis)s är redan namngiven i %(referens)s %(datum)s.")
+            % {
+                "polis": p.anvandare.get_full_name() or p.anvandare.get_username(),
+                "referens": p.begaran.insats.referens,
+                "datum": _datum(p.begaran.insats.start),
+            },
+        )
+        for p in krockar
+    ]

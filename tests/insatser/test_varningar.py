@@ -1,0 +1,338 @@
+"""Planning warnings: each appears exactly when its situation holds, and going ahead past one
+needs a stated reason that is kept; the operation page shows them to the coordinator only."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from insatser import services, varningar
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Insats,
+    Installningsorsak,
+    Kontroll,
+    Polisbemanning,
+    Varningskvittens,
+    Varningstyp,
+)
+from insatser.workflow import BemanningStatus, InsatsStatus
+from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.roles import Roll
+from objekt.models import Objekt, Objekttyp
+
+pytestmark = pytest.mark.django_db
+T = Varningstyp
+
+
+@pytest.fixture
+def folk(skapa_anvandare):
+    return {
+        "sam": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"),
+        "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
+        "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
+        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
+    }
+
+
+def _objekt(nummer=1):
+    return Objekt.objects.create(
+        referens=f"V-{nummer}",
+        namn=f"Varningsbolaget {nummer} AB",
+        objekttyp=Objekttyp.FORETAG,
+        adress=f"Varningsgatan {nummer}",
+        kommun=Kommun.objects.get(kod="goteborg"),
+        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
+    )
+
+
+def _insats(referens, dagar, *, samordnare="akc-vast", status=InsatsStatus.FORESLAGEN, objekt=()):
+    start = timezone.now() + timedelta(days=dagar)
+    insats = Insats.objects.create(
+        referens=referens,
+        titel=f"Hemlig titel {referens}",
+        samordnande_organisation=Myndighet.objects.get(kod=samordnare),
+        start=start,
+        slut=start + timedelta(hours=4),
+        status=status,
+        samlingsplats=f"Hemlig plats {referens}",
+        installd_orsak=Installningsorsak.objects.get(kod="skjutning")
+        if status == InsatsStatus.INSTALLD
+        else None,
+    )
+    insats.lpoer.set([Lokalpolisomrade.objects.get(kod="city")])
+    for nummer, o in enumerate(objekt, start=1):
+        Kontroll.objects.create(insats=insats, objekt=o, ordning=nummer)
+    return insats
+
+
+def _typer(insats):
+    return [v.typ for v in varningar.varningar(insats)]
+
+
+def test_a_well_prepared_operation_has_no_warnings(db):
+    assert varningar.varningar(_insats("A", 40, objekt=[_objekt()])) == []
+
+
+def test_an_object_inspected_recently_is_flagged_with_who_and_when(db):
+    objekt = _objekt()
+    tidigare = _insats("T", -30, samordnare="miljoforvaltningen", status=InsatsStatus.GENOMFORD)
+    Kontroll.objects.create(insats=tidigare, objekt=objekt, status=Kontroll.Status.GENOMFORD)
+    (varning,) = varningar.varningar(_insats("A", 40, objekt=[objekt]))
+    assert varning.typ == T.OBJEKT_NYLIGEN_KONTROLLERAT
+    assert "Varningsbolaget 1 AB" in varning.text
+    assert "Miljöförvaltningen" in varning.text
+    assert "Hemlig" not in varning.text
+
+
+@pytest.mark.parametrize(
+    ("dagar_sedan", "kontrollstatus", "insatsstatus"),
+    [
+        (200, Kontroll.Status.GENOMFORD, InsatsStatus.GENOMFORD),
+        (30, Kontroll.Status.EJ_GENOMFORD, InsatsStatus.GENOMFORD),
+        (30, Kontroll.Status.PLANERAD, InsatsStatus.INSTALLD),
+    ],
+)
+def test_no_recent_inspection_warning_when_long_ago_or_not_done(
+    db, dagar_sedan, kontrollstatus, insatsstatus
+):
+    objekt = _objekt()
+    tidigare = _insats("T", -dagar_sedan, status=insatsstatus)
+    Kontroll.objects.create(
+        insats=tidigare, objekt=objekt, status=kontrollstatus, ej_genomford_orsak="Stängt"
+    )
+    assert _typer(_insats("A", 40, objekt=[objekt])) == []
+
+
+def test_an_object_in_another_open_operation_is_flagged_without_its_details(db):
+    objekt = _objekt()
+    _insats(
+        "ANNAN", 60, samordnare="miljoforvaltningen", status=InsatsStatus.PLANERAD, objekt=[objekt]
+    )
+    _insats("INSTALLD", 50, status=InsatsStatus.INSTALLD, objekt=[objekt])
+    (varning,) = varningar.varningar(_insats("A", 40, objekt=[objekt]))
+    assert varning.typ == T.OBJEKT_I_ANNAN_INSATS
+    assert "Miljöförvaltningen" in varning.text
+    assert "Hemlig" not in varning.text
+    assert "ANNAN" not in varning.text
+
+
+def test_a_unit_booked_on_an_overlapping_operation_is_flagged(db):
+    enhet = Enhet.objects.get(kod="skv-kontroll")
+    skv = Myndighet.objects.get(kod="skatteverket")
+    insats = _insats("A", 40, objekt=[_objekt()])
+    Deltagande.objects.create(insats=insats, organisation=skv, enhet=enhet)
+    samtidig = _insats("B", 40, samordnare="miljoforvaltningen", status=InsatsStatus.PLANERAD)
+    Deltagande.objects.create(insats=samtidig, organisation=skv, enhet=enhet)
+    senare = _insats("C", 41, status=InsatsStatus.PLANERAD)
+    Deltagande.objects.create(insats=senare, organisation=skv, enhet=enhet)
+    avbojd = _insats("D", 40, status=InsatsStatus.PLANERAD)
+    Deltagande.objects.create(
+        insats=avbojd, organisation=skv, enhet=enhet, svar=Deltagande.Svar.AVBOJD
+    )
+    (varning,) = varningar.varningar(insats)
+    assert varning.typ == T.ENHET_DUBBELBOKAD
+    assert varning.nyckel == f"{T.ENHET_DUBBELBOKAD}:{enhet.pk}:{samtidig.pk}"
+
+
+def test_missed_lead_times_are_flagged_until_staffing_was_requested_in_time(db):
+    insats = _insats("A", 10, objekt=[_objekt()])
+    assert _typer(insats) == [T.LEDTID_OBJEKT, T.LEDTID_BEMANNING]
+    insats.status = InsatsStatus.PLANERAD
+    i_tid = Bemanningsbegaran.objects.create(
+        insats=insats,
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        begart_antal=2,
+        status=BemanningStatus.SKICKAD,
+    )
+    assert _typer(insats) == [T.LEDTID_BEMANNING]
+    i_tid.skapad = timezone.now() - timedelta(days=30)
+    i_tid.save()
+    assert _typer(insats) == []
+
+
+def test_an_operation_close_to_its_date_without_confirmed_police_is_flagged(db):
+    insats = _insats("A", 2, status=InsatsStatus.BEMANNING_BEGARD)
+    begaran = Bemanningsbegaran.objects.create(
+        insats=insats,
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        begart_antal=2,
+        status=BemanningStatus.SKICKAD,
+    )
+    begaran.skapad = timezone.now() - timedelta(days=30)
+    begaran.save()
+    assert _typer(insats) == [T.POLIS_EJ_BEKRAFTAD]
+    begaran.status = BemanningStatus.BEKRAFTAD
+    begaran.save()
+    assert _typer(insats) == []
+
+
+def test_an_officer_named_in_an_overlapping_operation_is_flagged_for_the_police(folk):
+    lpo = Lokalpolisomrade.objects.get(kod="city")
+    annan = _insats("B", 40, status=InsatsStatus.BEKRAFTAD)
+    begaran = Bemanningsbegaran.objects.create(
+        insats=annan, lpo=lpo, begart_antal=2, status=BemanningStatus.BEKRAFTAD
+    )
+    Polisbemanning.objects.create(begaran=begaran, anvandare=folk["polis"])
+    (varning,) = varningar.polisvarningar(_insats("A", 40), [folk["polis"]])
+    assert varning.typ == T.PERSON_DUBBELBOKAD
+    assert annan.referens in varning.text
+    assert varningar.polisvarningar(_insats("C", 45), [folk["polis"]]) == []
+
+
+@pytest.fixture
+def sen_insats(folk):
+    """A proposal ten days out: objects and staffing are both late."""
+    start = timezone.now() + timedelta(days=10)
+    insats = services.skapa_insats(
+        user=folk["sam"],
+        titel="Sent planerad",
+        start=start,
+        slut=start + timedelta(hours=3),
+        lpoer=[Lokalpolisomrade.objects.get(kod="city")],
+    )
+    services.bjud_in(folk["sam"], insats, Myndighet.objects.get(kod="skatteverket"))
+    services.lagg_till_kontroll(folk["sam"], insats, _objekt())
+    return Insats.objects.get(pk=insats.pk)
+
+
+def test_planning_past_warnings_without_a_reason_changes_nothing(folk, sen_insats):
+    nycklar = [v.nyckel for v in varningar.varningar(sen_insats)]
+    with pytest.raises(services.ObekraftadeVarningar) as fel:
+        services.planera_insats(folk["sam"], sen_insats, kvitterade=nycklar)
+    assert {v.typ for v in fel.value.varningar} == {T.LEDTID_OBJEKT, T.LEDTID_BEMANNING}
+    assert Insats.objects.get(pk=sen_insats.pk).status == InsatsStatus.FORESLAGEN
+    assert not Varningskvittens.objects.exists()
+
+
+def test_a_reason_does_not_cover_warnings_the_coordinator_was_not_shown(folk, sen_insats):
+    (forsta, _) = varningar.varningar(sen_insats)
+    with pytest.raises(services.ObekraftadeVarningar):
+        services.planera_insats(
+            folk["sam"], sen_insats, motivering="Brådskande", kvitterade=[forsta.nyckel]
+        )
+    assert Insats.objects.get(pk=sen_insats.pk).status == InsatsStatus.FORESLAGEN
+
+
+def test_going_ahead_with_a_reason_keeps_it_and_does_not_ask_again(folk, sen_insats):
+    nycklar = [v.nyckel for v in varningar.varningar(sen_insats)]
+    services.planera_insats(
+        folk["sam"], sen_insats, motivering="Objekten är redan kända", kvitterade=nycklar
+    )
+    insats = Insats.objects.get(pk=sen_insats.pk)
+    assert insats.status == InsatsStatus.PLANERAD
+    kvittenser = list(insats.kvittenser.order_by("typ"))
+    assert [k.typ for k in kvittenser] == [T.LEDTID_BEMANNING, T.LEDTID_OBJEKT]
+    assert {k.motivering for k in kvittenser} == {"Objekten är redan kända"}
+    assert all(k.kvitterad_av == folk["sam"] for k in kvittenser)
+    assert insats.handelser.filter(typ="varningar_kvitterade").count() == 1
+    assert varningar.okvitterade(insats) == []
+    services.begar_bemanning(folk["sam"], insats, Lokalpolisomrade.objects.get(kod="city"), 2)
+    assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.BEMANNING_BEGARD
+
+
+def test_a_new_situation_warns_again_after_earlier_acknowledgements(folk, sen_insats):
+    nycklar = [v.nyckel for v in varningar.varningar(sen_insats)]
+    services.planera_insats(folk["sam"], sen_insats, motivering="Känt", kvitterade=nycklar)
+    objekt = sen_insats.kontroller.get().objekt
+    _insats(
+        "ANNAN", 12, samordnare="miljoforvaltningen", status=InsatsStatus.PLANERAD, objekt=[objekt]
+    )
+    with pytest.raises(services.ObekraftadeVarningar) as fel:
+        services.begar_bemanning(
+            folk["sam"], sen_insats, Lokalpolisomrade.objects.get(kod="city"), 2
+        )
+    assert [v.typ for v in fel.value.varningar] == [T.OBJEKT_I_ANNAN_INSATS]
+    assert not Bemanningsbegaran.objects.filter(insats=sen_insats).exists()
+
+
+def test_rescheduling_to_a_late_date_needs_a_reason_for_the_new_date(folk):
+    start = timezone.now() + timedelta(days=40)
+    insats = services.skapa_insats(
+        user=folk["sam"],
+        titel="Flyttas",
+        start=start,
+        slut=start + timedelta(hours=3),
+        lpoer=[Lokalpolisomrade.objects.get(kod="city")],
+    )
+    services.bjud_in(folk["sam"], insats, Myndighet.objects.get(kod="skatteverket"))
+    services.lagg_till_kontroll(folk["sam"], insats, _objekt())
+    services.planera_insats(folk["sam"], insats)
+    orsak = Installningsorsak.objects.get(kod="skjutning")
+    ny_start = timezone.now() + timedelta(days=5)
+    with pytest.raises(services.ObekraftadeVarningar) as fel:
+        services.omplanera_insats(
+            folk["sam"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+        )
+    assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.PLANERAD
+    assert Insats.objects.count() == 1
+    efterfoljare = services.omplanera_insats(
+        folk["sam"],
+        insats,
+        ny_start,
+        ny_start + timedelta(hours=3),
+        orsak,
+        motivering="Polisen kan bara den dagen",
+        kvitterade=[v.nyckel for v in fel.value.varningar],
+    )
+    assert efterfoljare.kvittenser.get().typ == T.LEDTID_BEMANNING
+
+
+def test_the_coordinator_sees_the_warnings_and_the_reason_field_others_do_not(
+    client, folk, sen_insats
+):
+    client.force_login(folk["sam"])
+    text = client.get(f"/insatser/{sen_insats.pk}/").content.decode()
+    assert "Ledtiden för objekt har passerat" in text
+    assert "Motivering för att gå vidare trots varningarna" in text
+    for v in varningar.varningar(sen_insats):
+        assert f'name="kvitterade" value="{v.nyckel}"' in text
+    client.force_login(folk["skv"])
+    text = client.get(f"/insatser/{sen_insats.pk}/").content.decode()
+    assert "Ledtiden för objekt har passerat" not in text
+    assert "Motivering för att gå vidare" not in text
+
+
+def test_the_planning_form_goes_ahead_with_the_reason_from_the_page(client, folk, sen_insats):
+    client.force_login(folk["sam"])
+    client.post(
+        f"/insatser/{sen_insats.pk}/planera/",
+        {
+            "version": sen_insats.version,
+            "motivering": "Insatsen är brådskande",
+            "kvitterade": [v.nyckel for v in varningar.varningar(sen_insats)],
+        },
+    )
+    assert Insats.objects.get(pk=sen_insats.pk).status == InsatsStatus.PLANERAD
+    text = client.get(f"/insatser/{sen_insats.pk}/").content.decode()
+    assert "Kvitterade varningar" in text
+    assert "Insatsen är brådskande" in text
+
+
+def test_the_planning_form_without_a_reason_explains_and_changes_nothing(client, folk, sen_insats):
+    client.force_login(folk["sam"])
+    svar = client.post(
+        f"/insatser/{sen_insats.pk}/planera/", {"version": sen_insats.version}, follow=True
+    )
+    assert "Ange en motivering om ni vill gå vidare ändå." in svar.content.decode()
+    assert Insats.objects.get(pk=sen_insats.pk).status == InsatsStatus.FORESLAGEN
+
+
+def test_the_operation_page_takes_constant_queries(client, folk):
+    insats = _insats("Q", 40, objekt=[_objekt(1)])
+    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="akc-vast"))
+    client.force_login(folk["sam"])
+    client.get(f"/insatser/{insats.pk}/")
+    with CaptureQueriesContext(connection) as fore:
+        client.get(f"/insatser/{insats.pk}/")
+    for nummer in range(2, 12):
+        Kontroll.objects.create(insats=insats, objekt=_objekt(nummer), ordning=nummer)
+    for kod in ["skatteverket", "av", "migrationsverket"]:
+        Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod=kod))
+    with CaptureQueriesContext(connection) as efter:
+        text = client.get(f"/insatser/{insats.pk}/").content.decode()
+    assert "Varningsbolaget 11 AB" in text
+    assert len(efter) == len(fore)
