@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from insatser import selectors, services
+from insatser import selectors, services, varningar
 from insatser.forms import BemanningssvarForm, OrsakForm
 from insatser.models import Installningsorsak
 from insatser.views import SERVICEFEL, kor_verb, visa_fel
@@ -66,7 +66,15 @@ def besvara(request, pk: int):
     return render(
         request,
         "insatser/bemanning_svar.html",
-        {"begaran": begaran, "form": form, "aterkalla": OrsakForm(orsaker=_polisorsaker())},
+        {
+            "begaran": begaran,
+            "form": form,
+            "aterkalla": OrsakForm(orsaker=_polisorsaker()),
+            "onskade": begaran.onskade_insatspoliser.order_by("last_name", "first_name"),
+            "upptagna": varningar.polisvarningar(
+                begaran.insats, selectors.insatspoliser(request.user)
+            ),
+        },
     )
 
 

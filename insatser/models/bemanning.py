@@ -103,6 +103,9 @@ class Bemanningsbegaran(models.Model):
     def __str__(self) -> str:
         return f"{self.insats.referens} → {self.lpo}"
 
+    def get_kompetenser_display(self) -> str:
+        return ", ".join(str(self.Kompetens(k).label) for k in self.kompetenser)
+
 
 @pghistory.track()
 class Polisbemanning(models.Model):

@@ -153,3 +153,32 @@ def test_declining_an_invitation(client, folk, objekt):
     client.force_login(folk["skv"])
     client.post(f"/insatser/{insats.pk}/svar/", {"accepterad": "nej"})
     assert insats.deltaganden.get().svar == Deltagande.Svar.AVBOJD
+
+
+def test_a_staffing_request_can_name_wished_operation_officers(client, folk, skapa_anvandare):
+    polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True)
+    start = timezone.now() + timedelta(days=40)
+    insats = Insats.objects.create(
+        referens="P-O",
+        titel="Önskemål",
+        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
+        start=start,
+        slut=start + timedelta(hours=2),
+        status=InsatsStatus.PLANERAD,
+    )
+    city = Lokalpolisomrade.objects.get(kod="city")
+    insats.lpoer.set([city])
+    client.force_login(folk["sam"])
+    sida = client.get(f"/insatser/{insats.pk}/").content.decode()
+    assert "Önskade insatspoliser (valfritt)" in sida
+    client.post(
+        f"/insatser/{insats.pk}/bemanning/",
+        {
+            "lpo": city.pk,
+            "begart_antal": 2,
+            "onskade_insatspoliser": [polis.pk],
+            "version": insats.version,
+        },
+    )
+    begaran = Bemanningsbegaran.objects.get(insats=insats)
+    assert list(begaran.onskade_insatspoliser.all()) == [polis]

@@ -336,3 +336,27 @@ def test_the_operation_page_takes_constant_queries(client, folk):
         text = client.get(f"/insatser/{insats.pk}/").content.decode()
     assert "Varningsbolaget 11 AB" in text
     assert len(efter) == len(fore)
+
+
+def test_the_police_answer_page_shows_wished_and_double_booked_officers(client, folk):
+    lpo = Lokalpolisomrade.objects.get(kod="city")
+    annan = _insats("B", 40, status=InsatsStatus.BEKRAFTAD)
+    upptagen = Bemanningsbegaran.objects.create(
+        insats=annan, lpo=lpo, begart_antal=2, status=BemanningStatus.BEKRAFTAD
+    )
+    Polisbemanning.objects.create(begaran=upptagen, anvandare=folk["polis"])
+    insats = _insats("A", 40, status=InsatsStatus.BEMANNING_BEGARD)
+    begaran = Bemanningsbegaran.objects.create(
+        insats=insats,
+        lpo=lpo,
+        begart_antal=2,
+        status=BemanningStatus.SKICKAD,
+        kompetenser=["GRANSPOLIS"],
+    )
+    begaran.onskade_insatspoliser.set([folk["polis"]])
+    client.force_login(folk["opsam"])
+    text = client.get(f"/polis/begaranden/{begaran.pk}/").content.decode()
+    assert "Önskade insatspoliser" in text
+    assert "Gränspolis" in text
+    assert "Poliser som redan är namngivna samtidigt" in text
+    assert f"redan namngiven i {annan.referens}" in text
