@@ -13,6 +13,7 @@ from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
     Insats,
+    Insatsgrupp,
     InsatsUserObjectPermission,
     Polisbemanning,
 )
@@ -36,7 +37,10 @@ class Handling:
     REGISTRERA = "registrera"
     SE_POLISDETALJER = "se_polisdetaljer"
     SE_INSTALLNINGSDETALJ = "se_installningsdetalj"
+    SE_FRISLAPPT = "se_frislappt"
     BESVARA = "besvara"
+    HANTERA = "hantera"
+    ANSLUTA = "ansluta"
 
 
 def _samordnande(aktor) -> Q:
@@ -77,6 +81,14 @@ def _tilldelad(aktor) -> Q:
     )
 
 
+def _samplanerad(aktor) -> Q:
+    return Exists(
+        Insatsgrupp.organisationer.through.objects.filter(
+            insatsgrupp=OuterRef("insatsgrupp"), myndighet_id=aktor.organisation_id
+        )
+    )
+
+
 def _explicit(aktor) -> Q:
     return Exists(
         InsatsUserObjectPermission.objects.filter(
@@ -98,6 +110,7 @@ INSATS_POLICY = Policy(
         H.STALLA_IN: "ställa in insatsen",
         H.REGISTRERA: "markera kontroller och registrera fynd",
         H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
+        H.SE_FRISLAPPT: "läsa myndighetsuppgifter som frisläppts till insatsen",
     },
     relationer=[
         Relation("samordnande_organisation", "användarens organisation samordnar", _samordnande),
@@ -118,41 +131,57 @@ INSATS_POLICY = Policy(
             _aktiv_begaran_i_lpo,
         ),
         Relation("tilldelad", "användaren är namngiven polis i insatsen", _tilldelad),
+        Relation(
+            "samplanerad",
+            "användarens organisation samplanerar insatsens insatsgrupp",
+            _samplanerad,
+        ),
         Relation("explicit", "användaren har fått läsrätt till just denna insats", _explicit),
     ],
     regler=[
         Regel(
             Roll.SAMORDNARE,
             "samordnande_organisation",
-            [H.SE, H.SE_DETALJER, H.SAMORDNA, H.STALLA_IN, H.REGISTRERA, H.BESVARA_INBJUDAN],
+            [
+                H.SE,
+                H.SE_DETALJER,
+                H.SE_FRISLAPPT,
+                H.SAMORDNA,
+                H.STALLA_IN,
+                H.REGISTRERA,
+                H.BESVARA_INBJUDAN,
+            ],
         ),
         Regel(
             Roll.SAMORDNARE,
             "deltagande_organisation",
-            [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
         ),
+        # Co-planning municipalities see each other's operations in full, but agency
+        # information released to one operation stays with that operation's participants.
+        Regel(Roll.SAMORDNARE, "samplanerad", [H.SE, H.SE_DETALJER]),
         Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA]),
         Regel(
             Roll.HANDLAGGARE,
             "deltagande_organisation",
-            [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
         ),
         Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA]),
         Regel(
             Roll.MYNDIGHETSKONTAKT,
             "deltagande_organisation",
-            [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
+            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
         ),
         Regel(
             Roll.OPERATIV_SAMORDNARE,
             "begaran_i_lpo",
-            [H.SE, H.SE_DETALJER, H.SE_INSTALLNINGSDETALJ],
+            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.SE_INSTALLNINGSDETALJ],
         ),
         Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN]),
         Regel(
             Roll.INSATSPOLIS,
             "tilldelad",
-            [H.SE, H.SE_DETALJER, H.REGISTRERA, H.SE_INSTALLNINGSDETALJ],
+            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.REGISTRERA, H.SE_INSTALLNINGSDETALJ],
         ),
         Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE, H.SE_INSTALLNINGSDETALJ]),
         Regel(Roll.API_KLIENT, "deltagande_organisation", [H.SE]),
@@ -189,7 +218,55 @@ BEMANNING_POLICY = Policy(
     ],
 )
 
-POLICYER = {"Insats": INSATS_POLICY, "Bemanningsbegäran": BEMANNING_POLICY}
+
+def _organisation_i_gruppen(aktor) -> Q:
+    return Q(organisationer=aktor.organisation_id)
+
+
+def _leder_gruppen(aktor) -> Q:
+    return Q(agare_id=aktor.organisation_id)
+
+
+def _ser_en_insats_i_gruppen(aktor) -> Q:
+    return Exists(INSATS_POLICY.filtrera(aktor.user, H.SE).filter(insatsgrupp=OuterRef("pk")))
+
+
+INSATSGRUPP_POLICY = Policy(
+    Insatsgrupp,
+    handlingar={
+        H.SE: "se gruppen och de av dess insatser som användaren får se",
+        H.ANSLUTA: "lägga till och ta bort sin organisations insatser i gruppen",
+        H.HANTERA: "bjuda in fler samordnande organisationer",
+    },
+    relationer=[
+        Relation(
+            "organisation_i_gruppen",
+            "användarens organisation samplanerar i gruppen",
+            _organisation_i_gruppen,
+        ),
+        Relation("leder_gruppen", "användarens organisation leder samplaneringen", _leder_gruppen),
+        Relation(
+            "ser_en_insats_i_gruppen",
+            "användaren ser minst en av gruppens insatser",
+            _ser_en_insats_i_gruppen,
+        ),
+    ],
+    regler=[
+        Regel(Roll.SAMORDNARE, "organisation_i_gruppen", [H.SE, H.ANSLUTA]),
+        Regel(Roll.SAMORDNARE, "leder_gruppen", [H.SE, H.HANTERA]),
+        *[
+            Regel(roll, "ser_en_insats_i_gruppen", [H.SE])
+            for roll in Roll
+            if roll not in {Roll.API_KLIENT, Roll.LEDNINGSGRUPP}
+        ],
+    ],
+)
+
+POLICYER = {
+    "Insats": INSATS_POLICY,
+    "Bemanningsbegäran": BEMANNING_POLICY,
+    "Insatsgrupp": INSATSGRUPP_POLICY,
+}
 
 
 def synliga_insatser(user):
@@ -237,3 +314,15 @@ def kan_stalla_in(user, insats: Insats) -> bool:
 
 def kan_registrera_i_kontroll(user, insats: Insats) -> bool:
     return INSATS_POLICY.tillater(user, H.REGISTRERA, insats)
+
+
+def synliga_insatsgrupper(user):
+    return INSATSGRUPP_POLICY.filtrera(user, H.SE)
+
+
+def kan_ansluta_till_grupp(user, grupp: Insatsgrupp) -> bool:
+    return INSATSGRUPP_POLICY.tillater(user, H.ANSLUTA, grupp)
+
+
+def kan_hantera_grupp(user, grupp: Insatsgrupp) -> bool:
+    return INSATSGRUPP_POLICY.tillater(user, H.HANTERA, grupp)

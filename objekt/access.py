@@ -25,7 +25,7 @@ def _agare(aktor) -> Q:
 
 
 def _frislappt(aktor) -> Q:
-    synliga = INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE).values("pk")
+    synliga = INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE_FRISLAPPT).values("pk")
     return Exists(
         Frislappning.objects.filter(
             objektuppgift=OuterRef("pk"), aterkallad__isnull=True, insats__in=synliga
@@ -44,7 +44,7 @@ OBJEKTUPPGIFT_POLICY = Policy(
         Relation("agare", "användarens organisation äger uppgiften", _agare),
         Relation(
             "frislappt",
-            "uppgiften är frisläppt till en insats som användaren ser",
+            "uppgiften är frisläppt till en insats vars frisläppta uppgifter användaren får läsa",
             _frislappt,
         ),
     ],

@@ -50,6 +50,27 @@ class Insatsgrupp(models.Model):
     )
     fonster_start = models.DateTimeField(_("gemensamt fönster från"))
     fonster_slut = models.DateTimeField(_("gemensamt fönster till"))
+    agare = models.ForeignKey(
+        Myndighet,
+        verbose_name=_("organisation som leder samplaneringen"),
+        on_delete=models.PROTECT,
+        related_name="agda_insatsgrupper",
+    )
+    organisationer = models.ManyToManyField(
+        Myndighet,
+        verbose_name=_("samordnande organisationer"),
+        related_name="insatsgrupper",
+        help_text=_("Organisationerna vars samordnare planerar sina insatser i gruppen."),
+    )
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skapad av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    skapad = models.DateTimeField(_("skapad"), default=timezone.now)
 
     class Meta:
         verbose_name = _("insatsgrupp")

@@ -6,6 +6,14 @@ the row locked, writes the operation's timeline and leaves side effects to ``on_
 
 from insatser.services.bemanning import aterkalla_bemanning, begar_bemanning, besvara_bemanning
 from insatser.services.gemensamt import Konflikt, ObekraftadeVarningar
+from insatser.services.grupper import (
+    anslut_till_grupp,
+    bjud_in_till_grupp,
+    inom_fonster,
+    lamna_grupp,
+    skapa_insatsgrupp,
+)
+from insatser.services.installning import omplanera_insats, stall_in_insats
 from insatser.services.planering import (
     ANDRINGSBARA,
     andra_insats,
@@ -16,10 +24,8 @@ from insatser.services.planering import (
     lagg_till_kontroll,
     markera_kontroll,
     markera_utvarderad,
-    omplanera_insats,
     planera_insats,
     skapa_insats,
-    stall_in_insats,
 )
 
 __all__ = [
@@ -27,18 +33,23 @@ __all__ = [
     "Konflikt",
     "ObekraftadeVarningar",
     "andra_insats",
+    "anslut_till_grupp",
     "aterkalla_bemanning",
     "avsla_insats",
     "begar_bemanning",
     "besvara_bemanning",
     "besvara_inbjudan",
     "bjud_in",
+    "bjud_in_till_grupp",
     "genomfor_insats",
+    "inom_fonster",
     "lagg_till_kontroll",
+    "lamna_grupp",
     "markera_kontroll",
     "markera_utvarderad",
     "omplanera_insats",
     "planera_insats",
     "skapa_insats",
+    "skapa_insatsgrupp",
     "stall_in_insats",
 ]

@@ -1,0 +1,136 @@
+"""Cancelling and rescheduling at short notice: the reason is kept, staffing is voided or
+re-requested, and a rescheduled operation continues as a linked successor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insatser import access
+from insatser.models import Deltagande, Insats, Installningsorsak, Kontroll
+from insatser.services.bemanning import _makulera_bemanning, begar_bemanning
+from insatser.services.gemensamt import (
+    _kontrollera_tidsfonster,
+    _kraver_orsak,
+    _kraver_samordnare,
+    _kvittera_varningar,
+    _las_insats,
+    _logga,
+    _nasta_referens,
+    _nekad,
+    _overga,
+)
+from insatser.services.grupper import inom_fonster
+from insatser.workflow import INSATS_WORKFLOW, InsatsStatus
+
+
+@transaction.atomic
+def stall_in_insats(
+    user,
+    insats: Insats,
+    orsak: Installningsorsak,
+    kommentar: str = "",
+    version: int | None = None,
+) -> Insats:
+    """Cancel an operation with a reason code; open staffing requests are voided."""
+    insats = _las_insats(insats, version)
+    if not access.kan_stalla_in(user, insats):
+        raise _nekad(_("Du får inte ställa in den här insatsen."))
+    INSATS_WORKFLOW.kontrollera(insats.status, "stall_in")
+    _kraver_orsak(orsak)
+    insats.installd_orsak = orsak
+    insats.installd_kommentar = kommentar
+    _makulera_bemanning(insats)
+    _overga(insats, "stall_in", user, text=orsak.namn)
+    return insats
+
+
+@transaction.atomic
+def omplanera_insats(
+    user,
+    insats: Insats,
+    ny_start: datetime,
+    ny_slut: datetime,
+    orsak: Installningsorsak,
+    version: int | None = None,
+    motivering: str = "",
+    kvitterade: Iterable[str] = (),
+) -> Insats:
+    """Move an operation to a new date as a successor; objects, participants and staffing follow.
+
+    The warnings of the new date must have been acknowledged with ``motivering``.
+    """
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    INSATS_WORKFLOW.kontrollera(insats.status, "omplanera")
+    _kraver_orsak(orsak)
+    _kontrollera_tidsfonster(ny_start, ny_slut)
+    grupp = insats.insatsgrupp
+    efterfoljare = Insats.objects.create(
+        referens=_nasta_referens(ny_start),
+        titel=insats.titel,
+        samordnande_organisation=insats.samordnande_organisation,
+        samordnande_enhet=insats.samordnande_enhet,
+        samverkansform=insats.samverkansform,
+        syfte=insats.syfte,
+        start=ny_start,
+        slut=ny_slut,
+        samlingsplats=insats.samlingsplats,
+        insatsgrupp=grupp if grupp and inom_fonster(grupp, ny_start, ny_slut) else None,
+        status=InsatsStatus.PLANERAD,
+        omplanerad_fran=insats,
+        skapad_av=user,
+    )
+    efterfoljare.lpoer.set(insats.lpoer.all())
+    efterfoljare.kommuner.set(insats.kommuner.all())
+    _kopiera_deltaganden(insats, efterfoljare)
+    _kopiera_kontroller(insats, efterfoljare)
+    insats.installd_orsak = orsak
+    makulerade = _makulera_bemanning(insats)
+    _overga(insats, "omplanera", user, text=efterfoljare.referens)
+    _logga(efterfoljare, user, "omplanerad_fran", text=insats.referens, till=efterfoljare.status)
+    if grupp is not None and efterfoljare.insatsgrupp_id is None:
+        # The new date lies outside the group's synchronized window: it is no longer co-planned.
+        _logga(efterfoljare, user, "lamnade_grupp", text=grupp.namn)
+    _kvittera_varningar(efterfoljare, user, motivering, kvitterade)
+    for gammal in makulerade:
+        begar_bemanning(
+            user,
+            efterfoljare,
+            gammal.lpo,
+            gammal.begart_antal,
+            gammal.kompetenser,
+            begarande_enhet=gammal.begarande_enhet,
+        )
+    efterfoljare.refresh_from_db()
+    return efterfoljare
+
+
+def _kopiera_deltaganden(fran: Insats, till: Insats) -> None:
+    """Participants follow the move, but must answer again for the new date."""
+    for deltagande in fran.deltaganden.all():
+        ar_samordnare = deltagande.roll == Deltagande.Roll.SAMORDNARE
+        Deltagande.objects.create(
+            insats=till,
+            organisation=deltagande.organisation,
+            enhet=deltagande.enhet,
+            roll=deltagande.roll,
+            svar=Deltagande.Svar.ACCEPTERAD if ar_samordnare else Deltagande.Svar.INBJUDEN,
+            kontaktfunktion=deltagande.kontaktfunktion,
+            besvarad=timezone.now() if ar_samordnare else None,
+        )
+
+
+def _kopiera_kontroller(fran: Insats, till: Insats) -> None:
+    for kontroll in fran.kontroller.prefetch_related("deltagande_organisationer"):
+        ny = Kontroll.objects.create(
+            insats=till,
+            objekt=kontroll.objekt,
+            ordning=kontroll.ordning,
+            tilltradesgrund=kontroll.tilltradesgrund,
+        )
+        ny.deltagande_organisationer.set(kontroll.deltagande_organisationer.all())
