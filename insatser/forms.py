@@ -248,3 +248,38 @@ class SvarForm(forms.Form):
 
 class AvslagForm(VersionForm):
     motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class InsatsgruppForm(forms.Form):
+    namn = forms.CharField(label=_("Namn"), max_length=200)
+    samverkansform = forms.ModelChoiceField(
+        label=_("Samverkansform"), queryset=Samverkansform.objects.order_by("namn"), required=False
+    )
+    fonster_start = forms.DateTimeField(
+        label=_("Gemensamt fönster från"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    fonster_slut = forms.DateTimeField(
+        label=_("Gemensamt fönster till"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class GruppinbjudanForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Samordnande organisation"), queryset=None)
+
+    def __init__(self, *args, grupp, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            Myndighet.objects.filter(aktiv=True, ar_polis=False)
+            .exclude(pk__in=grupp.organisationer.values("pk"))
+            .order_by("namn")
+        )
+
+
+class AnslutningForm(forms.Form):
+    insats = forms.ModelChoiceField(label=_("Er insats"), queryset=None)
+
+    def __init__(self, *args, insatser, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["insats"].queryset = insatser

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling, synliga_insatser
 from insatser.models import Bemanningsbegaran, Insats, Kontroll, Polisbemanning
-from insatser.workflow import BESVARADE, BemanningStatus, InsatsStatus
+from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
 from myndigheter.policy import Aktor
 
 
@@ -33,7 +33,7 @@ def insats_for_detalj(user, pk: int) -> Insats:
             kan_stalla_in=Handling.STALLA_IN,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
         )
-        .select_related("samordnande_enhet", "omplanerad_fran")
+        .select_related("samordnande_enhet", "omplanerad_fran", "insatsgrupp")
         .get(pk=pk)
     )
 
@@ -109,4 +109,30 @@ def onskbara_insatspoliser() -> QuerySet:
         get_user_model()
         .objects.filter(is_active=True, profil__ar_insatspolis=True)
         .order_by("last_name", "first_name", "username")
+    )
+
+
+def gruppens_insatser(user, grupp) -> QuerySet[Insats]:
+    """The group's operations the user may see, with what following up together needs."""
+    return (
+        insatslista(user)
+        .filter(insatsgrupp=grupp)
+        .annotate(
+            kontroller_totalt=Count("kontroller", distinct=True),
+            kontroller_klara=Count(
+                "kontroller",
+                filter=~Q(kontroller__status=Kontroll.Status.PLANERAD),
+                distinct=True,
+            ),
+        )
+        .prefetch_related("kommuner")
+    )
+
+
+def egna_insatser_att_ansluta(user) -> QuerySet[Insats]:
+    """The user's organisation's open operations that are in no group yet."""
+    return (
+        INSATS_POLICY.filtrera(user, Handling.SAMORDNA)
+        .filter(insatsgrupp__isnull=True, status__in=OPPNA_FOR_PLANERING)
+        .order_by("start", "pk")
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from insatser import views, views_bemanning, views_planering
+from insatser import views, views_bemanning, views_grupper, views_planering
 
 urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
@@ -18,6 +18,12 @@ urlpatterns = [
     path("insatser/<int:pk>/svar/", views_planering.svara, name="svara_inbjudan"),
     path("insatser/<int:pk>/stall-in/", views.stall_in, name="stall_in_insats"),
     path("insatser/<int:pk>/omplanera/", views.omplanera, name="omplanera_insats"),
+    path("insatser/<int:pk>/lamna-grupp/", views_grupper.lamna, name="lamna_insatsgrupp"),
+    path("insatsgrupper/", views_grupper.lista, name="insatsgrupper"),
+    path("insatsgrupper/ny/", views_grupper.ny, name="ny_insatsgrupp"),
+    path("insatsgrupper/<int:pk>/", views_grupper.detalj, name="insatsgrupp"),
+    path("insatsgrupper/<int:pk>/bjud-in/", views_grupper.bjud_in, name="bjud_in_insatsgrupp"),
+    path("insatsgrupper/<int:pk>/anslut/", views_grupper.anslut, name="anslut_insatsgrupp"),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
     path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
     path(

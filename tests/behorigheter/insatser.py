@@ -41,6 +41,25 @@ MATRIS = {
         "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    "insatsgrupper": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    "ny_insatsgrupp": {
+        "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
+        "POST": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
+    },
+    # A group led by AKC-väst holding the matrix operation: seen by those who see the operation
+    # (not the REST client), managed and joined by AKC-väst's coordinators.
+    "insatsgrupp": {"GET": for_den_som_ser(200, API_KLIENT=404), "POST": alla(405, ANONYM=LOGIN)},
+    **{
+        namn: {
+            "POST": for_den_som_ser(403, API_KLIENT=404, SAMORDNARE=302),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in ("bjud_in_insatsgrupp", "anslut_insatsgrupp")
+    },
+    "lamna_insatsgrupp": {
+        "POST": for_den_som_ser(403, SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "bemanning_inkorg": {
         "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
         "POST": alla(405, ANONYM=LOGIN),
@@ -68,6 +87,12 @@ URLER = {
     "avsla_insats": "/insatser/{INSATS}/avsla/",
     "genomfor_insats": "/insatser/{INSATS}/genomfor/",
     "svara_inbjudan": "/insatser/{INSATS}/svar/",
+    "insatsgrupper": "/insatsgrupper/",
+    "ny_insatsgrupp": "/insatsgrupper/ny/",
+    "insatsgrupp": "/insatsgrupper/{GRUPP}/",
+    "bjud_in_insatsgrupp": "/insatsgrupper/{GRUPP}/bjud-in/",
+    "anslut_insatsgrupp": "/insatsgrupper/{GRUPP}/anslut/",
+    "lamna_insatsgrupp": "/insatser/{INSATS}/lamna-grupp/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
@@ -75,5 +100,17 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
+    from insatser.models import Insatsgrupp
+    from myndigheter.models import Myndighet
+
     insats = matrisinsatsen()
-    return {"INSATS": insats.pk, "BEGARAN": insats.bemanningsbegaranden.get().pk}
+    grupp = Insatsgrupp.objects.create(
+        namn="Matrisgruppen",
+        fonster_start=insats.start,
+        fonster_slut=insats.slut,
+        agare=Myndighet.objects.get(kod="akc-vast"),
+    )
+    grupp.organisationer.add(grupp.agare)
+    insats.insatsgrupp = grupp
+    insats.save()
+    return {"INSATS": insats.pk, "BEGARAN": insats.bemanningsbegaranden.get().pk, "GRUPP": grupp.pk}
