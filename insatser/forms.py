@@ -195,6 +195,7 @@ class InbjudanForm(forms.Form):
 class ObjektvalForm(forms.Form):
     objekt = forms.ModelChoiceField(label=_("Objekt"), queryset=None)
     tilltradesgrund = forms.CharField(label=_("Tillträdesgrund"), max_length=300, required=False)
+    reserv = forms.BooleanField(label=_("Reservobjekt"), required=False)
 
     def __init__(self, *args, objekt, **kwargs):
         super().__init__(*args, **kwargs)

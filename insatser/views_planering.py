@@ -108,7 +108,7 @@ def lagg_till_objekt(request, pk: int):
         insats,
         ObjektvalForm(request.POST, objekt=objektpool()),
         lambda d: services.lagg_till_kontroll(
-            request.user, insats, d["objekt"], d["tilltradesgrund"]
+            request.user, insats, d["objekt"], d["tilltradesgrund"], d["reserv"]
         ),
         _("Objektet är tillagt."),
     )

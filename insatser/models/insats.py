@@ -285,6 +285,13 @@ class Kontroll(models.Model):
     ej_genomford_orsak = models.TextField(
         _("orsak till att kontrollen inte genomfördes"), blank=True
     )
+    reserv = models.BooleanField(
+        _("reservobjekt"),
+        default=False,
+        help_text=_(
+            "Kontrolleras om ett annat objekt faller bort, så att insatsen kan genomföras."
+        ),
+    )
 
     class Meta:
         verbose_name = _("kontroll")

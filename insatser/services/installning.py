@@ -132,5 +132,6 @@ def _kopiera_kontroller(fran: Insats, till: Insats) -> None:
             objekt=kontroll.objekt,
             ordning=kontroll.ordning,
             tilltradesgrund=kontroll.tilltradesgrund,
+            reserv=kontroll.reserv,
         )
         ny.deltagande_organisationer.set(kontroll.deltagande_organisationer.all())

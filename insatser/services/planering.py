@@ -182,7 +182,10 @@ def bjud_in(
 
 
 @transaction.atomic
-def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: str = "") -> Kontroll:
+def lagg_till_kontroll(
+    user, insats: Insats, objekt: Objekt, tilltradesgrund: str = "", reserv: bool = False
+) -> Kontroll:
+    """Add an object to inspect; a reserve object is inspected if another one drops out."""
     insats = _las_insats(insats)
     _kraver_samordnare(user, insats)
     if insats.status not in OPPNA_FOR_PLANERING:
@@ -191,9 +194,13 @@ def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: st
         raise _valideringsfel("objekt", _("Objektet finns redan i insatsen."))
     ordning = insats.kontroller.count() + 1
     kontroll = Kontroll.objects.create(
-        insats=insats, objekt=objekt, ordning=ordning, tilltradesgrund=tilltradesgrund
+        insats=insats,
+        objekt=objekt,
+        ordning=ordning,
+        tilltradesgrund=tilltradesgrund,
+        reserv=reserv,
     )
-    _logga(insats, user, "kontroll_tillagd", text=str(objekt))
+    _logga(insats, user, "reservobjekt_tillagt" if reserv else "kontroll_tillagd", text=str(objekt))
     return kontroll
 
 
@@ -212,9 +219,10 @@ def planera_insats(
     insats = _las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "planera")
-    if not insats.kontroller.exists():
+    if not insats.kontroller.filter(reserv=False).exists():
         raise _valideringsfel(
-            "kontroller", _("Lägg till minst ett objekt innan insatsen planeras.")
+            "kontroller",
+            _("Lägg till minst ett objekt (utöver reservobjekt) innan insatsen planeras."),
         )
     if not insats.deltaganden.exclude(roll=Deltagande.Roll.SAMORDNARE).exists():
         raise _valideringsfel(
@@ -278,7 +286,8 @@ def genomfor_insats(user, insats: Insats, version: int | None = None) -> Insats:
     INSATS_WORKFLOW.kontrollera(insats.status, "genomfor")
     if insats.start > timezone.now():
         raise _valideringsfel("start", _("Insatsen kan inte markeras genomförd före sin start."))
-    if insats.kontroller.filter(status=Kontroll.Status.PLANERAD).exists():
+    # A reserve object that was not needed stays unmarked.
+    if insats.kontroller.filter(status=Kontroll.Status.PLANERAD, reserv=False).exists():
         raise _valideringsfel(
             "kontroller", _("Markera varje kontroll som genomförd eller ej genomförd först.")
         )

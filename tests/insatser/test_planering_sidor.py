@@ -107,7 +107,10 @@ def test_planning_without_objects_explains_why_and_changes_nothing(client, folk)
     )
     insats = Insats.objects.get(titel="Tom")
     svar = client.post(f"/insatser/{insats.pk}/planera/", {"version": insats.version}, follow=True)
-    assert "Lägg till minst ett objekt innan insatsen planeras." in svar.content.decode()
+    assert (
+        "Lägg till minst ett objekt (utöver reservobjekt) innan insatsen planeras."
+        in svar.content.decode()
+    )
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.FORESLAGEN
 
 
