@@ -100,7 +100,7 @@ def detalj(request, pk: int):
     if insats.kan_samordna:
         context.update(
             inbjudan_form=InbjudanForm(),
-            objekt_form=ObjektvalForm(objekt=objektpool()),
+            objekt_form=ObjektvalForm(objekt=objektpool(request.user)),
             bemanning_form=BemanningsbegaranForm(lpoer=insats.lpoer.all()),
             avslag_form=AvslagForm(),
         )
