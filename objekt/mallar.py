@@ -148,3 +148,12 @@ def _visa(varde) -> str:
     if isinstance(varde, bool):
         return _("Ja") if varde else _("Nej")
     return str(varde)
+
+
+def saknade_obligatoriska(definition: list, innehall: dict) -> list[str]:
+    """Labels of required fields without an answer."""
+    return [
+        falt["etikett"]
+        for falt in definition
+        if falt.get("obligatorisk") and innehall.get(falt["namn"]) in (None, "")
+    ]

@@ -38,6 +38,7 @@ class Objektimport(models.Model):
     totalt_rader = models.PositiveIntegerField(_("rader i filen"), default=0)
     behandlade = models.PositiveIntegerField(_("behandlade rader"), default=0)
     skapade = models.PositiveIntegerField(_("skapade objekt"), default=0)
+    ignorerade_kolumner = models.JSONField(_("ignorerade kolumner"), default=list)
     felmeddelande = models.TextField(_("felmeddelande"), blank=True)
     skapad = models.DateTimeField(_("uppladdad"), auto_now_add=True)
     klar = models.DateTimeField(_("klar"), null=True, blank=True)
