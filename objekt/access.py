@@ -196,6 +196,12 @@ def ar_poolanvandare(user) -> bool:
     return aktor.organisation_id is not None and bool(aktor.roller & set(POOLROLLER))
 
 
+def ser_objekt(user) -> bool:
+    """Has a role that may see some object at all (the list is refused to the others)."""
+    roller = Aktor.for_user(user).roller
+    return any(r.roll in roller and H.SE in r.handlingar for r in OBJEKT_POLICY.regler)
+
+
 def synliga_objekt(user):
     return OBJEKT_POLICY.filtrera(user, H.SE)
 

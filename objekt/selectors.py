@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, QuerySet
 from django.utils import timezone
 
+from insatser.access import INSATS_POLICY
+from insatser.access import Handling as InsatsHandling
+from insatser.models import Kontroll
 from myndigheter.models import Omradesbedomning
 from myndigheter.policy import Aktor
 from objekt.access import MYNDIGHETSINTRESSE_POLICY, OBJEKT_POLICY, Handling, synliga_objekt
-from objekt.models import Myndighetsintresse, Objekt
+from objekt.models import Informationsmall, Myndighetsintresse, Objekt
 
 
 def objektpool(user) -> QuerySet[Objekt]:
@@ -104,3 +107,22 @@ def relevansoversikt(user, objekt_ids: Iterable[int]) -> dict[int, Relevansovers
     for rad in antal:
         oversikt[rad["objekt_id"]].antal_andra_relevanta = rad["antal"]
     return oversikt
+
+
+def tidigare_kontroller(user, objekt: Objekt) -> QuerySet[Kontroll]:
+    """The object's controls in operations whose details the user sees, latest first."""
+    return (
+        Kontroll.objects.filter(
+            objekt=objekt,
+            insats__in=INSATS_POLICY.filtrera(user, InsatsHandling.SE_DETALJER).values("pk"),
+        )
+        .select_related("insats")
+        .order_by("-insats__start", "-pk")
+    )
+
+
+def aktiv_mall(organisation_id: int | None, objekttyp: str) -> Informationsmall | None:
+    """The organisation's template in use for the object type, if it has one."""
+    return Informationsmall.objects.filter(
+        organisation_id=organisation_id, objekttyp=objekttyp, aktiv=True
+    ).first()

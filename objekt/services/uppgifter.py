@@ -93,12 +93,6 @@ def las_objektuppgifter(user, insats: Insats, syfte: str) -> list[Objektuppgift]
     return uppgifter
 
 
-def _aktiv_mall(organisation_id: int, objekttyp: str) -> Informationsmall | None:
-    return Informationsmall.objects.filter(
-        organisation_id=organisation_id, objekttyp=objekttyp, aktiv=True
-    ).first()
-
-
 @transaction.atomic
 def registrera_objektuppgift(user, objekt: Objekt, mall: Informationsmall, innehall: dict):
     """Record the answers to one's organisation's template; owned by it, internal until released."""
