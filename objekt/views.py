@@ -70,6 +70,7 @@ def lista(request):
         "samordnare": _ar_samordnare(request.user),
         "kan_foresla": access.ar_poolanvandare(request.user),
         "tillbaka": request.get_full_path(),
+        "relevansval": Myndighetsintresse.Relevans.choices,
     }
     if _htmx_mal(request, "objekttabell"):
         return render(request, "objekt/_tabell.html", context)
@@ -223,6 +224,8 @@ def markera_relevans(request, pk: int):
                 form.cleaned_data["lagstod"],
                 version=form.cleaned_data["version"],
             )
+        except services.Konflikt as fel:
+            form.add_error(None, str(fel))
         except SERVICEFEL as fel:
             visa_fel(request, form, fel)
         else:
@@ -234,9 +237,16 @@ def markera_relevans(request, pk: int):
 
 
 def _svara_relevans(request, objekt: Objekt, form: RelevansForm | None):
-    """The part of the page the form was in; without htmx the object page with the form's errors."""
+    """The part of the page the form was in; without htmx the object page with the form's errors.
+
+    A refused form is shown again against the mark as it now is (its version too), so that the
+    user sees a colleague's newer judgement before saving over it.
+    """
+    oversikt = selectors.relevansoversikt(request.user, [objekt.pk])[objekt.pk]
+    if form is not None:
+        form.data = form.data.copy()
+        form.data["version"] = oversikt.egen.version if oversikt.egen else 0
     if request.htmx and request.htmx.target == f"relevans-{objekt.pk}":
-        oversikt = selectors.relevansoversikt(request.user, [objekt.pk])[objekt.pk]
         objekt.relevans = oversikt
         return render(
             request,
@@ -246,6 +256,7 @@ def _svara_relevans(request, objekt: Objekt, form: RelevansForm | None):
                 "relevans_form": form,
                 "samordnare": _ar_samordnare(request.user),
                 "tillbaka": _nasta(request, objekt.pk),
+                "relevansval": Myndighetsintresse.Relevans.choices,
             },
         )
     kontext = _detaljkontext(request, objekt, relevans_form=form)

@@ -35,6 +35,7 @@ from insatser.workflow import (
 )
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Objekt
+from objekt.services import objekt_kontrollerat, objekt_planerat
 
 
 @transaction.atomic
@@ -120,6 +121,7 @@ def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: st
         insats=insats, objekt=objekt, ordning=ordning, tilltradesgrund=tilltradesgrund
     )
     _logga(insats, user, "kontroll_tillagd", text=str(objekt))
+    objekt_planerat(objekt)
     return kontroll
 
 
@@ -183,6 +185,8 @@ def markera_kontroll(user, kontroll: Kontroll, genomford: bool, orsak: str = "")
     kontroll.ej_genomford_orsak = "" if genomford else orsak.strip()
     kontroll.save(update_fields=["status", "ej_genomford_orsak"])
     _logga(insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}")
+    if genomford:
+        objekt_kontrollerat(kontroll.objekt)
     return kontroll
 
 

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insatser.services import Konflikt as InsatsKonflikt
+from insatser.services.gemensamt import Konflikt as InsatsKonflikt
 from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade, UtsattOmrade
 from myndigheter.policy import Aktor
 from objekt import access
