@@ -34,8 +34,8 @@ from insatser.workflow import (
     InsatsStatus,
 )
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
+from objekt import services as objekt_services
 from objekt.models import Objekt
-from objekt.services import objekt_kontrollerat, objekt_planerat
 
 
 @transaction.atomic
@@ -121,7 +121,7 @@ def lagg_till_kontroll(user, insats: Insats, objekt: Objekt, tilltradesgrund: st
         insats=insats, objekt=objekt, ordning=ordning, tilltradesgrund=tilltradesgrund
     )
     _logga(insats, user, "kontroll_tillagd", text=str(objekt))
-    objekt_planerat(objekt)
+    objekt_services.objekt_planerat(objekt)
     return kontroll
 
 
@@ -186,7 +186,7 @@ def markera_kontroll(user, kontroll: Kontroll, genomford: bool, orsak: str = "")
     kontroll.save(update_fields=["status", "ej_genomford_orsak"])
     _logga(insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}")
     if genomford:
-        objekt_kontrollerat(kontroll.objekt)
+        objekt_services.objekt_kontrollerat(kontroll.objekt)
     return kontroll
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Lower
@@ -196,10 +199,13 @@ class Objekt(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.organisationsnummer:
-            self.organisationsnummer = normalisera_organisationsnummer(self.organisationsnummer)
-        if self.postnummer:
-            self.postnummer = normalisera_postnummer(self.postnummer)
+        # A malformed value is left as it is: its field's validator reports it, once.
+        with suppress(ValidationError):
+            if self.organisationsnummer:
+                self.organisationsnummer = normalisera_organisationsnummer(self.organisationsnummer)
+        with suppress(ValidationError):
+            if self.postnummer:
+                self.postnummer = normalisera_postnummer(self.postnummer)
 
 
 @pghistory.track()
