@@ -48,3 +48,21 @@ def test_the_form_validates_and_stores_json_values():
 def test_answers_are_shown_with_labels_in_template_order():
     rader = visningsrader(_Mall.faltdefinition, {"tal": 3, "ok": True, "gammal": "x"})
     assert rader == [("Godkänd", "Ja"), ("Yta", "3"), ("gammal", "x")]
+
+
+@pytest.mark.django_db
+def test_demo_templates_are_valid_and_one_active_per_agency_and_type():
+    from insatser.demodata import Demodata
+    from objekt.models import Informationsmall
+
+    Demodata().kor()
+    mallar = list(Informationsmall.objects.select_related("organisation"))
+    assert {m.organisation.kod for m in mallar} == {
+        "skatteverket",
+        "av",
+        "migrationsverket",
+        "miljoforvaltningen",
+        "akc-vast",
+    }
+    for mall in mallar:
+        mall.full_clean()
