@@ -92,6 +92,10 @@ class ObjektForm(forms.ModelForm):
         """The cleaned values as the verbs take them."""
         return dict(self.cleaned_data)
 
+    def dolj_spara_anda(self) -> None:
+        """The confirmation is offered only next to a duplicate warning."""
+        self.fields["spara_anda"].widget = forms.HiddenInput()
+
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

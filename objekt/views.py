@@ -166,6 +166,8 @@ def nytt(request):
                 request, _("Objektet %(ref)s är föreslaget.") % {"ref": objekt.referens}
             )
             return redirect("objekt", pk=objekt.pk)
+    if dubblett is None:
+        form.dolj_spara_anda()
     return render(
         request,
         "objekt/nytt.html",
@@ -193,6 +195,8 @@ def andra(request, pk: int):
         else:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect("objekt", pk=pk)
+    if dubblett is None:
+        form.dolj_spara_anda()
     return render(
         request, "objekt/andra.html", {"objekt": objekt, "form": form, "dubblett": dubblett}
     )

@@ -92,7 +92,7 @@ def test_agency_sees_its_own_mark_and_only_the_count_of_others(client, varld, ve
     for url in (f"/objekt/{varld['pool'].pk}/", "/objekt/?q=Poolbolaget"):
         text = client.get(url).content.decode()
         assert "Er bedömning: Relevant för oss" in text
-        assert "1 annan organisation har markerat objektet som relevant" in text
+        assert "Relevant för 1 annan organisation" in text
         for dolt in (
             "Arbetsmiljöverket",
             "Migrationsverket",
