@@ -29,7 +29,7 @@ from objekt.models import (
 UTANFOR_POOLEN = [Objekt.Status.AVFORT, Objekt.Status.AVSLUTAT]
 # The roles that keep, propose to and judge the pool.
 POOLROLLER = (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
-AGENCY_ROLLER = (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+MYNDIGHETSROLLER = (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
 
 
 class Handling:
@@ -84,8 +84,8 @@ OBJEKT_POLICY = Policy(
             "i_poolen",
             [H.SE, H.MARKERA_RELEVANS, H.ANDRA, H.HANTERA, H.VALJA],
         ),
-        *[Regel(roll, "i_poolen", [H.SE, H.MARKERA_RELEVANS]) for roll in AGENCY_ROLLER],
-        *[Regel(roll, "eget_forslag_i_poolen", [H.ANDRA]) for roll in AGENCY_ROLLER],
+        *[Regel(roll, "i_poolen", [H.SE, H.MARKERA_RELEVANS]) for roll in MYNDIGHETSROLLER],
+        *[Regel(roll, "eget_forslag_i_poolen", [H.ANDRA]) for roll in MYNDIGHETSROLLER],
         *[
             Regel(roll, "i_synlig_insats", [H.SE])
             for roll in (*POOLROLLER, Roll.OPERATIV_SAMORDNARE, Roll.INSATSPOLIS)
@@ -118,8 +118,8 @@ MYNDIGHETSINTRESSE_POLICY = Policy(
     ],
     regler=[
         Regel(Roll.SAMORDNARE, "synligt_objekt", [H.SE, H.RAKNA]),
-        *[Regel(roll, "egen_organisation", [H.SE]) for roll in AGENCY_ROLLER],
-        *[Regel(roll, "synligt_objekt", [H.RAKNA]) for roll in AGENCY_ROLLER],
+        *[Regel(roll, "egen_organisation", [H.SE]) for roll in MYNDIGHETSROLLER],
+        *[Regel(roll, "synligt_objekt", [H.RAKNA]) for roll in MYNDIGHETSROLLER],
     ],
 )
 
@@ -196,10 +196,19 @@ def ar_poolanvandare(user) -> bool:
     return aktor.organisation_id is not None and bool(aktor.roller & set(POOLROLLER))
 
 
+def _har_regel(policy: Policy, user, handling: str) -> bool:
+    roller = Aktor.for_user(user).roller
+    return any(r.roll in roller and handling in r.handlingar for r in policy.regler)
+
+
 def ser_objekt(user) -> bool:
     """Has a role that may see some object at all (the list is refused to the others)."""
-    roller = Aktor.for_user(user).roller
-    return any(r.roll in roller and H.SE in r.handlingar for r in OBJEKT_POLICY.regler)
+    return _har_regel(OBJEKT_POLICY, user, H.SE)
+
+
+def ser_relevans(user) -> bool:
+    """Has a role that sees relevance marks (or their count) at all; the others get no column."""
+    return _har_regel(MYNDIGHETSINTRESSE_POLICY, user, H.RAKNA)
 
 
 def synliga_objekt(user):

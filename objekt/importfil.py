@@ -154,10 +154,14 @@ def _fel(text: str) -> ValidationError:
     return ValidationError({"fil": text})
 
 
+def kontrollera_storlek(storlek: int) -> None:
+    if storlek > MAX_STORLEK:
+        raise _fel(_("Filen är för stor. Den får vara högst 5 MB."))
+
+
 def las_fil(filnamn: str, data: bytes) -> Inlast:
     """Read and check the file's form; ValidationError with a Swedish message on field ``fil``."""
-    if len(data) > MAX_STORLEK:
-        raise _fel(_("Filen är för stor. Den får vara högst 5 MB."))
+    kontrollera_storlek(len(data))
     andelse = filnamn.rsplit(".", 1)[-1].lower() if "." in filnamn else ""
     if andelse == "xlsx":
         tabell = _las_xlsx(data)

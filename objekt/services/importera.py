@@ -21,7 +21,7 @@ from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade, UtsattOmra
 from myndigheter.policy import Aktor
 from objekt import access
 from objekt.forms import ObjektForm
-from objekt.importfil import KOLUMN_FOR_FALT, las_fil
+from objekt.importfil import KOLUMN_FOR_FALT, kontrollera_storlek, las_fil
 from objekt.models import Importrad, Objektimport, Objekttyp, Problemkategori
 from objekt.services.pool import MojligDubblett, foresla_objekt
 
@@ -37,6 +37,8 @@ def skapa_import(user, fil, importera_dubbletter: bool) -> Objektimport:
 
     if not access.ar_poolanvandare(user):
         raise PermissionDenied(_("Du kan inte importera objekt."))
+    # Refused before it is read into memory.
+    kontrollera_storlek(fil.size)
     data = fil.read()
     inlast = las_fil(fil.name, data)
     objektimport = Objektimport(

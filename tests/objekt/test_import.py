@@ -356,3 +356,13 @@ def test_a_real_worker_imports_the_file(client, skapa_anvandare, celery_arbetare
     assert (objektimport.behandlade, objektimport.skapade) == (22, 21)
     assert Objekt.objects.filter(foreslaget_av=user).count() == 21
     assert objektimport.rader.get(utfall=Importrad.Utfall.FEL).radnummer == 3
+
+
+@pytest.mark.django_db
+def test_a_too_large_upload_is_refused_before_it_is_read(varld):
+    fil = mock.Mock(size=6 * 1024 * 1024)
+    fil.name = "stor.csv"
+    with pytest.raises(ValidationError, match="högst 5 MB"):
+        services.skapa_import(varld["skv"], fil, False)
+    fil.read.assert_not_called()
+    assert not Objektimport.objects.exists()

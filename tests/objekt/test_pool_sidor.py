@@ -286,3 +286,14 @@ def test_a_proposal_in_another_municipality_derives_nothing_it_should_not(client
     assert "Stadsområdet ligger inte i Nacka" in svar.content.decode()
     assert Stadsomrade.objects.get(kod="centrum").kommun.kod == "goteborg"
     assert timezone.now() - objekt.skapad < timedelta(minutes=5)
+
+
+def test_police_see_the_object_without_relevance_or_agency_sections(client, varld):
+    client.force_login(varld["opsam"])
+    text = client.get(f"/objekt/{varld['kontrollerat'].pk}/").content.decode()
+    assert "Kontrollerade Krogen" in text
+    assert "Relevans för myndigheterna" not in text
+    assert "Er organisations uppgifter om objektet" not in text
+    lista = client.get("/objekt/").content.decode()
+    assert "Kontrollerade Krogen" in lista
+    assert "Relevans" not in lista
