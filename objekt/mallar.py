@@ -20,14 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-FALTTYPER = {
-    "text": gettext_lazy("Text"),
-    "textarea": gettext_lazy("Längre text"),
-    "number": gettext_lazy("Tal"),
-    "date": gettext_lazy("Datum"),
-    "boolean": gettext_lazy("Ja/nej"),
-    "choice": gettext_lazy("Val"),
-}
+FALTTYPER = ("text", "textarea", "number", "date", "boolean", "choice")
 _NAMN_RE = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 FRITEXTVARNING = gettext_lazy(
     "Skriv inte in underrättelseuppgifter, uppgifter som omfattas av banksekretess eller "
