@@ -18,6 +18,7 @@ from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
 from myndigheter.access import kan_hantera_medlemmar
 from myndigheter.policy import Aktor
 from myndigheter.roles import Roll
+from objekt.access import ar_poolanvandare
 
 
 def _databas_svarar() -> bool:
@@ -42,6 +43,7 @@ def inloggningsval(request) -> dict:
         "kan_hantera_medlemmar": request.user.is_authenticated
         and kan_hantera_medlemmar(request.user),
         "ar_operativ_samordnare": Roll.OPERATIV_SAMORDNARE in roller,
+        "ser_objektpoolen": request.user.is_authenticated and ar_poolanvandare(request.user),
     }
 
 

@@ -37,6 +37,7 @@ from myndigheter.models import (
     UtsattOmrade,
 )
 from myndigheter.roles import Roll, rollgrupp
+from objekt.demodata import folj_kontrollerna, skapa_informationsmallar
 from objekt.models import Myndighetsintresse, Objekt, Objekttyp, Problemkategori
 from objekt.validators import luhn_ok
 
@@ -220,10 +221,12 @@ class Demodata:
     @transaction.atomic
     def kor(self) -> int:
         self.anvandare = {d.username: self._anvandare(d) for d in DEMO_ANVANDARE}
+        skapa_informationsmallar(self._skapa)
         self.objekt = [self._objekt(i) for i in range(48)]
         self._intressen()
         for nummer in range(1, PASSERADE_INSATSER + KOMMANDE_INSATSER + 1):
             self._insats(nummer)
+        folj_kontrollerna()
         return self.skapade
 
     def _anvandare(self, demo: DemoAnvandare):

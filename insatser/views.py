@@ -114,7 +114,7 @@ def detalj(request, pk: int):
             okvitterade_varningar=okvitterade,
             kvittenser=insats.kvittenser.select_related("kvitterad_av"),
             inbjudan_form=InbjudanForm(),
-            objekt_form=ObjektvalForm(objekt=objektpool()),
+            objekt_form=ObjektvalForm(objekt=objektpool(request.user)),
             bemanning_form=BemanningsbegaranForm(
                 lpoer=insats.lpoer.all(),
                 insatspoliser=selectors.onskbara_insatspoliser(),

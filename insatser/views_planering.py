@@ -106,7 +106,7 @@ def lagg_till_objekt(request, pk: int):
     return _utfor(
         request,
         insats,
-        ObjektvalForm(request.POST, objekt=objektpool()),
+        ObjektvalForm(request.POST, objekt=objektpool(request.user)),
         lambda d: services.lagg_till_kontroll(
             request.user, insats, d["objekt"], d["tilltradesgrund"], d["reserv"]
         ),

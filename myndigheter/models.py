@@ -274,8 +274,21 @@ class UtsattOmrade(KodModell):
 
     def klass_for_ar(self, ar: int) -> str | None:
         """The classification in force in ``ar``: the latest assessment made that year or before."""
-        bedomning = self.bedomningar.filter(ar__lte=ar).order_by("-ar").first()
+        bedomning = self.bedomningar.giltiga_for_ar(ar).first()
         return bedomning.klass if bedomning else None
+
+
+class OmradesbedomningQuerySet(models.QuerySet):
+    def giltiga_for_ar(self, ar: int) -> models.QuerySet:
+        """Assessments made in ``ar`` or before, the one in force first."""
+        return self.filter(ar__lte=ar).order_by("-ar")
+
+    def klass_for_ar(self, omrade, ar: int) -> models.Subquery:
+        """``UtsattOmrade.klass_for_ar`` as a subquery on ``omrade`` (an OuterRef), for lists."""
+        return models.Subquery(
+            self.filter(omrade=omrade).giltiga_for_ar(ar).values("klass")[:1],
+            output_field=models.CharField(),
+        )
 
 
 @pghistory.track()
@@ -304,6 +317,8 @@ class Omradesbedomning(Kallhanvisning):
     ar = models.PositiveSmallIntegerField(_("år"))
     klass = models.CharField(_("klassning"), max_length=20, choices=Klass.choices)
     trend = models.CharField(_("trend"), max_length=20, choices=Trend.choices, default=Trend.OKAND)
+
+    objects = OmradesbedomningQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("områdesbedömning")

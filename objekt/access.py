@@ -1,7 +1,12 @@
-"""Who may see and release agency-owned object information. Every rule is written here once.
+"""Who may see and do what with objects, relevance marks, agency information and imports.
 
-An information block is visible to its owner organisation, and to others only through an active
-release (Frislappning) to an operation they may see.
+Every rule is written here once (domain.md 6.8). The pool (objects neither removed nor closed) is
+open to coordinators, officers and focal points, so that each agency can judge which candidates
+are relevant for it; an object in an operation is visible to those who see that operation's
+details. Relevance marks are the coordinators' to see in full; an agency sees its own marks and
+only the number of other agencies that found an object relevant. An information block is visible
+to its owner organisation, and to others only through an active release (Frislappning) to an
+operation they may see. An import is its organisation's own.
 """
 
 from __future__ import annotations
@@ -10,14 +15,126 @@ from django.db.models import Exists, OuterRef, Q
 
 from insatser.access import INSATS_POLICY
 from insatser.access import Handling as InsatsHandling
-from myndigheter.policy import Policy, Regel, Relation
+from insatser.models import Kontroll
+from myndigheter.policy import Aktor, Policy, Regel, Relation
 from myndigheter.roles import Roll
-from objekt.models import Frislappning, Objektuppgift
+from objekt.models import (
+    Frislappning,
+    Myndighetsintresse,
+    Objekt,
+    Objektimport,
+    Objektuppgift,
+)
+
+UTANFOR_POOLEN = [Objekt.Status.AVFORT, Objekt.Status.AVSLUTAT]
+# The roles that keep, propose to and judge the pool.
+POOLROLLER = (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+MYNDIGHETSROLLER = (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
 
 
 class Handling:
     SE = "se"
     FRISLAPPA = "frislappa"
+    MARKERA_RELEVANS = "markera_relevans"
+    ANDRA = "andra"
+    HANTERA = "hantera"
+    VALJA = "valja"
+    RAKNA = "rakna"
+
+
+def _i_poolen(aktor) -> Q:
+    return ~Q(status__in=UTANFOR_POOLEN)
+
+
+def _eget_forslag_i_poolen(aktor) -> Q:
+    return Q(foreslaget_av_organisation_id=aktor.organisation_id) & _i_poolen(aktor)
+
+
+def _i_synlig_insats(aktor) -> Q:
+    insatser = INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE_DETALJER).values("pk")
+    return Exists(Kontroll.objects.filter(objekt=OuterRef("pk"), insats__in=insatser))
+
+
+H = Handling
+OBJEKT_POLICY = Policy(
+    Objekt,
+    handlingar={
+        H.SE: "se objektet (namn, organisationsnummer, adress, status och historik)",
+        H.MARKERA_RELEVANS: "markera om objektet är relevant för den egna organisationen",
+        H.ANDRA: "ändra objektets uppgifter",
+        H.HANTERA: "ändra objektets status och reservmarkering",
+        H.VALJA: "välja objektet till en insats",
+    },
+    relationer=[
+        Relation("i_poolen", "objektet finns i poolen (inte avfört eller avslutat)", _i_poolen),
+        Relation(
+            "eget_forslag_i_poolen",
+            "objektet finns i poolen och föreslogs av användarens organisation",
+            _eget_forslag_i_poolen,
+        ),
+        Relation(
+            "i_synlig_insats",
+            "objektet kontrolleras i en insats vars detaljer användaren ser",
+            _i_synlig_insats,
+        ),
+    ],
+    regler=[
+        Regel(
+            Roll.SAMORDNARE,
+            "i_poolen",
+            [H.SE, H.MARKERA_RELEVANS, H.ANDRA, H.HANTERA, H.VALJA],
+        ),
+        *[Regel(roll, "i_poolen", [H.SE, H.MARKERA_RELEVANS]) for roll in MYNDIGHETSROLLER],
+        *[Regel(roll, "eget_forslag_i_poolen", [H.ANDRA]) for roll in MYNDIGHETSROLLER],
+        *[
+            Regel(roll, "i_synlig_insats", [H.SE])
+            for roll in (*POOLROLLER, Roll.OPERATIV_SAMORDNARE, Roll.INSATSPOLIS)
+        ],
+    ],
+)
+
+
+def _egen_organisation(aktor) -> Q:
+    return Q(organisation_id=aktor.organisation_id)
+
+
+def _synligt_objekt(aktor) -> Q:
+    return Q(objekt__in=OBJEKT_POLICY.filtrera(aktor.user, H.SE).values("pk"))
+
+
+MYNDIGHETSINTRESSE_POLICY = Policy(
+    Myndighetsintresse,
+    handlingar={
+        H.SE: "se markeringen: vilken organisation, relevans, motivering och lagstöd",
+        H.RAKNA: "räkna markeringen i antalet organisationer som funnit objektet relevant",
+    },
+    relationer=[
+        Relation(
+            "egen_organisation", "markeringen är användarens organisations", _egen_organisation
+        ),
+        Relation(
+            "synligt_objekt", "markeringen gäller ett objekt som användaren ser", _synligt_objekt
+        ),
+    ],
+    regler=[
+        Regel(Roll.SAMORDNARE, "synligt_objekt", [H.SE, H.RAKNA]),
+        *[Regel(roll, "egen_organisation", [H.SE]) for roll in MYNDIGHETSROLLER],
+        *[Regel(roll, "synligt_objekt", [H.RAKNA]) for roll in MYNDIGHETSROLLER],
+    ],
+)
+
+OBJEKTIMPORT_POLICY = Policy(
+    Objektimport,
+    handlingar={H.SE: "se importen, dess förlopp och radrapport"},
+    relationer=[
+        Relation(
+            "egen_organisation",
+            "importen gjordes i användarens organisation",
+            _egen_organisation,
+        )
+    ],
+    regler=[Regel(roll, "egen_organisation", [H.SE]) for roll in POOLROLLER],
+)
 
 
 def _agare(aktor) -> Q:
@@ -65,7 +182,41 @@ OBJEKTUPPGIFT_POLICY = Policy(
     ],
 )
 
-POLICYER = {"Objektuppgift": OBJEKTUPPGIFT_POLICY}
+POLICYER = {
+    "Objekt": OBJEKT_POLICY,
+    "Myndighetsintresse": MYNDIGHETSINTRESSE_POLICY,
+    "Objektuppgift": OBJEKTUPPGIFT_POLICY,
+    "Objektimport": OBJEKTIMPORT_POLICY,
+}
+
+
+def ar_poolanvandare(user) -> bool:
+    """May propose and import objects: a pool role in an active organisation."""
+    aktor = Aktor.for_user(user)
+    return aktor.organisation_id is not None and bool(aktor.roller & set(POOLROLLER))
+
+
+def _har_regel(policy: Policy, user, handling: str) -> bool:
+    roller = Aktor.for_user(user).roller
+    return any(r.roll in roller and handling in r.handlingar for r in policy.regler)
+
+
+def ser_objekt(user) -> bool:
+    """Has a role that may see some object at all (the list is refused to the others)."""
+    return _har_regel(OBJEKT_POLICY, user, H.SE)
+
+
+def ser_relevans(user) -> bool:
+    """Has a role that sees relevance marks (or their count) at all; the others get no column."""
+    return _har_regel(MYNDIGHETSINTRESSE_POLICY, user, H.RAKNA)
+
+
+def synliga_objekt(user):
+    return OBJEKT_POLICY.filtrera(user, H.SE)
+
+
+def kan(user, handling: str, objekt: Objekt) -> bool:
+    return OBJEKT_POLICY.tillater(user, handling, objekt)
 
 
 def synliga_objektuppgifter(user):

@@ -6,44 +6,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('insatser', '0007_insatsgrupp_organisationer'),
+        ("insatser", "0007_insatsgrupp_organisationer"),
     ]
 
     operations = [
         pgtrigger.migrations.RemoveTrigger(
-            model_name='kontroll',
-            name='insert_insert',
+            model_name="kontroll",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='kontroll',
-            name='update_update',
+            model_name="kontroll",
+            name="update_update",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='kontroll',
-            name='delete_delete',
+            model_name="kontroll",
+            name="delete_delete",
         ),
         migrations.AddField(
-            model_name='kontroll',
-            name='reserv',
-            field=models.BooleanField(default=False, help_text='Kontrolleras om ett annat objekt faller bort, så att insatsen kan genomföras.', verbose_name='reservobjekt'),
+            model_name="kontroll",
+            name="reserv",
+            field=models.BooleanField(
+                default=False,
+                help_text="Kontrolleras om ett annat objekt faller bort, så att insatsen kan genomföras.",
+                verbose_name="reservobjekt",
+            ),
         ),
         migrations.AddField(
-            model_name='kontrollevent',
-            name='reserv',
-            field=models.BooleanField(default=False, help_text='Kontrolleras om ett annat objekt faller bort, så att insatsen kan genomföras.', verbose_name='reservobjekt'),
+            model_name="kontrollevent",
+            name="reserv",
+            field=models.BooleanField(
+                default=False,
+                help_text="Kontrolleras om ett annat objekt faller bort, så att insatsen kan genomföras.",
+                verbose_name="reservobjekt",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='kontroll',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "insatser_kontrollevent" ("ej_genomford_orsak", "id", "insats_id", "objekt_id", "ordning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reserv", "status", "tilltradesgrund") VALUES (NEW."ej_genomford_orsak", NEW."id", NEW."insats_id", NEW."objekt_id", NEW."ordning", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reserv", NEW."status", NEW."tilltradesgrund"); RETURN NULL;', hash='850ac995b790c231e661df9a9e8bdd78a4bc6e5d', operation='INSERT', pgid='pgtrigger_insert_insert_3bf9b', table='insatser_kontroll', when='AFTER')),
+            model_name="kontroll",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "insatser_kontrollevent" ("ej_genomford_orsak", "id", "insats_id", "objekt_id", "ordning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reserv", "status", "tilltradesgrund") VALUES (NEW."ej_genomford_orsak", NEW."id", NEW."insats_id", NEW."objekt_id", NEW."ordning", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reserv", NEW."status", NEW."tilltradesgrund"); RETURN NULL;',
+                    hash="850ac995b790c231e661df9a9e8bdd78a4bc6e5d",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_3bf9b",
+                    table="insatser_kontroll",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='kontroll',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "insatser_kontrollevent" ("ej_genomford_orsak", "id", "insats_id", "objekt_id", "ordning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reserv", "status", "tilltradesgrund") VALUES (NEW."ej_genomford_orsak", NEW."id", NEW."insats_id", NEW."objekt_id", NEW."ordning", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reserv", NEW."status", NEW."tilltradesgrund"); RETURN NULL;', hash='5ec6cebae93758ba067384b9cbf5143775ba98ab', operation='UPDATE', pgid='pgtrigger_update_update_06e50', table='insatser_kontroll', when='AFTER')),
+            model_name="kontroll",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "insatser_kontrollevent" ("ej_genomford_orsak", "id", "insats_id", "objekt_id", "ordning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reserv", "status", "tilltradesgrund") VALUES (NEW."ej_genomford_orsak", NEW."id", NEW."insats_id", NEW."objekt_id", NEW."ordning", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reserv", NEW."status", NEW."tilltradesgrund"); RETURN NULL;',
+                    hash="5ec6cebae93758ba067384b9cbf5143775ba98ab",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_06e50",
+                    table="insatser_kontroll",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='kontroll',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "insatser_kontrollevent" ("ej_genomford_orsak", "id", "insats_id", "objekt_id", "ordning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reserv", "status", "tilltradesgrund") VALUES (OLD."ej_genomford_orsak", OLD."id", OLD."insats_id", OLD."objekt_id", OLD."ordning", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."reserv", OLD."status", OLD."tilltradesgrund"); RETURN NULL;', hash='ba99457f5d1b3c1a095d6d8bd08bb1f5a510aafc', operation='DELETE', pgid='pgtrigger_delete_delete_fa1c5', table='insatser_kontroll', when='AFTER')),
+            model_name="kontroll",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "insatser_kontrollevent" ("ej_genomford_orsak", "id", "insats_id", "objekt_id", "ordning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reserv", "status", "tilltradesgrund") VALUES (OLD."ej_genomford_orsak", OLD."id", OLD."insats_id", OLD."objekt_id", OLD."ordning", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."reserv", OLD."status", OLD."tilltradesgrund"); RETURN NULL;',
+                    hash="ba99457f5d1b3c1a095d6d8bd08bb1f5a510aafc",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_fa1c5",
+                    table="insatser_kontroll",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

@@ -35,6 +35,7 @@ from insatser.workflow import (
     InsatsStatus,
 )
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
+from objekt import services as objekt_services
 from objekt.models import Objekt
 
 S = InsatsStatus
@@ -201,6 +202,7 @@ def lagg_till_kontroll(
         reserv=reserv,
     )
     _logga(insats, user, "reservobjekt_tillagt" if reserv else "kontroll_tillagd", text=str(objekt))
+    objekt_services.objekt_planerat(objekt)
     return kontroll
 
 
@@ -275,6 +277,8 @@ def markera_kontroll(user, kontroll: Kontroll, genomford: bool, orsak: str = "")
     kontroll.ej_genomford_orsak = "" if genomford else orsak.strip()
     kontroll.save(update_fields=["status", "ej_genomford_orsak"])
     _logga(insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}")
+    if genomford:
+        objekt_services.objekt_kontrollerat(kontroll.objekt)
     return kontroll
 
 

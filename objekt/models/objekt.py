@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +24,7 @@ from myndigheter.models import (
     Stadsomrade,
     UtsattOmrade,
 )
+from objekt.mallar import validera_faltdefinition, visningsrader
 from objekt.validators import (
     normalisera_organisationsnummer,
     normalisera_postnummer,
@@ -44,7 +51,34 @@ class Objekttyp(models.TextChoices):
     ANNAT = "ANNAT", _("Annat")
 
 
-@pghistory.track()
+def normaliserad_adress(uttryck):
+    """An address reduced to lower-case letters and digits: "Storgatan 1 A" = "storgatan 1a".
+
+    One expression for the stored column and for the values compared with it, so that the
+    duplicate check and the database always agree.
+    """
+    bara_bokstaver_och_siffror = Func(
+        uttryck, Value("[^[:alnum:]]+"), Value(""), Value("g"), function="REGEXP_REPLACE"
+    )
+    return Lower(bara_bokstaver_och_siffror)
+
+
+def _endast_siffror(falt: str):
+    return Func(F(falt), Value("[^0-9]+"), Value(""), Value("g"), function="REGEXP_REPLACE")
+
+
+# Swedish full-text search over what people search objects by; the organisation number also as
+# bare digits, since it is written both with and without the hyphen.
+SOKVEKTOR = (
+    SearchVector("namn", weight="A", config="swedish")
+    + SearchVector("referens", _endast_siffror("organisationsnummer"), weight="A", config="simple")
+    + SearchVector("adress", "postort", weight="B", config="swedish")
+)
+
+
+# The generated columns are kept by the database itself; copying them into the history would
+# only repeat what the tracked columns already hold.
+@pghistory.track(exclude=["adress_normaliserad", "sokvektor"])
 class Objekt(models.Model):
     class Status(models.TextChoices):
         FORESLAGET = "FORESLAGET", _("Föreslaget")
@@ -126,8 +160,28 @@ class Objekt(models.Model):
     kanslighet = models.CharField(
         _("känslighet"), max_length=10, choices=Kanslighet.choices, default=Kanslighet.NORMAL
     )
+    dubblett_kvitterad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sparat trots möjlig dubblett av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dubblett_kvitterad = models.DateTimeField(
+        _("sparat trots möjlig dubblett"), null=True, blank=True
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
     andrad = models.DateTimeField(_("ändrad"), auto_now=True)
+    adress_normaliserad = models.GeneratedField(
+        expression=normaliserad_adress(F("adress")),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+    )
+    sokvektor = models.GeneratedField(
+        expression=SOKVEKTOR, output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         verbose_name = _("objekt")
@@ -136,6 +190,8 @@ class Objekt(models.Model):
         indexes = [
             models.Index(fields=["organisationsnummer"], name="objekt_orgnr_idx"),
             models.Index(fields=["status"], name="objekt_status_idx"),
+            models.Index(fields=["kommun", "adress_normaliserad"], name="objekt_adress_idx"),
+            GinIndex(fields=["sokvektor"], name="objekt_sokvektor_idx"),
         ]
 
     def __str__(self) -> str:
@@ -143,10 +199,13 @@ class Objekt(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.organisationsnummer:
-            self.organisationsnummer = normalisera_organisationsnummer(self.organisationsnummer)
-        if self.postnummer:
-            self.postnummer = normalisera_postnummer(self.postnummer)
+        # A malformed value is left as it is: its field's validator reports it, once.
+        with suppress(ValidationError):
+            if self.organisationsnummer:
+                self.organisationsnummer = normalisera_organisationsnummer(self.organisationsnummer)
+        with suppress(ValidationError):
+            if self.postnummer:
+                self.postnummer = normalisera_postnummer(self.postnummer)
 
 
 @pghistory.track()
@@ -177,6 +236,7 @@ class Myndighetsintresse(models.Model):
         blank=True,
     )
     datum = models.DateTimeField(_("bedömd"), default=timezone.now)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("myndighetsintresse")
@@ -213,11 +273,21 @@ class Informationsmall(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "objekttyp", "version"], name="informationsmall_unik"
-            )
+            ),
+            # The template a proposal uses must be unambiguous.
+            models.UniqueConstraint(
+                fields=["organisation", "objekttyp"],
+                condition=Q(aktiv=True),
+                name="informationsmall_en_aktiv",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.get_objekttyp_display()} v{self.version}"
+
+    def clean(self) -> None:
+        super().clean()
+        validera_faltdefinition(self.faltdefinition)
 
 
 @pghistory.track()
@@ -263,6 +333,10 @@ class Objektuppgift(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.objekt}"
+
+    def rader(self) -> list[tuple[str, str]]:
+        """(label, value) pairs to show, in the order of the template the answers were given in."""
+        return visningsrader(self.mall.faltdefinition if self.mall else [], self.innehall)
 
 
 @pghistory.track()

@@ -1,4 +1,4 @@
-"""Business verbs for agency-owned object information: release, withdraw, read (logged)."""
+"""Business verbs for agency-owned object information: record, release, withdraw, read (logged)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from myndigheter.atkomst import logga
 from myndigheter.models import Atkomstlogg
 from myndigheter.policy import Aktor
 from objekt import access
-from objekt.models import Frislappning, Objektuppgift
+from objekt.mallar import saknade_obligatoriska
+from objekt.models import Frislappning, Informationsmall, Objekt, Objektuppgift
 
 
 def _synlig_for(user, uppgift: Objektuppgift) -> Objektuppgift:
@@ -89,4 +90,43 @@ def las_objektuppgifter(user, insats: Insats, syfte: str) -> list[Objektuppgift]
     )
     if uppgifter:
         logga(user, Atkomstlogg.Handling.LASA, uppgifter, f"{insats.referens}: {syfte}")
+    return uppgifter
+
+
+@transaction.atomic
+def registrera_objektuppgift(user, objekt: Objekt, mall: Informationsmall, innehall: dict):
+    """Record the answers to one's organisation's template; owned by it, internal until released."""
+    organisation_id = Aktor.for_user(user).organisation_id
+    if not access.kan(user, access.Handling.SE, objekt):
+        raise Http404
+    if not access.ar_poolanvandare(user):
+        raise PermissionDenied(_("Du kan inte registrera uppgifter om objekt."))
+    if mall.organisation_id != organisation_id or not mall.aktiv:
+        raise ValidationError({"mall": _("Mallen är inte din organisations aktiva mall.")})
+    if mall.objekttyp != objekt.objekttyp:
+        raise ValidationError({"mall": _("Mallen gäller en annan objekttyp.")})
+    saknas = saknade_obligatoriska(mall.faltdefinition, innehall)
+    if saknas:
+        raise ValidationError(
+            {"mall": _("Obligatoriska uppgifter saknas: %(falt)s.") % {"falt": ", ".join(saknas)}}
+        )
+    return Objektuppgift.objects.create(
+        objekt=objekt,
+        organisation_id=organisation_id,
+        mall=mall,
+        innehall=innehall,
+        upprattad_av=user,
+    )
+
+
+def las_egna_objektuppgifter(user, objekt: Objekt, syfte: str) -> list[Objektuppgift]:
+    """The user's own organisation's information on the object; the read is logged."""
+    uppgifter = list(
+        access.synliga_objektuppgifter(user)
+        .filter(objekt=objekt, organisation_id=Aktor.for_user(user).organisation_id)
+        .select_related("mall", "upprattad_av")
+        .order_by("-skapad", "-pk")
+    )
+    if uppgifter:
+        logga(user, Atkomstlogg.Handling.LASA, uppgifter, f"{objekt.referens}: {syfte}")
     return uppgifter

@@ -1,0 +1,42 @@
+"""Business verbs of the objekt app. One function per verb."""
+
+from objekt.services.importera import kor_import, skapa_import
+from objekt.services.pool import (
+    Konflikt,
+    MojligDubblett,
+    andra_objekt,
+    andra_objektstatus,
+    andra_reserv,
+    foresla_objekt,
+    markera_relevans,
+    mojliga_dubbletter,
+    objekt_kontrollerat,
+    objekt_planerat,
+)
+from objekt.services.uppgifter import (
+    aterkalla_frislappning,
+    frislapp_objektuppgift,
+    las_egna_objektuppgifter,
+    las_objektuppgifter,
+    registrera_objektuppgift,
+)
+
+__all__ = [
+    "Konflikt",
+    "MojligDubblett",
+    "andra_objekt",
+    "andra_objektstatus",
+    "andra_reserv",
+    "aterkalla_frislappning",
+    "foresla_objekt",
+    "frislapp_objektuppgift",
+    "kor_import",
+    "las_egna_objektuppgifter",
+    "las_objektuppgifter",
+    "markera_relevans",
+    "mojliga_dubbletter",
+    "objekt_kontrollerat",
+    "objekt_planerat",
+    "registrera_objektuppgift",
+    "skapa_import",
+]

@@ -1,0 +1,28 @@
+"""Thin Celery wrappers around objekt services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
+
+from objekt.services import importera
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=600,
+    time_limit=660,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def importera_objekt(self, import_id: int) -> None:
+    """Create an import's rows. Safe to run again: it resumes after the last row done."""
+    try:
+        importera.kor_import(import_id)
+    except SoftTimeLimitExceeded:
+        # The rows done so far are committed; a new run carries on from there.
+        raise self.retry(countdown=1) from None

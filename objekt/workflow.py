@@ -1,0 +1,64 @@
+"""The allowed state transitions of an object in the pool (domain.md 6.3), as one table.
+
+FORESLAGET -> UNDER_BEREDNING -> REDO -> PLANERAT -> KONTROLLERAT -> {REDO, AVSLUTAT};
+AVFORT from the first three. An object is planned when a control of it is added to an operation,
+also straight from the earlier states and for a revisit after a control; it is controlled when a
+control of it is marked done. Those two the operation verbs make; coordinators make the others.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from insatser.workflow import Overgang, Workflow
+from objekt.models import Objekt
+
+S = Objekt.Status
+FORE_PLANERING = frozenset({S.FORESLAGET, S.UNDER_BEREDNING, S.REDO})
+
+OBJEKT_WORKFLOW = Workflow(
+    _("objektet"),
+    Objekt.Status,
+    [
+        Overgang(
+            "bereda",
+            frozenset({S.FORESLAGET}),
+            S.UNDER_BEREDNING,
+            _("ta upp objektet för beredning"),
+        ),
+        Overgang(
+            "markera_redo",
+            frozenset({S.UNDER_BEREDNING}),
+            S.REDO,
+            _("markera objektet som redo för en insats"),
+        ),
+        Overgang(
+            "planera",
+            FORE_PLANERING | {S.KONTROLLERAT},
+            S.PLANERAT,
+            _("planera objektet i en insats"),
+        ),
+        Overgang(
+            "kontrollera",
+            frozenset({S.PLANERAT}),
+            S.KONTROLLERAT,
+            _("markera objektet som kontrollerat"),
+        ),
+        Overgang(
+            "ater_redo",
+            frozenset({S.KONTROLLERAT}),
+            S.REDO,
+            _("göra objektet redo för en ny kontroll"),
+        ),
+        Overgang("avsluta", frozenset({S.KONTROLLERAT}), S.AVSLUTAT, _("avsluta objektet")),
+        Overgang("avfora", FORE_PLANERING, S.AVFORT, _("avföra objektet")),
+    ],
+)
+
+# Made by the operation verbs when controls are added or carried out, never chosen by hand.
+SYSTEMOVERGANGAR = frozenset({"planera", "kontrollera"})
+
+
+def manuella_overgangar(status: str) -> list[Overgang]:
+    """The transitions a coordinator may choose from ``status``, in declaration order."""
+    return [o for o in OBJEKT_WORKFLOW.tillatna(status) if o.namn not in SYSTEMOVERGANGAR]

@@ -1,0 +1,63 @@
+"""Improvement areas of a carried-out operation coordinated by AKC-väst, Skatteverket invited,
+staffed by LPO City: its details are seen by the coordinator, Skatteverket and City's police
+coordinator; police management and Skatteverket's API account see the operation only (403)."""
+
+from datetime import timedelta
+
+from tests.behorigheter import LOGIN, alla
+
+SER_DETALJER = ("SAMORDNARE", "HANDLAGGARE", "MYNDIGHETSKONTAKT", "OPERATIV_SAMORDNARE")
+SER_INSATSEN = ("POLISLEDNING", "API_KLIENT")
+
+
+def pa_insatsen(**utfall):
+    """404 outside the operation, 403 for those who see it but may not do this."""
+    return alla(
+        404,
+        ANONYM=LOGIN,
+        **{**dict.fromkeys(SER_INSATSEN + SER_DETALJER, 403), **utfall},
+    )
+
+
+MATRIS = {
+    "forbattringsomraden": {
+        "GET": pa_insatsen(**dict.fromkeys(SER_DETALJER, 200)),
+        "POST": pa_insatsen(SAMORDNARE=200),
+    },
+    "atgarda_forbattringsomrade": {
+        "POST": alla(404, ANONYM=LOGIN, **{**dict.fromkeys(SER_DETALJER, 403), "SAMORDNARE": 302}),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+}
+URLER = {
+    "forbattringsomraden": "/utvardering/insatser/{GENOMFORD_INSATS}/forbattringsomraden/",
+    "atgarda_forbattringsomrade": "/utvardering/forbattringsomraden/{FORBATTRINGSOMRADE}/atgarda/",
+}
+
+
+def platshallare(aktorer) -> dict:
+    from django.utils import timezone
+
+    from insatser.models import Bemanningsbegaran, Deltagande, Insats
+    from insatser.workflow import BemanningStatus, InsatsStatus
+    from myndigheter.models import Lokalpolisomrade, Myndighet
+    from utvardering.models import Forbattringsomrade
+
+    start = timezone.now() - timedelta(days=3)
+    insats = Insats.objects.create(
+        referens="M-2",
+        titel="Genomförd matris",
+        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
+        start=start,
+        slut=start + timedelta(hours=2),
+        status=InsatsStatus.GENOMFORD,
+    )
+    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
+    Bemanningsbegaran.objects.create(
+        insats=insats,
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        begart_antal=2,
+        status=BemanningStatus.BEKRAFTAD,
+    )
+    omrade = Forbattringsomrade.objects.create(insats=insats, text="Tolk behövdes")
+    return {"GENOMFORD_INSATS": insats.pk, "FORBATTRINGSOMRADE": omrade.pk}

@@ -1,0 +1,368 @@
+"""Import of objects from CSV and Excel: the same rules as the form, a report per row, limits,
+resumption without duplicates, progress, and a run in a real worker."""
+
+import io
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from objekt import services
+from objekt.importfil import MAX_RADER, las_fil
+from objekt.models import Importrad, Objekt, Objektimport
+from objekt.services import importera
+
+RUBRIK = [
+    "Namn",
+    "Objekttyp",
+    "Organisationsnummer",
+    "Adress",
+    "Postnummer",
+    "Kommun",
+    "Stadsområde",
+    "Misstänkta problem",
+    "Reservobjekt",
+]
+BRA = [
+    "Importkiosken AB",
+    "Företag eller verksamhet",
+    "5592621022",
+    "Importgatan 1",
+    "41104",
+    "Göteborg",
+    "Sydväst",
+    "Svartjobb, Skattebrott",
+    "ja",
+]
+FEL = ["Felbolaget", "Raket", "556016-0681", "Felgatan 2", "", "Atlantis", "", "Trolleri", "kanske"]
+UTAN_NAMN = ["", "LOKAL", "", "Tomvägen 3", "", "goteborg", "", "", ""]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def _rad(n: int, namn: str = "Bolag") -> list[str]:
+    return [f"{namn} {n}", "Lokal", "", f"{namn}gatan {n}", "", "Göteborg", "", "", ""]
+
+
+def _csv(rader, avgransare=";", kodning="utf-8-sig") -> bytes:
+    def cell(c):
+        return f'"{c}"' if avgransare in c else c
+
+    text = "\r\n".join(avgransare.join(cell(c) for c in rad) for rad in rader)
+    return text.encode(kodning)
+
+
+def _xlsx(rader) -> bytes:
+    from openpyxl import Workbook
+
+    bok = Workbook()
+    for rad in rader:
+        bok.active.append(rad)
+    utdata = io.BytesIO()
+    bok.save(utdata)
+    return utdata.getvalue()
+
+
+def _importera(user, namn, data, dubbletter=False) -> Objektimport:
+    objektimport = services.skapa_import(user, SimpleUploadedFile(namn, data), dubbletter)
+    services.kor_import(objektimport.pk)
+    objektimport.refresh_from_db()
+    return objektimport
+
+
+def _rapport(objektimport):
+    return {
+        (r.radnummer, r.utfall): [(f["kolumn"], f["meddelande"]) for f in r.fel]
+        for r in objektimport.rader.exclude(utfall=Importrad.Utfall.SKAPAD)
+    }
+
+
+@pytest.mark.django_db
+def test_utf8_semicolon_csv_creates_good_rows_and_reports_bad_ones(
+    varld, django_capture_on_commit_callbacks
+):
+    # The patch is left last, after the commit callbacks have run.
+    with (
+        mock.patch("objekt.tasks.importera_objekt.delay") as delay,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        objektimport = services.skapa_import(
+            varld["skv"],
+            SimpleUploadedFile("objekt.csv", _csv([RUBRIK, BRA, FEL, UTAN_NAMN])),
+            False,
+        )
+    assert len(callbacks) == 1
+    delay.assert_called_once_with(objektimport.pk)
+    assert (objektimport.status, objektimport.totalt_rader) == (Objektimport.Status.VANTAR, 3)
+    services.kor_import(objektimport.pk)
+    objektimport.refresh_from_db()
+    assert (objektimport.status, objektimport.behandlade, objektimport.skapade) == ("KLAR", 3, 1)
+    objekt = Objekt.objects.get(namn="Importkiosken AB")
+    assert (objekt.organisationsnummer, objekt.postnummer, objekt.lpo.kod, objekt.reserv) == (
+        "559262-1022",
+        "411 04",
+        "syd",
+        True,
+    )
+    assert set(objekt.problemkategorier.values_list("kod", flat=True)) == {
+        "svartjobb",
+        "skattebrott",
+    }
+    assert objekt.foreslaget_av_organisation.kod == "skatteverket"
+    rapport = _rapport(objektimport)
+    fel = dict(rapport[(3, "FEL")])
+    assert "kontrollsiffran stämmer inte" in fel["Organisationsnummer"]
+    assert "Välj ett giltigt alternativ" in fel["Objekttyp"]
+    assert "Raket" in fel["Objekttyp"]
+    assert "Atlantis" in fel["Kommun"]
+    assert "Trolleri" in fel["Misstänkta problem"]
+    assert fel["Reservobjekt"] == "Skriv ja eller nej."
+    assert dict(rapport[(4, "FEL")])["Namn"] == "Det här fältet är obligatoriskt."
+
+
+@pytest.mark.django_db
+def test_windows_1252_comma_csv_as_older_excel_writes_it(varld):
+    data = _csv([RUBRIK, BRA], avgransare=",", kodning="cp1252")
+    assert "Sydväst".encode("cp1252") in data
+    objektimport = _importera(varld["skv"], "export.csv", data)
+    assert objektimport.skapade == 1
+    assert Objekt.objects.get(namn="Importkiosken AB").stadsomrade.kod == "sydvast"
+
+
+@pytest.mark.django_db
+def test_xlsx_with_numbers_in_cells(varld):
+    rad = [*BRA]
+    rad[2], rad[4] = 5592621022, 41104
+    objektimport = _importera(varld["skv"], "objekt.xlsx", _xlsx([RUBRIK, rad, [None] * 9, FEL]))
+    assert (objektimport.totalt_rader, objektimport.skapade) == (2, 1)
+    assert Objekt.objects.get(namn="Importkiosken AB").organisationsnummer == "559262-1022"
+    assert list(_rapport(objektimport)) == [(4, "FEL")], "rows keep the spreadsheet's numbers"
+
+
+@pytest.mark.django_db
+def test_duplicates_of_existing_objects_and_earlier_rows_are_skipped_and_reported(varld):
+    i_poolen = [*BRA]
+    i_poolen[0], i_poolen[2], i_poolen[3] = "Kopia av pool", "556016-0680", "Annangatan 1"
+    dubbel = [*BRA]
+    dubbel[0], dubbel[3] = "Samma nummer igen", "Tredje gatan 5"
+    objektimport = _importera(varld["skv"], "d.csv", _csv([RUBRIK, BRA, i_poolen, dubbel]))
+    assert objektimport.skapade == 1
+    rapport = _rapport(objektimport)
+    assert "Poolbolaget AB" in rapport[(3, "DUBBLETT")][0][1]
+    assert "(rad 2 i filen)" in rapport[(4, "DUBBLETT")][0][1]
+    assert not Objekt.objects.filter(namn__in=["Kopia av pool", "Samma nummer igen"]).exists()
+
+
+@pytest.mark.django_db
+def test_duplicates_are_imported_when_asked_and_the_confirmation_recorded(varld):
+    dubbel = [*BRA]
+    dubbel[0] = "Samma nummer igen"
+    objektimport = _importera(varld["mig"], "d.csv", _csv([RUBRIK, BRA, dubbel]), dubbletter=True)
+    assert objektimport.skapade == 2
+    assert Objekt.objects.get(namn="Samma nummer igen").dubblett_kvitterad_av == varld["mig"]
+
+
+@pytest.mark.django_db
+def test_a_duplicate_the_uploader_may_not_see_is_not_named(varld):
+    rad = [*BRA]
+    rad[2], rad[3], rad[6] = "", "Avförda Kioskengatan 1", ""
+    meddelande = _rapport(_importera(varld["mig"], "d.csv", _csv([RUBRIK, rad])))[(2, "DUBBLETT")]
+    assert "1 objekt som du inte kan se" in meddelande[0][1]
+    assert varld["avfort"].referens not in meddelande[0][1]
+
+
+@pytest.mark.parametrize(
+    ("namn", "data", "meddelande"),
+    [
+        ("stor.csv", b"x" * (5 * 1024 * 1024 + 1), "högst 5 MB"),
+        ("bild.pdf", b"%PDF-1.4", "Filtypen stöds inte"),
+        ("gammal.xls", b"\xd0\xcf\x11\xe0", ".xls stöds inte"),
+        ("trasig.xlsx", b"inte en excelfil", "kunde inte läsas som en Excelfil"),
+        ("binar.csv", b"PK\x03\x04\x00\x00", "inte en textfil"),
+        ("tom.csv", b"", "Filen är tom"),
+        ("rubrik.csv", b"Namn;Objekttyp;Adress;Kommun\r\n", "inga rader"),
+        ("kolumner.csv", b"Namn;Adress\r\nA;B\r\n", "Kolumnerna Objekttyp, Kommun saknas"),
+        ("dubbel.csv", b"Namn;namn;Objekttyp;Adress;Kommun\r\n", "flera gånger"),
+    ],
+)
+def test_file_limits_get_clear_swedish_messages(namn, data, meddelande):
+    with pytest.raises(ValidationError, match=meddelande):
+        las_fil(namn, data)
+
+
+def test_more_than_the_row_limit_is_refused_in_both_formats():
+    rader = [RUBRIK] + [BRA] * (MAX_RADER + 1)
+    for namn, data in (("m.csv", _csv(rader)), ("m.xlsx", _xlsx(rader))):
+        with pytest.raises(ValidationError, match="fler än 5 000 rader"):
+            las_fil(namn, data)
+    assert len(las_fil("m.csv", _csv(rader[:-1])).rader) == MAX_RADER
+
+
+def test_unknown_columns_are_listed_and_ignored():
+    inlast = las_fil("a.csv", _csv([[*RUBRIK, "Hemlig anteckning"], [*BRA, "x"]]))
+    assert inlast.okanda_kolumner == ["Hemlig anteckning"]
+    assert "Hemlig anteckning" not in inlast.rader[0][1]
+
+
+@pytest.mark.django_db
+def test_a_refused_upload_saves_nothing(client, varld, media):
+    client.force_login(varld["skv"])
+    svar = client.post("/objekt/import/", {"fil": SimpleUploadedFile("a.csv", b"Namn\r\nX\r\n")})
+    assert "Kolumnerna Objekttyp, Adress, Kommun saknas" in svar.content.decode()
+    assert not Objektimport.objects.exists()
+    assert not any(media.rglob("*.csv"))
+
+
+@pytest.mark.django_db
+def test_a_second_run_and_a_run_after_a_crash_create_no_row_twice(varld):
+    rader = [RUBRIK] + [_rad(n) for n in range(6)]
+    objektimport = services.skapa_import(
+        varld["skv"], SimpleUploadedFile("r.csv", _csv(rader)), False
+    )
+    riktig = importera._importera_rad
+    korda = []
+
+    def krasch_efter_tre(*args):
+        if len(korda) == 3:
+            raise SystemExit("the worker died")
+        korda.append(args)
+        riktig(*args)
+
+    with (
+        mock.patch.object(importera, "_importera_rad", krasch_efter_tre),
+        pytest.raises(SystemExit),
+    ):
+        services.kor_import(objektimport.pk)
+    objektimport.refresh_from_db()
+    assert (objektimport.status, objektimport.behandlade, objektimport.skapade) == ("PAGAR", 3, 3)
+    services.kor_import(objektimport.pk)
+    Objektimport.objects.filter(pk=objektimport.pk).update(status=Objektimport.Status.PAGAR)
+    services.kor_import(objektimport.pk)
+    objektimport.refresh_from_db()
+    assert (objektimport.status, objektimport.behandlade, objektimport.skapade) == ("KLAR", 6, 6)
+    assert Objekt.objects.filter(namn__startswith="Bolag ").count() == 6
+
+
+@pytest.mark.django_db
+def test_an_uploader_who_lost_the_role_stops_the_import(varld):
+    objektimport = services.skapa_import(
+        varld["skv"], SimpleUploadedFile("r.csv", _csv([RUBRIK, BRA])), False
+    )
+    varld["skv"].groups.clear()
+    varld["skv"]._saminsats_aktor = None
+    del varld["skv"]._saminsats_aktor
+    services.kor_import(objektimport.pk)
+    objektimport.refresh_from_db()
+    assert objektimport.status == Objektimport.Status.MISSLYCKAD
+    assert "kan inte längre" in objektimport.felmeddelande
+    assert not Objekt.objects.filter(namn="Importkiosken AB").exists()
+
+
+@pytest.mark.django_db
+def test_only_the_uploaders_organisation_sees_the_import_and_its_report(client, varld):
+    objektimport = _importera(varld["skv"], "o.csv", _csv([RUBRIK, BRA, FEL]))
+    for vem, status in (
+        ("kontakt_skv", 200),
+        ("skv", 200),
+        ("sam", 404),
+        ("av", 404),
+        ("opsam", 404),
+    ):
+        client.force_login(varld[vem])
+        assert client.get(f"/objekt/import/{objektimport.pk}/").status_code == status
+        assert client.get(f"/objekt/import/{objektimport.pk}/rapport.csv").status_code == status
+        lista = client.get("/objekt/import/")
+        if lista.status_code == 200:
+            assert ("o.csv" in lista.content.decode()) is (status == 200)
+    client.force_login(varld["skv"])
+    rapport = client.get(f"/objekt/import/{objektimport.pk}/rapport.csv")
+    text = rapport.content.decode("utf-8-sig")
+    assert rapport["Content-Type"].startswith("text/csv")
+    assert text.splitlines()[0] == "Rad;Utfall;Kolumn;Meddelande"
+    assert "3;Fel;Organisationsnummer;Organisationsnumret är felaktigt" in text
+
+
+@pytest.mark.django_db
+def test_progress_is_polled_while_running_and_the_report_shown_after(client, varld):
+    objektimport = services.skapa_import(
+        varld["skv"], SimpleUploadedFile("p.csv", _csv([RUBRIK, BRA, FEL])), False
+    )
+    client.force_login(varld["skv"])
+    pagar = client.get(f"/objekt/import/{objektimport.pk}/").content.decode()
+    assert 'hx-trigger="every 1s"' in pagar
+    assert ">Uppdatera<" in pagar
+    services.kor_import(objektimport.pk)
+    delen = client.get(
+        f"/objekt/import/{objektimport.pk}/", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert delen.startswith('<div id="importforlopp">')
+    assert "hx-trigger" not in delen
+    assert "2 av 2 rader behandlade, 1 objekt skapade" in delen
+    assert "kontrollsiffran stämmer inte" in delen
+
+
+@pytest.mark.django_db
+def test_templates_download_in_both_formats_and_read_back(client, varld):
+    client.force_login(varld["skv"])
+    for format in ("csv", "xlsx"):
+        svar = client.get(f"/objekt/import/mall.{format}")
+        assert svar.status_code == 200
+        assert las_fil(f"mall.{format}", svar.content).rader[0][1]["namn"] == "Exempelkiosken AB"
+    assert client.get("/objekt/import/mall.pdf").status_code == 404
+
+
+def _statusfragor(client, pk):
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as fragor:
+        assert client.get(f"/objekt/import/{pk}/").status_code == 200
+    return len(fragor)
+
+
+@pytest.mark.django_db
+def test_import_page_takes_constant_queries(client, varld):
+    liten = _importera(varld["skv"], "l.csv", _csv([RUBRIK, FEL]))
+    stor = _importera(varld["skv"], "s.csv", _csv([RUBRIK] + [FEL] * 150))
+    client.force_login(varld["skv"])
+    _statusfragor(client, liten.pk)
+    assert _statusfragor(client, liten.pk) == _statusfragor(client, stor.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_imports_the_file(client, skapa_anvandare, celery_arbetare, media):
+    from myndigheter.referensdata import ladda_referensdata
+    from myndigheter.roles import Roll
+
+    # An earlier transactional test emptied the tables the session loaded.
+    ladda_referensdata()
+    user = skapa_anvandare("skv.arbetare", Roll.HANDLAGGARE, "skatteverket")
+    client.force_login(user)
+    arbetare = celery_arbetare(miljo={"MEDIA_ROOT": str(media)})
+    rader = [RUBRIK, BRA, FEL] + [_rad(n, "Arbetsbolag") for n in range(20)]
+    svar = client.post("/objekt/import/", {"fil": SimpleUploadedFile("arbete.xlsx", _xlsx(rader))})
+    objektimport = Objektimport.objects.get()
+    assert svar["Location"] == f"/objekt/import/{objektimport.pk}/"
+    arbetare.vanta_pa(
+        lambda: Objektimport.objects.get(pk=objektimport.pk).status == Objektimport.Status.KLAR,
+        sekunder=120,
+    )
+    objektimport.refresh_from_db()
+    assert (objektimport.behandlade, objektimport.skapade) == (22, 21)
+    assert Objekt.objects.filter(foreslaget_av=user).count() == 21
+    assert objektimport.rader.get(utfall=Importrad.Utfall.FEL).radnummer == 3
+
+
+@pytest.mark.django_db
+def test_a_too_large_upload_is_refused_before_it_is_read(varld):
+    fil = mock.Mock(size=6 * 1024 * 1024)
+    fil.name = "stor.csv"
+    with pytest.raises(ValidationError, match="högst 5 MB"):
+        services.skapa_import(varld["skv"], fil, False)
+    fil.read.assert_not_called()
+    assert not Objektimport.objects.exists()

@@ -1,0 +1,68 @@
+"""Business verbs of evaluations: record improvement areas and mark them resolved."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insatser.access import kan_se_insats
+from insatser.models import Insats
+from insatser.services.gemensamt import _kraver_samordnare, _las_insats, _logga
+from insatser.workflow import InsatsStatus
+from myndigheter.models import Myndighet
+from objekt.models import Objekt
+from utvardering import access
+from utvardering.models import Forbattringsomrade
+
+UTFORDA = frozenset({InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD})
+
+
+@transaction.atomic
+def registrera_forbattringsomrade(
+    user,
+    insats: Insats,
+    text: str,
+    ansvarig_organisation: Myndighet | None = None,
+    objekt: Objekt | None = None,
+) -> Forbattringsomrade:
+    """The coordinator records what should be done better next time, after the operation."""
+    insats = _las_insats(insats)
+    if not kan_se_insats(user, insats):
+        raise Http404
+    _kraver_samordnare(user, insats)
+    if insats.status not in UTFORDA:
+        raise ValidationError(
+            {"text": _("Förbättringsområden registreras när insatsen är genomförd.")}
+        )
+    if not text.strip():
+        raise ValidationError({"text": _("Beskriv förbättringsområdet.")})
+    if objekt is not None and not insats.kontroller.filter(objekt=objekt).exists():
+        raise ValidationError({"objekt": _("Objektet kontrollerades inte i insatsen.")})
+    omrade = Forbattringsomrade.objects.create(
+        insats=insats,
+        objekt=objekt,
+        text=text.strip(),
+        ansvarig_organisation=ansvarig_organisation,
+        skapad_av=user,
+    )
+    _logga(insats, user, "forbattringsomrade", text=omrade.text)
+    return omrade
+
+
+@transaction.atomic
+def atgarda_forbattringsomrade(user, omrade: Forbattringsomrade) -> Forbattringsomrade:
+    omrade = Forbattringsomrade.objects.select_for_update().get(pk=omrade.pk)
+    if not access.synliga_forbattringsomraden(user).filter(pk=omrade.pk).exists():
+        raise Http404
+    if not access.kan_atgarda(user, omrade):
+        raise PermissionDenied(_("Endast insatsens samordnare kan markera området som åtgärdat."))
+    if omrade.status == Forbattringsomrade.Status.ATGARDAD:
+        raise ValidationError({"status": _("Området är redan markerat som åtgärdat.")})
+    omrade.status = Forbattringsomrade.Status.ATGARDAD
+    omrade.atgardad = timezone.now()
+    omrade.save(update_fields=["status", "atgardad"])
+    _logga(omrade.insats, user, "forbattringsomrade_atgardat", text=omrade.text)
+    return omrade
