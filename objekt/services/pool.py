@@ -34,13 +34,12 @@ class Konflikt(InsatsKonflikt):
     """The object (or the organisation's relevance mark) changed since the form was loaded."""
 
     def __init__(self, text: str | None = None):
-        Exception.__init__(
-            self,
+        super().__init__(
             text
             or _(
                 "Objektet har ändrats av någon annan sedan du öppnade det. "
                 "Ladda om sidan och gör ändringen igen."
-            ),
+            )
         )
 
 
