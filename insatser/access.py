@@ -17,6 +17,7 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
+from myndigheter.models import Anvandarprofil
 from myndigheter.policy import Aktor, Policy, Regel, Relation
 from myndigheter.roles import Roll
 
@@ -39,8 +40,27 @@ class Handling:
     BESVARA = "besvara"
 
 
+# Each relation has two sides: the operations a user has it to (``aktor`` -> Q on operations) and
+# the users who have it to one operation (``insats`` -> Q on users, for Policy.anvandare). The
+# second reads the operation by primary key, so a stale instance gives the current answer.
+
+
+def _i_lpo_med(begaranden) -> Q:
+    """Users whose LPO scope holds the LPO of one of ``begaranden``."""
+    return Exists(
+        Anvandarprofil.lpo_scope.through.objects.filter(
+            anvandarprofil__user=OuterRef("pk"), lokalpolisomrade__in=begaranden.values("lpo")
+        )
+    )
+
+
 def _samordnande(aktor) -> Q:
     return Q(samordnande_organisation_id=aktor.organisation_id)
+
+
+def _samordnande_anvandare(insats: Insats) -> Q:
+    organisation = Insats.objects.filter(pk=insats.pk).values("samordnande_organisation_id")
+    return Q(profil__organisation_id__in=organisation)
 
 
 def _deltagande(aktor, **villkor) -> Q:
@@ -51,8 +71,19 @@ def _deltagande(aktor, **villkor) -> Q:
     )
 
 
+def _deltagande_anvandare(insats: Insats, **villkor) -> Q:
+    organisationer = Deltagande.objects.filter(insats_id=insats.pk, **villkor).values(
+        "organisation_id"
+    )
+    return Q(profil__organisation_id__in=organisationer)
+
+
 def _accepterat_deltagande(aktor) -> Q:
     return _deltagande(aktor, svar=Deltagande.Svar.ACCEPTERAD)
+
+
+def _accepterat_deltagande_anvandare(insats: Insats) -> Q:
+    return _deltagande_anvandare(insats, svar=Deltagande.Svar.ACCEPTERAD)
 
 
 def _begaran_i_lpo(aktor) -> Q:
@@ -60,6 +91,12 @@ def _begaran_i_lpo(aktor) -> Q:
         Bemanningsbegaran.objects.filter(insats=OuterRef("pk"), lpo__in=aktor.lpo_ids).exclude(
             status=BemanningStatus.UTKAST
         )
+    )
+
+
+def _begaran_i_lpo_anvandare(insats: Insats) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(insats_id=insats.pk).exclude(status=BemanningStatus.UTKAST)
     )
 
 
@@ -71,9 +108,21 @@ def _aktiv_begaran_i_lpo(aktor) -> Q:
     )
 
 
+def _aktiv_begaran_i_lpo_anvandare(insats: Insats) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(insats_id=insats.pk, status__in=AKTIVA_BEMANNINGSSTATUSAR)
+    )
+
+
 def _tilldelad(aktor) -> Q:
     return Exists(
         Polisbemanning.objects.filter(begaran__insats=OuterRef("pk"), anvandare=aktor.user)
+    )
+
+
+def _tilldelad_anvandare(insats: Insats) -> Q:
+    return Exists(
+        Polisbemanning.objects.filter(begaran__insats_id=insats.pk, anvandare=OuterRef("pk"))
     )
 
 
@@ -82,6 +131,16 @@ def _explicit(aktor) -> Q:
         InsatsUserObjectPermission.objects.filter(
             content_object=OuterRef("pk"),
             user=aktor.user,
+            permission__codename="view_insats",
+        )
+    )
+
+
+def _explicit_anvandare(insats: Insats) -> Q:
+    return Exists(
+        InsatsUserObjectPermission.objects.filter(
+            content_object_id=insats.pk,
+            user=OuterRef("pk"),
             permission__codename="view_insats",
         )
     )
@@ -100,25 +159,48 @@ INSATS_POLICY = Policy(
         H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
     },
     relationer=[
-        Relation("samordnande_organisation", "användarens organisation samordnar", _samordnande),
-        Relation("deltagande_organisation", "användarens organisation är inbjuden", _deltagande),
+        Relation(
+            "samordnande_organisation",
+            "användarens organisation samordnar",
+            _samordnande,
+            _samordnande_anvandare,
+        ),
+        Relation(
+            "deltagande_organisation",
+            "användarens organisation är inbjuden",
+            _deltagande,
+            _deltagande_anvandare,
+        ),
         Relation(
             "accepterat_deltagande",
             "användarens organisation har accepterat inbjudan",
             _accepterat_deltagande,
+            _accepterat_deltagande_anvandare,
         ),
         Relation(
             "begaran_i_lpo",
             "en skickad bemanningsbegäran gäller ett av användarens LPO",
             _begaran_i_lpo,
+            _begaran_i_lpo_anvandare,
         ),
         Relation(
             "aktiv_begaran_i_lpo",
             "en aktiv bemanningsbegäran gäller ett av användarens LPO",
             _aktiv_begaran_i_lpo,
+            _aktiv_begaran_i_lpo_anvandare,
         ),
-        Relation("tilldelad", "användaren är namngiven polis i insatsen", _tilldelad),
-        Relation("explicit", "användaren har fått läsrätt till just denna insats", _explicit),
+        Relation(
+            "tilldelad",
+            "användaren är namngiven polis i insatsen",
+            _tilldelad,
+            _tilldelad_anvandare,
+        ),
+        Relation(
+            "explicit",
+            "användaren har fått läsrätt till just denna insats",
+            _explicit,
+            _explicit_anvandare,
+        ),
     ],
     regler=[
         Regel(
@@ -169,6 +251,19 @@ def _begarande(aktor) -> Q:
     return Q(insats__samordnande_organisation_id=aktor.organisation_id)
 
 
+def _i_lpo_anvandare(begaran: Bemanningsbegaran) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(pk=begaran.pk).exclude(status=BemanningStatus.UTKAST)
+    )
+
+
+def _begarande_anvandare(begaran: Bemanningsbegaran) -> Q:
+    organisation = Insats.objects.filter(bemanningsbegaranden=begaran.pk).values(
+        "samordnande_organisation_id"
+    )
+    return Q(profil__organisation_id__in=organisation)
+
+
 BEMANNING_POLICY = Policy(
     Bemanningsbegaran,
     handlingar={
@@ -177,9 +272,14 @@ BEMANNING_POLICY = Policy(
         H.SE_POLISDETALJER: "se namngivna poliser och polisens interna anteckning",
     },
     relationer=[
-        Relation("lpo", "begäran gäller ett av användarens LPO och är skickad", _i_lpo),
         Relation(
-            "begarande_organisation", "användarens organisation samordnar insatsen", _begarande
+            "lpo", "begäran gäller ett av användarens LPO och är skickad", _i_lpo, _i_lpo_anvandare
+        ),
+        Relation(
+            "begarande_organisation",
+            "användarens organisation samordnar insatsen",
+            _begarande,
+            _begarande_anvandare,
         ),
     ],
     regler=[
@@ -188,6 +288,7 @@ BEMANNING_POLICY = Policy(
         Regel(Roll.SAMORDNARE, "begarande_organisation", [H.SE]),
     ],
 )
+
 
 POLICYER = {"Insats": INSATS_POLICY, "Bemanningsbegäran": BEMANNING_POLICY}
 
