@@ -103,7 +103,7 @@ def bjud_in(
         insats=insats, organisation=organisation, enhet=enhet, defaults={"roll": roll}
     )
     if skapad:
-        _logga(insats, user, "inbjudan", text=str(enhet or organisation))
+        _logga(insats, user, "inbjudan", text=str(enhet or organisation), deltagande=deltagande)
     return deltagande
 
 
@@ -165,7 +165,13 @@ def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_an
     deltagande.planerat_antal = planerat_antal if accepterad else 0
     deltagande.besvarad = timezone.now()
     deltagande.save()
-    _logga(insats, user, "inbjudan_besvarad", text=f"{deltagande.organisation}: {deltagande.svar}")
+    _logga(
+        insats,
+        user,
+        "inbjudan_besvarad",
+        text=f"{deltagande.organisation}: {deltagande.svar}",
+        deltagande=deltagande,
+    )
     _bekrafta_om_klar(insats, user)
     return deltagande
 
