@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "insatser",
     "arshjul",
     "utvardering",
+    "notiser",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "config.views.inloggningsval",
+                "notiser.context_processors.notiser",
             ],
         },
     },
@@ -227,6 +229,8 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "saminsats@localhost")
+# The address people reach Saminsats at: e-mail notifications link to its login page.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "saminsats-demo")
 

@@ -16,6 +16,7 @@ admin.site.index_title = "Referensdata och användare"
 urlpatterns = [
     path("", include("myndigheter.urls")),
     path("", include("insatser.urls")),
+    path("", include("notiser.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),

@@ -316,6 +316,13 @@ def kan_besvara_inbjudan(user, deltagande: Deltagande) -> bool:
     return egen and INSATS_POLICY.tillater(user, H.BESVARA_INBJUDAN, deltagande.insats)
 
 
+def far_besvara_inbjudan(deltagande: Deltagande):
+    """The users ``kan_besvara_inbjudan`` allows for this invitation, as one query."""
+    return INSATS_POLICY.anvandare(H.BESVARA_INBJUDAN, deltagande.insats).filter(
+        profil__organisation_id=deltagande.organisation_id
+    )
+
+
 def besvarbar_inbjudan(user, insats: Insats) -> Deltagande | None:
     """The user's organisation's invitation to the operation, if the user may answer it."""
     deltagande = (

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -46,6 +47,23 @@ def visa_fel(request, form, fel) -> None:
     else:
         text = str(fel)
     messages.error(request, text)
+
+
+def delvis(request) -> bool:
+    """An htmx request for part of a page; a history restore asks for the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def sida_eller_del(request, sida: str, del_: str, context: dict):
+    """Render the whole page, or for htmx only its part."""
+    return htmx_svar(request, del_ if delvis(request) else sida, context)
+
+
+def htmx_svar(request, mall: str, context: dict):
+    """Render a page or a part of one; caches must tell htmx requests from the others apart."""
+    svar = render(request, mall, context)
+    patch_vary_headers(svar, ("HX-Request",))
+    return svar
 
 
 def kor_verb(request, verb, lyckat: str) -> bool:

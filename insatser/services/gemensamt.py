@@ -18,6 +18,7 @@ from insatser.models import (
     Insatshandelse,
     Installningsorsak,
 )
+from insatser.tasks import notifiera_efter_commit
 from insatser.workflow import (
     BEMANNING_WORKFLOW,
     INSATS_WORKFLOW,
@@ -66,6 +67,7 @@ def _logga(
         begaran=begaran,
         deltagande=deltagande,
     )
+    notifiera_efter_commit(handelse)
     return handelse
 
 
