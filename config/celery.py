@@ -52,6 +52,10 @@ app.conf.update(
     timezone="Europe/Stockholm",
     beat_schedule={
         "halsokontroll": {"task": "config.tasks.halsokontroll", "schedule": 30.0},
+        "eskalera_bemanning": {
+            "task": "insatser.tasks.eskalera_bemanning",
+            "schedule": crontab(minute="*/15"),
+        },
         "notifiera_missade": {
             "task": "insatser.tasks.notifiera_missade",
             "schedule": crontab(minute="*/5"),

@@ -232,6 +232,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "saminsats@localhost")
 # The address people reach Saminsats at: e-mail notifications link to its login page.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
+# Police staffing: a request without an answer-by date is due this many days before the
+# operation; the police and the coordinators are reminded once when the date is this near; and
+# coordinators are reminded when an operation this close still has no confirmed police.
+BEMANNING_SVARSFRIST_DAGAR = int(os.environ.get("STAFFING_ANSWER_DAYS_BEFORE", "7"))
+BEMANNING_ESKALERING_TIMMAR = int(os.environ.get("STAFFING_ESCALATION_HOURS", "48"))
+INSATS_OBEKRAFTAD_DAGAR = int(os.environ.get("UNCONFIRMED_REMINDER_DAYS", "5"))
+
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "saminsats-demo")
 
 REST_FRAMEWORK = {

@@ -86,6 +86,18 @@ _TYPER = [
     Handelsetyp(
         "bemanning_aterkallad", _("Polisbemanning återkallad"), K.BEMANNING, (M.SAMORDNARE,)
     ),
+    Handelsetyp(
+        "bemanning_paminnelse",
+        _("Obesvarad bemanningsbegäran nära svarsfristen"),
+        K.PAMINNELSE,
+        (M.POLIS_FOR_BEGARAN, M.SAMORDNARE),
+    ),
+    Handelsetyp(
+        "obekraftad_paminnelse",
+        _("Insatsen närmar sig utan bekräftad polis"),
+        K.PAMINNELSE,
+        (M.SAMORDNARE, M.POLIS_MED_OBESVARAD),
+    ),
     Handelsetyp("bekrafta", _("Insatsen bekräftades"), K.BEKRAFTAD, (M.ALLA,)),
     Handelsetyp("kontroll_markerad", _("Kontroll markerad")),
     Handelsetyp("genomfor", _("Insatsen genomfördes")),

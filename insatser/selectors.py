@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling, synliga_insatser
@@ -52,6 +67,16 @@ def bemanning_for_insats(user, insats: Insats) -> list[Bemanningsbegaran]:
         )
         .order_by("lpo__namn")
     )
+
+
+def med_svarsfrist(begaranden: QuerySet[Bemanningsbegaran]) -> QuerySet[Bemanningsbegaran]:
+    """Annotate ``frist``: the request's answer-by date, or when it has none the date the set
+    number of days (``BEMANNING_SVARSFRIST_DAGAR``) before the operation's day."""
+    fore_insatsen = Cast(
+        TruncDate("insats__start") - Value(timedelta(days=settings.BEMANNING_SVARSFRIST_DAGAR)),
+        DateField(),
+    )
+    return begaranden.annotate(frist=Coalesce("svarsfrist", fore_insatsen))
 
 
 def bemanningsinkorg(user) -> QuerySet[Bemanningsbegaran]:

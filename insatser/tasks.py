@@ -1,4 +1,4 @@
-"""Thin Celery wrappers around the operation services: notifications."""
+"""Thin Celery wrappers around the operation services: notifications and escalation."""
 
 from __future__ import annotations
 
@@ -54,3 +54,20 @@ def notifiera_missade() -> int:
     for handelse_pk, typ in handelser:
         _koa(handelse_pk, typ)
     return len(handelser)
+
+
+@shared_task(
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=120,
+    time_limit=180,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=5,
+)
+def eskalera_bemanning() -> int:
+    """Remind the police and the coordinators of unanswered requests and unconfirmed operations."""
+    # Imported here: the services import this module to queue notifications.
+    from insatser.services.eskalering import eskalera
+
+    return eskalera()

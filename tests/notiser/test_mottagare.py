@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from insatser import services
 from insatser.models import Insatshandelse, InsatsUserObjectPermission
+from insatser.services.eskalering import paminn_om_begaran, paminn_om_obekraftad
 from myndigheter.models import Enhet
 from myndigheter.roles import Roll
 from notiser.mottagare import mottagare
@@ -147,6 +148,26 @@ def test_a_member_of_a_deactivated_organisation_is_not_told(personer, bekraftad,
         "skv",
         "skv.kontakt",
     }
+
+
+def test_a_reminder_of_an_unanswered_request_goes_to_its_police_and_the_coordinators(
+    personer, begard
+):
+    insats, begaran = begard
+    assert paminn_om_begaran(begaran)
+    assert _namn(_senaste(insats, "bemanning_paminnelse")) == {"opsam", "samordnare", "kollega"}
+
+
+def test_a_reminder_of_missing_police_goes_to_coordinators_and_police_yet_to_answer(
+    personer, begard
+):
+    insats, _ = begard
+    services.begar_bemanning(personer["samordnare"], insats, lpo("nordost"), 1)
+    services.besvara_bemanning(
+        personer["opsam_nordost"], insats.bemanningsbegaranden.get(lpo__kod="nordost"), 1
+    )
+    assert paminn_om_obekraftad(insats)
+    assert _namn(_senaste(insats, "obekraftad_paminnelse")) == {"samordnare", "kollega", "opsam"}
 
 
 @pytest.mark.parametrize("typ", ["skapad", "kontroll_tillagd", "planera", "okand_kod"])

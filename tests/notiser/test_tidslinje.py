@@ -11,6 +11,7 @@ from django.utils import timezone
 from insatser import services
 from insatser.handelser import HANDELSETYPER, NOTIFIERANDE, etikett
 from insatser.models import Insatshandelse
+from insatser.services.eskalering import paminn_om_begaran, paminn_om_obekraftad
 from insatser.workflow import INSATS_WORKFLOW
 from tests.notiser.conftest import las, lpo, org
 
@@ -63,6 +64,8 @@ def test_computed_codes_are_exercised_by_the_lifecycle_test():
 def test_every_code_the_verbs_write_through_a_lifecycle_has_a_row(personer, begard, orsak, objekt):
     samordnare = personer["samordnare"]
     insats, begaran = begard
+    paminn_om_begaran(begaran)
+    paminn_om_obekraftad(insats)
     services.besvara_bemanning(personer["opsam"], begaran, 0)
     services.begar_bemanning(samordnare, las(insats), lpo("city"), 2)
     andra = insats.bemanningsbegaranden.get(status="SKICKAD")
