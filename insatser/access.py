@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
+    Fynd,
     Insats,
     InsatsUserObjectPermission,
     Polisbemanning,
@@ -290,7 +291,54 @@ BEMANNING_POLICY = Policy(
 )
 
 
-POLICYER = {"Insats": INSATS_POLICY, "Bemanningsbegäran": BEMANNING_POLICY}
+def _i_insats_med_detaljer(aktor) -> Q:
+    return Q(kontroll__insats__in=INSATS_POLICY.filtrera(aktor.user, H.SE_DETALJER).values("pk"))
+
+
+def _delad(aktor) -> Q:
+    return Q(delad=True) & _i_insats_med_detaljer(aktor)
+
+
+def _egen_organisations(aktor) -> Q:
+    return Q(organisation_id=aktor.organisation_id) & _i_insats_med_detaljer(aktor)
+
+
+# Findings (domain.md 6.8): a shared finding is for everyone who sees the operation's details; an
+# unshared one stays within the recording organisation, so a police-owned one within the police
+# of that operation (its LPOs' coordinators and its named officers).
+FYND_POLICY = Policy(
+    Fynd,
+    handlingar={H.SE: "läsa fyndet"},
+    relationer=[
+        Relation(
+            "delat_i_insats_med_detaljer",
+            "fyndet är delat och användaren ser insatsens detaljer",
+            _delad,
+        ),
+        Relation(
+            "egen_organisations",
+            "användarens organisation registrerade fyndet och användaren ser insatsens detaljer",
+            _egen_organisations,
+        ),
+    ],
+    regler=[
+        Regel(roll, relation, [H.SE])
+        for roll in (
+            Roll.SAMORDNARE,
+            Roll.HANDLAGGARE,
+            Roll.MYNDIGHETSKONTAKT,
+            Roll.OPERATIV_SAMORDNARE,
+            Roll.INSATSPOLIS,
+        )
+        for relation in ("delat_i_insats_med_detaljer", "egen_organisations")
+    ],
+)
+
+POLICYER = {
+    "Insats": INSATS_POLICY,
+    "Bemanningsbegäran": BEMANNING_POLICY,
+    "Fynd": FYND_POLICY,
+}
 
 
 def synliga_insatser(user):
@@ -345,3 +393,7 @@ def kan_stalla_in(user, insats: Insats) -> bool:
 
 def kan_registrera_i_kontroll(user, insats: Insats) -> bool:
     return INSATS_POLICY.tillater(user, H.REGISTRERA, insats)
+
+
+def synliga_fynd(user):
+    return FYND_POLICY.filtrera(user, H.SE)

@@ -100,6 +100,7 @@ _TYPER = [
     ),
     Handelsetyp("bekrafta", _("Insatsen bekräftades"), K.BEKRAFTAD, (M.ALLA,)),
     Handelsetyp("kontroll_markerad", _("Kontroll markerad")),
+    Handelsetyp("fynd_registrerat", _("Delat fynd registrerat")),
     Handelsetyp("genomfor", _("Insatsen genomfördes")),
     Handelsetyp("utvardera", _("Insatsen utvärderades")),
     Handelsetyp("stall_in", _("Insatsen ställdes in"), K.INSTALLD, (M.ALLA,)),

@@ -20,7 +20,13 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling, synliga_insatser
+from insatser.access import (
+    BEMANNING_POLICY,
+    INSATS_POLICY,
+    Handling,
+    synliga_fynd,
+    synliga_insatser,
+)
 from insatser.models import Bemanningsbegaran, Insats, Kontroll, Polisbemanning
 from insatser.workflow import BESVARADE, BemanningStatus, InsatsStatus
 from myndigheter.policy import Aktor
@@ -46,6 +52,7 @@ def insats_for_detalj(user, pk: int) -> Insats:
             user,
             kan_samordna=Handling.SAMORDNA,
             kan_stalla_in=Handling.STALLA_IN,
+            kan_registrera=Handling.REGISTRERA,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
         )
         .select_related("samordnande_enhet", "omplanerad_fran")
@@ -66,6 +73,16 @@ def bemanning_for_insats(user, insats: Insats) -> list[Bemanningsbegaran]:
             Prefetch("poliser", queryset=Polisbemanning.objects.select_related("anvandare"))
         )
         .order_by("lpo__namn")
+    )
+
+
+def kontroller_for_insats(user, insats: Insats) -> QuerySet[Kontroll]:
+    """The operation's controls with the findings the user may read, in two queries."""
+    fynd = synliga_fynd(user).select_related("organisation", "kategori").order_by("tid", "pk")
+    return (
+        insats.kontroller.select_related("objekt")
+        .prefetch_related(Prefetch("fynd", queryset=fynd, to_attr="synliga_fynd"))
+        .order_by("ordning", "pk")
     )
 
 

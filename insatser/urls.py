@@ -2,7 +2,12 @@
 
 from django.urls import path
 
-from insatser import views, views_bemanning, views_planering
+from insatser import (
+    views,
+    views_bemanning,
+    views_genomforande,
+    views_planering,
+)
 
 urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
@@ -17,6 +22,16 @@ urlpatterns = [
     path("insatser/<int:pk>/svar/", views_planering.svara, name="svara_inbjudan"),
     path("insatser/<int:pk>/stall-in/", views.stall_in, name="stall_in_insats"),
     path("insatser/<int:pk>/omplanera/", views.omplanera, name="omplanera_insats"),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll_pk>/markera/",
+        views_genomforande.markera_kontroll,
+        name="markera_kontroll",
+    ),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll_pk>/fynd/",
+        views_genomforande.registrera_fynd,
+        name="registrera_fynd",
+    ),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
     path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
     path(

@@ -22,6 +22,8 @@ from insatser.forms import (
     OmplaneringForm,
     OrsakForm,
     SvarForm,
+    kategorival,
+    kontroller_med_formular,
 )
 from insatser.models import Insats, Installningsorsak
 from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OPPNA_FOR_PLANERING, OgiltigOvergang
@@ -34,19 +36,30 @@ SIDSTORLEK = 50
 SERVICEFEL = (ValidationError, OgiltigOvergang, services.Konflikt)
 
 
+def feltext(fel) -> str:
+    """A refused verb's reason as one message."""
+    if isinstance(fel, ValidationError):
+        return " ".join(fel.messages)
+    if isinstance(fel, OgiltigOvergang):
+        return str(fel.message)
+    return str(fel)
+
+
 def visa_fel(request, form, fel) -> None:
     """Show a refused verb's reasons: on the form's fields where they belong, else as a message."""
     if isinstance(fel, ValidationError) and form is not None and hasattr(fel, "error_dict"):
+        fel_till_formular(form, fel)
+        return
+    messages.error(request, feltext(fel))
+
+
+def fel_till_formular(form, fel) -> None:
+    """A refused verb's reasons on the form: on their fields, or above the form."""
+    if isinstance(fel, ValidationError) and hasattr(fel, "error_dict"):
         for falt, fel_lista in fel.error_dict.items():
             form.add_error(falt if falt in form.fields else None, fel_lista)
-        return
-    if isinstance(fel, ValidationError):
-        text = " ".join(fel.messages)
-    elif isinstance(fel, OgiltigOvergang):
-        text = str(fel.message)
     else:
-        text = str(fel)
-    messages.error(request, text)
+        form.add_error(None, feltext(fel))
 
 
 def delvis(request) -> bool:
@@ -126,8 +139,13 @@ def detalj(request, pk: int):
     if eget is not None:
         context.update(eget_deltagande=eget, svar_form=SvarForm())
     if insats.visa_detaljer:
+        registrering_oppen = insats.kan_registrera and services.registrering_mojlig(insats)
         context.update(
-            kontroller=insats.kontroller.select_related("objekt").order_by("ordning"),
+            kontroller=kontroller_med_formular(
+                selectors.kontroller_for_insats(request.user, insats),
+                kategorival() if registrering_oppen else None,
+            ),
+            registrering_oppen=registrering_oppen,
             deltaganden=insats.deltaganden.select_related("organisation", "enhet").order_by(
                 "roll", "organisation__namn"
             ),

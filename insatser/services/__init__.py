@@ -16,6 +16,8 @@ from insatser.services.planering import (
     markera_utvarderad,
     omplanera_insats,
     planera_insats,
+    registrera_fynd,
+    registrering_mojlig,
     skapa_insats,
     stall_in_insats,
 )
@@ -34,6 +36,8 @@ __all__ = [
     "markera_utvarderad",
     "omplanera_insats",
     "planera_insats",
+    "registrera_fynd",
+    "registrering_mojlig",
     "skapa_insats",
     "stall_in_insats",
 ]

@@ -28,9 +28,13 @@ from insatser.workflow import (
 class Konflikt(Exception):  # noqa: N818 - domain name: someone else changed the row first
     """The row changed since the user loaded it."""
 
-    def __init__(self):
+    def __init__(self, text: str | None = None):
         super().__init__(
-            _("Insatsen har ändrats av någon annan sedan du öppnade den. Ladda om och försök igen.")
+            text
+            or _(
+                "Insatsen har ändrats av någon annan sedan du öppnade den. "
+                "Ladda om och försök igen."
+            )
         )
 
 

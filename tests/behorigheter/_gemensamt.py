@@ -32,3 +32,27 @@ def matrisinsatsen():
         status=BemanningStatus.SKICKAD,
     )
     return insats
+
+
+def matriskontrollen(insats):
+    """A control of the matrix operation, on the day: the operation is confirmed and under way."""
+    from insatser.models import Insats, Kontroll
+    from insatser.workflow import InsatsStatus
+    from myndigheter.models import Kommun, Myndighet
+    from objekt.models import Objekt, Objekttyp
+
+    objekt, _ = Objekt.objects.get_or_create(
+        referens="M-O",
+        defaults={
+            "namn": "Matrisbolaget AB",
+            "objekttyp": Objekttyp.FORETAG,
+            "adress": "Matrisgatan 1",
+            "kommun": Kommun.objects.get(kod="goteborg"),
+            "foreslaget_av_organisation": Myndighet.objects.get(kod="akc-vast"),
+        },
+    )
+    start = timezone.now() - timedelta(minutes=30)
+    Insats.objects.filter(pk=insats.pk).update(
+        status=InsatsStatus.BEKRAFTAD, start=start, slut=start + timedelta(hours=3)
+    )
+    return Kontroll.objects.get_or_create(insats=insats, objekt=objekt)[0]

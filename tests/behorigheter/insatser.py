@@ -1,7 +1,7 @@
 """Operation pages, planning and the police staffing inbox."""
 
 from tests.behorigheter import LOGIN, alla, for_den_som_ser
-from tests.behorigheter._gemensamt import matrisinsatsen
+from tests.behorigheter._gemensamt import matrisinsatsen, matriskontrollen
 
 MATRIS = {
     "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
@@ -34,6 +34,15 @@ MATRIS = {
             "genomfor_insats",
         )
     },
+    # Only the coordinator may register in it (Skatteverket has not accepted); an empty post is
+    # refused with a message and a redirect back to the page.
+    **{
+        namn: {
+            "POST": for_den_som_ser(403, SAMORDNARE=302),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in ("markera_kontroll", "registrera_fynd")
+    },
     "svara_inbjudan": {
         "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
         "GET": alla(405, ANONYM=LOGIN),
@@ -64,6 +73,8 @@ URLER = {
     "avsla_insats": "/insatser/{INSATS}/avsla/",
     "genomfor_insats": "/insatser/{INSATS}/genomfor/",
     "svara_inbjudan": "/insatser/{INSATS}/svar/",
+    "markera_kontroll": "/insatser/{INSATS}/kontroller/{KONTROLL}/markera/",
+    "registrera_fynd": "/insatser/{INSATS}/kontroller/{KONTROLL}/fynd/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
@@ -72,4 +83,8 @@ URLER = {
 
 def platshallare(aktorer) -> dict:
     insats = matrisinsatsen()
-    return {"INSATS": insats.pk, "BEGARAN": insats.bemanningsbegaranden.get().pk}
+    return {
+        "INSATS": insats.pk,
+        "BEGARAN": insats.bemanningsbegaranden.get().pk,
+        "KONTROLL": matriskontrollen(insats).pk,
+    }

@@ -94,11 +94,11 @@ def test_every_code_the_verbs_write_through_a_lifecycle_has_a_row(personer, bega
     koder = set(Insatshandelse.objects.values_list("typ", flat=True))
     assert koder - set(HANDELSETYPER) == set()
     assert {"bemanning_bekrafta", "bemanning_delvis_bekrafta", "bemanning_avboj"} <= koder
-    assert "kontroll_markerad" in set(kontroll_insats.handelser.values_list("typ", flat=True))
+    assert "fynd_registrerat" in set(kontroll_insats.handelser.values_list("typ", flat=True))
 
 
 def _genomford(personer, objekt):
-    """Another operation carried out and evaluated, with a control marked."""
+    """Another operation carried out and evaluated, with a control marked and a shared finding."""
     samordnare = personer["samordnare"]
     start = timezone.now() + timedelta(days=40)
     insats = services.skapa_insats(
@@ -118,6 +118,7 @@ def _genomford(personer, objekt):
     services.besvara_bemanning(personer["opsam"], begaran, 1)
     with time_machine.travel(insats.start + timedelta(minutes=10)):
         kontroll = insats.kontroller.get()
+        services.registrera_fynd(personer["skv"], kontroll, "Svartarbete", delad=True)
         services.markera_kontroll(personer["skv"], kontroll, genomford=True)
         services.genomfor_insats(samordnare, las(insats))
         services.markera_utvarderad(samordnare, las(insats))
