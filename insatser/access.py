@@ -371,6 +371,15 @@ def far_besvara_inbjudan(deltagande: Deltagande):
     )
 
 
+def besvarbara_inbjudningar(user):
+    """Invitations to the user's organisation that ``kan_besvara_inbjudan`` allows, as a list
+    filter."""
+    return Deltagande.objects.filter(
+        organisation_id=Aktor.for_user(user).organisation_id,
+        insats__in=INSATS_POLICY.filtrera(user, H.BESVARA_INBJUDAN).values("pk"),
+    ).exclude(roll=Deltagande.Roll.SAMORDNARE)
+
+
 def besvarbar_inbjudan(user, insats: Insats) -> Deltagande | None:
     """The user's organisation's invitation to the operation, if the user may answer it."""
     deltagande = (

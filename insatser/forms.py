@@ -239,6 +239,24 @@ class FyndForm(FelKoppladeTillFalt):
         return text
 
 
+class Kalenderfilter(FelKoppladeTillFalt):
+    VYER = [("manad", _("Månad")), ("vecka", _("Vecka")), ("lista", _("Lista"))]
+
+    vy = forms.ChoiceField(label=_("Visa"), choices=VYER, required=False)
+    datum = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla")), *InsatsStatus.choices]
+    )
+    lpo = forms.ModelChoiceField(
+        label=_("Lokalpolisområde"),
+        queryset=Lokalpolisomrade.objects.order_by("namn"),
+        required=False,
+        empty_label=_("Alla"),
+    )
+
+
 def kategorival() -> list[tuple[int, str]]:
     return list(Problemkategori.objects.order_by("namn").values_list("pk", "namn"))
 

@@ -6,6 +6,7 @@ from insatser import (
     views,
     views_bemanning,
     views_genomforande,
+    views_oversikt,
     views_planering,
 )
 
@@ -32,6 +33,8 @@ urlpatterns = [
         views_genomforande.registrera_fynd,
         name="registrera_fynd",
     ),
+    path("kalender/", views_oversikt.kalender, name="kalender"),
+    path("mina-uppgifter/", views_oversikt.mina_uppgifter, name="mina_uppgifter"),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
     path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
     path(

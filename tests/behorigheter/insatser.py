@@ -43,6 +43,11 @@ MATRIS = {
         }
         for namn in ("markera_kontroll", "registrera_fynd")
     },
+    # Everyone's own overviews; what they hold follows the policies (tests/insatser/).
+    **{
+        namn: {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)}
+        for namn in ("kalender", "mina_uppgifter")
+    },
     "svara_inbjudan": {
         "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
         "GET": alla(405, ANONYM=LOGIN),
@@ -75,6 +80,8 @@ URLER = {
     "svara_inbjudan": "/insatser/{INSATS}/svar/",
     "markera_kontroll": "/insatser/{INSATS}/kontroller/{KONTROLL}/markera/",
     "registrera_fynd": "/insatser/{INSATS}/kontroller/{KONTROLL}/fynd/",
+    "kalender": "/kalender/",
+    "mina_uppgifter": "/mina-uppgifter/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",

@@ -107,7 +107,7 @@ def test_marking_all_read_with_htmx_returns_the_list_and_the_counter(client, per
 
 
 def test_the_header_shows_the_unread_count_on_every_page(client, personer, installd):
-    for url in ("/", "/insatser/", "/notiser/installningar/"):
+    for url in ("/", "/insatser/", "/kalender/", "/notiser/installningar/"):
         _, text = _sida(client, personer["skv"], url)
         assert '<span class="raknare">3</span><span class="visually-hidden"> olästa</span>' in text
 
