@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from insatser import services
+from insatser.access import INSATS_POLICY, Handling
 from insatser.models import Insatshandelse, InsatsUserObjectPermission
 from insatser.services.eskalering import paminn_om_begaran, paminn_om_obekraftad
 from myndigheter.models import Enhet
@@ -183,3 +184,30 @@ def test_the_recipients_are_one_query(personer, bekraftad, orsak, django_assert_
     handelse = Insatshandelse.objects.select_related("insats").get(insats=insats, typ="stall_in")
     with django_assert_num_queries(1):
         list(mottagare(handelse))
+
+
+def test_every_recipient_of_every_entry_sees_the_operations_details(personer, bekraftad, orsak):
+    insats, begaran = bekraftad
+    services.aterkalla_bemanning(personer["opsam"], begaran, orsak)
+    services.begar_bemanning(personer["samordnare"], las(insats), lpo("nordost"), 1)
+    paminn_om_obekraftad(insats)
+    ny_start = insats.start + timedelta(days=3)
+    services.omplanera_insats(
+        personer["samordnare"], las(insats), ny_start, ny_start + timedelta(hours=1), orsak
+    )
+    handelser = Insatshandelse.objects.select_related("insats")
+    assert {h.typ for h in handelser if _namn(h)} >= {
+        "inbjudan",
+        "bemanning_aterkallad",
+        "bemanning_begard",
+        "obekraftad_paminnelse",
+        "omplanera",
+    }
+    for handelse in handelser:
+        for user in mottagare(handelse):
+            user = type(user).objects.get(pk=user.pk)
+            assert INSATS_POLICY.tillater(user, Handling.SE_DETALJER, handelse.insats), (
+                handelse.typ,
+                user.username,
+            )
+            assert user != handelse.utford_av
