@@ -34,8 +34,9 @@ MATRIS = {
             "genomfor_insats",
         )
     },
-    # Only the coordinator may register in it (Skatteverket has not accepted); an empty post is
-    # refused with a message and a redirect back to the page.
+    # A control of M-2, seen by the same roles as the matrix operation but under way today: only
+    # the coordinator may register (Skatteverket has not accepted); an empty post is refused with
+    # a message and a redirect back to the page.
     **{
         namn: {
             "POST": for_den_som_ser(403, SAMORDNARE=302),
@@ -78,8 +79,8 @@ URLER = {
     "avsla_insats": "/insatser/{INSATS}/avsla/",
     "genomfor_insats": "/insatser/{INSATS}/genomfor/",
     "svara_inbjudan": "/insatser/{INSATS}/svar/",
-    "markera_kontroll": "/insatser/{INSATS}/kontroller/{KONTROLL}/markera/",
-    "registrera_fynd": "/insatser/{INSATS}/kontroller/{KONTROLL}/fynd/",
+    "markera_kontroll": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/markera/",
+    "registrera_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/",
     "kalender": "/kalender/",
     "mina_uppgifter": "/mina-uppgifter/",
     "bemanning_inkorg": "/polis/begaranden/",
@@ -90,8 +91,10 @@ URLER = {
 
 def platshallare(aktorer) -> dict:
     insats = matrisinsatsen()
+    kontroll = matriskontrollen()
     return {
         "INSATS": insats.pk,
         "BEGARAN": insats.bemanningsbegaranden.get().pk,
-        "KONTROLL": matriskontrollen(insats).pk,
+        "DAGENS_INSATS": kontroll.insats_id,
+        "KONTROLL": kontroll.pk,
     }
