@@ -52,6 +52,14 @@ app.conf.update(
     timezone="Europe/Stockholm",
     beat_schedule={
         "halsokontroll": {"task": "config.tasks.halsokontroll", "schedule": 30.0},
+        "eskalera_bemanning": {
+            "task": "insatser.tasks.eskalera_bemanning",
+            "schedule": crontab(minute="*/15"),
+        },
+        "notifiera_missade": {
+            "task": "insatser.tasks.notifiera_missade",
+            "schedule": crontab(minute="*/5"),
+        },
         "logguppfoljning": {
             "task": "myndigheter.tasks.manadlig_logguppfoljning",
             "schedule": crontab(minute=0, hour=5, day_of_month=1),

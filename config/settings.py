@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "insatser",
     "arshjul",
     "utvardering",
+    "notiser",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "config.views.inloggningsval",
+                "notiser.context_processors.notiser",
             ],
         },
     },
@@ -227,6 +229,15 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "saminsats@localhost")
+# The address people reach Saminsats at: e-mail notifications link to its login page.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Police staffing: a request without an answer-by date is due this many days before the
+# operation; the police and the coordinators are reminded once when the date is this near; and
+# coordinators are reminded when an operation this close still has no confirmed police.
+BEMANNING_SVARSFRIST_DAGAR = int(os.environ.get("STAFFING_ANSWER_DAYS_BEFORE", "7"))
+BEMANNING_ESKALERING_TIMMAR = int(os.environ.get("STAFFING_ESCALATION_HOURS", "48"))
+INSATS_OBEKRAFTAD_DAGAR = int(os.environ.get("UNCONFIRMED_REMINDER_DAYS", "5"))
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "saminsats-demo")
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("insatser.urls")),
     path("", include("objekt.urls")),
     path("", include("utvardering.urls")),
+    path("", include("notiser.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),

@@ -12,12 +12,14 @@ from django.db.models import Exists, OuterRef, Q
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
+    Fynd,
     Insats,
     Insatsgrupp,
     InsatsUserObjectPermission,
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
+from myndigheter.models import Anvandarprofil
 from myndigheter.policy import Aktor, Policy, Regel, Relation
 from myndigheter.roles import Roll
 
@@ -43,8 +45,27 @@ class Handling:
     ANSLUTA = "ansluta"
 
 
+# Each relation has two sides: the operations a user has it to (``aktor`` -> Q on operations) and
+# the users who have it to one operation (``insats`` -> Q on users, for Policy.anvandare). The
+# second reads the operation by primary key, so a stale instance gives the current answer.
+
+
+def _i_lpo_med(begaranden) -> Q:
+    """Users whose LPO scope holds the LPO of one of ``begaranden``."""
+    return Exists(
+        Anvandarprofil.lpo_scope.through.objects.filter(
+            anvandarprofil__user=OuterRef("pk"), lokalpolisomrade__in=begaranden.values("lpo")
+        )
+    )
+
+
 def _samordnande(aktor) -> Q:
     return Q(samordnande_organisation_id=aktor.organisation_id)
+
+
+def _samordnande_anvandare(insats: Insats) -> Q:
+    organisation = Insats.objects.filter(pk=insats.pk).values("samordnande_organisation_id")
+    return Q(profil__organisation_id__in=organisation)
 
 
 def _deltagande(aktor, **villkor) -> Q:
@@ -55,8 +76,19 @@ def _deltagande(aktor, **villkor) -> Q:
     )
 
 
+def _deltagande_anvandare(insats: Insats, **villkor) -> Q:
+    organisationer = Deltagande.objects.filter(insats_id=insats.pk, **villkor).values(
+        "organisation_id"
+    )
+    return Q(profil__organisation_id__in=organisationer)
+
+
 def _accepterat_deltagande(aktor) -> Q:
     return _deltagande(aktor, svar=Deltagande.Svar.ACCEPTERAD)
+
+
+def _accepterat_deltagande_anvandare(insats: Insats) -> Q:
+    return _deltagande_anvandare(insats, svar=Deltagande.Svar.ACCEPTERAD)
 
 
 def _begaran_i_lpo(aktor) -> Q:
@@ -67,11 +99,23 @@ def _begaran_i_lpo(aktor) -> Q:
     )
 
 
+def _begaran_i_lpo_anvandare(insats: Insats) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(insats_id=insats.pk).exclude(status=BemanningStatus.UTKAST)
+    )
+
+
 def _aktiv_begaran_i_lpo(aktor) -> Q:
     return Exists(
         Bemanningsbegaran.objects.filter(
             insats=OuterRef("pk"), lpo__in=aktor.lpo_ids, status__in=AKTIVA_BEMANNINGSSTATUSAR
         )
+    )
+
+
+def _aktiv_begaran_i_lpo_anvandare(insats: Insats) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(insats_id=insats.pk, status__in=AKTIVA_BEMANNINGSSTATUSAR)
     )
 
 
@@ -89,11 +133,34 @@ def _samplanerad(aktor) -> Q:
     )
 
 
+def _samplanerad_anvandare(insats: Insats) -> Q:
+    organisationer = Insatsgrupp.organisationer.through.objects.filter(
+        insatsgrupp__insatser=insats.pk
+    ).values("myndighet_id")
+    return Q(profil__organisation_id__in=organisationer)
+
+
+def _tilldelad_anvandare(insats: Insats) -> Q:
+    return Exists(
+        Polisbemanning.objects.filter(begaran__insats_id=insats.pk, anvandare=OuterRef("pk"))
+    )
+
+
 def _explicit(aktor) -> Q:
     return Exists(
         InsatsUserObjectPermission.objects.filter(
             content_object=OuterRef("pk"),
             user=aktor.user,
+            permission__codename="view_insats",
+        )
+    )
+
+
+def _explicit_anvandare(insats: Insats) -> Q:
+    return Exists(
+        InsatsUserObjectPermission.objects.filter(
+            content_object_id=insats.pk,
+            user=OuterRef("pk"),
             permission__codename="view_insats",
         )
     )
@@ -113,30 +180,54 @@ INSATS_POLICY = Policy(
         H.SE_FRISLAPPT: "läsa myndighetsuppgifter som frisläppts till insatsen",
     },
     relationer=[
-        Relation("samordnande_organisation", "användarens organisation samordnar", _samordnande),
-        Relation("deltagande_organisation", "användarens organisation är inbjuden", _deltagande),
+        Relation(
+            "samordnande_organisation",
+            "användarens organisation samordnar",
+            _samordnande,
+            _samordnande_anvandare,
+        ),
+        Relation(
+            "deltagande_organisation",
+            "användarens organisation är inbjuden",
+            _deltagande,
+            _deltagande_anvandare,
+        ),
         Relation(
             "accepterat_deltagande",
             "användarens organisation har accepterat inbjudan",
             _accepterat_deltagande,
+            _accepterat_deltagande_anvandare,
         ),
         Relation(
             "begaran_i_lpo",
             "en skickad bemanningsbegäran gäller ett av användarens LPO",
             _begaran_i_lpo,
+            _begaran_i_lpo_anvandare,
         ),
         Relation(
             "aktiv_begaran_i_lpo",
             "en aktiv bemanningsbegäran gäller ett av användarens LPO",
             _aktiv_begaran_i_lpo,
+            _aktiv_begaran_i_lpo_anvandare,
         ),
-        Relation("tilldelad", "användaren är namngiven polis i insatsen", _tilldelad),
+        Relation(
+            "tilldelad",
+            "användaren är namngiven polis i insatsen",
+            _tilldelad,
+            _tilldelad_anvandare,
+        ),
+        Relation(
+            "explicit",
+            "användaren har fått läsrätt till just denna insats",
+            _explicit,
+            _explicit_anvandare,
+        ),
         Relation(
             "samplanerad",
             "användarens organisation samplanerar insatsens insatsgrupp",
             _samplanerad,
+            _samplanerad_anvandare,
         ),
-        Relation("explicit", "användaren har fått läsrätt till just denna insats", _explicit),
     ],
     regler=[
         Regel(
@@ -198,6 +289,19 @@ def _begarande(aktor) -> Q:
     return Q(insats__samordnande_organisation_id=aktor.organisation_id)
 
 
+def _i_lpo_anvandare(begaran: Bemanningsbegaran) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(pk=begaran.pk).exclude(status=BemanningStatus.UTKAST)
+    )
+
+
+def _begarande_anvandare(begaran: Bemanningsbegaran) -> Q:
+    organisation = Insats.objects.filter(bemanningsbegaranden=begaran.pk).values(
+        "samordnande_organisation_id"
+    )
+    return Q(profil__organisation_id__in=organisation)
+
+
 BEMANNING_POLICY = Policy(
     Bemanningsbegaran,
     handlingar={
@@ -206,9 +310,14 @@ BEMANNING_POLICY = Policy(
         H.SE_POLISDETALJER: "se namngivna poliser och polisens interna anteckning",
     },
     relationer=[
-        Relation("lpo", "begäran gäller ett av användarens LPO och är skickad", _i_lpo),
         Relation(
-            "begarande_organisation", "användarens organisation samordnar insatsen", _begarande
+            "lpo", "begäran gäller ett av användarens LPO och är skickad", _i_lpo, _i_lpo_anvandare
+        ),
+        Relation(
+            "begarande_organisation",
+            "användarens organisation samordnar insatsen",
+            _begarande,
+            _begarande_anvandare,
         ),
     ],
     regler=[
@@ -262,10 +371,55 @@ INSATSGRUPP_POLICY = Policy(
     ],
 )
 
+
+def _i_insats_med_detaljer(aktor) -> Q:
+    return Q(kontroll__insats__in=INSATS_POLICY.filtrera(aktor.user, H.SE_DETALJER).values("pk"))
+
+
+def _delad(aktor) -> Q:
+    return Q(delad=True) & _i_insats_med_detaljer(aktor)
+
+
+def _egen_organisations(aktor) -> Q:
+    return Q(organisation_id=aktor.organisation_id) & _i_insats_med_detaljer(aktor)
+
+
+# Findings (domain.md 6.8): a shared finding is for everyone who sees the operation's details; an
+# unshared one stays within the recording organisation, so a police-owned one within the police
+# of that operation (its LPOs' coordinators and its named officers).
+FYND_POLICY = Policy(
+    Fynd,
+    handlingar={H.SE: "läsa fyndet"},
+    relationer=[
+        Relation(
+            "delat_i_insats_med_detaljer",
+            "fyndet är delat och användaren ser insatsens detaljer",
+            _delad,
+        ),
+        Relation(
+            "egen_organisations",
+            "användarens organisation registrerade fyndet och användaren ser insatsens detaljer",
+            _egen_organisations,
+        ),
+    ],
+    regler=[
+        Regel(roll, relation, [H.SE])
+        for roll in (
+            Roll.SAMORDNARE,
+            Roll.HANDLAGGARE,
+            Roll.MYNDIGHETSKONTAKT,
+            Roll.OPERATIV_SAMORDNARE,
+            Roll.INSATSPOLIS,
+        )
+        for relation in ("delat_i_insats_med_detaljer", "egen_organisations")
+    ],
+)
+
 POLICYER = {
     "Insats": INSATS_POLICY,
     "Bemanningsbegäran": BEMANNING_POLICY,
     "Insatsgrupp": INSATSGRUPP_POLICY,
+    "Fynd": FYND_POLICY,
 }
 
 
@@ -290,6 +444,22 @@ def kan_besvara_inbjudan(user, deltagande: Deltagande) -> bool:
     """Only for one's own organisation, on an operation one may answer invitations of."""
     egen = Aktor.for_user(user).organisation_id == deltagande.organisation_id
     return egen and INSATS_POLICY.tillater(user, H.BESVARA_INBJUDAN, deltagande.insats)
+
+
+def far_besvara_inbjudan(deltagande: Deltagande):
+    """The users ``kan_besvara_inbjudan`` allows for this invitation, as one query."""
+    return INSATS_POLICY.anvandare(H.BESVARA_INBJUDAN, deltagande.insats).filter(
+        profil__organisation_id=deltagande.organisation_id
+    )
+
+
+def besvarbara_inbjudningar(user):
+    """Invitations to the user's organisation that ``kan_besvara_inbjudan`` allows, as a list
+    filter."""
+    return Deltagande.objects.filter(
+        organisation_id=Aktor.for_user(user).organisation_id,
+        insats__in=INSATS_POLICY.filtrera(user, H.BESVARA_INBJUDAN).values("pk"),
+    ).exclude(roll=Deltagande.Roll.SAMORDNARE)
 
 
 def besvarbar_inbjudan(user, insats: Insats) -> Deltagande | None:
@@ -326,3 +496,7 @@ def kan_ansluta_till_grupp(user, grupp: Insatsgrupp) -> bool:
 
 def kan_hantera_grupp(user, grupp: Insatsgrupp) -> bool:
     return INSATSGRUPP_POLICY.tillater(user, H.HANTERA, grupp)
+
+
+def synliga_fynd(user):
+    return FYND_POLICY.filtrera(user, H.SE)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from insatser.models import Bemanningsbegaran, Insats
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
+from objekt.models import Problemkategori
 
 
 class Insatsfilter(forms.Form):
@@ -284,3 +285,105 @@ class AnslutningForm(forms.Form):
     def __init__(self, *args, insatser, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["insats"].queryset = insatser
+
+
+class FelKoppladeTillFalt(forms.Form):
+    """Ties each field's error message to its input (aria-describedby), for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for namn in self.errors:
+            if namn in self.fields:
+                self.fields[namn].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[namn].auto_id}-fel"}
+                )
+
+
+class KontrollForm(FelKoppladeTillFalt):
+    utfall = forms.TypedChoiceField(
+        label=_("Utfall"),
+        choices=[("ja", _("Genomförd")), ("nej", _("Ej genomförd"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj om kontrollen genomfördes eller inte.")},
+    )
+    orsak = forms.CharField(
+        label=_("Orsak om den inte genomfördes"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    status_fore = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("utfall") is False and not data.get("orsak", "").strip():
+            self.add_error("orsak", _("Ange varför kontrollen inte genomfördes."))
+        return data
+
+
+class FyndForm(FelKoppladeTillFalt):
+    text = forms.CharField(
+        label=_("Beskrivning av fyndet"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Beskriv fyndet.")},
+    )
+    kategori = forms.TypedChoiceField(label=_("Kategori"), coerce=int, required=False)
+    delad = forms.BooleanField(
+        label=_("Dela fyndet med de andra deltagarna"),
+        required=False,
+        help_text=_("Ett fynd som inte delas syns bara för din egen organisation."),
+    )
+
+    def __init__(self, *args, kategorier, **kwargs):
+        """``kategorier``: (pk, name) pairs, read once for every control's form on the page."""
+        super().__init__(*args, **kwargs)
+        self.fields["kategori"].choices = [("", _("Ingen kategori")), *kategorier]
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Beskriv fyndet."))
+        return text
+
+
+class Kalenderfilter(FelKoppladeTillFalt):
+    VYER = [("manad", _("Månad")), ("vecka", _("Vecka")), ("lista", _("Lista"))]
+
+    vy = forms.ChoiceField(label=_("Visa"), choices=VYER, required=False)
+    datum = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla")), *InsatsStatus.choices]
+    )
+    lpo = forms.ModelChoiceField(
+        label=_("Lokalpolisområde"),
+        queryset=Lokalpolisomrade.objects.order_by("namn"),
+        required=False,
+        empty_label=_("Alla"),
+    )
+
+
+def kategorival() -> list[tuple[int, str]]:
+    return list(Problemkategori.objects.order_by("namn").values_list("pk", "namn"))
+
+
+def kontroller_med_formular(kontroller, kategorier=None, bundna: dict | None = None) -> list:
+    """The controls, each with its own marking and finding forms (prefixed, so every field on the
+    page has its own id) when ``kategorier`` is given, i.e. registration is open. ``bundna`` holds
+    a posted form by control pk, shown again with its errors."""
+    kontroller = list(kontroller)
+    if kategorier is None:
+        return kontroller
+    bundna = bundna or {}
+    for kontroll in kontroller:
+        prefix = f"k{kontroll.pk}"
+        kontroll.markera_form = bundna.get((kontroll.pk, "markera")) or KontrollForm(
+            prefix=prefix, initial={"status_fore": kontroll.status}
+        )
+        kontroll.fynd_form = bundna.get((kontroll.pk, "fynd")) or FyndForm(
+            prefix=f"{prefix}f", kategorier=kategorier
+        )
+    return kontroller

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling, synliga_insatser
+from insatser.access import (
+    BEMANNING_POLICY,
+    INSATS_POLICY,
+    Handling,
+    synliga_fynd,
+    synliga_insatser,
+)
 from insatser.models import Bemanningsbegaran, Insats, Kontroll, Polisbemanning
 from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
 from myndigheter.policy import Aktor
@@ -31,6 +52,7 @@ def insats_for_detalj(user, pk: int) -> Insats:
             user,
             kan_samordna=Handling.SAMORDNA,
             kan_stalla_in=Handling.STALLA_IN,
+            kan_registrera=Handling.REGISTRERA,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
         )
         .select_related("samordnande_enhet", "omplanerad_fran", "insatsgrupp")
@@ -52,6 +74,26 @@ def bemanning_for_insats(user, insats: Insats) -> list[Bemanningsbegaran]:
         )
         .order_by("lpo__namn")
     )
+
+
+def kontroller_for_insats(user, insats: Insats) -> QuerySet[Kontroll]:
+    """The operation's controls with the findings the user may read, in two queries."""
+    fynd = synliga_fynd(user).select_related("organisation", "kategori").order_by("tid", "pk")
+    return (
+        insats.kontroller.select_related("objekt")
+        .prefetch_related(Prefetch("fynd", queryset=fynd, to_attr="synliga_fynd"))
+        .order_by("ordning", "pk")
+    )
+
+
+def med_svarsfrist(begaranden: QuerySet[Bemanningsbegaran]) -> QuerySet[Bemanningsbegaran]:
+    """Annotate ``frist``: the request's answer-by date, or when it has none the date the set
+    number of days (``BEMANNING_SVARSFRIST_DAGAR``) before the operation's day."""
+    fore_insatsen = Cast(
+        TruncDate("insats__start") - Value(timedelta(days=settings.BEMANNING_SVARSFRIST_DAGAR)),
+        DateField(),
+    )
+    return begaranden.annotate(frist=Coalesce("svarsfrist", fore_insatsen))
 
 
 def bemanningsinkorg(user) -> QuerySet[Bemanningsbegaran]:

@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from insatser import views, views_bemanning, views_grupper, views_planering
+from insatser import (
+    views,
+    views_bemanning,
+    views_genomforande,
+    views_grupper,
+    views_oversikt,
+    views_planering,
+)
 
 urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
@@ -24,6 +31,18 @@ urlpatterns = [
     path("insatsgrupper/<int:pk>/", views_grupper.detalj, name="insatsgrupp"),
     path("insatsgrupper/<int:pk>/bjud-in/", views_grupper.bjud_in, name="bjud_in_insatsgrupp"),
     path("insatsgrupper/<int:pk>/anslut/", views_grupper.anslut, name="anslut_insatsgrupp"),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll_pk>/markera/",
+        views_genomforande.markera_kontroll,
+        name="markera_kontroll",
+    ),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll_pk>/fynd/",
+        views_genomforande.registrera_fynd,
+        name="registrera_fynd",
+    ),
+    path("kalender/", views_oversikt.kalender, name="kalender"),
+    path("mina-uppgifter/", views_oversikt.mina_uppgifter, name="mina_uppgifter"),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
     path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
     path(

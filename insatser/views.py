@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,6 +24,8 @@ from insatser.forms import (
     PlaneraForm,
     SvarForm,
     VersionForm,
+    kategorival,
+    kontroller_med_formular,
 )
 from insatser.models import Insats, Installningsorsak
 from insatser.workflow import (
@@ -40,19 +43,47 @@ SIDSTORLEK = 50
 SERVICEFEL = (ValidationError, OgiltigOvergang, services.Konflikt)
 
 
+def feltext(fel) -> str:
+    """A refused verb's reason as one message."""
+    if isinstance(fel, ValidationError):
+        return " ".join(fel.messages)
+    if isinstance(fel, OgiltigOvergang):
+        return str(fel.message)
+    return str(fel)
+
+
 def visa_fel(request, form, fel) -> None:
     """Show a refused verb's reasons: on the form's fields where they belong, else as a message."""
     if isinstance(fel, ValidationError) and form is not None and hasattr(fel, "error_dict"):
+        fel_till_formular(form, fel)
+        return
+    messages.error(request, feltext(fel))
+
+
+def fel_till_formular(form, fel) -> None:
+    """A refused verb's reasons on the form: on their fields, or above the form."""
+    if isinstance(fel, ValidationError) and hasattr(fel, "error_dict"):
         for falt, fel_lista in fel.error_dict.items():
             form.add_error(falt if falt in form.fields else None, fel_lista)
-        return
-    if isinstance(fel, ValidationError):
-        text = " ".join(fel.messages)
-    elif isinstance(fel, OgiltigOvergang):
-        text = str(fel.message)
     else:
-        text = str(fel)
-    messages.error(request, text)
+        form.add_error(None, feltext(fel))
+
+
+def delvis(request) -> bool:
+    """An htmx request for part of a page; a history restore asks for the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def sida_eller_del(request, sida: str, del_: str, context: dict):
+    """Render the whole page, or for htmx only its part."""
+    return htmx_svar(request, del_ if delvis(request) else sida, context)
+
+
+def htmx_svar(request, mall: str, context: dict):
+    """Render a page or a part of one; caches must tell htmx requests from the others apart."""
+    svar = render(request, mall, context)
+    patch_vary_headers(svar, ("HX-Request",))
+    return svar
 
 
 def kor_verb(request, verb, lyckat: str) -> bool:
@@ -129,8 +160,13 @@ def detalj(request, pk: int):
     if eget is not None:
         context.update(eget_deltagande=eget, svar_form=SvarForm())
     if insats.visa_detaljer:
+        registrering_oppen = insats.kan_registrera and services.registrering_mojlig(insats)
         context.update(
-            kontroller=insats.kontroller.select_related("objekt").order_by("ordning"),
+            kontroller=kontroller_med_formular(
+                selectors.kontroller_for_insats(request.user, insats),
+                kategorival() if registrering_oppen else None,
+            ),
+            registrering_oppen=registrering_oppen,
             deltaganden=insats.deltaganden.select_related("organisation", "enhet").order_by(
                 "roll", "organisation__namn"
             ),

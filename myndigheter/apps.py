@@ -12,4 +12,6 @@ class MyndigheterConfig(AppConfig):
         from myndigheter import signals  # noqa: F401 - connects the receivers
         from myndigheter.roles import tilldela_adminbehorigheter
 
-        post_migrate.connect(tilldela_adminbehorigheter, sender=self)
+        # After every app's migrations, not only this one's: the permissions of the apps listed
+        # after this one are created by then, so a fresh database gets them all at once.
+        post_migrate.connect(tilldela_adminbehorigheter, dispatch_uid="tilldela_adminbehorigheter")

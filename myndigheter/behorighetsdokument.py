@@ -14,7 +14,7 @@ DOKUMENT = Path(settings.BASE_DIR) / "docs" / "behorigheter.md"
 
 
 # The apps whose access module declares policies, in the order the document lists them.
-APPAR = ["insatser", "objekt", "arshjul", "utvardering", "myndigheter"]
+APPAR = ["insatser", "objekt", "arshjul", "utvardering", "notiser", "myndigheter"]
 
 
 def alla_policyer() -> dict[str, Policy]:

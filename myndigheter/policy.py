@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Model, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 
 from myndigheter.roles import Roll, roller_for
 
@@ -66,9 +75,16 @@ class Regel:
 
 @dataclass(frozen=True)
 class Relation:
+    """A relation seen from the user's side (``villkor``: which objects) and, where a policy is
+    asked who may act on one object, from the object's side (``anvandare``: which users).
+
+    Both sides state the same relation; tests check that they agree for every user and object.
+    """
+
     namn: str
     beskrivning: str
     villkor: Callable[[Aktor], Q]
+    anvandare: Callable[[Model], Q] | None = None
 
 
 INGEN = Q(pk__in=[])
@@ -131,6 +147,33 @@ class Policy:
                 for namn, handling in flaggor.items()
             }
         )
+
+    def anvandare(self, handling: str, objekt: Model) -> QuerySet:
+        """The active users who may perform ``handling`` on ``objekt``: the same rules as
+        ``tillater``, read from the object's side, as one query (e.g. the recipients of a
+        notification)."""
+        from django.contrib.auth import get_user_model
+
+        if handling not in self.handlingar:
+            raise ValueError(f"unknown action {handling!r}")
+        User = get_user_model()  # noqa: N806 - the model class
+        roller_per_relation: dict[str, set[str]] = {}
+        for regel in self.regler:
+            if handling in regel.handlingar:
+                roller_per_relation.setdefault(regel.relation, set()).add(regel.roll.value)
+        villkor = INGEN
+        for namn, roller in sorted(roller_per_relation.items()):
+            relation = self.relationer[namn]
+            if relation.anvandare is None:
+                raise ValueError(f"relation {namn!r} cannot name its users")
+            har_roll = Exists(
+                User.groups.through.objects.filter(
+                    user_id=OuterRef("pk"), group__name__in=sorted(roller)
+                )
+            )
+            villkor |= har_roll & relation.anvandare(objekt)
+        # Aktor.for_user gives no roles to a user whose organisation is inactive.
+        return User.objects.filter(villkor, is_active=True, profil__organisation__aktiv=True)
 
     def tabell(self) -> list[tuple[Roll, str, str]]:
         """Every (role, relation, action) the policy allows, sorted for documentation."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from insatser.access import synliga_insatser
+from insatser.selectors_uppgifter import mina_uppgifter
 from myndigheter import access, services
 from myndigheter.models import Anvandarprofil
 from myndigheter.roles import Roll, roller_for
@@ -36,7 +37,12 @@ def start(request):
     return render(
         request,
         "start.html",
-        {"profil": profil, "roller": roller_for(request.user), "kommande": kommande},
+        {
+            "profil": profil,
+            "roller": roller_for(request.user),
+            "kommande": kommande,
+            "uppgifter": mina_uppgifter(request.user, med_notiser=False),
+        },
     )
 
 

@@ -22,7 +22,7 @@ from config.celery import app
 from config.embedded_postgres import database_url
 
 ROOT = Path(__file__).resolve().parents[1]
-KOER = ("celery", "pdf")
+KOER = ("akut", "celery", "pdf")
 
 
 class Arbetare:

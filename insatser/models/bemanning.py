@@ -84,6 +84,8 @@ class Bemanningsbegaran(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1)
     skapad = models.DateTimeField(_("skapad"), default=timezone.now)
+    # When the police and the coordinators were reminded that the answer is due: once per request.
+    paminnelse_skickad = models.DateTimeField(_("påminnelse skickad"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("bemanningsbegäran")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from insatser.handelser import etikett
 from insatser.workflow import InsatsStatus
 from myndigheter.models import (
     Enhet,
@@ -369,14 +370,38 @@ class Insatshandelse(models.Model):
     )
     tid = models.DateTimeField(_("tid"), default=timezone.now)
     text = models.TextField(_("text"), blank=True)
+    # What the entry is about, when it concerns one request or one invitation: notifications
+    # find their recipients through these, never through the text.
+    begaran = models.ForeignKey(
+        "insatser.Bemanningsbegaran",
+        verbose_name=_("bemanningsbegäran"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    deltagande = models.ForeignKey(
+        Deltagande,
+        verbose_name=_("deltagande"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("insatshändelse")
         verbose_name_plural = _("insatshändelser")
         ordering = ["tid", "pk"]
+        # The notification sweeper reads the last days' entries.
+        indexes = [models.Index(fields=["tid"], name="insatshandelse_tid_idx")]
 
     def __str__(self) -> str:
         return f"{self.insats.referens}: {self.typ}"
+
+    @property
+    def etikett(self):
+        return etikett(self.typ)
 
 
 class InsatsUserObjectPermission(UserObjectPermissionBase):

@@ -25,6 +25,8 @@ from insatser.services.planering import (
     markera_kontroll,
     markera_utvarderad,
     planera_insats,
+    registrera_fynd,
+    registrering_mojlig,
     skapa_insats,
 )
 
@@ -49,6 +51,8 @@ __all__ = [
     "markera_utvarderad",
     "omplanera_insats",
     "planera_insats",
+    "registrera_fynd",
+    "registrering_mojlig",
     "skapa_insats",
     "skapa_insatsgrupp",
     "stall_in_insats",

@@ -91,9 +91,9 @@ def begar_bemanning(
     _overga_bemanning(begaran, "skicka")
     begaran.save()
     if insats.status == InsatsStatus.PLANERAD:
-        _overga(insats, "begar_bemanning", user, text=str(lpo))
+        _overga(insats, "begar_bemanning", user, text=str(lpo), begaran=begaran)
     else:
-        _logga(insats, user, "bemanning_begard", text=str(lpo))
+        _logga(insats, user, "bemanning_begard", text=str(lpo), begaran=begaran)
     return begaran
 
 
@@ -135,7 +135,7 @@ def besvara_bemanning(
     begaran.save()
     for polis in poliser:
         Polisbemanning.objects.get_or_create(begaran=begaran, anvandare=polis)
-    _logga(insats, user, f"bemanning_{namn}", text=str(begaran.lpo))
+    _logga(insats, user, f"bemanning_{namn}", text=str(begaran.lpo), begaran=begaran)
     if namn == "avboj":
         _atergaa_om_inga_aktiva(insats, user)
     else:
@@ -170,9 +170,9 @@ def aterkalla_bemanning(
         begaran.intern_anteckning = intern_anteckning
     begaran.save()
     if insats.status == InsatsStatus.BEKRAFTAD:
-        _overga(insats, "bemanning_aterkallad", user, text=orsak.namn)
+        _overga(insats, "bemanning_aterkallad", user, text=orsak.namn, begaran=begaran)
     else:
-        _logga(insats, user, "bemanning_aterkallad", text=orsak.namn)
+        _logga(insats, user, "bemanning_aterkallad", text=orsak.namn, begaran=begaran)
     return begaran
 
 

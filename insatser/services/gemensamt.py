@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 from insatser import access, varningar
 from insatser.models import (
     Bemanningsbegaran,
+    Deltagande,
     Insats,
     Insatshandelse,
     Installningsorsak,
     Varningskvittens,
 )
+from insatser.tasks import notifiera_efter_commit
 from insatser.workflow import (
     BEMANNING_WORKFLOW,
     INSATS_WORKFLOW,
@@ -50,13 +52,39 @@ def _las_insats(insats: Insats, version: int | None = None) -> Insats:
     return last
 
 
-def _logga(insats: Insats, user, typ: str, text: str = "", fran: str = "", till: str = ""):
-    Insatshandelse.objects.create(
-        insats=insats, typ=typ, utford_av=user, text=text, fran_status=fran, till_status=till
+def _logga(
+    insats: Insats,
+    user,
+    typ: str,
+    text: str = "",
+    fran: str = "",
+    till: str = "",
+    *,
+    begaran: Bemanningsbegaran | None = None,
+    deltagande: Deltagande | None = None,
+) -> Insatshandelse:
+    handelse = Insatshandelse.objects.create(
+        insats=insats,
+        typ=typ,
+        utford_av=user,
+        text=text,
+        fran_status=fran,
+        till_status=till,
+        begaran=begaran,
+        deltagande=deltagande,
     )
+    notifiera_efter_commit(handelse)
+    return handelse
 
 
-def _overga(insats: Insats, namn: str, user, text: str = "") -> None:
+def _overga(
+    insats: Insats,
+    namn: str,
+    user,
+    text: str = "",
+    *,
+    begaran: Bemanningsbegaran | None = None,
+) -> None:
     """Move the (locked) operation along the transition ``namn`` and record it."""
     overgang = INSATS_WORKFLOW.kontrollera(insats.status, namn)
     fran = insats.status
@@ -64,7 +92,7 @@ def _overga(insats: Insats, namn: str, user, text: str = "") -> None:
     insats.version = F("version") + 1
     insats.save()
     insats.refresh_from_db(fields=["version"])
-    _logga(insats, user, namn, text=text, fran=fran, till=overgang.till)
+    _logga(insats, user, namn, text=text, fran=fran, till=overgang.till, begaran=begaran)
 
 
 def _overga_bemanning(begaran: Bemanningsbegaran, namn: str) -> None:

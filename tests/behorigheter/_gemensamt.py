@@ -7,22 +7,23 @@ from datetime import timedelta
 from django.utils import timezone
 
 
-def matrisinsatsen():
+def matrisinsatsen(referens="M-1", start=None, status=None):
     """An operation coordinated by AKC-väst, Skatteverket invited, a request sent to LPO City."""
     from insatser.models import Bemanningsbegaran, Deltagande, Insats
-    from insatser.workflow import BemanningStatus
+    from insatser.workflow import BemanningStatus, InsatsStatus
     from myndigheter.models import Lokalpolisomrade, Myndighet
 
-    befintlig = Insats.objects.filter(referens="M-1").first()
+    befintlig = Insats.objects.filter(referens=referens).first()
     if befintlig is not None:
         return befintlig
-    start = timezone.now() + timedelta(days=5)
+    start = start or timezone.now() + timedelta(days=5)
     insats = Insats.objects.create(
-        referens="M-1",
+        referens=referens,
         titel="Matris",
         samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
         start=start,
         slut=start + timedelta(hours=2),
+        status=status or InsatsStatus.FORESLAGEN,
     )
     Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
     Bemanningsbegaran.objects.create(
@@ -32,3 +33,26 @@ def matrisinsatsen():
         status=BemanningStatus.SKICKAD,
     )
     return insats
+
+
+def matriskontrollen():
+    """A control of a matrix operation like M-1 but confirmed and under way: its day has come."""
+    from insatser.models import Kontroll
+    from insatser.workflow import InsatsStatus
+    from myndigheter.models import Kommun, Myndighet
+    from objekt.models import Objekt, Objekttyp
+
+    insats = matrisinsatsen(
+        "M-2", start=timezone.now() - timedelta(minutes=30), status=InsatsStatus.BEKRAFTAD
+    )
+    objekt, _ = Objekt.objects.get_or_create(
+        referens="M-O",
+        defaults={
+            "namn": "Matrisbolaget AB",
+            "objekttyp": Objekttyp.FORETAG,
+            "adress": "Matrisgatan 1",
+            "kommun": Kommun.objects.get(kod="goteborg"),
+            "foreslaget_av_organisation": Myndighet.objects.get(kod="akc-vast"),
+        },
+    )
+    return Kontroll.objects.get_or_create(insats=insats, objekt=objekt)[0]

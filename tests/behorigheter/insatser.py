@@ -1,7 +1,7 @@
 """Operation pages, planning and the police staffing inbox."""
 
 from tests.behorigheter import LOGIN, alla, for_den_som_ser
-from tests.behorigheter._gemensamt import matrisinsatsen
+from tests.behorigheter._gemensamt import matrisinsatsen, matriskontrollen
 
 MATRIS = {
     "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
@@ -36,6 +36,21 @@ MATRIS = {
             "avsla_insats",
             "genomfor_insats",
         )
+    },
+    # A control of M-2, seen by the same roles as the matrix operation but under way today: only
+    # the coordinator may register (Skatteverket has not accepted); an empty post is refused with
+    # a message and a redirect back to the page.
+    **{
+        namn: {
+            "POST": for_den_som_ser(403, SAMORDNARE=302),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in ("markera_kontroll", "registrera_fynd")
+    },
+    # Everyone's own overviews; what they hold follows the policies (tests/insatser/).
+    **{
+        namn: {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)}
+        for namn in ("kalender", "mina_uppgifter")
     },
     "svara_inbjudan": {
         "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
@@ -93,6 +108,10 @@ URLER = {
     "bjud_in_insatsgrupp": "/insatsgrupper/{GRUPP}/bjud-in/",
     "anslut_insatsgrupp": "/insatsgrupper/{GRUPP}/anslut/",
     "lamna_insatsgrupp": "/insatser/{INSATS}/lamna-grupp/",
+    "markera_kontroll": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/markera/",
+    "registrera_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/",
+    "kalender": "/kalender/",
+    "mina_uppgifter": "/mina-uppgifter/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
@@ -113,4 +132,11 @@ def platshallare(aktorer) -> dict:
     grupp.organisationer.add(grupp.agare)
     insats.insatsgrupp = grupp
     insats.save()
-    return {"INSATS": insats.pk, "BEGARAN": insats.bemanningsbegaranden.get().pk, "GRUPP": grupp.pk}
+    kontroll = matriskontrollen()
+    return {
+        "INSATS": insats.pk,
+        "BEGARAN": insats.bemanningsbegaranden.get().pk,
+        "GRUPP": grupp.pk,
+        "DAGENS_INSATS": kontroll.insats_id,
+        "KONTROLL": kontroll.pk,
+    }

@@ -45,7 +45,7 @@ def platshallare(aktorer) -> dict:
 
     start = timezone.now() - timedelta(days=3)
     insats = Insats.objects.create(
-        referens="M-2",
+        referens="M-3",
         titel="Genomförd matris",
         samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
         start=start,

@@ -1,6 +1,7 @@
 """The pool's verbs: each allowed and refused case, and nothing changed after a refusal."""
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -250,17 +251,19 @@ def test_adding_and_carrying_out_a_control_moves_the_object(varld):
     insats.status = InsatsStatus.BEKRAFTAD
     insats.save()
     kontroll = Kontroll.objects.get(insats=insats, objekt=objekt)
-    insats_services.markera_kontroll(varld["sam"], kontroll, genomford=False, orsak="Stängt")
-    objekt.refresh_from_db()
-    assert objekt.status == Objekt.Status.PLANERAT
-    insats_services.markera_kontroll(varld["sam"], kontroll, genomford=True)
+    with time_machine.travel(insats.start):
+        insats_services.markera_kontroll(varld["sam"], kontroll, genomford=False, orsak="Stängt")
+        objekt.refresh_from_db()
+        assert objekt.status == Objekt.Status.PLANERAT
+        insats_services.markera_kontroll(varld["sam"], kontroll, genomford=True)
     objekt.refresh_from_db()
     assert (objekt.status, objekt.version) == (Objekt.Status.KONTROLLERAT, 3)
 
 
 def test_a_closed_object_keeps_its_status_when_its_control_is_done(varld):
     kontroll = Kontroll.objects.get(objekt=varld["kontrollerat"])
-    insats_services.markera_kontroll(varld["sam"], kontroll, genomford=True)
+    with time_machine.travel(kontroll.insats.start):
+        insats_services.markera_kontroll(varld["sam"], kontroll, genomford=True)
     varld["kontrollerat"].refresh_from_db()
     assert varld["kontrollerat"].status == Objekt.Status.AVSLUTAT
 

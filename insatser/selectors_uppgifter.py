@@ -1,0 +1,178 @@
+"""What waits for a user ("Mina uppgifter"): one query per kind of task, whatever the number.
+
+Every read goes through the access policies: invitations the user may answer, requests the user
+may answer, operations the user may coordinate or register in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from insatser.access import (
+    AKTIVA_BEMANNINGSSTATUSAR,
+    BEMANNING_POLICY,
+    INSATS_POLICY,
+    Handling,
+    besvarbara_inbjudningar,
+)
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
+from insatser.selectors import med_svarsfrist
+from insatser.services.planering import REGISTRERBARA
+from insatser.workflow import (
+    AKTIVA_FORE_GENOMFORANDE,
+    OPPNA_FOR_PLANERING,
+    BemanningStatus,
+    InsatsStatus,
+)
+from notiser.selectors import olasta
+
+OLASTA_ANTAL = 10
+
+
+def obesvarade_inbjudningar(user) -> QuerySet[Deltagande]:
+    """Invitations to the user's organisation still unanswered, for coming operations."""
+    return (
+        besvarbara_inbjudningar(user)
+        .filter(
+            svar=Deltagande.Svar.INBJUDEN,
+            insats__status__in=OPPNA_FOR_PLANERING,
+            insats__slut__gte=timezone.now(),
+        )
+        .select_related("insats", "enhet")
+        .order_by("insats__start", "pk")
+    )
+
+
+def bemanning_att_besvara(user) -> QuerySet[Bemanningsbegaran]:
+    """Unanswered requests the police coordinator may answer, the nearest answer-by date first."""
+    return (
+        med_svarsfrist(
+            BEMANNING_POLICY.filtrera(user, Handling.BESVARA).filter(
+                status=BemanningStatus.SKICKAD, insats__start__gt=timezone.now()
+            )
+        )
+        .select_related("insats", "lpo")
+        .order_by("frist", "insats__start", "pk")
+    )
+
+
+def _flagga(villkor) -> ExpressionWrapper:
+    return ExpressionWrapper(villkor, output_field=BooleanField())
+
+
+# Why a coordinator's operation needs them; each is a condition on the operation row below.
+ATGARDSSKAL = {
+    "saknar_objekt": _("Inga objekt är tillagda."),
+    "saknar_inbjudan": _("Ingen myndighet är inbjuden."),
+    "bemanning_saknas": _("Polisen har avböjt eller återkallat bemanningen."),
+    "obekraftad_nara": _("Insatsen närmar sig utan bekräftad polis."),
+    "kontroller_omarkerade": _("Insatsens dag har kommit: kontroller är inte markerade."),
+    "kan_genomforas": _("Alla kontroller är markerade: insatsen kan markeras genomförd."),
+}
+
+
+def insatser_som_behover_atgard(user) -> QuerySet[Insats]:
+    """Operations the user coordinates that wait for them, with the reasons as flags."""
+    nu = timezone.now()
+    kommande = Q(slut__gte=nu)
+    oppen = Q(status__in=OPPNA_FOR_PLANERING) & kommande
+    omarkerad = Exists(
+        Kontroll.objects.filter(insats=OuterRef("pk"), status=Kontroll.Status.PLANERAD)
+    )
+    # A declined or withdrawn request whose LPO has not been asked again.
+    ersatt = Bemanningsbegaran.objects.filter(
+        insats=OuterRef("insats"),
+        lpo=OuterRef("lpo"),
+        status__in=[BemanningStatus.UTKAST, *AKTIVA_BEMANNINGSSTATUSAR],
+    )
+    obesvarat_nej = Bemanningsbegaran.objects.filter(
+        insats=OuterRef("pk"), status__in=[BemanningStatus.AVBOJD, BemanningStatus.ATERKALLAD]
+    ).exclude(Exists(ersatt))
+    genomford_dag = Q(status=InsatsStatus.BEKRAFTAD, start__lte=nu)
+    flaggor = {
+        "saknar_objekt": oppen & ~Exists(Kontroll.objects.filter(insats=OuterRef("pk"))),
+        "saknar_inbjudan": oppen
+        & ~Exists(
+            Deltagande.objects.filter(insats=OuterRef("pk")).exclude(
+                roll=Deltagande.Roll.SAMORDNARE
+            )
+        ),
+        "bemanning_saknas": Q(status__in=AKTIVA_FORE_GENOMFORANDE)
+        & kommande
+        & Exists(obesvarat_nej),
+        "obekraftad_nara": Q(
+            status__in=[InsatsStatus.PLANERAD, InsatsStatus.BEMANNING_BEGARD],
+            start__gt=nu,
+            start__lte=nu + timedelta(days=settings.INSATS_OBEKRAFTAD_DAGAR),
+        ),
+        "kontroller_omarkerade": genomford_dag & omarkerad,
+        "kan_genomforas": genomford_dag & ~omarkerad,
+    }
+    nagon = Q()
+    for namn in flaggor:
+        nagon |= Q(**{namn: True})
+    return (
+        INSATS_POLICY.filtrera(user, Handling.SAMORDNA)
+        .annotate(**{namn: _flagga(villkor) for namn, villkor in flaggor.items()})
+        .filter(nagon)
+        .order_by("start", "pk")
+    )
+
+
+def _med_skal(insatser) -> list[Insats]:
+    insatser = list(insatser)
+    for insats in insatser:
+        insats.skal = [text for namn, text in ATGARDSSKAL.items() if getattr(insats, namn)]
+    return insatser
+
+
+def dagens_registrering(user) -> QuerySet[Insats]:
+    """Today's operations the user may register in, with how many controls are unmarked."""
+    idag = timezone.localdate()
+    return (
+        INSATS_POLICY.filtrera(user, Handling.REGISTRERA)
+        .filter(status__in=REGISTRERBARA, start__date__lte=idag, slut__date__gte=idag)
+        .annotate(
+            antal_kontroller=Count("kontroller"),
+            omarkerade=Count("kontroller", filter=Q(kontroller__status=Kontroll.Status.PLANERAD)),
+        )
+        .order_by("start", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Uppgifter:
+    inbjudningar: list[Deltagande]
+    begaranden: list[Bemanningsbegaran]
+    atgarder: list[Insats]
+    idag: list[Insats]
+    olasta: list  # the newest unread notifications; the header counts them all
+
+    @property
+    def finns(self) -> bool:
+        return any((self.inbjudningar, self.begaranden, self.atgarder, self.idag, self.olasta))
+
+
+def mina_uppgifter(user, med_notiser: bool = True) -> Uppgifter:
+    """``med_notiser=False`` where the header's unread counter is enough (the start page)."""
+    return Uppgifter(
+        inbjudningar=list(obesvarade_inbjudningar(user)),
+        begaranden=list(bemanning_att_besvara(user)),
+        atgarder=_med_skal(insatser_som_behover_atgard(user)),
+        idag=list(dagens_registrering(user)),
+        olasta=list(olasta(user)[:OLASTA_ANTAL]) if med_notiser else [],
+    )

@@ -1,0 +1,85 @@
+"""Who a timeline entry concerns: the groups of ``insatser.handelser`` as policy queries.
+
+Each group asks a policy who may act on the operation, the request or the invitation the entry
+names (``Policy.anvandare``), so nobody is told of an operation the policy does not let them see.
+The person who acted is never told of their own act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from insatser import access
+from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
+from insatser.handelser import HANDELSETYPER, Mottagare
+from insatser.models import Insats, Insatshandelse
+from insatser.workflow import BemanningStatus
+
+INGEN = Q(pk__in=[])
+
+
+def _samordnare(handelse: Insatshandelse) -> Q:
+    return Q(pk__in=INSATS_POLICY.anvandare(Handling.SAMORDNA, handelse.insats).values("pk"))
+
+
+def _inbjudna(handelse: Insatshandelse) -> Q:
+    deltagande = handelse.deltagande
+    if deltagande is None:
+        return INGEN
+    far_svara = access.far_besvara_inbjudan(deltagande)
+    if deltagande.enhet_id is not None:
+        far_svara = far_svara.filter(profil__enhet_id=deltagande.enhet_id)
+    return Q(pk__in=far_svara.values("pk"))
+
+
+def _polis_for(begaran) -> Q:
+    return Q(pk__in=BEMANNING_POLICY.anvandare(Handling.BESVARA, begaran).values("pk"))
+
+
+def _polis_for_begaran(handelse: Insatshandelse) -> Q:
+    return INGEN if handelse.begaran is None else _polis_for(handelse.begaran)
+
+
+def _polis_med_obesvarad(handelse: Insatshandelse) -> Q:
+    villkor = INGEN
+    for begaran in handelse.insats.bemanningsbegaranden.filter(status=BemanningStatus.SKICKAD):
+        villkor |= _polis_for(begaran)
+    return villkor
+
+
+def _ser_detaljer(insats: Insats) -> Q:
+    return Q(pk__in=INSATS_POLICY.anvandare(Handling.SE_DETALJER, insats).values("pk"))
+
+
+def _alla(handelse: Insatshandelse) -> Q:
+    return _ser_detaljer(handelse.insats)
+
+
+def _efterfoljare(handelse: Insatshandelse) -> Q:
+    efterfoljare = Insats.objects.filter(omplanerad_fran_id=handelse.insats_id).first()
+    return INGEN if efterfoljare is None else _ser_detaljer(efterfoljare)
+
+
+GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
+    Mottagare.SAMORDNARE: _samordnare,
+    Mottagare.INBJUDNA: _inbjudna,
+    Mottagare.POLIS_FOR_BEGARAN: _polis_for_begaran,
+    Mottagare.POLIS_MED_OBESVARAD: _polis_med_obesvarad,
+    Mottagare.ALLA: _alla,
+    Mottagare.EFTERFOLJARE: _efterfoljare,
+}
+
+
+def mottagare(handelse: Insatshandelse) -> QuerySet:
+    """The users the entry concerns, as one query; none for a kind that notifies nobody."""
+    typ = HANDELSETYPER.get(handelse.typ)
+    villkor = INGEN
+    for grupp in typ.mottagare if typ is not None else ():
+        villkor |= GRUPPER[grupp](handelse)
+    anvandare = get_user_model().objects.filter(villkor)
+    if handelse.utford_av_id is not None:
+        anvandare = anvandare.exclude(pk=handelse.utford_av_id)
+    return anvandare

@@ -1,0 +1,12 @@
+"""The notification list, marking read, and each user's e-mail preferences."""
+
+from django.urls import path
+
+from notiser import views
+
+urlpatterns = [
+    path("notiser/", views.lista, name="notiser"),
+    path("notiser/lasta/", views.markera_alla, name="markera_alla_notiser"),
+    path("notiser/<int:pk>/last/", views.markera, name="markera_notis"),
+    path("notiser/installningar/", views.installningar, name="notisinstallningar"),
+]

@@ -1,0 +1,88 @@
+"""Notification pages: the list (mark one or all read) and the e-mail preferences.
+
+With htmx a mark swaps just the notification (or the list) and the header counter; without
+JavaScript the form posts and the page comes back.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from insatser.views import delvis, htmx_svar, sida_eller_del, visa_fel
+from notiser import selectors, services
+from notiser.access import synliga_notiser
+from notiser.forms import InstallningarForm
+
+SIDSTORLEK = 50
+
+
+def _sida(request, varde):
+    return Paginator(selectors.notiser_for(request.user), SIDSTORLEK).get_page(varde)
+
+
+def _tillbaka(request):
+    """Back to the page of the list the form was posted from (no JavaScript)."""
+    sida = request.POST.get("sida", "")
+    fraga = f"?{urlencode({'sida': sida})}" if sida.isdigit() else ""
+    return redirect(f"{reverse('notiser')}{fraga}")
+
+
+@login_required
+@require_GET
+def lista(request):
+    sida = _sida(request, request.GET.get("sida"))
+    return sida_eller_del(request, "notiser/lista.html", "notiser/_lista.html", {"sida": sida})
+
+
+@login_required
+@require_POST
+def markera(request, pk: int):
+    notis = get_object_or_404(synliga_notiser(request.user).select_related("insats"), pk=pk)
+    services.markera_last(request.user, notis)
+    if delvis(request):
+        notis.refresh_from_db(fields=["last"])
+        return htmx_svar(request, "notiser/_notis.html", {"notis": notis, "oob": True})
+    return _tillbaka(request)
+
+
+@login_required
+@require_POST
+def markera_alla(request):
+    antal = services.markera_alla_lasta(request.user)
+    if delvis(request):
+        sida = _sida(request, request.POST.get("sida"))
+        return htmx_svar(request, "notiser/_lista.html", {"sida": sida, "oob": True})
+    text = ngettext(
+        "%(antal)s notis markerades som läst.", "%(antal)s notiser markerades som lästa.", antal
+    )
+    messages.success(request, text % {"antal": antal})
+    return _tillbaka(request)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def installningar(request):
+    # Every box unticked posts nothing, and is a choice too: no e-mail at all.
+    form = InstallningarForm(
+        request.POST if request.method == "POST" else None,
+        initial={"epost_kategorier": selectors.epostkategorier(request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.spara_installningar(request.user, form.cleaned_data["epost_kategorier"])
+        except ValidationError as fel:
+            visa_fel(request, form, fel)
+        else:
+            messages.success(request, _("Dina val för e-post är sparade."))
+            return redirect("notisinstallningar")
+    return render(request, "notiser/installningar.html", {"form": form})

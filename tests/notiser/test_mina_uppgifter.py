@@ -1,0 +1,161 @@
+"""My tasks: what waits for each user, through the policies, in constant queries."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from insatser import services
+from insatser.models import Insatshandelse
+from notiser.services import notifiera
+from tests.notiser.conftest import kvitterat, las, lpo, org
+
+pytestmark = pytest.mark.django_db
+
+
+def _sida(client, user, url="/mina-uppgifter/"):
+    client.force_login(user)
+    svar = client.get(url)
+    assert svar.status_code == 200
+    return svar.content.decode()
+
+
+def _ny_insats(personer, titel, dagar=30):
+    start = timezone.now() + timedelta(days=dagar)
+    return services.skapa_insats(
+        user=personer["samordnare"],
+        titel=titel,
+        start=start,
+        slut=start + timedelta(hours=2),
+        lpoer=[lpo("city")],
+    )
+
+
+def test_an_unanswered_invitation_waits_for_the_invited_organisation(client, personer, begard):
+    insats, _ = begard
+    for vem in ("skv", "skv_kontakt"):
+        assert insats.referens in _sida(client, personer[vem])
+    assert insats.referens not in _sida(client, personer["av"])
+    services.besvara_inbjudan(
+        personer["skv"], insats.deltaganden.get(organisation__kod="skatteverket"), True
+    )
+    assert "Inbjudningar som din organisation inte har besvarat" not in _sida(
+        client, personer["skv_kontakt"]
+    )
+
+
+def test_requests_to_answer_nearest_deadline_first_for_that_lpo_only(client, personer, begard):
+    insats, begaran = begard
+    senare = _ny_insats(personer, "Senare", dagar=10)
+    services.bjud_in(personer["samordnare"], senare, org("skatteverket"))
+    services.lagg_till_kontroll(personer["samordnare"], senare, insats.kontroller.get().objekt)
+    kvitterat(services.planera_insats, personer["samordnare"], senare)
+    tidig = kvitterat(
+        services.begar_bemanning,
+        personer["samordnare"],
+        senare,
+        lpo("city"),
+        1,
+        svarsfrist=timezone.localdate() - timedelta(days=1),
+    )
+    text = _sida(client, personer["opsam"])
+    assert text.index(f"/polis/begaranden/{tidig.pk}/") < text.index(
+        f"/polis/begaranden/{begaran.pk}/"
+    )
+    assert "(passerad)" in text
+    assert "(ingen frist angiven)" in text
+    assert "Bemanningsbegäranden att besvara" not in _sida(client, personer["opsam_nordost"])
+    services.besvara_bemanning(personer["opsam"], tidig, 1)
+    assert f"/polis/begaranden/{tidig.pk}/" not in _sida(client, personer["opsam"])
+
+
+def test_a_coordinators_operations_that_need_action_with_the_reasons(client, personer, begard):
+    insats, begaran = begard
+    tom = _ny_insats(personer, "Tom insats")
+    services.besvara_bemanning(personer["opsam"], begaran, 0)
+    text = _sida(client, personer["samordnare"])
+    assert "Tom insats" in text
+    assert "Inga objekt är tillagda." in text
+    assert "Ingen myndighet är inbjuden." in text
+    assert "Polisen har avböjt eller återkallat bemanningen." in text
+    assert text.count("Polisen har avböjt") == 1
+    assert "Tom insats" not in _sida(client, personer["samordnare_miljo"])
+    assert "Tom insats" not in _sida(client, personer["skv"])
+    services.begar_bemanning(personer["samordnare"], las(insats), lpo("city"), 2)
+    assert "Polisen har avböjt" not in _sida(client, personer["samordnare"]), "asked again"
+    assert tom.referens in _sida(client, personer["kollega"])
+
+
+def test_an_operation_close_without_confirmed_police_needs_action(client, personer, begard):
+    insats, _ = begard
+    with time_machine.travel(insats.start - timedelta(days=2)):
+        text = _sida(client, personer["samordnare"])
+    assert "Insatsen närmar sig utan bekräftad polis." in text
+
+
+def test_on_the_day_controls_wait_for_the_participants_and_the_coordinator(
+    client, personer, bekraftad
+):
+    insats, _ = bekraftad
+    with time_machine.travel(insats.start + timedelta(minutes=20)):
+        text = _sida(client, personer["skv"])
+        assert "Dagens insatser" in text
+        assert "1 av 1 kontroller är inte markerad" in text
+        assert "Dagens insatser" not in _sida(client, personer["opsam"]), "may not register"
+        text = _sida(client, personer["samordnare"])
+        assert "kontroller är inte markerade." in text
+        services.markera_kontroll(personer["skv"], insats.kontroller.get(), genomford=True)
+        text = _sida(client, personer["samordnare"])
+        assert "insatsen kan markeras genomförd" in text
+        assert "0 av 1 kontroller är inte markerade" in _sida(client, personer["skv"])
+
+
+def test_unread_notifications_are_listed(client, personer, begard):
+    insats, _ = begard
+    for handelse in Insatshandelse.objects.filter(insats=insats):
+        notifiera(handelse.pk)
+    text = _sida(client, personer["skv"])
+    assert "Olästa notiser" in text
+    assert f"{insats.referens}: Organisation inbjuden" in text
+
+
+def test_the_start_page_has_a_short_version(client, personer, begard):
+    insats, _ = begard
+    for handelse in Insatshandelse.objects.filter(insats=insats):
+        notifiera(handelse.pk)
+    text = _sida(client, personer["opsam"], "/")
+    assert "1 bemanningsbegäran att besvara" in text
+    assert "1 oläst notis" in text
+    assert 'href="/mina-uppgifter/"' in text
+    assert "Inget väntar på dig just nu." in _sida(client, personer["ledningsgrupp"], "/")
+
+
+def test_nothing_waits_for_those_outside(client, personer, begard):
+    for vem in ("av", "ledningsgrupp", "polisledning", "api", "samordnare_miljo"):
+        assert "Inget väntar på dig just nu." in _sida(client, personer[vem]), vem
+
+
+@pytest.mark.parametrize(("vem", "olasta"), [("samordnare", 0), ("skv", 10), ("opsam", 10)])
+def test_the_page_takes_constant_queries(client, personer, begard, objekt, vem, olasta):
+    client.force_login(personer[vem])
+    client.get("/mina-uppgifter/")
+    with CaptureQueriesContext(connection) as fore:
+        client.get("/mina-uppgifter/")
+    for nummer in range(12):
+        insats = _ny_insats(personer, f"Fler {nummer}", dagar=10 + nummer)
+        services.bjud_in(personer["samordnare"], insats, org("skatteverket"))
+        services.lagg_till_kontroll(personer["samordnare"], insats, objekt)
+        kvitterat(services.planera_insats, personer["samordnare"], insats)
+        kvitterat(services.begar_bemanning, personer["samordnare"], insats, lpo("city"), 1)
+        _ny_insats(personer, f"Tom {nummer}")
+    for handelse in Insatshandelse.objects.all():
+        notifiera(handelse.pk)
+    with CaptureQueriesContext(connection) as efter:
+        svar = client.get("/mina-uppgifter/")
+    uppgifter = svar.context["uppgifter"]
+    assert max(map(len, (uppgifter.inbjudningar, uppgifter.begaranden, uppgifter.atgarder))) >= 12
+    assert len(uppgifter.olasta) == olasta, "the newest ten at most; the header counts them all"
+    assert len(efter) == len(fore)
