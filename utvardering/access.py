@@ -20,7 +20,7 @@ class Handling:
 
 
 def _fran_synlig_insats(aktor) -> Q:
-    return Q(insats__in=INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE_DETALJER).values("pk"))
+    return Q(insats__in=INSATS_POLICY.filtrera(aktor, InsatsHandling.SE_DETALJER).values("pk"))
 
 
 H = Handling
