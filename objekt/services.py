@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,9 +12,9 @@ from insatser import access as insats_access
 from insatser.models import Insats
 from myndigheter.atkomst import logga
 from myndigheter.models import Atkomstlogg
-from myndigheter.policy import Aktor
 from objekt import access
 from objekt.models import Frislappning, Objektuppgift
+from objekt.selectors import uppgifter_i_insats
 
 
 def _synlig_for(user, uppgift: Objektuppgift) -> Objektuppgift:
@@ -74,18 +73,10 @@ def las_objektuppgifter(user, insats: Insats, syfte: str) -> list[Objektuppgift]
     """The information on the operation's objects that the user may read; each read is logged."""
     if not insats_access.kan_se_insats(user, insats):
         raise Http404
-    # Own information, or information released to this very operation (not to another one).
-    egen_eller_frislappt_hit = Q(organisation_id=Aktor.for_user(user).organisation_id) | Exists(
-        Frislappning.objects.filter(
-            objektuppgift=OuterRef("pk"), insats=insats, aterkallad__isnull=True
-        )
-    )
     uppgifter = list(
-        access.synliga_objektuppgifter(user)
-        .filter(egen_eller_frislappt_hit, objekt__kontroller__insats=insats)
+        uppgifter_i_insats(user, insats)
         .select_related("objekt", "organisation", "mall")
         .order_by("objekt__namn", "organisation__namn")
-        .distinct()
     )
     if uppgifter:
         logga(user, Atkomstlogg.Handling.LASA, uppgifter, f"{insats.referens}: {syfte}")
