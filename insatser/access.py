@@ -7,13 +7,18 @@ are the tables below. ``docs/behorigheter.md`` is generated from them.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from collections.abc import Callable, Iterable
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
+    Informationsunderlag,
     Insats,
     InsatsUserObjectPermission,
+    Malgrupp,
+    Malgruppstyp,
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
@@ -36,7 +41,9 @@ class Handling:
     REGISTRERA = "registrera"
     SE_POLISDETALJER = "se_polisdetaljer"
     SE_INSTALLNINGSDETALJ = "se_installningsdetalj"
+    SE_SAKERHET = "se_sakerhet"
     BESVARA = "besvara"
+    LADDA_NED = "ladda_ned"
 
 
 def _samordnande(aktor) -> Q:
@@ -98,6 +105,7 @@ INSATS_POLICY = Policy(
         H.STALLA_IN: "ställa in insatsen",
         H.REGISTRERA: "markera kontroller och registrera fynd",
         H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
+        H.SE_SAKERHET: "se säkerhetsanteckningen (kända hot- och säkerhetsrisker)",
     },
     relationer=[
         Relation("samordnande_organisation", "användarens organisation samordnar", _samordnande),
@@ -124,35 +132,44 @@ INSATS_POLICY = Policy(
         Regel(
             Roll.SAMORDNARE,
             "samordnande_organisation",
-            [H.SE, H.SE_DETALJER, H.SAMORDNA, H.STALLA_IN, H.REGISTRERA, H.BESVARA_INBJUDAN],
+            [
+                H.SE,
+                H.SE_DETALJER,
+                H.SAMORDNA,
+                H.STALLA_IN,
+                H.REGISTRERA,
+                H.BESVARA_INBJUDAN,
+                H.SE_SAKERHET,
+            ],
         ),
         Regel(
             Roll.SAMORDNARE,
             "deltagande_organisation",
             [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
         ),
-        Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA]),
+        Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
         Regel(
             Roll.HANDLAGGARE,
             "deltagande_organisation",
             [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
         ),
-        Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA]),
+        Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
         Regel(
             Roll.MYNDIGHETSKONTAKT,
             "deltagande_organisation",
             [H.SE, H.SE_DETALJER, H.BESVARA_INBJUDAN],
         ),
+        Regel(Roll.MYNDIGHETSKONTAKT, "accepterat_deltagande", [H.SE_SAKERHET]),
         Regel(
             Roll.OPERATIV_SAMORDNARE,
             "begaran_i_lpo",
             [H.SE, H.SE_DETALJER, H.SE_INSTALLNINGSDETALJ],
         ),
-        Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN, H.SE_SAKERHET]),
         Regel(
             Roll.INSATSPOLIS,
             "tilldelad",
-            [H.SE, H.SE_DETALJER, H.REGISTRERA, H.SE_INSTALLNINGSDETALJ],
+            [H.SE, H.SE_DETALJER, H.REGISTRERA, H.SE_INSTALLNINGSDETALJ, H.SE_SAKERHET],
         ),
         Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE, H.SE_INSTALLNINGSDETALJ]),
         Regel(Roll.API_KLIENT, "deltagande_organisation", [H.SE]),
@@ -189,7 +206,168 @@ BEMANNING_POLICY = Policy(
     ],
 )
 
-POLICYER = {"Insats": INSATS_POLICY, "Bemanningsbegäran": BEMANNING_POLICY}
+
+def _detaljer_synliga(aktor) -> QuerySet:
+    return INSATS_POLICY.filtrera(aktor, H.SE_DETALJER).values("pk")
+
+
+def _gemensamt(aktor) -> Q:
+    return Q(malgrupp=Malgruppstyp.GEMENSAM, insats__in=_detaljer_synliga(aktor))
+
+
+def _egen_organisation(aktor) -> Q:
+    return Q(
+        malgrupp=Malgruppstyp.MYNDIGHET,
+        organisation_id=aktor.organisation_id,
+        insats__in=_detaljer_synliga(aktor),
+    )
+
+
+def _polisens_lpo(aktor) -> Q:
+    polisdetaljer = BEMANNING_POLICY.filtrera(aktor, H.SE_POLISDETALJER).filter(
+        insats=OuterRef("insats"), lpo=OuterRef("lpo")
+    )
+    return Q(malgrupp=Malgruppstyp.POLIS, insats__in=_detaljer_synliga(aktor)) & Exists(
+        polisdetaljer
+    )
+
+
+# Who may download which audience's briefing. The download rules below and the readers a briefing
+# is written for (``underlagets_malgrupper``) both come from this table, so that a briefing never
+# shows one of its readers more than that reader may see. Police management does not read the
+# police briefing: it holds objects and the meeting point, which 6.8 keeps from management.
+LASARROLLER = {
+    Malgruppstyp.GEMENSAM: (
+        Roll.SAMORDNARE,
+        Roll.HANDLAGGARE,
+        Roll.MYNDIGHETSKONTAKT,
+        Roll.OPERATIV_SAMORDNARE,
+        Roll.INSATSPOLIS,
+    ),
+    Malgruppstyp.MYNDIGHET: (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT),
+    Malgruppstyp.POLIS: (Roll.OPERATIV_SAMORDNARE,),
+}
+UNDERLAGSRELATION = {
+    Malgruppstyp.GEMENSAM: "gemensamt",
+    Malgruppstyp.MYNDIGHET: "egen_organisation",
+    Malgruppstyp.POLIS: "polisens_lpo",
+}
+
+UNDERLAG_POLICY = Policy(
+    Informationsunderlag,
+    handlingar={H.LADDA_NED: "ladda ned underlaget (endast aktuell version)"},
+    relationer=[
+        Relation(
+            "gemensamt",
+            "det gemensamma underlaget för en insats vars detaljer användaren ser",
+            _gemensamt,
+        ),
+        Relation(
+            "egen_organisation",
+            "underlaget för användarens organisation, i en insats vars detaljer användaren ser",
+            _egen_organisation,
+        ),
+        Relation(
+            "polisens_lpo",
+            "polisens underlag för ett LPO där användaren ser polisens interna bemanning, i en "
+            "insats vars detaljer användaren ser",
+            _polisens_lpo,
+        ),
+    ],
+    regler=[
+        Regel(roll, UNDERLAGSRELATION[typ], [H.LADDA_NED])
+        for typ, roller in LASARROLLER.items()
+        for roll in roller
+    ],
+)
+
+POLICYER = {
+    "Insats": INSATS_POLICY,
+    "Bemanningsbegäran": BEMANNING_POLICY,
+    "Informationsunderlag": UNDERLAG_POLICY,
+}
+
+# How far a reader role's view reaches: a whole organisation, one LPO or one named officer.
+ORGANISATIONSROLLER = (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+
+
+def _kandidater(insats: Insats) -> tuple[list[tuple[Aktor, int | None]], list, list]:
+    """Every reader a briefing of the operation could have, before checking what each sees.
+
+    One Aktor per role and scope, without personal grants (``user=None``), except the named
+    officers, who read through their assignment. Returns the readers with their organisation, the
+    invitations and the staffing requests.
+    """
+    deltaganden = list(insats.deltaganden.select_related("organisation"))
+    begaranden = list(
+        insats.bemanningsbegaranden.exclude(status=BemanningStatus.UTKAST).select_related("lpo")
+    )
+    organisationer = {insats.samordnande_organisation_id} | {d.organisation_id for d in deltaganden}
+    kandidater = [
+        (Aktor(None, org, frozenset({roll}), ()), org)
+        for org in sorted(organisationer)
+        for roll in ORGANISATIONSROLLER
+    ]
+    kandidater += [
+        (Aktor(None, None, frozenset({Roll.OPERATIV_SAMORDNARE}), (lpo,)), None)
+        for lpo in sorted({b.lpo_id for b in begaranden})
+    ]
+    poliser = Polisbemanning.objects.filter(begaran__insats=insats).select_related("anvandare")
+    kandidater += [
+        (Aktor(polis, None, frozenset({Roll.INSATSPOLIS}), ()), None)
+        for polis in sorted({p.anvandare for p in poliser}, key=lambda u: u.pk)
+    ]
+    return kandidater, deltaganden, begaranden
+
+
+def alla_far(lasare: Iterable[Aktor], handling: str, insats: Insats) -> list[bool]:
+    """Per reader, whether the operation rule allows ``handling`` on ``insats``; one query."""
+    lasare = list(lasare)
+    if not lasare:
+        return []
+    rad = Insats.objects.filter(pk=insats.pk)
+    for nummer, aktor in enumerate(lasare):
+        rad = INSATS_POLICY.markera(rad, aktor, **{f"l{nummer}": handling})
+    varden = rad.values(*[f"l{nummer}" for nummer in range(len(lasare))]).get()
+    return [varden[f"l{nummer}"] for nummer in range(len(lasare))]
+
+
+def underlagets_malgrupper(insats: Insats) -> dict[Malgrupp, tuple[Aktor, ...]]:
+    """The audiences the operation's briefings are written for, each with its readers.
+
+    The joint briefing: everyone who sees the operation's details. An agency's: its members, for
+    each organisation invited (not declined) that is not the police, and the coordinating one.
+    The police's: the operational coordinators of each LPO with an active staffing request.
+    A candidate who does not see the operation's details cannot download anything, so it is no
+    reader; an audience without readers has no briefing.
+    """
+    kandidater, deltaganden, begaranden = _kandidater(insats)
+    ser = alla_far([a for a, _ in kandidater], H.SE_DETALJER, insats)
+    lasare = [(aktor, org) for (aktor, org), far in zip(kandidater, ser, strict=True) if far]
+    malgrupper = {Malgrupp(Malgruppstyp.GEMENSAM): tuple(a for a, _ in lasare)}
+    myndigheter = {insats.samordnande_organisation_id} | {
+        d.organisation_id
+        for d in deltaganden
+        if d.svar != Deltagande.Svar.AVBOJD and not d.organisation.ar_polis
+    }
+    for org in sorted(myndigheter):
+        malgrupper[Malgrupp(Malgruppstyp.MYNDIGHET, organisation_id=org)] = tuple(
+            a for a, o in lasare if o == org
+        )
+    for lpo in sorted({b.lpo_id for b in begaranden if b.status in AKTIVA_BEMANNINGSSTATUSAR}):
+        malgrupper[Malgrupp(Malgruppstyp.POLIS, lpo_id=lpo)] = tuple(
+            a for a, _ in lasare if Roll.OPERATIV_SAMORDNARE in a.roller and a.lpo_ids == (lpo,)
+        )
+    return {malgrupp: aktorer for malgrupp, aktorer in malgrupper.items() if aktorer}
+
+
+def for_alla(lasare: Iterable[Aktor], urval: Callable[[Aktor], QuerySet]) -> QuerySet:
+    """The rows every reader may see: the first reader's selection, narrowed by the others'."""
+    forsta, *ovriga = lasare
+    rader = urval(forsta)
+    for aktor in ovriga:
+        rader = rader.filter(pk__in=urval(aktor).values("pk"))
+    return rader
 
 
 def synliga_insatser(user):
@@ -237,3 +415,7 @@ def kan_stalla_in(user, insats: Insats) -> bool:
 
 def kan_registrera_i_kontroll(user, insats: Insats) -> bool:
     return INSATS_POLICY.tillater(user, H.REGISTRERA, insats)
+
+
+def nedladdningsbara_underlag(user) -> QuerySet[Informationsunderlag]:
+    return UNDERLAG_POLICY.filtrera(user, H.LADDA_NED)

@@ -12,11 +12,18 @@ from insatser.models.insats import (
     Installningsorsak,
     Kontroll,
 )
+from insatser.models.underlag import (
+    Informationsunderlag,
+    Malgrupp,
+    Malgruppstyp,
+    Underlagsbygge,
+)
 
 __all__ = [
     "Bemanningsbegaran",
     "Deltagande",
     "Fynd",
+    "Informationsunderlag",
     "Insats",
     "InsatsGroupObjectPermission",
     "InsatsUserObjectPermission",
@@ -24,5 +31,8 @@ __all__ = [
     "Insatshandelse",
     "Installningsorsak",
     "Kontroll",
+    "Malgrupp",
+    "Malgruppstyp",
     "Polisbemanning",
+    "Underlagsbygge",
 ]
