@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from insatser import access as insats_access
 from insatser.models import Insats
+from insatser.services.underlag import markera_inaktuella
 from myndigheter.atkomst import logga
 from myndigheter.models import Atkomstlogg
 from objekt import access
@@ -43,6 +44,7 @@ def frislapp_objektuppgift(
     frislappning = Frislappning.objects.create(
         objektuppgift=uppgift, insats=insats, frislappt_av=user, grund=grund.strip()
     )
+    markera_inaktuella([insats.pk])
     logga(user, Atkomstlogg.Handling.FRISLAPPA, [uppgift], f"{insats.referens}: {grund.strip()}")
     return frislappning
 
@@ -60,6 +62,7 @@ def aterkalla_frislappning(user, frislappning: Frislappning, orsak: str) -> Fris
     frislappning.aterkallad = timezone.now()
     frislappning.aterkallad_av = user
     frislappning.save(update_fields=["aterkallad", "aterkallad_av"])
+    markera_inaktuella([frislappning.insats_id])
     logga(
         user,
         Atkomstlogg.Handling.ATERKALLA,

@@ -7,7 +7,9 @@ the row locked, writes the operation's timeline and leaves side effects to ``on_
 from insatser.services.bemanning import aterkalla_bemanning, begar_bemanning, besvara_bemanning
 from insatser.services.gemensamt import Konflikt
 from insatser.services.planering import (
+    andra_sakerhetsanteckning,
     avsla_insats,
+    begar_nya_underlag,
     besvara_inbjudan,
     bjud_in,
     genomfor_insats,
@@ -22,9 +24,11 @@ from insatser.services.planering import (
 
 __all__ = [
     "Konflikt",
+    "andra_sakerhetsanteckning",
     "aterkalla_bemanning",
     "avsla_insats",
     "begar_bemanning",
+    "begar_nya_underlag",
     "besvara_bemanning",
     "besvara_inbjudan",
     "bjud_in",

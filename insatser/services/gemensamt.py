@@ -17,6 +17,7 @@ from insatser.models import (
     Insatshandelse,
     Installningsorsak,
 )
+from insatser.services.underlag import markera_inaktuella
 from insatser.workflow import (
     BEMANNING_WORKFLOW,
     INSATS_WORKFLOW,
@@ -48,6 +49,7 @@ def _logga(insats: Insats, user, typ: str, text: str = "", fran: str = "", till:
     Insatshandelse.objects.create(
         insats=insats, typ=typ, utford_av=user, text=text, fran_status=fran, till_status=till
     )
+    markera_inaktuella([insats.pk])
 
 
 def _overga(insats: Insats, namn: str, user, text: str = "") -> None:
