@@ -175,3 +175,18 @@ class SvarForm(forms.Form):
 
 class AvslagForm(forms.Form):
     motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SakerhetsanteckningForm(forms.Form):
+    sakerhetsanteckning = forms.CharField(
+        label=_("Säkerhetsanteckning"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Kända hot- eller säkerhetsrisker, t.ex. hundar, tidigare hot mot inspektörer. "
+            "Skriv inte underrättelseuppgifter, uppgifter om enskilda personer eller uppgifter "
+            "som omfattas av bank- eller annan särskild sekretess."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

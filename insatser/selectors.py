@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling, synliga_insatser
-from insatser.models import Bemanningsbegaran, Insats, Kontroll, Polisbemanning
-from insatser.workflow import BESVARADE, BemanningStatus, InsatsStatus
+from insatser.access import (
+    BEMANNING_POLICY,
+    INSATS_POLICY,
+    Handling,
+    nedladdningsbara_underlag,
+    synliga_insatser,
+)
+from insatser.models import (
+    Bemanningsbegaran,
+    Informationsunderlag,
+    Insats,
+    Kontroll,
+    Polisbemanning,
+    Underlagsbygge,
+)
+from insatser.workflow import AVSLUTADE, BESVARADE, BemanningStatus, InsatsStatus
 from myndigheter.policy import Aktor
 
 
@@ -32,6 +47,7 @@ def insats_for_detalj(user, pk: int) -> Insats:
             kan_samordna=Handling.SAMORDNA,
             kan_stalla_in=Handling.STALLA_IN,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
+            visa_sakerhet=Handling.SE_SAKERHET,
         )
         .select_related("samordnande_enhet", "omplanerad_fran")
         .get(pk=pk)
@@ -98,4 +114,39 @@ def insatspoliser(user) -> QuerySet:
             )
         )
         .order_by("-tidigare_insatser", "last_name", "first_name")
+    )
+
+
+def underlag_for_insats(user, insats: Insats) -> QuerySet[Informationsunderlag]:
+    """The briefings of one operation the user may download: each audience's latest version."""
+    return (
+        nedladdningsbara_underlag(user)
+        .filter(insats=insats)
+        .exclude(status=Informationsunderlag.Status.OGILTIG)
+        .select_related("insats", "organisation", "lpo")
+        .order_by("malgrupp", "organisation__namn", "lpo__namn")
+    )
+
+
+def underlagsbygge(insats: Insats) -> Underlagsbygge | None:
+    return Underlagsbygge.objects.filter(insats=insats).first()
+
+
+def nasta_veckas_insatser(user, dagar: int = 7) -> QuerySet[Insats]:
+    """Operations the user's organisation coordinates starting within ``dagar`` days, with the
+    briefings the user may download (``underlagen``) and the build state."""
+    nu = timezone.now()
+    underlagen = (
+        nedladdningsbara_underlag(user)
+        .exclude(status=Informationsunderlag.Status.OGILTIG)
+        .select_related("insats", "organisation", "lpo")
+        .order_by("malgrupp", "organisation__namn", "lpo__namn")
+    )
+    return (
+        INSATS_POLICY.filtrera(user, Handling.SAMORDNA)
+        .filter(start__gte=nu, start__lt=nu + timedelta(days=dagar))
+        .exclude(status__in=AVSLUTADE)
+        .select_related("underlagsbygge")
+        .prefetch_related(Prefetch("informationsunderlag", underlagen, to_attr="underlagen"))
+        .order_by("start", "pk")
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from insatser import views, views_bemanning, views_planering
+from insatser import views, views_bemanning, views_planering, views_underlag
 
 urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
@@ -17,6 +17,16 @@ urlpatterns = [
     path("insatser/<int:pk>/svar/", views_planering.svara, name="svara_inbjudan"),
     path("insatser/<int:pk>/stall-in/", views.stall_in, name="stall_in_insats"),
     path("insatser/<int:pk>/omplanera/", views.omplanera, name="omplanera_insats"),
+    path("insatser/<int:pk>/sakerhet/", views_planering.sakerhet, name="andra_sakerhet"),
+    path("insatser/<int:pk>/underlag/", views_underlag.sektion, name="underlag"),
+    path("insatser/<int:pk>/underlag/bygg/", views_underlag.begar, name="begar_underlag"),
+    path("underlag/<int:pk>/pdf/", views_underlag.ladda_ned, name="ladda_ned_underlag"),
+    path("underlag/nasta-vecka/", views_underlag.nasta_vecka, name="underlag_nasta_vecka"),
+    path(
+        "underlag/nasta-vecka/zip/",
+        views_underlag.nasta_vecka_zip,
+        name="underlag_nasta_vecka_zip",
+    ),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
     path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
     path(

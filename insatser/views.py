@@ -20,10 +20,16 @@ from insatser.forms import (
     ObjektvalForm,
     OmplaneringForm,
     OrsakForm,
+    SakerhetsanteckningForm,
     SvarForm,
 )
 from insatser.models import Insats, Installningsorsak
-from insatser.workflow import AKTIVA_FORE_GENOMFORANDE, OPPNA_FOR_PLANERING, OgiltigOvergang
+from insatser.workflow import (
+    AKTIVA_FORE_GENOMFORANDE,
+    AVSLUTADE,
+    OPPNA_FOR_PLANERING,
+    OgiltigOvergang,
+)
 from objekt.selectors import objektpool
 from objekt.services import las_objektuppgifter
 
@@ -85,6 +91,15 @@ def _orsaker():
     return Installningsorsak.objects.order_by("namn")
 
 
+def underlagssektion(user, insats: Insats) -> dict:
+    """What the briefings section shows: the user's briefings and the state of the build."""
+    return {
+        "underlagen": selectors.underlag_for_insats(user, insats),
+        "underlagsbygge": selectors.underlagsbygge(insats),
+        "underlag_kan_byggas": insats.status not in AVSLUTADE,
+    }
+
+
 @login_required
 @require_GET
 def detalj(request, pk: int):
@@ -103,6 +118,12 @@ def detalj(request, pk: int):
             objekt_form=ObjektvalForm(objekt=objektpool()),
             bemanning_form=BemanningsbegaranForm(lpoer=insats.lpoer.all()),
             avslag_form=AvslagForm(),
+            sakerhet_form=SakerhetsanteckningForm(
+                initial={
+                    "sakerhetsanteckning": insats.sakerhetsanteckning,
+                    "version": insats.version,
+                }
+            ),
         )
     eget = access.besvarbar_inbjudan(request.user, insats)
     if eget is not None:
@@ -117,6 +138,7 @@ def detalj(request, pk: int):
             objektuppgifter=las_objektuppgifter(
                 request.user, insats, "Insatsens sida: förberedelse och genomförande"
             ),
+            **underlagssektion(request.user, insats),
         )
     return render(request, "insatser/detalj.html", context)
 

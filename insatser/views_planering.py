@@ -16,6 +16,7 @@ from insatser.forms import (
     InbjudanForm,
     NyInsatsForm,
     ObjektvalForm,
+    SakerhetsanteckningForm,
     SvarForm,
 )
 from insatser.views import SERVICEFEL, insats_eller_404, kor_verb, visa_fel
@@ -153,4 +154,20 @@ def svara(request, pk: int):
             request.user, deltagande, d["accepterad"], d["planerat_antal"] or 0
         ),
         _("Ert svar är registrerat."),
+    )
+
+
+@login_required
+@require_POST
+def sakerhet(request, pk: int):
+    """The coordinator records known threats or safety risks for those taking part."""
+    insats = _samordnad(request, pk)
+    return _utfor(
+        request,
+        insats,
+        SakerhetsanteckningForm(request.POST),
+        lambda d: services.andra_sakerhetsanteckning(
+            request.user, insats, d["sakerhetsanteckning"], version=d["version"]
+        ),
+        _("Säkerhetsanteckningen är sparad."),
     )
