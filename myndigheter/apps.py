@@ -12,4 +12,6 @@ class MyndigheterConfig(AppConfig):
         from myndigheter import signals  # noqa: F401 - connects the receivers
         from myndigheter.roles import tilldela_adminbehorigheter
 
-        post_migrate.connect(tilldela_adminbehorigheter, sender=self)
+        # After every app, not only this one: the permissions of the apps migrated after
+        # myndigheter (insatser, utvardering) exist only once their own signal has run.
+        post_migrate.connect(tilldela_adminbehorigheter, dispatch_uid="tilldela_adminbehorigheter")

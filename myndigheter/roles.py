@@ -56,6 +56,7 @@ ADMIN_FULL_BEHORIGHET = {
 }
 ADMIN_LASBEHORIGHET = {
     "myndigheter": ["atkomstlogg", "inloggning", "logguppfoljning"],
+    "insatser": ["underlagsbygge"],
     "auth": ["group"],
     "pghistory": ["events", "middlewareevents", "context"],
 }

@@ -14,6 +14,7 @@ from django.utils import timezone
 from insatser.models import Informationsunderlag, Insatshandelse, Underlagsbygge
 from insatser.services.underlag import markera_inaktuella
 from myndigheter.models import Atkomstlogg
+from myndigheter.roles import Roll
 from objekt.models import Objektuppgift
 from tests.insatser.underlagsvarld import delta, malgrupper, ny_insats, ny_version
 
@@ -396,3 +397,18 @@ def test_time_window_boundary_of_the_batch(client, underlagsvarld):
     precis.save()
     text = _hamta(client, v.anvandare["samordnare"], "/underlag/nasta-vecka/").content.decode()
     assert "PRECIS Titel PRECIS" in text
+
+
+def test_administrators_read_why_a_build_failed_and_change_nothing(
+    client, underlagsvarld, skapa_anvandare
+):
+    v = underlagsvarld
+    markera_inaktuella([v.egen.pk])
+    Underlagsbygge.objects.update(status=Underlagsbygge.Status.MISSLYCKAD, fel="RuntimeError: x")
+    client.force_login(skapa_anvandare("adm", Roll.ADMIN, "akc-vast"))
+    bygge = Underlagsbygge.objects.get(insats=v.egen)
+    text = client.get(f"/admin/insatser/underlagsbygge/{bygge.pk}/change/").content.decode()
+    assert "RuntimeError: x" in text
+    assert "Titel EGEN" not in text
+    assert client.get("/admin/insatser/underlagsbygge/add/").status_code == 403
+    assert client.post(f"/admin/insatser/underlagsbygge/{bygge.pk}/delete/").status_code == 403
