@@ -249,11 +249,14 @@ def _spara(insats_id: int, nummer: int, uppgift: str, resultat: list[Resultat]) 
             nya = {rad.malgrupp: rad for rad in resultat}
             for malgrupp, gammal in giltiga.items():
                 rad = nya.get(malgrupp)
-                if rad is None or gammal.dataversion != rad.dataversion:
-                    gammal.status = Status.OGILTIG
-                else:
-                    gammal.status = Status.AKTUELL
-                gammal.save(update_fields=["status"])
+                status = (
+                    Status.AKTUELL
+                    if rad is not None and gammal.dataversion == rad.dataversion
+                    else Status.OGILTIG
+                )
+                if gammal.status != status:
+                    gammal.status = status
+                    gammal.save(update_fields=["status"])
             for rad in resultat:
                 gammal = giltiga.get(rad.malgrupp)
                 if gammal is None or gammal.dataversion != rad.dataversion:
@@ -318,6 +321,9 @@ def vakta_underlag(hard_tidsgrans: int) -> list[tuple[int, int]]:
         )
         igen = [(b.insats_id, b.nummer) for b in borttappade if b.pk not in uppgivna]
         Underlagsbygge.objects.filter(insats_id__in=[i for i, _n in igen]).update(koad=nu)
+        transaction.on_commit(lambda: _koa(igen, 0))
+    # A transaction of its own: marking locks build records in its own order.
+    with transaction.atomic():
         nya = list(
             Insats.objects.filter(underlagsbygge__isnull=True, slut__gte=nu)
             .exclude(status__in=AVSLUTADE)
@@ -325,7 +331,6 @@ def vakta_underlag(hard_tidsgrans: int) -> list[tuple[int, int]]:
             .values_list("pk", flat=True)[:NYA_PER_VAKT]
         )
         markera_inaktuella(nya)
-        transaction.on_commit(lambda: _koa(igen, 0))
     return igen
 
 
