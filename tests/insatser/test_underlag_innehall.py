@@ -267,6 +267,11 @@ def test_the_pdf_is_tagged_a4_with_a_title(underlagsvarld):
     assert falt["Pages"].strip() == str(underlag.sidantal)
     assert "A4" in falt["Page size"]
     assert falt["Title"].strip() == "Informationsunderlag EGEN – Gemensamt underlag"
+    # Footer and watermark on every page name the audience.
+    text = pdftext(underlag)
+    assert text.count("Målgrupp: Gemensamt underlag · Version 1") == underlag.sidantal + 1
+    # The rotated watermark comes out letter-spaced, so count without spaces.
+    assert text.replace(" ", "").count("Gemensamtunderlag") == 2 * underlag.sidantal + 1
 
 
 def test_the_fetcher_serves_our_static_files_and_refuses_everything_else():
