@@ -287,35 +287,50 @@ POLICYER = {
     "Informationsunderlag": UNDERLAG_POLICY,
 }
 
-# How far a reader role's view reaches: a whole organisation, one LPO or one named officer.
-ORGANISATIONSROLLER = (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+# How far each reader role's view reaches: its organisation, one LPO, or one named officer.
+OMFANG = {
+    Roll.SAMORDNARE: "organisation",
+    Roll.HANDLAGGARE: "organisation",
+    Roll.MYNDIGHETSKONTAKT: "organisation",
+    Roll.OPERATIV_SAMORDNARE: "lpo",
+    Roll.INSATSPOLIS: "person",
+}
 
 
-def _kandidater(insats: Insats) -> tuple[list[tuple[Aktor, int | None]], list, list]:
+def _kandidater(insats: Insats) -> tuple[list[Aktor], list, list]:
     """Every reader a briefing of the operation could have, before checking what each sees.
 
-    One Aktor per role and scope, without personal grants (``user=None``), except the named
-    officers, who read through their assignment. Returns the readers with their organisation, the
+    One Aktor per reader role of the joint briefing and scope, without personal grants
+    (``user=None``); named officers read through their own assignment. Returns the readers, the
     invitations and the staffing requests.
     """
     deltaganden = list(insats.deltaganden.select_related("organisation"))
     begaranden = list(
         insats.bemanningsbegaranden.exclude(status=BemanningStatus.UTKAST).select_related("lpo")
     )
-    organisationer = {insats.samordnande_organisation_id} | {d.organisation_id for d in deltaganden}
-    kandidater = [
-        (Aktor(None, org, frozenset({roll}), ()), org)
-        for org in sorted(organisationer)
-        for roll in ORGANISATIONSROLLER
-    ]
-    kandidater += [
-        (Aktor(None, None, frozenset({Roll.OPERATIV_SAMORDNARE}), (lpo,)), None)
-        for lpo in sorted({b.lpo_id for b in begaranden})
-    ]
     poliser = Polisbemanning.objects.filter(begaran__insats=insats).select_related("anvandare")
-    kandidater += [
-        (Aktor(polis, None, frozenset({Roll.INSATSPOLIS}), ()), None)
-        for polis in sorted({p.anvandare for p in poliser}, key=lambda u: u.pk)
+    omfang = {
+        "organisation": [
+            {"organisation_id": org}
+            for org in sorted(
+                {insats.samordnande_organisation_id} | {d.organisation_id for d in deltaganden}
+            )
+        ],
+        "lpo": [{"lpo_ids": (lpo,)} for lpo in sorted({b.lpo_id for b in begaranden})],
+        "person": [
+            {"user": polis}
+            for polis in sorted({p.anvandare for p in poliser}, key=lambda user: user.pk)
+        ],
+    }
+    kandidater = [
+        Aktor(
+            user=scope.get("user"),
+            organisation_id=scope.get("organisation_id"),
+            roller=frozenset({roll}),
+            lpo_ids=scope.get("lpo_ids", ()),
+        )
+        for roll in LASARROLLER[Malgruppstyp.GEMENSAM]
+        for scope in omfang[OMFANG[roll]]
     ]
     return kandidater, deltaganden, begaranden
 
@@ -342,21 +357,30 @@ def underlagets_malgrupper(insats: Insats) -> dict[Malgrupp, tuple[Aktor, ...]]:
     reader; an audience without readers has no briefing.
     """
     kandidater, deltaganden, begaranden = _kandidater(insats)
-    ser = alla_far([a for a, _ in kandidater], H.SE_DETALJER, insats)
-    lasare = [(aktor, org) for (aktor, org), far in zip(kandidater, ser, strict=True) if far]
-    malgrupper = {Malgrupp(Malgruppstyp.GEMENSAM): tuple(a for a, _ in lasare)}
+    ser = alla_far(kandidater, H.SE_DETALJER, insats)
+    lasare = tuple(aktor for aktor, far in zip(kandidater, ser, strict=True) if far)
+
+    def med(typ, **scope) -> tuple[Aktor, ...]:
+        return tuple(
+            a
+            for a in lasare
+            if a.roller <= set(LASARROLLER[typ])
+            and all(getattr(a, falt) == varde for falt, varde in scope.items())
+        )
+
+    malgrupper = {Malgrupp(Malgruppstyp.GEMENSAM): lasare}
     myndigheter = {insats.samordnande_organisation_id} | {
         d.organisation_id
         for d in deltaganden
         if d.svar != Deltagande.Svar.AVBOJD and not d.organisation.ar_polis
     }
     for org in sorted(myndigheter):
-        malgrupper[Malgrupp(Malgruppstyp.MYNDIGHET, organisation_id=org)] = tuple(
-            a for a, o in lasare if o == org
+        malgrupper[Malgrupp(Malgruppstyp.MYNDIGHET, organisation_id=org)] = med(
+            Malgruppstyp.MYNDIGHET, organisation_id=org
         )
     for lpo in sorted({b.lpo_id for b in begaranden if b.status in AKTIVA_BEMANNINGSSTATUSAR}):
-        malgrupper[Malgrupp(Malgruppstyp.POLIS, lpo_id=lpo)] = tuple(
-            a for a, _ in lasare if Roll.OPERATIV_SAMORDNARE in a.roller and a.lpo_ids == (lpo,)
+        malgrupper[Malgrupp(Malgruppstyp.POLIS, lpo_id=lpo)] = med(
+            Malgruppstyp.POLIS, lpo_ids=(lpo,)
         )
     return {malgrupp: aktorer for malgrupp, aktorer in malgrupper.items() if aktorer}
 
