@@ -14,7 +14,7 @@ import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.conf import settings
@@ -127,7 +127,7 @@ class Resultat:
     objektuppgifter: list[int]
     version: int | None = None
     pdf: pdf.Pdf | None = None
-    byggd: object = None
+    byggd: datetime | None = None
 
 
 def bygg_underlag(insats_id: int, nummer: int, uppgift: str, hard_tidsgrans: int) -> Utfall:
