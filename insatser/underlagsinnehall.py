@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from insatser import access, selectors
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Malgrupp
+from insatser.models.underlag import malgruppsnamn
 from myndigheter.models import Lokalpolisomrade, Myndighet, Omradesbedomning
 from myndigheter.policy import Aktor
 from objekt.models import Frislappning, Informationsmall
@@ -85,14 +86,11 @@ def underlagsinnehall(insats: Insats, malgrupp: Malgrupp, lasare: Sequence[Aktor
 
 
 def _malgrupp(malgrupp: Malgrupp) -> dict:
-    if malgrupp.organisation_id is not None:
-        namn = Myndighet.objects.values_list("namn", flat=True).get(pk=malgrupp.organisation_id)
-    elif malgrupp.lpo_id is not None:
-        lpo = Lokalpolisomrade.objects.values_list("namn", flat=True).get(pk=malgrupp.lpo_id)
-        namn = _("Polisen, %(lpo)s") % {"lpo": lpo}
-    else:
-        namn = _("Gemensamt underlag")
-    return {"typ": malgrupp.typ, "namn": namn}
+    organisation = (
+        Myndighet.objects.get(pk=malgrupp.organisation_id) if malgrupp.organisation_id else None
+    )
+    lpo = Lokalpolisomrade.objects.get(pk=malgrupp.lpo_id) if malgrupp.lpo_id else None
+    return {"typ": malgrupp.typ, "namn": malgruppsnamn(malgrupp.typ, organisation, lpo)}
 
 
 def _insats(insats: Insats) -> dict:

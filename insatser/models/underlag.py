@@ -27,6 +27,15 @@ class Malgruppstyp(models.TextChoices):
     GEMENSAM = "GEMENSAM", _("Gemensam")
 
 
+def malgruppsnamn(typ: str, organisation: Myndighet | None, lpo: Lokalpolisomrade | None) -> str:
+    """The audience as people read it: "Polisen, City", "Skatteverket", "Gemensamt underlag"."""
+    if typ == Malgruppstyp.POLIS:
+        return _("Polisen, %(lpo)s") % {"lpo": lpo.namn}
+    if typ == Malgruppstyp.MYNDIGHET:
+        return organisation.namn
+    return str(_("Gemensamt underlag"))
+
+
 def _filnamn(underlag: Informationsunderlag, filnamn: str) -> str:
     return f"underlag/{underlag.insats_id}/{filnamn}"
 
@@ -116,12 +125,7 @@ class Informationsunderlag(models.Model):
 
     @property
     def malgruppsnamn(self) -> str:
-        """The audience as people read it: "Polisen, LPO City", "Skatteverket", "Gemensamt"."""
-        if self.malgrupp == Malgruppstyp.POLIS:
-            return _("Polisen, %(lpo)s") % {"lpo": self.lpo.namn}
-        if self.malgrupp == Malgruppstyp.MYNDIGHET:
-            return self.organisation.namn
-        return _("Gemensamt underlag")
+        return malgruppsnamn(self.malgrupp, self.organisation, self.lpo)
 
 
 class Underlagsbygge(models.Model):
