@@ -47,7 +47,9 @@ run: check deps
 PYTEST = $(BIN)/python -m pytest
 NO_TESTS_IS_FAILURE = rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
-test: check deps
+# The tests also need poppler-utils (pdftotext, pdftoppm) to read the PDFs they render.
+test: deps
+	@$(PYTHON) scripts/check_system.py --test
 	@$(PYTEST) --ignore=tests/browser; $(NO_TESTS_IS_FAILURE)
 
 test-browser: deps node_modules/.package-lock.json

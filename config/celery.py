@@ -17,8 +17,11 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 
 
 def configure_broker(settings) -> None:
-    """Point the file transport at its folders; Redis needs no extra options."""
+    """Redis: the redelivery timeout from the settings; the file transport: its folders."""
     if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        app.conf.broker_transport_options = {
+            "visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT
+        }
         return
     folder = settings.CELERY_BROKER_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -48,6 +51,11 @@ app.conf.update(
     task_soft_time_limit=120,
     task_time_limit=180,
     task_ignore_result=True,
+    # PDF rendering (WeasyPrint) is CPU- and memory-heavy: its own queue, so that short tasks never
+    # wait behind it, and worker processes are replaced now and then, since the memory a render
+    # took is not given back to the operating system.
+    task_routes={"insatser.tasks.bygg_informationsunderlag": {"queue": "pdf"}},
+    worker_max_tasks_per_child=50,
     broker_connection_retry_on_startup=True,
     timezone="Europe/Stockholm",
     beat_schedule={
@@ -60,6 +68,7 @@ app.conf.update(
             "task": "insatser.tasks.notifiera_missade",
             "schedule": crontab(minute="*/5"),
         },
+        "vakta_underlag": {"task": "insatser.tasks.vakta_underlag", "schedule": 60.0},
         "logguppfoljning": {
             "task": "myndigheter.tasks.manadlig_logguppfoljning",
             "schedule": crontab(minute=0, hour=5, day_of_month=1),

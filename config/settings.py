@@ -146,6 +146,16 @@ CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_FOLDER = VAR_DIR / "celery" / "broker"
 CELERY_BEAT_SCHEDULE_FILE = VAR_DIR / "celery" / "beat-schedule"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+# Redis hands a task that a worker took but never acknowledged (the worker died) to another worker
+# after this many seconds. It must exceed the longest task plus its countdown, or a slow task runs
+# twice. The file broker cannot redeliver at all: each app's beat watchdog re-enqueues what was
+# left pending (e.g. insatser.tasks.vakta_underlag).
+CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+
+# Briefings (informationsunderlag): a change waits this long before the rebuild starts, so that a
+# burst of changes gives one rebuild; a briefing longer than the page cap is refused, not rendered.
+UNDERLAG_FORDROJNING_SEKUNDER = int(os.environ.get("BRIEFING_DEBOUNCE_SECONDS", "10"))
+UNDERLAG_MAX_SIDOR = int(os.environ.get("BRIEFING_MAX_PAGES", "150"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -285,7 +295,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO; only its warnings (e.g. a refused
+        # resource) belong in the worker's log.
+        "weasyprint": {"level": "WARNING"},
+    },
 }
 
 # Change history: database triggers record inserts, updates and deletes of every tracked table,

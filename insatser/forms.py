@@ -387,3 +387,18 @@ def kontroller_med_formular(kontroller, kategorier=None, bundna: dict | None = N
             prefix=f"{prefix}f", kategorier=kategorier
         )
     return kontroller
+
+
+class SakerhetsanteckningForm(forms.Form):
+    sakerhetsanteckning = forms.CharField(
+        label=_("Säkerhetsanteckning"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Kända hot- eller säkerhetsrisker, t.ex. hundar, tidigare hot mot inspektörer. "
+            "Skriv inte underrättelseuppgifter, uppgifter om enskilda personer eller uppgifter "
+            "som omfattas av bank- eller annan särskild sekretess."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

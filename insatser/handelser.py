@@ -69,6 +69,9 @@ _TYPER = [
     Handelsetyp("reservobjekt_tillagt", _("Reservobjekt tillagt")),
     Handelsetyp("uppgifter_andrade", _("Insatsens uppgifter ändrades"), K.ANDRAD, (M.ALLA,)),
     Handelsetyp("varningar_kvitterade", _("Varningar kvitterade med motivering")),
+    # Not notified: not everyone who sees the operation may see the note, or know it changed.
+    Handelsetyp("sakerhetsanteckning_andrad", _("Säkerhetsanteckningen ändrades")),
+    Handelsetyp("underlag_begarda", _("Nya informationsunderlag begärda")),
     Handelsetyp("ansluten_till_grupp", _("Insatsen samplaneras i en insatsgrupp")),
     Handelsetyp("lamnade_grupp", _("Insatsen ingår inte längre i insatsgruppen")),
     Handelsetyp("planera", _("Insatsen planerades")),

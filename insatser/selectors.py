@@ -24,11 +24,25 @@ from insatser.access import (
     BEMANNING_POLICY,
     INSATS_POLICY,
     Handling,
+    nedladdningsbara_underlag,
     synliga_fynd,
     synliga_insatser,
 )
-from insatser.models import Bemanningsbegaran, Insats, Kontroll, Polisbemanning
-from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
+from insatser.models import (
+    Bemanningsbegaran,
+    Informationsunderlag,
+    Insats,
+    Kontroll,
+    Polisbemanning,
+    Underlagsbygge,
+)
+from insatser.workflow import (
+    AVSLUTADE,
+    BESVARADE,
+    OPPNA_FOR_PLANERING,
+    BemanningStatus,
+    InsatsStatus,
+)
 from myndigheter.policy import Aktor
 
 
@@ -54,6 +68,7 @@ def insats_for_detalj(user, pk: int) -> Insats:
             kan_stalla_in=Handling.STALLA_IN,
             kan_registrera=Handling.REGISTRERA,
             visa_installningsdetalj=Handling.SE_INSTALLNINGSDETALJ,
+            visa_sakerhet=Handling.SE_SAKERHET,
         )
         .select_related("samordnande_enhet", "omplanerad_fran", "insatsgrupp")
         .get(pk=pk)
@@ -176,5 +191,40 @@ def egna_insatser_att_ansluta(user) -> QuerySet[Insats]:
     return (
         INSATS_POLICY.filtrera(user, Handling.SAMORDNA)
         .filter(insatsgrupp__isnull=True, status__in=OPPNA_FOR_PLANERING)
+        .order_by("start", "pk")
+    )
+
+
+def underlag_for_insats(user, insats: Insats) -> QuerySet[Informationsunderlag]:
+    """The briefings of one operation the user may download: each audience's latest version."""
+    return (
+        nedladdningsbara_underlag(user)
+        .filter(insats=insats)
+        .exclude(status=Informationsunderlag.Status.OGILTIG)
+        .select_related("insats", "organisation", "lpo")
+        .order_by("malgrupp", "organisation__namn", "lpo__namn")
+    )
+
+
+def underlagsbygge(insats: Insats) -> Underlagsbygge | None:
+    return Underlagsbygge.objects.filter(insats=insats).first()
+
+
+def nasta_veckas_insatser(user, dagar: int = 7) -> QuerySet[Insats]:
+    """Operations the user's organisation coordinates starting within ``dagar`` days, with the
+    briefings the user may download (``underlagen``) and the build state."""
+    nu = timezone.now()
+    underlagen = (
+        nedladdningsbara_underlag(user)
+        .exclude(status=Informationsunderlag.Status.OGILTIG)
+        .select_related("insats", "organisation", "lpo")
+        .order_by("malgrupp", "organisation__namn", "lpo__namn")
+    )
+    return (
+        INSATS_POLICY.filtrera(user, Handling.SAMORDNA)
+        .filter(start__gte=nu, start__lt=nu + timedelta(days=dagar))
+        .exclude(status__in=AVSLUTADE)
+        .select_related("underlagsbygge")
+        .prefetch_related(Prefetch("informationsunderlag", underlagen, to_attr="underlagen"))
         .order_by("start", "pk")
     )

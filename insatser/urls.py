@@ -9,6 +9,7 @@ from insatser import (
     views_grupper,
     views_oversikt,
     views_planering,
+    views_underlag,
 )
 
 urlpatterns = [
@@ -43,6 +44,16 @@ urlpatterns = [
     ),
     path("kalender/", views_oversikt.kalender, name="kalender"),
     path("mina-uppgifter/", views_oversikt.mina_uppgifter, name="mina_uppgifter"),
+    path("insatser/<int:pk>/sakerhet/", views_planering.sakerhet, name="andra_sakerhet"),
+    path("insatser/<int:pk>/underlag/", views_underlag.sektion, name="underlag"),
+    path("insatser/<int:pk>/underlag/bygg/", views_underlag.begar, name="begar_underlag"),
+    path("underlag/<int:pk>/pdf/", views_underlag.ladda_ned, name="ladda_ned_underlag"),
+    path("underlag/nasta-vecka/", views_underlag.nasta_vecka, name="underlag_nasta_vecka"),
+    path(
+        "underlag/nasta-vecka/zip/",
+        views_underlag.nasta_vecka_zip,
+        name="underlag_nasta_vecka_zip",
+    ),
     path("polis/begaranden/", views_bemanning.inkorg, name="bemanning_inkorg"),
     path("polis/begaranden/<int:pk>/", views_bemanning.besvara, name="besvara_bemanning"),
     path(

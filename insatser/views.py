@@ -22,6 +22,7 @@ from insatser.forms import (
     OmplaneringForm,
     OrsakForm,
     PlaneraForm,
+    SakerhetsanteckningForm,
     SvarForm,
     VersionForm,
     kategorival,
@@ -30,6 +31,7 @@ from insatser.forms import (
 from insatser.models import Insats, Installningsorsak
 from insatser.workflow import (
     AKTIVA_FORE_GENOMFORANDE,
+    AVSLUTADE,
     OPPNA_FOR_PLANERING,
     InsatsStatus,
     OgiltigOvergang,
@@ -123,6 +125,15 @@ def _orsaker():
     return Installningsorsak.objects.order_by("namn")
 
 
+def underlagssektion(user, insats: Insats) -> dict:
+    """What the briefings section shows: the user's briefings and the state of the build."""
+    return {
+        "underlagen": selectors.underlag_for_insats(user, insats),
+        "underlagsbygge": selectors.underlagsbygge(insats),
+        "underlag_kan_byggas": insats.status not in AVSLUTADE,
+    }
+
+
 @login_required
 @require_GET
 def detalj(request, pk: int):
@@ -155,6 +166,12 @@ def detalj(request, pk: int):
             planera_form=PlaneraForm(varningar=okvitterade, initial=version),
             avslag_form=AvslagForm(initial=version),
             genomfor_form=VersionForm(initial=version),
+            sakerhet_form=SakerhetsanteckningForm(
+                initial={
+                    "sakerhetsanteckning": insats.sakerhetsanteckning,
+                    "version": insats.version,
+                }
+            ),
         )
     eget = access.besvarbar_inbjudan(request.user, insats)
     if eget is not None:
@@ -174,6 +191,7 @@ def detalj(request, pk: int):
             objektuppgifter=las_objektuppgifter(
                 request.user, insats, "Insatsens sida: förberedelse och genomförande"
             ),
+            **underlagssektion(request.user, insats),
         )
     return render(request, "insatser/detalj.html", context)
 

@@ -18,6 +18,7 @@ from insatser.forms import (
     NyInsatsForm,
     ObjektvalForm,
     PlaneraForm,
+    SakerhetsanteckningForm,
     SvarForm,
     VersionForm,
 )
@@ -205,4 +206,20 @@ def svara(request, pk: int):
             request.user, deltagande, d["accepterad"], d["planerat_antal"] or 0
         ),
         _("Ert svar är registrerat."),
+    )
+
+
+@login_required
+@require_POST
+def sakerhet(request, pk: int):
+    """The coordinator records known threats or safety risks for those taking part."""
+    insats = _samordnad(request, pk)
+    return _utfor(
+        request,
+        insats,
+        SakerhetsanteckningForm(request.POST),
+        lambda d: services.andra_sakerhetsanteckning(
+            request.user, insats, d["sakerhetsanteckning"], version=d["version"]
+        ),
+        _("Säkerhetsanteckningen är sparad."),
     )

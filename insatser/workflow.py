@@ -79,6 +79,8 @@ S = InsatsStatus
 AKTIVA_FORE_GENOMFORANDE = frozenset({S.PLANERAD, S.BEMANNING_BEGARD, S.BEKRAFTAD})
 # Objects, invitations and answers can change until the operation is carried out or ended.
 OPPNA_FOR_PLANERING = AKTIVA_FORE_GENOMFORANDE | {S.FORESLAGEN}
+# Ended without being carried out: nothing more happens in these.
+AVSLUTADE = frozenset({S.AVSLAGEN, S.INSTALLD, S.OMPLANERAD})
 
 INSATS_WORKFLOW = Workflow(
     _("insatsen"),

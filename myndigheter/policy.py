@@ -36,6 +36,13 @@ class Aktor:
 
     @classmethod
     def for_user(cls, user) -> Aktor:
+        """The user's actor; an Aktor given instead of a user stands for itself.
+
+        A briefing is written for an audience, not one person: its readers are Aktor values with
+        ``user=None`` (no personal grants), and the same rules are evaluated for them.
+        """
+        if isinstance(user, Aktor):
+            return user
         cached = getattr(user, "_saminsats_aktor", None)
         if cached is not None:
             return cached

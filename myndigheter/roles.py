@@ -57,6 +57,7 @@ ADMIN_FULL_BEHORIGHET = {
 ADMIN_LASBEHORIGHET = {
     "myndigheter": ["atkomstlogg", "inloggning", "logguppfoljning"],
     "notiser": ["notis"],
+    "insatser": ["underlagsbygge"],
     "auth": ["group"],
     "pghistory": ["events", "middlewareevents", "context"],
 }

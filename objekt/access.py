@@ -142,7 +142,7 @@ def _agare(aktor) -> Q:
 
 
 def _frislappt(aktor) -> Q:
-    synliga = INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE_FRISLAPPT).values("pk")
+    synliga = INSATS_POLICY.filtrera(aktor, InsatsHandling.SE_FRISLAPPT).values("pk")
     return Exists(
         Frislappning.objects.filter(
             objektuppgift=OuterRef("pk"), aterkallad__isnull=True, insats__in=synliga

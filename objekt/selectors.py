@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from insatser.access import INSATS_POLICY
@@ -13,8 +13,14 @@ from insatser.access import Handling as InsatsHandling
 from insatser.models import Kontroll
 from myndigheter.models import Omradesbedomning
 from myndigheter.policy import Aktor
-from objekt.access import MYNDIGHETSINTRESSE_POLICY, OBJEKT_POLICY, Handling, synliga_objekt
-from objekt.models import Informationsmall, Myndighetsintresse, Objekt
+from objekt.access import (
+    MYNDIGHETSINTRESSE_POLICY,
+    OBJEKT_POLICY,
+    Handling,
+    synliga_objekt,
+    synliga_objektuppgifter,
+)
+from objekt.models import Frislappning, Informationsmall, Myndighetsintresse, Objekt, Objektuppgift
 
 
 def objektpool(user) -> QuerySet[Objekt]:
@@ -126,3 +132,21 @@ def aktiv_mall(organisation_id: int | None, objekttyp: str) -> Informationsmall 
     return Informationsmall.objects.filter(
         organisation_id=organisation_id, objekttyp=objekttyp, aktiv=True
     ).first()
+
+
+def uppgifter_i_insats(user, insats) -> QuerySet[Objektuppgift]:
+    """The information on the operation's objects that ``user`` may read in it (not logged).
+
+    The reader's own organisation's information, or information released to this very operation;
+    information released to another operation stays there.
+    """
+    egen_eller_frislappt_hit = Q(organisation_id=Aktor.for_user(user).organisation_id) | Exists(
+        Frislappning.objects.filter(
+            objektuppgift=OuterRef("pk"), insats=insats, aterkallad__isnull=True
+        )
+    )
+    return (
+        synliga_objektuppgifter(user)
+        .filter(egen_eller_frislappt_hit, objekt__kontroller__insats=insats)
+        .distinct()
+    )

@@ -1,9 +1,12 @@
 """Check the Python version and the system libraries WeasyPrint needs; say what to install.
 
-Runs with any Python 3 so that it can report an old interpreter itself.
+Runs with any Python 3 so that it can report an old interpreter itself. With ``--test`` it also
+checks the tools only the test suite needs: poppler-utils, whose pdftotext and pdftoppm read the
+briefing PDFs the tests render.
 """
 
 import ctypes.util
+import shutil
 import sys
 
 MIN_PYTHON = (3, 11)
@@ -14,9 +17,10 @@ WEASYPRINT_LIBS = {
     "harfbuzz": "libharfbuzz0b",
     "fontconfig": "libfontconfig1",
 }
+TEST_TOOLS = ["pdftotext", "pdftoppm"]
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     if sys.version_info < MIN_PYTHON:
         found = ".".join(map(str, sys.version_info[:3]))
         print(
@@ -37,8 +41,14 @@ def main() -> int:
             f"'apt-get install {' '.join(missing)}' (macOS: 'brew install pango')."
         )
         return 1
+    if "--test" in argv and any(shutil.which(tool) is None for tool in TEST_TOOLS):
+        print(
+            "The tests read PDFs with pdftotext and pdftoppm: install them, e.g. "
+            "'apt-get install poppler-utils' (macOS: 'brew install poppler')."
+        )
+        return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,7 +1,8 @@
 """A real Celery worker process for integration tests (not eager).
 
 The worker reads the test database (its URL is handed over in the environment) and the broker of
-the settings: Redis when REDIS_URL is set, otherwise the file broker. Tests using it need
+the settings: Redis when REDIS_URL is set, otherwise the file broker; it writes generated files
+into the test's MEDIA_ROOT. Tests using it need
 ``transaction=True`` so that the worker sees their rows. The queues are purged before the worker
 starts, so messages other tests left behind are not run against this test's data.
 """
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 from config.celery import app
@@ -33,6 +35,7 @@ class Arbetare:
         self.miljo = {
             **os.environ,
             "DATABASE_URL": database_url(connection.settings_dict),
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             **(miljo or {}),
         }
         self.process: subprocess.Popen | None = None

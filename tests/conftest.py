@@ -63,3 +63,9 @@ def celery_arbetare(transactional_db):
 def snabb_losenordshashning(settings):
     """Demo logins hash passwords; the production hasher's work factor is not under test here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def egen_mediamapp(settings, tmp_path):
+    """Generated files (briefings) go to a folder of the test, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

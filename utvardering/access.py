@@ -22,7 +22,7 @@ class Handling:
 
 
 def _fran_synlig_insats(aktor) -> Q:
-    return Q(insats__in=INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE_DETALJER).values("pk"))
+    return Q(insats__in=INSATS_POLICY.filtrera(aktor, InsatsHandling.SE_DETALJER).values("pk"))
 
 
 def _fran_samordnad_insats(aktor) -> Q:

@@ -12,12 +12,19 @@ from insatser.models.insats import (
     Installningsorsak,
     Kontroll,
 )
+from insatser.models.underlag import (
+    Informationsunderlag,
+    Malgrupp,
+    Malgruppstyp,
+    Underlagsbygge,
+)
 from insatser.models.varning import Varningskvittens, Varningstyp
 
 __all__ = [
     "Bemanningsbegaran",
     "Deltagande",
     "Fynd",
+    "Informationsunderlag",
     "Insats",
     "InsatsGroupObjectPermission",
     "InsatsUserObjectPermission",
@@ -25,7 +32,10 @@ __all__ = [
     "Insatshandelse",
     "Installningsorsak",
     "Kontroll",
+    "Malgrupp",
+    "Malgruppstyp",
     "Polisbemanning",
+    "Underlagsbygge",
     "Varningskvittens",
     "Varningstyp",
 ]

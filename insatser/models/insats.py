@@ -125,6 +125,14 @@ class Insats(models.Model):
     start = models.DateTimeField(_("start"))
     slut = models.DateTimeField(_("slut"))
     samlingsplats = models.CharField(_("samlingsplats"), max_length=300, blank=True)
+    sakerhetsanteckning = models.TextField(
+        _("säkerhetsanteckning"),
+        blank=True,
+        help_text=_(
+            "Kända hot- eller säkerhetsrisker. Visas bara för dem som deltar i insatsen och i "
+            "deras informationsunderlag."
+        ),
+    )
     lpoer = models.ManyToManyField(
         Lokalpolisomrade, verbose_name=_("lokalpolisområden"), blank=True, related_name="insatser"
     )

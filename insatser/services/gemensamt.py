@@ -20,6 +20,7 @@ from insatser.models import (
     Installningsorsak,
     Varningskvittens,
 )
+from insatser.services.underlag import markera_inaktuella
 from insatser.tasks import notifiera_efter_commit
 from insatser.workflow import (
     BEMANNING_WORKFLOW,
@@ -73,6 +74,7 @@ def _logga(
         begaran=begaran,
         deltagande=deltagande,
     )
+    markera_inaktuella([insats.pk])
     notifiera_efter_commit(handelse)
     return handelse
 

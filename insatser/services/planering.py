@@ -32,6 +32,7 @@ from insatser.services.gemensamt import (
 )
 from insatser.services.grupper import _kontrollera_fonster
 from insatser.workflow import (
+    AVSLUTADE,
     INSATS_WORKFLOW,
     OPPNA_FOR_PLANERING,
     InsatsStatus,
@@ -377,4 +378,43 @@ def markera_utvarderad(user, insats: Insats, version: int | None = None) -> Insa
     insats = _las_insats(insats, version)
     _kraver_samordnare(user, insats)
     _overga(insats, "utvardera", user)
+    return insats
+
+
+@transaction.atomic
+def andra_sakerhetsanteckning(
+    user, insats: Insats, text: str, version: int | None = None
+) -> Insats:
+    """The coordinator records known threats or safety risks; only those taking part see them.
+
+    The note itself stays off the timeline, which more people see than the note.
+    """
+    insats = _las_insats(insats, version)
+    _kraver_samordnare(user, insats)
+    if insats.status not in OPPNA_FOR_PLANERING:
+        raise _valideringsfel(
+            "sakerhetsanteckning", _("Säkerhetsanteckningen kan inte ändras i en avslutad insats.")
+        )
+    text = text.strip()
+    if text == insats.sakerhetsanteckning:
+        return insats
+    insats.sakerhetsanteckning = text
+    insats.version = F("version") + 1
+    insats.save(update_fields=["sakerhetsanteckning", "version", "andrad"])
+    insats.refresh_from_db(fields=["version"])
+    _logga(insats, user, "sakerhetsanteckning_andrad")
+    return insats
+
+
+@transaction.atomic
+def begar_nya_underlag(user, insats: Insats) -> Insats:
+    """The coordinator asks for the briefings to be built again, e.g. after a failed build.
+
+    Audiences whose content did not change keep their version; the rest get a new one.
+    """
+    insats = _las_insats(insats)
+    _kraver_samordnare(user, insats)
+    if insats.status in AVSLUTADE:
+        raise _valideringsfel("insats", _("En avslutad insats har inga informationsunderlag."))
+    _logga(insats, user, "underlag_begarda")
     return insats

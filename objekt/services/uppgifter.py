@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatser import access as insats_access
 from insatser.models import Insats
+from insatser.services.underlag import markera_inaktuella
 from myndigheter.atkomst import logga
 from myndigheter.models import Atkomstlogg
 from myndigheter.policy import Aktor
 from objekt import access
 from objekt.mallar import saknade_obligatoriska
 from objekt.models import Frislappning, Informationsmall, Objekt, Objektuppgift
+from objekt.selectors import uppgifter_i_insats
 
 
 def _synlig_for(user, uppgift: Objektuppgift) -> Objektuppgift:
@@ -45,6 +46,7 @@ def frislapp_objektuppgift(
     frislappning = Frislappning.objects.create(
         objektuppgift=uppgift, insats=insats, frislappt_av=user, grund=grund.strip()
     )
+    markera_inaktuella([insats.pk])
     logga(user, Atkomstlogg.Handling.FRISLAPPA, [uppgift], f"{insats.referens}: {grund.strip()}")
     return frislappning
 
@@ -62,6 +64,7 @@ def aterkalla_frislappning(user, frislappning: Frislappning, orsak: str) -> Fris
     frislappning.aterkallad = timezone.now()
     frislappning.aterkallad_av = user
     frislappning.save(update_fields=["aterkallad", "aterkallad_av"])
+    markera_inaktuella([frislappning.insats_id])
     logga(
         user,
         Atkomstlogg.Handling.ATERKALLA,
@@ -75,18 +78,10 @@ def las_objektuppgifter(user, insats: Insats, syfte: str) -> list[Objektuppgift]
     """The information on the operation's objects that the user may read; each read is logged."""
     if not insats_access.kan_se_insats(user, insats):
         raise Http404
-    # Own information, or information released to this very operation (not to another one).
-    egen_eller_frislappt_hit = Q(organisation_id=Aktor.for_user(user).organisation_id) | Exists(
-        Frislappning.objects.filter(
-            objektuppgift=OuterRef("pk"), insats=insats, aterkallad__isnull=True
-        )
-    )
     uppgifter = list(
-        access.synliga_objektuppgifter(user)
-        .filter(egen_eller_frislappt_hit, objekt__kontroller__insats=insats)
+        uppgifter_i_insats(user, insats)
         .select_related("objekt", "organisation", "mall")
         .order_by("objekt__namn", "organisation__namn")
-        .distinct()
     )
     if uppgifter:
         logga(user, Atkomstlogg.Handling.LASA, uppgifter, f"{insats.referens}: {syfte}")

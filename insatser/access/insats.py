@@ -1,8 +1,8 @@
-"""Who may see and do what with operations and staffing requests. Every rule is written here once.
+"""Who may see and do what with operations and staffing requests. Every rule is written once.
 
 Visibility follows relationships (the coordinating organisation, the participating organisations,
-the LPOs of staffing requests, named police assignments, explicit per-object grants); the rules
-are the tables below. ``docs/behorigheter.md`` is generated from them.
+the LPOs of staffing requests, named police assignments, co-planning, explicit per-object grants);
+the rules are the tables below. ``docs/behorigheter.md`` is generated from them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from django.db.models import Exists, OuterRef, Q
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
-    Fynd,
     Insats,
     Insatsgrupp,
     InsatsUserObjectPermission,
@@ -40,9 +39,11 @@ class Handling:
     SE_POLISDETALJER = "se_polisdetaljer"
     SE_INSTALLNINGSDETALJ = "se_installningsdetalj"
     SE_FRISLAPPT = "se_frislappt"
+    SE_SAKERHET = "se_sakerhet"
     BESVARA = "besvara"
     HANTERA = "hantera"
     ANSLUTA = "ansluta"
+    LADDA_NED = "ladda_ned"
 
 
 # Each relation has two sides: the operations a user has it to (``aktor`` -> Q on operations) and
@@ -178,6 +179,7 @@ INSATS_POLICY = Policy(
         H.REGISTRERA: "markera kontroller och registrera fynd",
         H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
         H.SE_FRISLAPPT: "läsa myndighetsuppgifter som frisläppts till insatsen",
+        H.SE_SAKERHET: "se säkerhetsanteckningen (kända hot- och säkerhetsrisker)",
     },
     relationer=[
         Relation(
@@ -241,6 +243,7 @@ INSATS_POLICY = Policy(
                 H.STALLA_IN,
                 H.REGISTRERA,
                 H.BESVARA_INBJUDAN,
+                H.SE_SAKERHET,
             ],
         ),
         Regel(
@@ -251,28 +254,36 @@ INSATS_POLICY = Policy(
         # Co-planning municipalities see each other's operations in full (R-068), but agency
         # information released to one operation stays with that operation's participants.
         Regel(Roll.SAMORDNARE, "samplanerad", [H.SE, H.SE_DETALJER]),
-        Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA]),
+        Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
         Regel(
             Roll.HANDLAGGARE,
             "deltagande_organisation",
             [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
         ),
-        Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA]),
+        Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
         Regel(
             Roll.MYNDIGHETSKONTAKT,
             "deltagande_organisation",
             [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
         ),
+        Regel(Roll.MYNDIGHETSKONTAKT, "accepterat_deltagande", [H.SE_SAKERHET]),
         Regel(
             Roll.OPERATIV_SAMORDNARE,
             "begaran_i_lpo",
             [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.SE_INSTALLNINGSDETALJ],
         ),
-        Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_begaran_i_lpo", [H.STALLA_IN, H.SE_SAKERHET]),
         Regel(
             Roll.INSATSPOLIS,
             "tilldelad",
-            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.REGISTRERA, H.SE_INSTALLNINGSDETALJ],
+            [
+                H.SE,
+                H.SE_DETALJER,
+                H.SE_FRISLAPPT,
+                H.REGISTRERA,
+                H.SE_INSTALLNINGSDETALJ,
+                H.SE_SAKERHET,
+            ],
         ),
         Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE, H.SE_INSTALLNINGSDETALJ]),
         Regel(Roll.API_KLIENT, "deltagande_organisation", [H.SE]),
@@ -326,101 +337,6 @@ BEMANNING_POLICY = Policy(
         Regel(Roll.SAMORDNARE, "begarande_organisation", [H.SE]),
     ],
 )
-
-
-def _organisation_i_gruppen(aktor) -> Q:
-    return Q(organisationer=aktor.organisation_id)
-
-
-def _leder_gruppen(aktor) -> Q:
-    return Q(agare_id=aktor.organisation_id)
-
-
-def _ser_en_insats_i_gruppen(aktor) -> Q:
-    return Exists(INSATS_POLICY.filtrera(aktor.user, H.SE).filter(insatsgrupp=OuterRef("pk")))
-
-
-INSATSGRUPP_POLICY = Policy(
-    Insatsgrupp,
-    handlingar={
-        H.SE: "se gruppen och de av dess insatser som användaren får se",
-        H.ANSLUTA: "lägga till och ta bort sin organisations insatser i gruppen",
-        H.HANTERA: "bjuda in fler samordnande organisationer",
-    },
-    relationer=[
-        Relation(
-            "organisation_i_gruppen",
-            "användarens organisation samplanerar i gruppen",
-            _organisation_i_gruppen,
-        ),
-        Relation("leder_gruppen", "användarens organisation leder samplaneringen", _leder_gruppen),
-        Relation(
-            "ser_en_insats_i_gruppen",
-            "användaren ser minst en av gruppens insatser",
-            _ser_en_insats_i_gruppen,
-        ),
-    ],
-    regler=[
-        Regel(Roll.SAMORDNARE, "organisation_i_gruppen", [H.SE, H.ANSLUTA]),
-        Regel(Roll.SAMORDNARE, "leder_gruppen", [H.SE, H.HANTERA]),
-        *[
-            Regel(roll, "ser_en_insats_i_gruppen", [H.SE])
-            for roll in Roll
-            if roll not in {Roll.API_KLIENT, Roll.LEDNINGSGRUPP}
-        ],
-    ],
-)
-
-
-def _i_insats_med_detaljer(aktor) -> Q:
-    return Q(kontroll__insats__in=INSATS_POLICY.filtrera(aktor.user, H.SE_DETALJER).values("pk"))
-
-
-def _delad(aktor) -> Q:
-    return Q(delad=True) & _i_insats_med_detaljer(aktor)
-
-
-def _egen_organisations(aktor) -> Q:
-    return Q(organisation_id=aktor.organisation_id) & _i_insats_med_detaljer(aktor)
-
-
-# Findings (domain.md 6.8): a shared finding is for everyone who sees the operation's details; an
-# unshared one stays within the recording organisation, so a police-owned one within the police
-# of that operation (its LPOs' coordinators and its named officers).
-FYND_POLICY = Policy(
-    Fynd,
-    handlingar={H.SE: "läsa fyndet"},
-    relationer=[
-        Relation(
-            "delat_i_insats_med_detaljer",
-            "fyndet är delat och användaren ser insatsens detaljer",
-            _delad,
-        ),
-        Relation(
-            "egen_organisations",
-            "användarens organisation registrerade fyndet och användaren ser insatsens detaljer",
-            _egen_organisations,
-        ),
-    ],
-    regler=[
-        Regel(roll, relation, [H.SE])
-        for roll in (
-            Roll.SAMORDNARE,
-            Roll.HANDLAGGARE,
-            Roll.MYNDIGHETSKONTAKT,
-            Roll.OPERATIV_SAMORDNARE,
-            Roll.INSATSPOLIS,
-        )
-        for relation in ("delat_i_insats_med_detaljer", "egen_organisations")
-    ],
-)
-
-POLICYER = {
-    "Insats": INSATS_POLICY,
-    "Bemanningsbegäran": BEMANNING_POLICY,
-    "Insatsgrupp": INSATSGRUPP_POLICY,
-    "Fynd": FYND_POLICY,
-}
 
 
 def synliga_insatser(user):
@@ -484,19 +400,3 @@ def kan_stalla_in(user, insats: Insats) -> bool:
 
 def kan_registrera_i_kontroll(user, insats: Insats) -> bool:
     return INSATS_POLICY.tillater(user, H.REGISTRERA, insats)
-
-
-def synliga_insatsgrupper(user):
-    return INSATSGRUPP_POLICY.filtrera(user, H.SE)
-
-
-def kan_ansluta_till_grupp(user, grupp: Insatsgrupp) -> bool:
-    return INSATSGRUPP_POLICY.tillater(user, H.ANSLUTA, grupp)
-
-
-def kan_hantera_grupp(user, grupp: Insatsgrupp) -> bool:
-    return INSATSGRUPP_POLICY.tillater(user, H.HANTERA, grupp)
-
-
-def synliga_fynd(user):
-    return FYND_POLICY.filtrera(user, H.SE)

@@ -1,0 +1,78 @@
+"""Who may see and do what in the insatser app. Every rule is written here once, one module per
+kind of object: operations and staffing requests (``insats``), co-planned groups (``grupper``),
+findings (``fynd``) and briefings (``underlag``). ``docs/behorigheter.md`` is generated from them.
+"""
+
+from insatser.access.fynd import FYND_POLICY, synliga_fynd
+from insatser.access.grupper import (
+    INSATSGRUPP_POLICY,
+    kan_ansluta_till_grupp,
+    kan_hantera_grupp,
+    synliga_insatsgrupper,
+)
+from insatser.access.insats import (
+    AKTIVA_BEMANNINGSSTATUSAR,
+    BEMANNING_POLICY,
+    INSATS_POLICY,
+    Handling,
+    besvarbar_inbjudan,
+    besvarbara_inbjudningar,
+    far_besvara_inbjudan,
+    kan_besvara_bemanning,
+    kan_besvara_inbjudan,
+    kan_registrera_i_kontroll,
+    kan_samordna,
+    kan_se_insats,
+    kan_skapa_insats,
+    kan_stalla_in,
+    synliga_insatser,
+)
+from insatser.access.underlag import (
+    LASARROLLER,
+    OMFANG,
+    UNDERLAG_POLICY,
+    alla_far,
+    for_alla,
+    nedladdningsbara_underlag,
+    underlagets_malgrupper,
+)
+
+POLICYER = {
+    "Insats": INSATS_POLICY,
+    "Bemanningsbegäran": BEMANNING_POLICY,
+    "Insatsgrupp": INSATSGRUPP_POLICY,
+    "Fynd": FYND_POLICY,
+    "Informationsunderlag": UNDERLAG_POLICY,
+}
+
+__all__ = [
+    "AKTIVA_BEMANNINGSSTATUSAR",
+    "BEMANNING_POLICY",
+    "FYND_POLICY",
+    "INSATSGRUPP_POLICY",
+    "INSATS_POLICY",
+    "LASARROLLER",
+    "OMFANG",
+    "POLICYER",
+    "UNDERLAG_POLICY",
+    "Handling",
+    "alla_far",
+    "besvarbar_inbjudan",
+    "besvarbara_inbjudningar",
+    "far_besvara_inbjudan",
+    "for_alla",
+    "kan_ansluta_till_grupp",
+    "kan_besvara_bemanning",
+    "kan_besvara_inbjudan",
+    "kan_hantera_grupp",
+    "kan_registrera_i_kontroll",
+    "kan_samordna",
+    "kan_se_insats",
+    "kan_skapa_insats",
+    "kan_stalla_in",
+    "nedladdningsbara_underlag",
+    "synliga_fynd",
+    "synliga_insatser",
+    "synliga_insatsgrupper",
+    "underlagets_malgrupper",
+]
