@@ -54,7 +54,10 @@ app.conf.update(
     # PDF rendering (WeasyPrint) is CPU- and memory-heavy: its own queue, so that short tasks never
     # wait behind it, and worker processes are replaced now and then, since the memory a render
     # took is not given back to the operating system.
-    task_routes={"insatser.tasks.bygg_informationsunderlag": {"queue": "pdf"}},
+    task_routes={
+        "insatser.tasks.bygg_informationsunderlag": {"queue": "pdf"},
+        "arshjul.tasks.rendera_arshjul": {"queue": "pdf"},
+    },
     worker_max_tasks_per_child=50,
     broker_connection_retry_on_startup=True,
     timezone="Europe/Stockholm",
@@ -73,6 +76,7 @@ app.conf.update(
             "task": "myndigheter.tasks.manadlig_logguppfoljning",
             "schedule": crontab(minute=0, hour=5, day_of_month=1),
         },
+        "arshjulsvakt": {"task": "arshjul.tasks.vakta_arshjulsbyggen", "schedule": 60.0},
     },
 )
 app.autodiscover_tasks()

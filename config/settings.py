@@ -157,6 +157,12 @@ CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "360
 UNDERLAG_FORDROJNING_SEKUNDER = int(os.environ.get("BRIEFING_DEBOUNCE_SECONDS", "10"))
 UNDERLAG_MAX_SIDOR = int(os.environ.get("BRIEFING_MAX_PAGES", "150"))
 
+# The annual wheel: a change is rebuilt after this many seconds, so a burst of changes gives one
+# build; beat's watchdog enqueues again a build that has made no progress for longer than its
+# tasks' hard time limit.
+ARSHJUL_FORDROJNING = int(os.environ.get("ARSHJUL_DEBOUNCE_SECONDS", "10"))
+ARSHJUL_VAKT_SEKUNDER = int(os.environ.get("ARSHJUL_WATCHDOG_SECONDS", "360"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -301,6 +307,7 @@ LOGGING = {
         # WeasyPrint reports every rendering step at INFO; only its warnings (e.g. a refused
         # resource) belong in the worker's log.
         "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

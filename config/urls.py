@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("objekt.urls")),
     path("", include("utvardering.urls")),
     path("", include("notiser.urls")),
+    path("", include("arshjul.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from arshjul.demodata import skapa_demohjul
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
@@ -227,6 +228,7 @@ class Demodata:
         for nummer in range(1, PASSERADE_INSATSER + KOMMANDE_INSATSER + 1):
             self._insats(nummer)
         folj_kontrollerna()
+        self.skapade += skapa_demohjul(self.ar)
         return self.skapade
 
     def _anvandare(self, demo: DemoAnvandare):

@@ -52,12 +52,22 @@ ADMIN_FULL_BEHORIGHET = {
     "objekt": ["problemkategori", "informationsmall"],
     "insatser": ["installningsorsak"],
     "utvardering": ["resultattyp"],
+    "arshjul": [
+        "arshjul",
+        "samverkansorgan",
+        "rotationsplats",
+        "aterkommanderegel",
+        "arshjulshandelse",
+        "begransningsperiod",
+        "kalenderprenumeration",
+    ],
     "auth": ["user"],
 }
 ADMIN_LASBEHORIGHET = {
     "myndigheter": ["atkomstlogg", "inloggning", "logguppfoljning"],
     "notiser": ["notis"],
     "insatser": ["underlagsbygge"],
+    "arshjul": ["arshjulsversion"],
     "auth": ["group"],
     "pghistory": ["events", "middlewareevents", "context"],
 }

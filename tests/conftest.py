@@ -60,12 +60,13 @@ def celery_arbetare(transactional_db):
 
 
 @pytest.fixture(autouse=True)
-def snabb_losenordshashning(settings):
-    """Demo logins hash passwords; the production hasher's work factor is not under test here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def tillfalliga_filer(settings, tmp_path):
+    """Generated files go to a folder of the test's own, never to the development media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)
-def egen_mediamapp(settings, tmp_path):
-    """Generated files (briefings) go to a folder of the test, never to var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def snabb_losenordshashning(settings):
+    """Demo logins hash passwords; the production hasher's work factor is not under test here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -20,8 +20,9 @@ for _modul in moduler():
     MATRIS.update(_modul.MATRIS)
     URLER.update(_modul.URLER)
 
-# Reachable without login: the login page and its language switch, and the health check.
-UTAN_INLOGGNING = {"login", "set_language", "health"}
+# Reachable without login: the login page and its language switch, the health check, and the
+# wheel's calendar feed, whose secret address is the credential (calendar apps cannot log in).
+UTAN_INLOGGNING = {"login", "set_language", "health", "arshjul_kalender"}
 # With OpenID Connect switched on: the login start and the provider's callback, public by nature,
 # and the provider logout. tests/config/test_oidc.py exercises them.
 OIDC_URLER = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}

@@ -166,6 +166,16 @@ class Insats(models.Model):
         blank=True,
     )
     installd_kommentar = models.TextField(_("kommentar till inställning"), blank=True)
+    insatsfonster = models.ForeignKey(
+        "arshjul.Arshjulshandelse",
+        verbose_name=_("insatsfönster"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"typ": "INSATSFONSTER"},
+        related_name="planerade_insatser",
+        help_text=_("Det insatsfönster på årshjulet som insatsen planerades i."),
+    )
     avslag_motivering = models.TextField(_("motivering till avslag"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     skapad_av = models.ForeignKey(

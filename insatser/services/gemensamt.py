@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arshjul.services.ombyggnad import insats_andrad
 from insatser import access, varningar
 from insatser.models import (
     Bemanningsbegaran,
@@ -75,6 +76,7 @@ def _logga(
         deltagande=deltagande,
     )
     markera_inaktuella([insats.pk])
+    insats_andrad(insats)
     notifiera_efter_commit(handelse)
     return handelse
 

@@ -1,0 +1,254 @@
+"""Who may see and do what on the annual wheel. Every rule is written here once (domain.md 6.8).
+
+Meetings and deadlines: coordinators, police coordinators, police management, management groups
+and REST clients see all; officers, focal points and operation officers the events of bodies
+their organisation belongs to. Operation windows (capacity, never objects): coordinators and
+police management all; police coordinators those of their LPOs; officers and REST clients the
+windows of operations their organisation takes part in; management groups aggregates only.
+Real operations on the wheel follow ``insatser.access.INSATS_POLICY``.
+
+The rendered files (SVG, PDF, ICS) are built once for everybody, so only those who may see
+everything in them may download them or subscribe to them (``se_hela``).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+
+from arshjul.models import (
+    Arshjul,
+    Arshjulshandelse,
+    Begransningsperiod,
+    Handelsetyp,
+    Samverkansorgan,
+)
+from insatser.models import Deltagande
+from myndigheter.policy import Policy, Regel, Relation
+from myndigheter.roles import Roll
+
+FONSTER = Q(typ=Handelsetyp.INSATSFONSTER)
+
+
+class Handling:
+    SE = "se"
+    SE_HELA = "se_hela"
+    SE_AGGREGAT = "se_aggregat"
+    REDIGERA = "redigera"
+
+
+H = Handling
+
+
+def _aktivt(aktor) -> Q:
+    return Q(aktiv=True)
+
+
+def _agare(aktor) -> Q:
+    return Q(aktiv=True, agare_id=aktor.organisation_id)
+
+
+def _lpoer_inom_scope(aktor) -> Q:
+    utanfor = Arshjul.lpoer.through.objects.filter(arshjul=OuterRef("pk")).exclude(
+        lokalpolisomrade__in=aktor.lpo_ids
+    )
+    return Q(aktiv=True) & ~Exists(utanfor)
+
+
+def _utan_insatsfonster(aktor) -> Q:
+    return Q(aktiv=True) & ~Exists(Arshjul.lpoer.through.objects.filter(arshjul=OuterRef("pk")))
+
+
+ARSHJUL_POLICY = Policy(
+    Arshjul,
+    handlingar={
+        H.SE: "se årshjulet med det användaren får se på det",
+        H.SE_HELA: "se byggstatus, byggrapport och versioner, ladda ned filerna och prenumerera",
+        H.REDIGERA: "ändra regler, egna händelser och begränsningsperioder, bygga om, publicera",
+    },
+    relationer=[
+        Relation("aktivt", "årshjulet är aktivt", _aktivt),
+        Relation("agande_organisation", "användarens organisation äger årshjulet", _agare),
+        Relation(
+            "lpoer_inom_scope",
+            "alla årshjulets lokalpolisområden hör till användarens",
+            _lpoer_inom_scope,
+        ),
+        Relation(
+            "utan_insatsfonster",
+            "årshjulet planerar inga insatsfönster (har inga lokalpolisområden)",
+            _utan_insatsfonster,
+        ),
+    ],
+    regler=[
+        Regel(Roll.SAMORDNARE, "aktivt", [H.SE, H.SE_HELA]),
+        Regel(Roll.SAMORDNARE, "agande_organisation", [H.REDIGERA]),
+        Regel(Roll.POLISLEDNING, "aktivt", [H.SE, H.SE_HELA]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "aktivt", [H.SE]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "lpoer_inom_scope", [H.SE_HELA]),
+        Regel(Roll.LEDNINGSGRUPP, "aktivt", [H.SE]),
+        Regel(Roll.LEDNINGSGRUPP, "utan_insatsfonster", [H.SE_HELA]),
+        Regel(Roll.API_KLIENT, "aktivt", [H.SE]),
+        Regel(Roll.API_KLIENT, "utan_insatsfonster", [H.SE_HELA]),
+        *[
+            Regel(roll, "aktivt", [H.SE])
+            for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT, Roll.INSATSPOLIS)
+        ],
+    ],
+)
+
+
+def _mote_eller_tidsfrist(aktor) -> Q:
+    return Q(arshjul__aktiv=True) & ~FONSTER
+
+
+def _eget_organ(aktor) -> Q:
+    egna_organ = Samverkansorgan.objects.filter(medlemmar=aktor.organisation_id)
+    egen_enhet = Arshjulshandelse.deltagande_enheter.through.objects.filter(
+        arshjulshandelse=OuterRef("pk"), enhet__organisation_id=aktor.organisation_id
+    )
+    egen = (
+        Q(organ__in=egna_organ)
+        | Q(arshjul__agare_id=aktor.organisation_id)
+        | Q(ordforande_org_id=aktor.organisation_id)
+        | Q(antecknare_org_id=aktor.organisation_id)
+        | Exists(egen_enhet)
+    )
+    return _mote_eller_tidsfrist(aktor) & egen
+
+
+def _insatsfonster(aktor) -> Q:
+    return Q(arshjul__aktiv=True) & FONSTER
+
+
+def _fonster_i_lpo(aktor) -> Q:
+    return _insatsfonster(aktor) & Q(lpo__in=aktor.lpo_ids)
+
+
+def _fonster_med_deltagande(aktor) -> Q:
+    deltar = Deltagande.objects.filter(
+        insats__insatsfonster=OuterRef("pk"), organisation_id=aktor.organisation_id
+    )
+    return _insatsfonster(aktor) & Exists(deltar)
+
+
+def _handelse_agare(aktor) -> Q:
+    return Q(arshjul__aktiv=True, arshjul__agare_id=aktor.organisation_id)
+
+
+HANDELSE_POLICY = Policy(
+    Arshjulshandelse,
+    handlingar={
+        H.SE: "se händelsen med datum, organ, ordförande, antecknare och kapacitet",
+        H.SE_AGGREGAT: "räknas in i sammanställningen av insatsfönster per månad",
+        H.REDIGERA: "ändra händelsen (den blir då handredigerad och byggs inte om)",
+    },
+    relationer=[
+        Relation(
+            "mote_eller_tidsfrist",
+            "händelsen är ett möte, en tidsfrist eller liknande (inte ett insatsfönster)",
+            _mote_eller_tidsfrist,
+        ),
+        Relation(
+            "eget_organ",
+            "mötet gäller ett organ eller en enhet där användarens organisation ingår",
+            _eget_organ,
+        ),
+        Relation("insatsfonster", "händelsen är ett insatsfönster", _insatsfonster),
+        Relation(
+            "fonster_i_lpo",
+            "insatsfönstret gäller ett av användarens lokalpolisområden",
+            _fonster_i_lpo,
+        ),
+        Relation(
+            "fonster_med_deltagande",
+            "användarens organisation deltar i en insats som planerats i fönstret",
+            _fonster_med_deltagande,
+        ),
+        Relation("agande_organisation", "användarens organisation äger årshjulet", _handelse_agare),
+    ],
+    regler=[
+        Regel(Roll.SAMORDNARE, "mote_eller_tidsfrist", [H.SE]),
+        Regel(Roll.SAMORDNARE, "insatsfonster", [H.SE, H.SE_AGGREGAT]),
+        Regel(Roll.SAMORDNARE, "agande_organisation", [H.REDIGERA]),
+        Regel(Roll.POLISLEDNING, "mote_eller_tidsfrist", [H.SE]),
+        Regel(Roll.POLISLEDNING, "insatsfonster", [H.SE, H.SE_AGGREGAT]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "mote_eller_tidsfrist", [H.SE]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "fonster_i_lpo", [H.SE, H.SE_AGGREGAT]),
+        Regel(Roll.LEDNINGSGRUPP, "mote_eller_tidsfrist", [H.SE]),
+        Regel(Roll.LEDNINGSGRUPP, "insatsfonster", [H.SE_AGGREGAT]),
+        Regel(Roll.API_KLIENT, "mote_eller_tidsfrist", [H.SE]),
+        Regel(Roll.API_KLIENT, "fonster_med_deltagande", [H.SE, H.SE_AGGREGAT]),
+        *[Regel(roll, "eget_organ", [H.SE]) for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)],
+        *[
+            Regel(roll, "fonster_med_deltagande", [H.SE, H.SE_AGGREGAT])
+            for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+        ],
+        Regel(Roll.INSATSPOLIS, "eget_organ", [H.SE]),
+    ],
+)
+
+
+def _begransning_aktivt(aktor) -> Q:
+    return Q(arshjul__aktiv=True)
+
+
+def _begransning_agare(aktor) -> Q:
+    return Q(arshjul__aktiv=True, arshjul__agare_id=aktor.organisation_id)
+
+
+# Everyone who sees a wheel plans around its periods of reduced police capacity.
+SER_BEGRANSNINGAR = (
+    Roll.SAMORDNARE,
+    Roll.POLISLEDNING,
+    Roll.OPERATIV_SAMORDNARE,
+    Roll.LEDNINGSGRUPP,
+    Roll.HANDLAGGARE,
+    Roll.MYNDIGHETSKONTAKT,
+    Roll.INSATSPOLIS,
+    Roll.API_KLIENT,
+)
+
+BEGRANSNING_POLICY = Policy(
+    Begransningsperiod,
+    handlingar={
+        H.SE: "se perioden med dess nivå och omfattning",
+        H.REDIGERA: "ändra perioden (den blir då handredigerad och byggs inte om)",
+    },
+    relationer=[
+        Relation("aktivt_arshjul", "perioden hör till ett aktivt årshjul", _begransning_aktivt),
+        Relation(
+            "agande_organisation", "användarens organisation äger årshjulet", _begransning_agare
+        ),
+    ],
+    regler=[
+        *[Regel(roll, "aktivt_arshjul", [H.SE]) for roll in SER_BEGRANSNINGAR],
+        Regel(Roll.SAMORDNARE, "agande_organisation", [H.REDIGERA]),
+    ],
+)
+
+POLICYER = {
+    "Årshjul": ARSHJUL_POLICY,
+    "Årshjulshändelse": HANDELSE_POLICY,
+    "Begränsningsperiod": BEGRANSNING_POLICY,
+}
+
+
+def synliga_arshjul(user):
+    return ARSHJUL_POLICY.filtrera(user, H.SE)
+
+
+def hela_arshjul(user):
+    """Wheels whose files, report and versions the user may see in full."""
+    return ARSHJUL_POLICY.filtrera(user, H.SE_HELA)
+
+
+def kan_redigera(user, arshjul: Arshjul) -> bool:
+    return ARSHJUL_POLICY.tillater(user, H.REDIGERA, arshjul)
+
+
+def synliga_handelser(user):
+    return HANDELSE_POLICY.filtrera(user, H.SE)
+
+
+def synliga_begransningar(user):
+    return BEGRANSNING_POLICY.filtrera(user, H.SE)

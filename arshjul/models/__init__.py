@@ -1,0 +1,23 @@
+"""The annual planning wheel: wheels, bodies, rules, events, blackout periods and versions."""
+
+from arshjul.models.handelser import Arshjulshandelse, Begransningsperiod
+from arshjul.models.hjul import Arshjul, Aterkommanderegel, Rotationsplats, Samverkansorgan
+from arshjul.models.val import Handelsetyp, Niva, Organniva, Regeltyp, Rotationsslag
+from arshjul.models.versioner import Arshjulsar, Arshjulsversion, Kalenderprenumeration
+
+__all__ = [
+    "Arshjul",
+    "Arshjulsar",
+    "Arshjulshandelse",
+    "Arshjulsversion",
+    "Aterkommanderegel",
+    "Begransningsperiod",
+    "Handelsetyp",
+    "Kalenderprenumeration",
+    "Niva",
+    "Organniva",
+    "Regeltyp",
+    "Rotationsplats",
+    "Rotationsslag",
+    "Samverkansorgan",
+]

@@ -1,0 +1,65 @@
+"""The files of a version: the SVG with its legend, the A3 landscape PDF and the ICS file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from arshjul.innehall import Innehall, Post, Ring
+from arshjul.ritning import cirkel
+
+
+def fil_svg(innehall: Innehall) -> str:
+    """The wheel as a stand-alone SVG file, legend included."""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + cirkel(innehall, forklaring=True)
+
+
+def pdf(innehall: Innehall, svg: str, version) -> bytes:
+    """An A3 landscape PDF: the wheel on the first page, then the year as text."""
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(
+        "arshjul/pdf.html",
+        {"innehall": innehall, "svg": svg, "version": version, "manader": innehall.manader()},
+    )
+    stilmall = CSS(filename=finders.find("css/arshjul-pdf.css"))
+    return HTML(string=html).write_pdf(stylesheets=[stilmall])
+
+
+def _tidpunkt(post: Post) -> tuple[object, object]:
+    if post.tid and post.start is not None:
+        return post.start, post.slut
+    return post.fran, post.till + timedelta(days=1)
+
+
+def ics(innehall: Innehall, version) -> bytes:
+    """A calendar of the wheel's events and blackout periods; uids stay stable across versions."""
+    from icalendar import Calendar, Event
+
+    stampel = version.byggd or timezone.now()
+    kalender = Calendar()
+    kalender.add("prodid", "-//Saminsats//Arshjul//SV")
+    kalender.add("version", "2.0")
+    kalender.add("calscale", "GREGORIAN")
+    kalender.add("x-wr-calname", f"{version.arshjulsar.arshjul.namn} {innehall.ar}")
+    for post in innehall.poster:
+        if not post.uid:
+            continue
+        start, slut = _tidpunkt(post)
+        handelse = Event()
+        handelse.add("uid", f"{post.uid}@saminsats")
+        handelse.add("dtstamp", stampel)
+        handelse.add("dtstart", start)
+        handelse.add("dtend", slut)
+        handelse.add("summary", post.titel)
+        handelse.add("description", post.beskrivning)
+        handelse.add("categories", [post.slag])
+        if post.ring in (Ring.BEGRANSNINGAR, Ring.FONSTER):
+            handelse.add("transp", "TRANSPARENT")
+        if post.monster == "installd":
+            handelse.add("status", "CANCELLED")
+        kalender.add_component(handelse)
+    return kalender.to_ical()

@@ -1,0 +1,376 @@
+"""Reused reads of the wheel, always through the access policies where a user is concerned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import dates, timezone
+
+from arshjul import access, beredskap
+from arshjul.access import HANDELSE_POLICY, Handling
+from arshjul.innehall import (
+    Innehall,
+    aggregatposter,
+    begransningspost,
+    handelsepost,
+    helgdagsposter,
+    insatsposter,
+)
+from arshjul.models import (
+    Arshjul,
+    Arshjulsar,
+    Arshjulshandelse,
+    Arshjulsversion,
+    Begransningsperiod,
+    Handelsetyp,
+    Samverkansorgan,
+)
+from arshjul.workflow import FARDIGA, VersionStatus
+from insatser.access import BEMANNING_POLICY, INSATS_POLICY, synliga_insatser
+from insatser.access import Handling as InsatsHandling
+from insatser.models import Deltagande, Insats, Polisbemanning
+from insatser.workflow import BESVARADE, InsatsStatus
+from myndigheter.models import Enhet, Lokalpolisomrade
+
+# Operations that will not take place are not on the wheel (a rescheduled one's successor is).
+INAKTIVA_INSATSER = (InsatsStatus.AVSLAGEN, InsatsStatus.INSTALLD, InsatsStatus.OMPLANERAD)
+
+
+def arsgranser(ar: int) -> tuple[datetime, datetime]:
+    """The first moment of ``ar`` and of the next year, in Swedish time."""
+    tz = timezone.get_default_timezone()
+    return (
+        datetime.combine(date(ar, 1, 1), time(0), tzinfo=tz),
+        datetime.combine(date(ar + 1, 1, 1), time(0), tzinfo=tz),
+    )
+
+
+def insatser_pa_hjul(insatser: QuerySet[Insats], arshjul_ids, lpo_ids, ar: int) -> QuerySet[Insats]:
+    """The operations of ``ar`` in the wheels' LPOs or planned in their windows."""
+    fran, till = arsgranser(ar)
+    i_lpo = Exists(
+        Insats.lpoer.through.objects.filter(
+            insats=OuterRef("pk"), lokalpolisomrade__in=list(lpo_ids)
+        )
+    )
+    return (
+        insatser.filter(start__gte=fran, start__lt=till)
+        .exclude(status__in=INAKTIVA_INSATSER)
+        .filter(i_lpo | Q(insatsfonster__arshjul__in=list(arshjul_ids)))
+    )
+
+
+def bokade_insatser(arshjul, ar: int) -> QuerySet[Insats]:
+    """A wheel's operations with the units and police officers they take, for the build."""
+    enheter = Deltagande.objects.filter(insats=OuterRef("pk"), enhet__isnull=False).exclude(
+        svar=Deltagande.Svar.AVBOJD
+    )
+    poliser = Polisbemanning.objects.filter(
+        begaran__insats=OuterRef("pk"), begaran__status__in=BESVARADE
+    )
+    lpoer = Insats.lpoer.through.objects.filter(insats=OuterRef("pk"))
+    return (
+        insatser_pa_hjul(
+            Insats.objects.all(), [arshjul.pk], arshjul.lpoer.values_list("pk", flat=True), ar
+        )
+        .annotate(
+            lpo_ids=ArraySubquery(
+                lpoer.order_by("lokalpolisomrade_id").values("lokalpolisomrade_id")
+            ),
+            enhet_ids=ArraySubquery(enheter.order_by("enhet_id").values("enhet_id").distinct()),
+            polis_ids=ArraySubquery(
+                poliser.order_by("anvandare_id").values("anvandare_id").distinct()
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def begransningar_for_ar(perioder: QuerySet, ar: int) -> QuerySet:
+    """The blackout periods of a year: generated ones by their year, hand-made ones by date."""
+    return perioder.filter(
+        Q(regel__isnull=False, ar=ar)
+        | Q(regel__isnull=True, fran__lte=date(ar, 12, 31), till__gte=date(ar, 1, 1))
+    )
+
+
+def planerade_i_fonster():
+    """The number of operations planned in a window that will take place."""
+    return Coalesce(
+        Subquery(
+            Insats.objects.filter(insatsfonster=OuterRef("pk"))
+            .exclude(status__in=INAKTIVA_INSATSER)
+            .values("insatsfonster")
+            .annotate(antal=Count("pk"))
+            .values("antal")
+        ),
+        0,
+    )
+
+
+def _handelser_for_visning(handelser: QuerySet) -> QuerySet:
+    return (
+        handelser.select_related("organ", "ordforande_org", "antecknare_org", "lpo")
+        .annotate(planerade=planerade_i_fonster())
+        .order_by("start", "pk")
+    )
+
+
+def innehall_for_ar(rad) -> Innehall:
+    """Everything on one wheel's year, for the files a build stores (no operations on them)."""
+    handelser = _handelser_for_visning(
+        Arshjulshandelse.objects.filter(arshjul=rad.arshjul, ar=rad.ar)
+    )
+    begransningar = Begransningsperiod.objects.filter(
+        arshjul=rad.arshjul, ar=rad.ar
+    ).select_related("lpo", "polisregion")
+    poster = [handelsepost(h, 0, h.planerade) for h in handelser]
+    poster += [begransningspost(b, 0) for b in begransningar]
+    poster += helgdagsposter(rad.ar)
+    return Innehall(rad.ar, [rad.arshjul], poster)
+
+
+def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
+    """What ``user`` may see on the wheels of ``hjul_lista`` in ``ar``, in a constant number of
+    queries: events and windows, window totals for those who see aggregates only, blackout
+    periods, holidays, and the operations INSATS_POLICY shows, with their readiness."""
+    index = {hjul.pk: nummer for nummer, hjul in enumerate(hjul_lista)}
+    hjul_ids = list(index)
+    synliga = access.synliga_handelser(user).filter(arshjul__in=hjul_ids, ar=ar)
+    aggregat = (
+        HANDELSE_POLICY.filtrera(user, Handling.SE_AGGREGAT)
+        .filter(arshjul__in=hjul_ids, ar=ar, typ=Handelsetyp.INSATSFONSTER, installd=False)
+        .exclude(pk__in=synliga.values("pk"))
+        .annotate(planerade=planerade_i_fonster())
+        .only("pk", "arshjul_id", "start", "kapacitet")
+    )
+    begransningar = begransningar_for_ar(
+        access.synliga_begransningar(user).filter(arshjul__in=hjul_ids), ar
+    ).select_related("lpo", "polisregion")
+    lpoer: dict[int, set[int]] = {pk: set() for pk in hjul_ids}
+    for arshjul_id, lpo_id in Arshjul.lpoer.through.objects.filter(
+        arshjul__in=hjul_ids
+    ).values_list("arshjul_id", "lokalpolisomrade_id"):
+        lpoer[arshjul_id].add(lpo_id)
+    insatser = (
+        beredskap.annotera(
+            insatser_pa_hjul(
+                INSATS_POLICY.markera(
+                    synliga_insatser(user), user, visa_detaljer=InsatsHandling.SE_DETALJER
+                ),
+                hjul_ids,
+                set().union(*lpoer.values()),
+                ar,
+            )
+        )
+        .annotate(
+            lpo_ids=ArraySubquery(
+                Insats.lpoer.through.objects.filter(insats=OuterRef("pk")).values(
+                    "lokalpolisomrade_id"
+                )
+            ),
+            fonster_hjul=F("insatsfonster__arshjul_id"),
+        )
+        .order_by("start", "pk")
+    )
+
+    def hjul_for_insats(insats) -> list[int]:
+        return [
+            index[pk]
+            for pk in hjul_ids
+            if lpoer[pk] & set(insats.lpo_ids) or insats.fonster_hjul == pk
+        ]
+
+    poster = [
+        handelsepost(h, index[h.arshjul_id], h.planerade) for h in _handelser_for_visning(synliga)
+    ]
+    poster += aggregatposter(aggregat, index, ar)
+    poster += [begransningspost(b, index[b.arshjul_id]) for b in begransningar]
+    poster += helgdagsposter(ar)
+    dagar = insatsposter(insatser, hjul_for_insats)
+    return Innehall(ar, hjul_lista, poster + dagar, timezone.localdate(), bool(dagar))
+
+
+@dataclass
+class Byggstatus:
+    """Where a wheel's year stands: building, waiting for a build, built, failed."""
+
+    arshjul: Arshjul
+    ar: int
+    rad: Arshjulsar | None = None
+    versioner: list = field(default_factory=list)
+
+    @property
+    def pagaende(self):
+        return next((v for v in self.versioner if v.status == VersionStatus.BYGGS), None)
+
+    @property
+    def senaste(self):
+        return next((v for v in self.versioner if v.status in FARDIGA), None)
+
+    @property
+    def publicerad(self):
+        return next((v for v in self.versioner if v.status == VersionStatus.PUBLICERAD), None)
+
+    @property
+    def misslyckad(self):
+        forsta = self.versioner[0] if self.versioner else None
+        return forsta if forsta is not None and forsta.status == VersionStatus.FEL else None
+
+    @property
+    def vantar(self) -> bool:
+        return self.pagaende is not None or (self.rad is not None and self.rad.vantar)
+
+
+def byggstatus(hjul_lista: list, ar: int) -> list[Byggstatus]:
+    """The build status of each wheel's year, in two queries."""
+    rader = {
+        rad.arshjul_id: rad
+        for rad in Arshjulsar.objects.filter(arshjul__in=hjul_lista, ar=ar).prefetch_related(
+            Prefetch(
+                "versioner",
+                queryset=Arshjulsversion.objects.exclude(
+                    status__in=[VersionStatus.ERSATT, VersionStatus.AVBRUTEN]
+                ).order_by("-nummer"),
+            )
+        )
+    }
+    return [
+        Byggstatus(
+            hjul,
+            ar,
+            rader.get(hjul.pk),
+            list(rader[hjul.pk].versioner.all()) if hjul.pk in rader else [],
+        )
+        for hjul in hjul_lista
+    ]
+
+
+def versioner(arshjul, ar: int) -> QuerySet:
+    return (
+        Arshjulsversion.objects.filter(arshjulsar__arshjul=arshjul, arshjulsar__ar=ar)
+        .select_related("publicerad_av")
+        .order_by("-nummer")
+    )
+
+
+def synlig_rapport(user, rapport: dict) -> dict:
+    """The build report with every operation, event and police name resolved through the
+    policies: a collision or note is shown only when the user may see all it refers to."""
+    lista = rapport.get("kollisioner", {}).get("lista", [])
+    utanfor = rapport.get("utanfor_fonster", [])
+    handelse_ids = {pk for k in lista for slag, pk in k["poster"] if slag == "handelse"}
+    handelse_ids |= {rad["handelse_id"] for rad in utanfor}
+    insats_ids = {pk for k in lista for slag, pk in k["poster"] if slag == "insats"}
+    insats_ids |= {rad["insats_id"] for rad in utanfor}
+    handelser = {h.pk: h for h in access.synliga_handelser(user).filter(pk__in=handelse_ids)}
+    insatser = {i.pk: i for i in synliga_insatser(user).filter(pk__in=insats_ids)}
+    polisdetaljer = set(
+        BEMANNING_POLICY.filtrera(user, InsatsHandling.SE_POLISDETALJER)
+        .filter(insats__in=insats_ids)
+        .values_list("insats_id", flat=True)
+    )
+    namn = _resursnamn(lista)
+    kollisioner = []
+    for kollision in lista:
+        poster = [
+            handelser.get(pk) if slag == "handelse" else insatser.get(pk)
+            for slag, pk in kollision["poster"]
+        ]
+        polisinsatser = [pk for slag, pk in kollision["poster"] if slag == "insats"]
+        if None in poster or (
+            kollision["polis"] and not all(pk in polisdetaljer for pk in polisinsatser)
+        ):
+            continue
+        kollisioner.append(
+            {
+                "typ": kollision["typ"],
+                "resurs": namn.get((kollision["typ"], kollision["resurs"]), ""),
+                "poster": poster,
+                "start": kollision["start"],
+            }
+        )
+    return {
+        "minimikrav": rapport.get("minimikrav", []),
+        "ordning": [rad for rad in rapport.get("ordning", []) if rad["handelse_id"] in handelser],
+        "placering": [
+            {
+                **rad,
+                "manadsnamn": dates.MONTHS.get(rad.get("manad"), ""),
+                "fran_datum": date.fromisoformat(rad["fran"]) if rad.get("fran") else None,
+            }
+            for rad in rapport.get("placering", [])
+        ],
+        "utanfor_fonster": [
+            (insatser[rad["insats_id"]], handelser[rad["handelse_id"]])
+            for rad in utanfor
+            if rad["insats_id"] in insatser and rad["handelse_id"] in handelser
+        ],
+        "kollisioner": kollisioner,
+    }
+
+
+def _resursnamn(kollisioner: list[dict]) -> dict[tuple[str, int], str]:
+    ids = {
+        typ: {k["resurs"] for k in kollisioner if k["typ"] == typ}
+        for typ in ("ORGAN", "ENHET", "PERSON")
+    }
+    namn = {("ORGAN", o.pk): o.namn for o in Samverkansorgan.objects.filter(pk__in=ids["ORGAN"])}
+    namn |= {
+        ("ENHET", e.pk): str(e)
+        for e in Enhet.objects.filter(pk__in=ids["ENHET"]).select_related("organisation")
+    }
+    namn |= {
+        ("PERSON", u.pk): u.get_full_name() or u.get_username()
+        for u in get_user_model().objects.filter(pk__in=ids["PERSON"])
+    }
+    return namn
+
+
+def begransningar_under(user, fran: date, till: date, lpo_ids) -> QuerySet:
+    """The blackout periods of active wheels overlapping [fran, till] that apply to any of the
+    LPOs (or everywhere), for planning warnings; a period carried over the new year once."""
+    regioner = Lokalpolisomrade.objects.filter(pk__in=lpo_ids).values("region_id")
+    return (
+        access.synliga_begransningar(user)
+        .filter(fran__lte=till, till__gte=fran)
+        .filter(
+            Q(lpo__isnull=True, polisregion__isnull=True)
+            | Q(lpo__in=lpo_ids)
+            | Q(polisregion__in=regioner)
+        )
+        .order_by("fran", "arshjul_id", "regel_id", "till", "namn", "pk")
+        .distinct("fran", "arshjul_id", "regel_id", "till", "namn")
+    )
+
+
+def fonster_med_ledig_kapacitet(user, lpo, efter: date) -> QuerySet:
+    """The operation windows of an LPO starting on the day ``efter`` or later with room for
+    another operation; ``ledigt`` is the room, ``planerade`` what is planned in it."""
+    return (
+        access.synliga_handelser(user)
+        .filter(typ=Handelsetyp.INSATSFONSTER, lpo=lpo, start__date__gte=efter, installd=False)
+        .annotate(planerade=planerade_i_fonster())
+        .annotate(ledigt=F("kapacitet") - F("planerade"))
+        .filter(ledigt__gt=0)
+        .select_related("arshjul")
+        .order_by("start", "pk")
+    )
+
+
+def publicerade_versioner(user, ar_lista) -> QuerySet:
+    """The published versions of the given years of every wheel the user may see in full."""
+    return (
+        Arshjulsversion.objects.filter(
+            status=VersionStatus.PUBLICERAD,
+            arshjulsar__ar__in=list(ar_lista),
+            arshjulsar__arshjul__in=access.hela_arshjul(user),
+        )
+        .select_related("arshjulsar__arshjul")
+        .order_by("arshjulsar__arshjul__namn", "arshjulsar__ar")
+    )

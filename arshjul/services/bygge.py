@@ -1,0 +1,170 @@
+"""Building one wheel's year: expand, place, rotate, check, render, store.
+
+The task asks ``starta`` for a version to build: nothing when a newer request will follow, when
+the request was handled, or when the input is unchanged since the last version. Each step then
+runs in its own transaction, under a lock on the wheel's year so two builds never interleave,
+with the version row locked and its progress saved; a step finds the version no longer building
+and stops. Every step can run again with the same result, so a build that died is redone by
+running it again (the watchdog below re-enqueues builds that stopped moving).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+
+from arshjul import lagring
+from arshjul.models import Arshjulsar, Arshjulsversion
+from arshjul.services import steg as datasteg
+from arshjul.services.ombyggnad import fingeravtryck
+from arshjul.workflow import FARDIGA, VERSION_WORKFLOW, Byggsteg, VersionStatus
+
+Steg = tuple[str, int, Callable[[Arshjulsversion], None]]
+# Each step with the progress reached when it is done; the first five run on the default queue,
+# the rendering ones on the queue for PDF work.
+STEG: list[Steg] = [
+    (Byggsteg.EXPANDERA, 20, datasteg.expandera),
+    (Byggsteg.PLACERA, 35, datasteg.placera),
+    (Byggsteg.ROTATION, 45, datasteg.rotera),
+    (Byggsteg.MINIMIKRAV, 50, datasteg.kontrollera),
+    (Byggsteg.KOLLISIONER, 60, datasteg.kollisioner),
+    (Byggsteg.SVG, 70, datasteg.rendera_svg),
+    (Byggsteg.PDF, 90, datasteg.rendera_pdf),
+    (Byggsteg.ICS, 100, datasteg.rendera_ics),
+]
+FORSTA_RENDERSTEG = 5
+RENDERSTEGEN = frozenset(namn for namn, _procent, _funktion in STEG[FORSTA_RENDERSTEG:])
+
+
+def _las_aret(arshjulsar_id: int) -> None:
+    """Serialise the builds of one wheel year for the rest of the transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"arshjul-{arshjulsar_id}"])
+
+
+def _overga(version: Arshjulsversion, namn: str) -> None:
+    version.status = VERSION_WORKFLOW.kontrollera(version.status, namn).till
+
+
+@transaction.atomic
+def starta(arshjulsar_id: int, begaran: int) -> int | None:
+    """The version to build for request ``begaran``, or None when there is nothing to build."""
+    rad = Arshjulsar.objects.select_for_update().filter(pk=arshjulsar_id).first()
+    if rad is None or rad.begaran > begaran or rad.hanterad_begaran >= begaran:
+        return None
+    pagaende = rad.versioner.filter(status=VersionStatus.BYGGS).first()
+    if pagaende is not None and pagaende.begaran == begaran:
+        pagaende.steg, pagaende.framsteg, pagaende.uppdaterad = STEG[0][0], 0, timezone.now()
+        pagaende.save(update_fields=["steg", "framsteg", "uppdaterad"])
+        return pagaende.pk
+    if pagaende is not None:
+        _overga(pagaende, "avbryt")
+        lagring.ta_bort_filer(pagaende)
+        pagaende.save()
+    avtryck = fingeravtryck(rad)
+    senaste = rad.versioner.filter(status__in=FARDIGA).order_by("-nummer").first()
+    if senaste is not None and senaste.fingeravtryck == avtryck:
+        rad.hanterad_begaran = begaran
+        rad.save(update_fields=["hanterad_begaran"])
+        return None
+    nummer = (rad.versioner.aggregate(storst=Max("nummer"))["storst"] or 0) + 1
+    return Arshjulsversion.objects.create(
+        arshjulsar=rad,
+        nummer=nummer,
+        begaran=begaran,
+        fingeravtryck=avtryck,
+        steg=STEG[0][0],
+    ).pk
+
+
+def _kor_steg(version_id: int, index: int) -> bool:
+    """Run one step; False when the version is no longer building."""
+    namn, procent, funktion = STEG[index]
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        arshjulsar_id = (
+            Arshjulsversion.objects.filter(pk=version_id)
+            .values_list("arshjulsar_id", flat=True)
+            .first()
+        )
+        if arshjulsar_id is None:
+            return False
+        _las_aret(arshjulsar_id)
+        version = (
+            Arshjulsversion.objects.select_for_update(of=("self",))
+            .select_related("arshjulsar__arshjul")
+            .get(pk=version_id)
+        )
+        if version.status != VersionStatus.BYGGS:
+            return False
+        funktion(version)
+        if version.status == VersionStatus.BYGGS:
+            version.steg = STEG[index + 1][0] if index + 1 < len(STEG) else namn
+            version.framsteg = procent
+        version.uppdaterad = timezone.now()
+        version.save()
+    return True
+
+
+def bygg(arshjulsar_id: int, begaran: int) -> int | None:
+    """The data steps of a build; the version to render next, or None."""
+    version_id = starta(arshjulsar_id, begaran)
+    if version_id is None:
+        return None
+    if all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG)):
+        return version_id
+    return None
+
+
+def rendera(version_id: int) -> bool:
+    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready."""
+    return all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG, len(STEG)))
+
+
+@transaction.atomic
+def misslyckat(fel: str, *, version_id=None, arshjulsar_id=None, begaran=None) -> None:
+    """A build failed for a reason a retry does not cure: say so, and stop asking for it."""
+    byggande = Arshjulsversion.objects.select_for_update().filter(status=VersionStatus.BYGGS)
+    if version_id is not None:
+        version = byggande.filter(pk=version_id).first()
+    else:
+        version = byggande.filter(arshjulsar_id=arshjulsar_id, begaran=begaran).first()
+    if version is not None:
+        _overga(version, "misslyckas")
+        version.felmeddelande = fel[:2000]
+        version.uppdaterad = timezone.now()
+        version.save()
+        arshjulsar_id, begaran = version.arshjulsar_id, version.begaran
+    if begaran is not None:
+        Arshjulsar.objects.filter(pk=arshjulsar_id, hanterad_begaran__lt=begaran).update(
+            hanterad_begaran=begaran
+        )
+
+
+def fastnade(nu=None) -> tuple[list[tuple[int, int]], list[int]]:
+    """Builds to enqueue again: (wheel year, request) to build and versions to render.
+
+    A version that has made no progress for longer than the tasks' hard time limit was lost with
+    its worker; a request older than that which no build took up lost its message.
+    """
+    nu = nu or timezone.now()
+    grans = nu - timedelta(seconds=settings.ARSHJUL_VAKT_SEKUNDER)
+    bygga, rendera_om = [], []
+    for version in Arshjulsversion.objects.filter(
+        status=VersionStatus.BYGGS, uppdaterad__lt=grans
+    ).order_by("pk"):
+        if version.steg in RENDERSTEGEN:
+            rendera_om.append(version.pk)
+        else:
+            bygga.append((version.arshjulsar_id, version.begaran))
+    vantande = Arshjulsar.objects.filter(begard__lt=grans).exclude(
+        versioner__status=VersionStatus.BYGGS
+    )
+    for rad in vantande.order_by("pk"):
+        if rad.vantar:
+            bygga.append((rad.pk, rad.begaran))
+    return bygga, rendera_om

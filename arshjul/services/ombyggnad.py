@@ -1,0 +1,151 @@
+"""Rebuild requests: every change to what a wheel shows asks for a debounced rebuild.
+
+A request bumps the wheel year's counter in the changing transaction and, after commit, enqueues
+the build with a countdown; a build asked for an older number than the latest stops, so a burst
+of changes gives one build. The fingerprint of the build's input tells a build with nothing new
+to do, which then stores nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import partial
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import transaction
+from django.db.models import F, OuterRef, Q
+from django.utils import timezone
+
+from arshjul.models import (
+    Arshjul,
+    Arshjulsar,
+    Arshjulshandelse,
+    Aterkommanderegel,
+    Begransningsperiod,
+    Rotationsplats,
+    Samverkansorgan,
+)
+from arshjul.selectors import begransningar_for_ar, bokade_insatser
+from myndigheter.models import Lokalpolisomrade
+
+# Raised when what the build makes from the same input changes, so every wheel is rebuilt.
+BYGGVERSION = 1
+
+
+def _koa_bygge(arshjulsar_id: int, begaran: int) -> None:
+    from arshjul.tasks import bygg_arshjul
+
+    bygg_arshjul.apply_async((arshjulsar_id, begaran), countdown=settings.ARSHJUL_FORDROJNING)
+
+
+def begar_ombyggnad(arshjul_id: int, ar: int) -> Arshjulsar:
+    """Ask for a rebuild of one wheel's year once the current transaction commits."""
+    rad, _ = Arshjulsar.objects.get_or_create(arshjul_id=arshjul_id, ar=ar)
+    Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1, begard=timezone.now())
+    rad.refresh_from_db(fields=["begaran", "begard"])
+    # A broker that is down must not undo the change; the watchdog finds the request later.
+    transaction.on_commit(partial(_koa_bygge, rad.pk, rad.begaran), robust=True)
+    return rad
+
+
+def begar_ombyggnad_av_ar(arshjul: Arshjul, ar_lista) -> None:
+    for ar in sorted(set(ar_lista)):
+        begar_ombyggnad(arshjul.pk, ar)
+
+
+def planerade_ar(arshjul: Arshjul) -> list[int]:
+    """The years a change of rules affects: this year and every later year built before."""
+    i_ar = timezone.localdate().year
+    senare = Arshjulsar.objects.filter(arshjul=arshjul, ar__gt=i_ar).values_list("ar", flat=True)
+    return [i_ar, *senare]
+
+
+def insats_andrad(insats) -> None:
+    """An operation changed: rebuild each active wheel whose LPOs or window it lies in."""
+    ar = timezone.localtime(insats.start).year
+    i_lpo = Arshjul.objects.filter(aktiv=True, lpoer__insatser=insats)
+    i_fonster = Arshjul.objects.filter(aktiv=True, handelser__planerade_insatser=insats)
+    hjul = i_lpo.values_list("pk", flat=True).union(i_fonster.values_list("pk", flat=True))
+    # Always in the same order, so two transactions never wait for each other's rows.
+    for arshjul_id in sorted(hjul):
+        begar_ombyggnad(arshjul_id, ar)
+
+
+def _rader(queryset) -> list:
+    return [list(rad) for rad in queryset]
+
+
+def fingeravtryck(rad: Arshjulsar) -> str:
+    """A hash of everything a build of the wheel's year reads, and nothing it writes."""
+    arshjul = Arshjul.objects.get(pk=rad.arshjul_id)
+    regler = Aterkommanderegel.objects.filter(arshjul=arshjul).order_by("pk")
+    handelser = Arshjulshandelse.objects.filter(
+        arshjul=arshjul, ar=rad.ar, handredigerad=True
+    ).order_by("pk")
+    organ = Samverkansorgan.objects.filter(pk__in=regler.values("organ")) | (
+        Samverkansorgan.objects.filter(pk__in=handelser.values("organ"))
+    )
+    innehall = {
+        "byggversion": BYGGVERSION,
+        "ar": rad.ar,
+        "hjul": [arshjul.kod, arshjul.namn, arshjul.agare_id, arshjul.aktiv],
+        # Names go into generated titles, regions decide which blackouts apply.
+        "lpoer": _rader(
+            Lokalpolisomrade.objects.filter(Q(arshjul=arshjul) | Q(pk__in=regler.values("lpo")))
+            .distinct()
+            .order_by("pk")
+            .values_list("pk", "namn", "region_id")
+        ),
+        "regler": _rader(regler.values_list()),
+        "organ": _rader(
+            organ.annotate(
+                enhet_ids=ArraySubquery(
+                    Samverkansorgan.enheter.through.objects.filter(samverkansorgan=OuterRef("pk"))
+                    .order_by("enhet_id")
+                    .values("enhet_id")
+                )
+            )
+            .order_by("pk")
+            .values_list("pk", "namn", "enhet_ids")
+        ),
+        "rotation": _rader(
+            Rotationsplats.objects.filter(organ__in=organ.values("pk"))
+            .order_by("pk")
+            .values_list(
+                "organ_id", "slag", "ordning", "organisation_id", "organisation__namn", "funktion"
+            )
+        ),
+        "handelser": _rader(
+            handelser.annotate(
+                enhet_ids=ArraySubquery(
+                    Arshjulshandelse.deltagande_enheter.through.objects.filter(
+                        arshjulshandelse=OuterRef("pk")
+                    )
+                    .order_by("enhet_id")
+                    .values("enhet_id")
+                ),
+                person_ids=ArraySubquery(
+                    Arshjulshandelse.deltagare.through.objects.filter(
+                        arshjulshandelse=OuterRef("pk")
+                    )
+                    .order_by("user_id")
+                    .values("user_id")
+                ),
+            ).values_list()
+        ),
+        "begransningar": _rader(
+            begransningar_for_ar(Begransningsperiod.objects.filter(arshjul=arshjul), rad.ar)
+            .filter(handredigerad=True)
+            .order_by("pk")
+            .values_list()
+        ),
+        "insatser": _rader(
+            bokade_insatser(arshjul, rad.ar).values_list(
+                "pk", "start", "slut", "insatsfonster_id", "lpo_ids", "enhet_ids", "polis_ids"
+            )
+        ),
+    }
+    text = json.dumps(innehall, default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()

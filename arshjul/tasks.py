@@ -1,0 +1,66 @@
+"""Thin Celery wrappers around the wheel's build (``arshjul.services.bygge``).
+
+They take primary keys, are idempotent (a second run finds nothing to do or redoes the same
+steps), acknowledge late, and retry only database errors that can pass; any other error marks
+the version failed and is not retried.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from arshjul.services import bygge
+
+logger = logging.getLogger(__name__)
+
+OMFORSOKBARA = (OperationalError, InterfaceError)
+GEMENSAMT = {
+    "acks_late": True,
+    "ignore_result": True,
+    "autoretry_for": OMFORSOKBARA,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "max_retries": 5,
+}
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **GEMENSAMT)
+def bygg_arshjul(arshjulsar_id: int, begaran: int) -> None:
+    """Expand, place and check one wheel's year, then hand the rendering to the pdf queue."""
+    try:
+        version_id = bygge.bygg(arshjulsar_id, begaran)
+    except OMFORSOKBARA:
+        raise
+    except Exception as fel:
+        bygge.misslyckat(repr(fel), arshjulsar_id=arshjulsar_id, begaran=begaran)
+        raise
+    if version_id is not None:
+        rendera_arshjul.delay(version_id)
+
+
+@shared_task(soft_time_limit=240, time_limit=300, **GEMENSAMT)
+def rendera_arshjul(version_id: int) -> None:
+    """Render and store the SVG, PDF and ICS of a version; runs on the pdf queue."""
+    try:
+        bygge.rendera(version_id)
+    except OMFORSOKBARA:
+        raise
+    except Exception as fel:
+        bygge.misslyckat(repr(fel), version_id=version_id)
+        raise
+
+
+@shared_task(soft_time_limit=60, time_limit=90, **GEMENSAMT)
+def vakta_arshjulsbyggen() -> int:
+    """Beat runs this every minute: enqueue again the builds a lost worker left behind."""
+    bygga, rendera = bygge.fastnade()
+    for arshjulsar_id, begaran in bygga:
+        logger.warning("Årshjulsbygge %s (begäran %s) köas om", arshjulsar_id, begaran)
+        bygg_arshjul.delay(arshjulsar_id, begaran)
+    for version_id in rendera:
+        logger.warning("Rendering av årshjulsversion %s köas om", version_id)
+        rendera_arshjul.delay(version_id)
+    return len(bygga) + len(rendera)

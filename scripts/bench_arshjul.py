@@ -1,0 +1,178 @@
+"""Bench of the annual wheel: a year wheel with 2,000 operations, built from nothing.
+
+Run by ``make bench`` (``scripts/bench.py``). The operations go into a year of their own (two
+years ahead) on AKC-väst's wheel, in its four LPOs, a third of them with the coordinating unit
+and a quarter with a named police officer, so the collision check has work. Each build starts
+from no generated events and no versions and runs every step the two tasks run, PDF included,
+in this process; the files go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+import tracemalloc
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+
+from arshjul.models import Arshjul, Arshjulsar, Arshjulshandelse, Begransningsperiod
+from arshjul.services import bygge
+from arshjul.standardregler import ladda_standardregler
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Polisbemanning
+from insatser.workflow import BemanningStatus, InsatsStatus
+from myndigheter.models import Enhet
+
+ANTAL = 2000
+UPPREPNINGAR = 3
+PREFIX = "BENCH-AJ-"
+
+
+def _generera(arshjul, ar: int) -> None:
+    """2,000 operations in the wheel's LPOs over ``ar`` (created once, kept between runs)."""
+    if Insats.objects.filter(referens__startswith=f"{PREFIX}{ar}-").count() >= ANTAL:
+        return
+    rng = random.Random(11)
+    lpoer = list(arshjul.lpoer.all())
+    enhet = Enhet.objects.get(kod="akc-vast-samordning")
+    polis = get_user_model().objects.filter(username="insatspolis.city").first()
+    borjan = datetime(ar, 1, 2, tzinfo=timezone.get_default_timezone())
+    insatser = Insats.objects.bulk_create(
+        [
+            Insats(
+                referens=f"{PREFIX}{ar}-{n:04d}",
+                titel=f"Bench {n}",
+                samordnande_organisation=arshjul.agare,
+                start=(
+                    start := borjan + timedelta(days=n * 360 // ANTAL, hours=rng.randint(8, 20))
+                ),
+                slut=start + timedelta(hours=3),
+                status=rng.choice([InsatsStatus.PLANERAD, InsatsStatus.BEKRAFTAD]),
+            )
+            for n in range(ANTAL)
+        ]
+    )
+    Insats.lpoer.through.objects.bulk_create(
+        [
+            Insats.lpoer.through(insats=insats, lokalpolisomrade=lpoer[n % len(lpoer)])
+            for n, insats in enumerate(insatser)
+        ]
+    )
+    Deltagande.objects.bulk_create(
+        [
+            Deltagande(insats=insats, organisation=arshjul.agare, enhet=enhet, svar="ACCEPTERAD")
+            for n, insats in enumerate(insatser)
+            if n % 3 == 0
+        ]
+    )
+    begaranden = Bemanningsbegaran.objects.bulk_create(
+        [
+            Bemanningsbegaran(
+                insats=insats,
+                lpo=lpoer[n % len(lpoer)],
+                begart_antal=2,
+                bekraftat_antal=2,
+                status=BemanningStatus.BEKRAFTAD,
+            )
+            for n, insats in enumerate(insatser)
+            if n % 4 == 0
+        ]
+    )
+    if polis is not None:
+        Polisbemanning.objects.bulk_create(
+            [Polisbemanning(begaran=begaran, anvandare=polis) for begaran in begaranden]
+        )
+
+
+def _fran_borjan(rad: Arshjulsar) -> int:
+    """Forget what earlier builds made, and ask for a new build; the request's number."""
+    Arshjulshandelse.objects.filter(arshjul=rad.arshjul, ar=rad.ar, regel__isnull=False).delete()
+    Begransningsperiod.objects.filter(arshjul=rad.arshjul, ar=rad.ar, regel__isnull=False).delete()
+    rad.versioner.all().delete()
+    Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1)
+    rad.refresh_from_db()
+    return rad.begaran
+
+
+def _bygg(rad: Arshjulsar, begaran: int) -> None:
+    version_id = bygge.bygg(rad.pk, begaran)
+    if version_id is None or not bygge.rendera(version_id):
+        raise RuntimeError("the bench build made no version")
+
+
+def matningar(client) -> list[tuple]:
+    ladda_standardregler()
+    arshjul = Arshjul.objects.get(kod="akc-vast-insatser")
+    ar = timezone.localdate().year + 2
+    _generera(arshjul, ar)
+    rad, _ = Arshjulsar.objects.get_or_create(arshjul=arshjul, ar=ar)
+    rader = []
+    with tempfile.TemporaryDirectory() as mapp, override_settings(MEDIA_ROOT=mapp):
+        tider, fragor = [], 0
+        for upprepning in range(UPPREPNINGAR):
+            begaran = _fran_borjan(rad)
+            connection.queries_log.clear()
+            start = time.perf_counter()
+            with CaptureQueriesContext(connection) as fangade:
+                _bygg(rad, begaran)
+            tider.append((time.perf_counter() - start) * 1000)
+            if upprepning == 0:
+                fragor = len(fangade)
+        # Memory in a run of its own: tracing allocations slows Python several times over.
+        begaran = _fran_borjan(rad)
+        tracemalloc.start()
+        _bygg(rad, begaran)
+        topp = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        rader.append(
+            (
+                f"wheel build, {ANTAL} operations, all steps incl. PDF",
+                statistics.median(tider),
+                max(tider),
+                fragor,
+                topp,
+            )
+        )
+        Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1)
+        rad.refresh_from_db()
+        start = time.perf_counter()
+        bygge.bygg(rad.pk, rad.begaran)
+        rader.append(
+            (
+                f"wheel rebuild, unchanged input ({ANTAL} operations)",
+                (time.perf_counter() - start) * 1000,
+                None,
+                None,
+                None,
+            )
+        )
+        client.force_login(get_user_model().objects.get(username="samordnare.akc"))
+        for adress, namn in [
+            (f"/arshjul/vy/?ar={ar}&hjul={arshjul.kod}", "wheel page"),
+            (f"/arshjul/vy/?ar={ar}&hjul={arshjul.kod}&manad=3", "wheel page, March open"),
+            (f"/arshjul/vy/?ar={ar}&hjul={arshjul.kod}&vy=tidslinje", "timeline page"),
+        ]:
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as fangade:
+                client.get(adress)
+            sidtider = []
+            for _ in range(5):
+                start = time.perf_counter()
+                client.get(adress)
+                sidtider.append((time.perf_counter() - start) * 1000)
+            rader.append(
+                (
+                    f"{namn}, {ANTAL} operations (samordnare.akc)",
+                    statistics.median(sidtider),
+                    max(sidtider),
+                    len(fangade),
+                    None,
+                )
+            )
+    return rader

@@ -1,0 +1,159 @@
+"""The annual wheel: pages, edit pages, files and the calendar feed.
+
+The matrix wheel belongs to AKC-väst and plans windows in LPO City and Nordost, so police
+management (both LPOs) sees all of it and City's police coordinator only part; the meeting is
+of a body of AKC-väst and the police, which Skatteverket does not belong to.
+"""
+
+from datetime import time
+
+from django.utils import timezone
+
+from myndigheter.roles import Roll
+from tests.behorigheter import LOGIN, alla
+
+AR = timezone.localdate().year
+
+
+def hela(status):
+    """``status`` for those who see the whole wheel, 403 for those who see part, 404 for ADMIN."""
+    return alla(403, ANONYM=LOGIN, ADMIN=404, SAMORDNARE=status, POLISLEDNING=status)
+
+
+def agaren(status):
+    """``status`` for the owner's coordinator, 403 for the others who see it, 404 for ADMIN."""
+    return alla(403, ANONYM=LOGIN, ADMIN=404, SAMORDNARE=status)
+
+
+MATRIS = {
+    "arshjul": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    "arshjul_vy": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    "arshjul_framsteg": {
+        "GET": alla(200, ANONYM=LOGIN, ADMIN=404),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    "arshjul_ar": {"GET": hela(200), "POST": alla(405, ANONYM=LOGIN)},
+    "arshjul_rapport": {"GET": hela(200), "POST": alla(405, ANONYM=LOGIN)},
+    "arshjul_fil": {"GET": hela(200), "POST": alla(405, ANONYM=LOGIN)},
+    "arshjul_bygg": {"POST": agaren(302), "GET": alla(405, ANONYM=LOGIN)},
+    "arshjul_publicera": {"POST": agaren(302), "GET": alla(405, ANONYM=LOGIN)},
+    **{
+        namn: {"GET": agaren(200), "POST": agaren(200)}
+        for namn in (
+            "arshjul_regler",
+            "arshjul_regel",
+            "arshjul_handelser",
+            "arshjul_begransningar",
+        )
+    },
+    # The meeting is of a body Skatteverket is not in: its officers and focal point never see it.
+    "arshjul_handelse": {
+        "GET": alla(
+            403, ANONYM=LOGIN, ADMIN=404, HANDLAGGARE=404, MYNDIGHETSKONTAKT=404, SAMORDNARE=200
+        ),
+        "POST": alla(
+            403, ANONYM=LOGIN, ADMIN=404, HANDLAGGARE=404, MYNDIGHETSKONTAKT=404, SAMORDNARE=200
+        ),
+    },
+    "arshjul_begransning": {"GET": agaren(200), "POST": agaren(200)},
+    "arshjul_prenumeration": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(302, ANONYM=LOGIN)},
+    # Calendar apps cannot log in: the secret address is the credential, whoever fetches it.
+    "arshjul_kalender": {"GET": alla(200), "POST": alla(405)},
+}
+URLER = {
+    "arshjul": "/arshjul/",
+    "arshjul_vy": f"/arshjul/vy/?ar={AR}&hjul={{HJUL}}",
+    "arshjul_framsteg": f"/arshjul/{{HJUL}}/{AR}/framsteg/",
+    "arshjul_ar": f"/arshjul/{{HJUL}}/{AR}/",
+    "arshjul_rapport": f"/arshjul/{{HJUL}}/{AR}/rapport/",
+    "arshjul_fil": f"/arshjul/{{HJUL}}/{AR}/versioner/1/pdf/",
+    "arshjul_bygg": f"/arshjul/{{HJUL}}/{AR}/bygg/",
+    "arshjul_publicera": f"/arshjul/{{HJUL}}/{AR}/versioner/1/publicera/",
+    "arshjul_regler": "/arshjul/{HJUL}/regler/",
+    "arshjul_regel": "/arshjul/{HJUL}/regler/{REGEL}/",
+    "arshjul_handelser": f"/arshjul/{{HJUL}}/{AR}/handelser/",
+    "arshjul_begransningar": f"/arshjul/{{HJUL}}/{AR}/begransningar/",
+    "arshjul_handelse": "/arshjul/handelser/{HANDELSE}/",
+    "arshjul_begransning": "/arshjul/begransningar/{BEGRANSNING}/",
+    "arshjul_prenumeration": "/arshjul/prenumeration/",
+    "arshjul_kalender": "/arshjul/kalender/{TOKEN}.ics",
+}
+
+
+def platshallare(aktorer) -> dict:
+    from datetime import date, datetime
+
+    from arshjul import lagring
+    from arshjul.models import (
+        Arshjul,
+        Arshjulsar,
+        Arshjulshandelse,
+        Arshjulsversion,
+        Aterkommanderegel,
+        Begransningsperiod,
+        Handelsetyp,
+        Niva,
+        Regeltyp,
+        Samverkansorgan,
+    )
+    from arshjul.services.prenumeration import skapa_prenumeration
+    from arshjul.workflow import VersionStatus
+    from myndigheter.models import Lokalpolisomrade, Myndighet
+
+    befintligt = Arshjul.objects.filter(kod="matrishjul").first()
+    if befintligt is None:
+        befintligt = Arshjul.objects.create(
+            kod="matrishjul", namn="Matrishjulet", agare=Myndighet.objects.get(kod="akc-vast")
+        )
+        befintligt.lpoer.set(Lokalpolisomrade.objects.filter(kod__in=["city", "nordost"]))
+        organ = Samverkansorgan.objects.create(
+            kod="matrisorgan", namn="Matrisorgan", niva="REGIONAL"
+        )
+        organ.medlemmar.set(Myndighet.objects.filter(kod__in=["akc-vast", "polisen"]))
+        Aterkommanderegel.objects.create(
+            kod="matrisregel",
+            namn="Matrisregel",
+            arshjul=befintligt,
+            typ=Handelsetyp.MOTE,
+            organ=organ,
+            regeltyp=Regeltyp.MIN_PER_AR,
+        )
+        start = datetime.combine(date(AR, 3, 4), time(9), tzinfo=timezone.get_default_timezone())
+        Arshjulshandelse.objects.create(
+            arshjul=befintligt,
+            ar=AR,
+            typ=Handelsetyp.MOTE,
+            titel="Matrismöte",
+            organ=organ,
+            start=start,
+            slut=start.replace(hour=11),
+            handredigerad=True,
+        )
+        Begransningsperiod.objects.create(
+            arshjul=befintligt,
+            ar=AR,
+            namn="Matrisperiod",
+            fran=date(AR, 5, 1),
+            till=date(AR, 5, 7),
+            niva=Niva.BLOCKERA,
+            handredigerad=True,
+        )
+        version = Arshjulsversion.objects.create(
+            arshjulsar=Arshjulsar.objects.create(
+                arshjul=befintligt, ar=AR, begaran=1, hanterad_begaran=1
+            ),
+            nummer=1,
+            begaran=1,
+            fingeravtryck="matris",
+            status=VersionStatus.KLAR,
+        )
+        for format in lagring.FORMAT:
+            lagring.spara(version, format, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+        version.save()
+    return {
+        "HJUL": befintligt.kod,
+        "REGEL": befintligt.regler.get().pk,
+        "HANDELSE": befintligt.handelser.get().pk,
+        "BEGRANSNING": befintligt.begransningar.get().pk,
+        "TOKEN": skapa_prenumeration(aktorer[Roll.SAMORDNARE]),
+    }
