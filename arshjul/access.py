@@ -252,3 +252,8 @@ def synliga_handelser(user):
 
 def synliga_begransningar(user):
     return BEGRANSNING_POLICY.filtrera(user, H.SE)
+
+
+def begransningar_i_kraft():
+    """Every period of an active wheel: what planning warns about, whoever plans."""
+    return Begransningsperiod.objects.filter(_begransning_aktivt(None))

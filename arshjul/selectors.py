@@ -332,13 +332,10 @@ def _resursnamn(kollisioner: list[dict]) -> dict[tuple[str, int], str]:
     return namn
 
 
-def begransningar_under(user, fran: date, till: date, lpo_ids) -> QuerySet:
-    """The blackout periods of active wheels overlapping [fran, till] that apply to any of the
-    LPOs (or everywhere), for planning warnings; a period carried over the new year once."""
+def _galler_under(perioder: QuerySet, fran: date, till: date, lpo_ids) -> QuerySet:
     regioner = Lokalpolisomrade.objects.filter(pk__in=lpo_ids).values("region_id")
     return (
-        access.synliga_begransningar(user)
-        .filter(fran__lte=till, till__gte=fran)
+        perioder.filter(fran__lte=till, till__gte=fran)
         .filter(
             Q(lpo__isnull=True, polisregion__isnull=True)
             | Q(lpo__in=lpo_ids)
@@ -347,6 +344,17 @@ def begransningar_under(user, fran: date, till: date, lpo_ids) -> QuerySet:
         .order_by("fran", "arshjul_id", "regel_id", "till", "namn", "pk")
         .distinct("fran", "arshjul_id", "regel_id", "till", "namn")
     )
+
+
+def begransningar_under(user, fran: date, till: date, lpo_ids) -> QuerySet:
+    """The blackout periods the user may see, of active wheels overlapping [fran, till], that
+    apply to any of the LPOs (or everywhere); a period carried over the new year once."""
+    return _galler_under(access.synliga_begransningar(user), fran, till, lpo_ids)
+
+
+def begransningar_for_planering(fran: date, till: date, lpo_ids) -> QuerySet:
+    """The same periods of every active wheel, for the planning warnings of an operation."""
+    return _galler_under(access.begransningar_i_kraft(), fran, till, lpo_ids)
 
 
 def fonster_med_ledig_kapacitet(user, lpo, efter: date) -> QuerySet:

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from arshjul.selectors import begransningar_for_planering
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Polisbemanning
 from insatser.models import Varningstyp as T
 from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
@@ -51,6 +52,54 @@ def _samtidiga(insats: Insats) -> Q:
         Q(insats__start__lt=insats.slut, insats__slut__gt=insats.start)
         & Q(insats__status__in=OPPNA_FOR_PLANERING)
         & ~Q(insats=insats)
+    )
+
+
+def _begransningsperioder(insats: Insats) -> list[Varning]:
+    perioder = begransningar_for_planering(
+        timezone.localtime(insats.start).date(),
+        timezone.localtime(insats.slut).date(),
+        insats.lpoer.values("pk"),
+    )
+    return [
+        Varning(
+            T.BEGRANSNINGSPERIOD,
+            f"{T.BEGRANSNINGSPERIOD}:{p.arshjul_id}:{p.fran.isoformat()}:{p.till.isoformat()}",
+            _begransningstext(p),
+        )
+        for p in perioder
+    ]
+
+
+def _begransningstext(period) -> str:
+    varden = {
+        "namn": period.namn,
+        "fran": date_format(period.fran, "j F Y"),
+        "till": date_format(period.till, "j F Y"),
+        "procent": period.kapacitet_procent,
+    }
+    if period.niva == period.Niva.BLOCKERA:
+        return (
+            _(
+                "Insatsen infaller under %(namn)s (%(fran)s–%(till)s), då polisen inte planerar "
+                "några insatser."
+            )
+            % varden
+        )
+    if period.kapacitet_procent is not None:
+        return (
+            _(
+                "Insatsen infaller under %(namn)s (%(fran)s–%(till)s), då polisen har "
+                "%(procent)s %% av sin vanliga kapacitet."
+            )
+            % varden
+        )
+    return (
+        _(
+            "Insatsen infaller under %(namn)s (%(fran)s–%(till)s), då polisen har begränsad "
+            "kapacitet."
+        )
+        % varden
     )
 
 
@@ -189,6 +238,7 @@ def varningar(insats: Insats) -> list[Varning]:
     """Every warning the operation has now, whether acknowledged or not."""
     begaranden = list(insats.bemanningsbegaranden.filter(status__in=AKTIVA_BEGARANDEN))
     return [
+        *_begransningsperioder(insats),
         *_objekt_nyligen_kontrollerade(insats),
         *_objekt_i_annan_insats(insats),
         *_enheter_dubbelbokade(insats),

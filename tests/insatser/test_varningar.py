@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from arshjul.models import Arshjul, Begransningsperiod
+from arshjul.models.val import Niva
 from insatser import services, varningar
 from insatser.models import (
     Bemanningsbegaran,
@@ -20,7 +22,7 @@ from insatser.models import (
     Varningstyp,
 )
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Polisregion
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 
@@ -75,6 +77,72 @@ def _typer(insats):
 
 def test_a_well_prepared_operation_has_no_warnings(db):
     assert varningar.varningar(_insats("A", 40, objekt=[_objekt()])) == []
+
+
+def _period(namn, insats, niva, *, aktiv=True, **falt):
+    arshjul = Arshjul.objects.create(
+        kod=f"hjul-{namn}",
+        namn=f"Hjul {namn}",
+        agare=Myndighet.objects.get(kod="akc-vast"),
+        aktiv=aktiv,
+    )
+    dag = timezone.localtime(insats.start).date()
+    return Begransningsperiod.objects.create(
+        arshjul=arshjul,
+        ar=dag.year,
+        namn=namn,
+        fran=dag - timedelta(days=2),
+        till=dag + timedelta(days=2),
+        niva=niva,
+        **falt,
+    )
+
+
+def test_an_operation_in_a_blackout_period_is_flagged_by_its_level(db):
+    insats = _insats("A", 40, objekt=[_objekt()])
+    _period("Julen", insats, Niva.BLOCKERA)
+    _period("Kulturkalaset", insats, Niva.VARNA, kapacitet_procent=50)
+    _period("Sommaren", insats, Niva.VARNA)
+    texter = [v.text for v in varningar.varningar(insats)]
+    assert _typer(insats) == [T.BEGRANSNINGSPERIOD] * 3
+    assert any("Julen" in t and "inte planerar några insatser" in t for t in texter)
+    assert any("Kulturkalaset" in t and "50 %" in t for t in texter)
+    assert any("Sommaren" in t and "begränsad kapacitet" in t for t in texter)
+
+
+def test_blackouts_elsewhere_or_on_inactive_wheels_do_not_warn(db):
+    insats = _insats("A", 40, objekt=[_objekt()])
+    _period(
+        "Stockholmsevent",
+        insats,
+        Niva.BLOCKERA,
+        polisregion=Polisregion.objects.get(kod="stockholm"),
+    )
+    _period(
+        "Annat LPO", insats, Niva.BLOCKERA, lpo=Lokalpolisomrade.objects.exclude(kod="city").first()
+    )
+    _period("Gammalt hjul", insats, Niva.BLOCKERA, aktiv=False)
+    assert _typer(insats) == []
+    _period("Västra", insats, Niva.BLOCKERA, polisregion=Polisregion.objects.get(kod="vast"))
+    assert _typer(insats) == [T.BEGRANSNINGSPERIOD]
+
+
+def test_a_rebuilt_blackout_keeps_its_acknowledgement(folk):
+    insats = _insats("A", 40, objekt=[_objekt()])
+    period = _period("Julen", insats, Niva.BLOCKERA)
+    [varning] = varningar.okvitterade(insats)
+    Varningskvittens.objects.create(
+        insats=insats,
+        typ=varning.typ,
+        nyckel=varning.nyckel,
+        text=varning.text,
+        motivering="Polisen har lovat folk",
+        kvitterad_av=folk["sam"],
+    )
+    period.delete()
+    period.pk = None
+    period.save()
+    assert varningar.okvitterade(insats) == []
 
 
 def test_an_object_inspected_recently_is_flagged_with_who_and_when(db):
