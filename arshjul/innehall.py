@@ -71,6 +71,8 @@ class Post:
     start: datetime | None = None
     slut: datetime | None = None
     insatser: list[Insatsrad] = field(default_factory=list)
+    # A window still to come with room left: its key, for planning an operation in it.
+    fonster_med_plats: int | None = None
 
     @property
     def datumtext(self) -> str:
@@ -218,6 +220,16 @@ def handelsepost(handelse, hjul: int, planerade: int | None = None) -> Post:
         uid=f"arshjulshandelse-{handelse.pk}",
         start=handelse.start,
         slut=handelse.slut,
+        fonster_med_plats=handelse.pk if _har_plats(handelse, planerade) else None,
+    )
+
+
+def _har_plats(handelse, planerade: int | None) -> bool:
+    return (
+        handelse.typ == Handelsetyp.INSATSFONSTER
+        and not handelse.installd
+        and (handelse.kapacitet or 0) > (planerade or 0)
+        and _dag(handelse.start) >= timezone.localdate()
     )
 
 

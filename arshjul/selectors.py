@@ -357,16 +357,21 @@ def begransningar_for_planering(fran: date, till: date, lpo_ids) -> QuerySet:
     return _galler_under(access.begransningar_i_kraft(), fran, till, lpo_ids)
 
 
-def fonster_med_ledig_kapacitet(user, lpo, efter: date) -> QuerySet:
-    """The operation windows of an LPO starting on the day ``efter`` or later with room for
+def fonster_med_ledig_kapacitet(user, lpo_ids, efter: date) -> QuerySet:
+    """The operation windows of the LPOs starting on the day ``efter`` or later with room for
     another operation; ``ledigt`` is the room, ``planerade`` what is planned in it."""
     return (
         access.synliga_handelser(user)
-        .filter(typ=Handelsetyp.INSATSFONSTER, lpo=lpo, start__date__gte=efter, installd=False)
+        .filter(
+            typ=Handelsetyp.INSATSFONSTER,
+            lpo__in=lpo_ids,
+            start__date__gte=efter,
+            installd=False,
+        )
         .annotate(planerade=planerade_i_fonster())
         .annotate(ledigt=F("kapacitet") - F("planerade"))
         .filter(ledigt__gt=0)
-        .select_related("arshjul")
+        .select_related("arshjul", "lpo")
         .order_by("start", "pk")
     )
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from arshjul.models import Arshjulshandelse
 from insatser.models import Bemanningsbegaran, Insats
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
@@ -121,7 +124,40 @@ class OrsakForm(forms.Form):
         self.fields["orsak"].queryset = orsaker
 
 
-class OmplaneringForm(OrsakForm, VarningskvittensForm):
+def fonster_med_platser(fonster) -> str:
+    """A window of the wheel as a coordinator picks it: where, when and how much room is left."""
+    return _("%(lpo)s %(fran)s–%(till)s (%(ledigt)s av %(kapacitet)s platser lediga)") % {
+        "lpo": fonster.lpo.namn,
+        "fran": date_format(timezone.localtime(fonster.start).date(), "j F Y"),
+        "till": date_format(timezone.localtime(fonster.slut).date(), "j F Y"),
+        "ledigt": fonster.ledigt,
+        "kapacitet": fonster.kapacitet,
+    }
+
+
+class FonsterForm(forms.Form):
+    """An operation window of the årshjul the operation takes a place in (optional)."""
+
+    insatsfonster = forms.ModelChoiceField(
+        label=_("Insatsfönster på årshjulet"),
+        queryset=Arshjulshandelse.objects.none(),
+        required=False,
+        empty_label=_("Inget insatsfönster"),
+        help_text=_(
+            "Valfritt. Insatsen tar en plats i fönstret och måste ligga inom fönstrets dagar och "
+            "lokalpolisområde."
+        ),
+    )
+
+    def __init__(self, *args, fonster=None, **kwargs):
+        """``fonster``: the windows with room left the user may pick from."""
+        super().__init__(*args, **kwargs)
+        if fonster is not None:
+            self.fields["insatsfonster"].queryset = fonster
+        self.fields["insatsfonster"].label_from_instance = fonster_med_platser
+
+
+class OmplaneringForm(OrsakForm, VarningskvittensForm, FonsterForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     ny_start = forms.DateTimeField(
         label=_("Ny start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
@@ -137,7 +173,7 @@ class OmplaneringForm(OrsakForm, VarningskvittensForm):
         return data
 
 
-class NyInsatsForm(forms.Form):
+class InsatsuppgifterForm(forms.Form):
     """What a coordinator states about an operation: when, where, under which form, why."""
 
     titel = forms.CharField(label=_("Titel"), max_length=200)
@@ -167,7 +203,11 @@ class NyInsatsForm(forms.Form):
         self.fields["kommuner"].queryset = Kommun.objects.order_by("namn")
 
 
-class AndraInsatsForm(NyInsatsForm, VersionForm):
+class NyInsatsForm(InsatsuppgifterForm, FonsterForm):
+    pass
+
+
+class AndraInsatsForm(InsatsuppgifterForm, VersionForm):
     pass
 
 

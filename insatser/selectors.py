@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import (
@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
+from arshjul.selectors import fonster_med_ledig_kapacitet
 from insatser.access import (
     BEMANNING_POLICY,
     INSATS_POLICY,
@@ -43,6 +44,7 @@ from insatser.workflow import (
     BemanningStatus,
     InsatsStatus,
 )
+from myndigheter.models import Lokalpolisomrade
 from myndigheter.policy import Aktor
 
 
@@ -228,3 +230,24 @@ def nasta_veckas_insatser(user, dagar: int = 7) -> QuerySet[Insats]:
         .prefetch_related(Prefetch("informationsunderlag", underlagen, to_attr="underlagen"))
         .order_by("start", "pk")
     )
+
+
+def insatsfonster_att_valja(user) -> QuerySet:
+    """The windows of the wheel with room left that a new operation may take a place in."""
+    return fonster_med_ledig_kapacitet(
+        user, Lokalpolisomrade.objects.values("pk"), timezone.localdate()
+    )
+
+
+def reservdatum(user, insats: Insats) -> QuerySet:
+    """The backup dates a rescheduling is offered: windows of the wheel with room left in the
+    operation's LPOs, from tomorrow on, the nearest first."""
+    return fonster_med_ledig_kapacitet(
+        user, insats.lpoer.values("pk"), timezone.localdate() + timedelta(days=1)
+    )
+
+
+def forsta_dag_kl(fonster, klockslag: time) -> datetime:
+    """The first day of a window of the wheel at a time of day."""
+    dag = timezone.localtime(fonster.start).date()
+    return datetime.combine(dag, klockslag, tzinfo=timezone.get_current_timezone())

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -143,7 +144,6 @@ def detalj(request, pk: int):
         "bemanning": selectors.bemanning_for_insats(request.user, insats),
         "kan_andras": insats.status in AKTIVA_FORE_GENOMFORANDE,
         "stall_in_form": OrsakForm(orsaker=_orsaker(), initial={"version": insats.version}),
-        "omplanera_form": OmplaneringForm(orsaker=_orsaker(), initial={"version": insats.version}),
         "oppen_for_planering": insats.status in OPPNA_FOR_PLANERING,
         "efterfoljare": Insats.objects.filter(omplanerad_fran=insats).only("pk", "referens").first()
         if insats.status == InsatsStatus.OMPLANERAD and insats.visa_detaljer
@@ -228,8 +228,12 @@ def omplanera(request, pk: int):
     insats = insats_eller_404(request.user, pk)
     if not insats.kan_samordna:
         raise PermissionDenied
+    reserv = selectors.reservdatum(request.user, insats)
     form = OmplaneringForm(
-        request.POST or None, orsaker=_orsaker(), initial={"version": insats.version}
+        request.POST or None,
+        orsaker=_orsaker(),
+        fonster=reserv,
+        initial={"version": insats.version, **_reservforslag(insats, reserv, request.GET)},
     )
     nya_varningar = []
     if request.method == "POST" and form.is_valid():
@@ -243,6 +247,7 @@ def omplanera(request, pk: int):
                 version=form.cleaned_data["version"],
                 motivering=form.cleaned_data["motivering"],
                 kvitterade=form.cleaned_data["kvitterade"],
+                insatsfonster=form.cleaned_data["insatsfonster"],
             )
         except SERVICEFEL as fel:
             nya_varningar = getattr(fel, "varningar", [])
@@ -257,5 +262,25 @@ def omplanera(request, pk: int):
     return render(
         request,
         "insatser/omplanera.html",
-        {"insats": insats, "form": form, "nya_varningar": nya_varningar},
+        {
+            "insats": insats,
+            "form": form,
+            "nya_varningar": nya_varningar,
+            "reservdatum": reserv[:5],
+        },
     )
+
+
+def _reservforslag(insats: Insats, reserv, fraga) -> dict:
+    """The new date the page proposes: the window the coordinator picked, else the nearest one
+    with room, at the operation's own time of day and length."""
+    vald = fraga.get("fonster", "")
+    fonster = reserv.filter(pk=vald).first() if vald.isdigit() else reserv.first()
+    if fonster is None:
+        return {}
+    ny_start = selectors.forsta_dag_kl(fonster, timezone.localtime(insats.start).time())
+    return {
+        "insatsfonster": fonster,
+        "ny_start": ny_start,
+        "ny_slut": ny_start + (insats.slut - insats.start),
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -32,7 +34,13 @@ def ny(request):
     if not access.kan_skapa_insats(request.user):
         raise PermissionDenied
     organisation = request.user.profil.organisation
-    form = NyInsatsForm(request.POST or None, organisation=organisation)
+    fonster = selectors.insatsfonster_att_valja(request.user)
+    form = NyInsatsForm(
+        request.POST or None,
+        organisation=organisation,
+        fonster=fonster,
+        initial=_forslag_fran_fonster(fonster, request.GET.get("fonster")),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             insats = services.skapa_insats(user=request.user, **form.cleaned_data)
@@ -42,6 +50,20 @@ def ny(request):
             messages.success(request, _("Insatsen %(ref)s är skapad.") % {"ref": insats.referens})
             return redirect("insats", pk=insats.pk)
     return render(request, "insatser/ny.html", {"form": form})
+
+
+def _forslag_fran_fonster(fonster, vald: str | None) -> dict:
+    """A new operation in the window the coordinator came from on the wheel: its first day, its
+    LPO; the time of day is a starting point to adjust."""
+    if not (vald or "").isdigit() or (valt := fonster.filter(pk=vald).first()) is None:
+        return {}
+    start = selectors.forsta_dag_kl(valt, time(9))
+    return {
+        "insatsfonster": valt,
+        "start": start,
+        "slut": start + timedelta(hours=4),
+        "lpoer": [valt.lpo_id],
+    }
 
 
 @login_required

@@ -9,8 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from arshjul.models import Arshjulshandelse
+from arshjul.selectors import fonster_med_ledig_kapacitet
 from arshjul.services.ombyggnad import insats_andrad
 from insatser import access, varningar
 from insatser.models import (
@@ -112,6 +115,35 @@ def _valideringsfel(falt: str, text: str) -> ValidationError:
 def _kontrollera_tidsfonster(start: datetime, slut: datetime) -> None:
     if slut <= start:
         raise _valideringsfel("slut", _("Sluttiden måste vara efter starttiden."))
+
+
+def _kontrollera_insatsfonster(user, fonster, start: datetime, lpo_ids: Iterable[int]) -> None:
+    """An operation planned in a window of the wheel must lie on its days and in its LPO, and
+    the window must be one the user sees, still to come, with room left. The window row is
+    locked, so two coordinators cannot both take its last place."""
+    if fonster is None:
+        return
+    fonster = Arshjulshandelse.objects.select_for_update().get(pk=fonster.pk)
+    dag = timezone.localtime(start).date()
+    fran = timezone.localtime(fonster.start).date()
+    till = timezone.localtime(fonster.slut).date()
+    if not fran <= dag <= till:
+        raise _valideringsfel(
+            "insatsfonster",
+            _("Insatsen måste börja inom insatsfönstret, %(fran)s–%(till)s.")
+            % {"fran": date_format(fran, "j F Y"), "till": date_format(till, "j F Y")},
+        )
+    if fonster.lpo_id not in set(lpo_ids):
+        raise _valideringsfel(
+            "insatsfonster",
+            _("Insatsfönstret gäller %(lpo)s; välj det lokalpolisområdet för insatsen.")
+            % {"lpo": fonster.lpo.namn},
+        )
+    ledigt = fonster_med_ledig_kapacitet(user, [fonster.lpo_id], timezone.localdate())
+    if not ledigt.filter(pk=fonster.pk).exists():
+        raise _valideringsfel(
+            "insatsfonster", _("Insatsfönstret har ingen ledig plats kvar; välj ett annat.")
+        )
 
 
 def _nasta_referens(start: datetime) -> str:

@@ -10,10 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arshjul.models import Arshjulshandelse
 from insatser import access
 from insatser.models import Deltagande, Insats, Installningsorsak, Kontroll
 from insatser.services.bemanning import _makulera_bemanning, begar_bemanning
 from insatser.services.gemensamt import (
+    _kontrollera_insatsfonster,
     _kontrollera_tidsfonster,
     _kraver_orsak,
     _kraver_samordnare,
@@ -59,10 +61,12 @@ def omplanera_insats(
     version: int | None = None,
     motivering: str = "",
     kvitterade: Iterable[str] = (),
+    insatsfonster: Arshjulshandelse | None = None,
 ) -> Insats:
     """Move an operation to a new date as a successor; objects, participants and staffing follow.
 
-    The warnings of the new date must have been acknowledged with ``motivering``.
+    The warnings of the new date must have been acknowledged with ``motivering``. With
+    ``insatsfonster`` the successor takes a place in that window of the wheel.
     """
     insats = _las_insats(insats, version)
     _kraver_samordnare(user, insats)
@@ -92,6 +96,11 @@ def omplanera_insats(
     insats.installd_orsak = orsak
     makulerade = _makulera_bemanning(insats)
     _overga(insats, "omplanera", user, text=efterfoljare.referens)
+    # Checked once the original has left its window, so that moving within it needs no extra room.
+    _kontrollera_insatsfonster(
+        user, insatsfonster, ny_start, insats.lpoer.values_list("pk", flat=True)
+    )
+    Insats.objects.filter(pk=efterfoljare.pk).update(insatsfonster=insatsfonster)
     _logga(efterfoljare, user, "omplanerad_fran", text=insats.referens, till=efterfoljare.status)
     if grupp is not None and efterfoljare.insatsgrupp_id is None:
         # The new date lies outside the group's synchronized window: it is no longer co-planned.

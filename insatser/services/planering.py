@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arshjul.models import Arshjulshandelse
 from insatser import access
 from insatser.models import (
     Deltagande,
@@ -20,6 +21,7 @@ from insatser.models import (
 from insatser.services.bemanning import _bekrafta_om_klar
 from insatser.services.gemensamt import (
     Konflikt,
+    _kontrollera_insatsfonster,
     _kontrollera_tidsfonster,
     _kraver_samordnare,
     _kvittera_varningar,
@@ -58,8 +60,10 @@ def skapa_insats(
     samlingsplats: str = "",
     lpoer: Iterable[Lokalpolisomrade] = (),
     kommuner: Iterable[Kommun] = (),
+    insatsfonster: Arshjulshandelse | None = None,
 ) -> Insats:
-    """A coordinator proposes an operation for their organisation."""
+    """A coordinator proposes an operation for their organisation, in a window of the wheel
+    when ``insatsfonster`` is given."""
     if not access.kan_skapa_insats(user):
         raise _nekad(_("Endast samordnare kan skapa insatser."))
     if not titel.strip():
@@ -70,6 +74,8 @@ def skapa_insats(
         raise _valideringsfel(
             "samordnande_enhet", _("Enheten måste tillhöra din egen organisation.")
         )
+    lpoer = list(lpoer)
+    _kontrollera_insatsfonster(user, insatsfonster, start, [lpo.pk for lpo in lpoer])
     insats = Insats.objects.create(
         referens=_nasta_referens(start),
         titel=titel.strip(),
@@ -80,6 +86,7 @@ def skapa_insats(
         start=start,
         slut=slut,
         samlingsplats=samlingsplats,
+        insatsfonster=insatsfonster,
         skapad_av=user,
     )
     insats.lpoer.set(lpoer)

@@ -111,7 +111,7 @@ def test_windows_with_room_left_after_a_date(akc, samordnare):
     planera(fullt, "F-1")
     planera(ledigt, "L-1")
     planera(ledigt, "L-2", status=InsatsStatus.INSTALLD)
-    funna = list(selectors.fonster_med_ledig_kapacitet(samordnare, lpo("city"), date(2026, 3, 1)))
+    funna = list(selectors.fonster_med_ledig_kapacitet(samordnare, [lpo("city")], date(2026, 3, 1)))
     assert [f.pk for f in funna] == [ledigt.pk]
     assert (funna[0].planerade, funna[0].ledigt) == (1, 1), "a cancelled operation takes no place"
     assert tidigt.pk not in [f.pk for f in funna]
@@ -120,4 +120,4 @@ def test_windows_with_room_left_after_a_date(akc, samordnare):
 def test_windows_follow_the_policy(akc, skapa_anvandare):
     fonster(akc, date(2026, 4, 6))
     ledning = skapa_anvandare("lg", Roll.LEDNINGSGRUPP, "goteborgs-stad")
-    assert not selectors.fonster_med_ledig_kapacitet(ledning, lpo("city"), date(2026, 1, 1))
+    assert not selectors.fonster_med_ledig_kapacitet(ledning, [lpo("city")], date(2026, 1, 1))
