@@ -1,8 +1,8 @@
 """Readiness of an operation on the wheel: one criterion per thing that must be in place.
 
 Each criterion is an annotation computed in the list query, so a page of operations costs no
-extra query per operation. Another criterion (the briefing, for one) plugs in with one
-``Kriterium`` appended to ``KRITERIER``.
+extra query per operation. Another criterion plugs in with one ``Kriterium`` appended to
+``KRITERIER``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db.models import Exists, Expression, OuterRef, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from insatser.models import Bemanningsbegaran, Kontroll
+from insatser.models import Bemanningsbegaran, Informationsunderlag, Kontroll
 from insatser.workflow import BESVARADE
 
 
@@ -39,9 +39,19 @@ def _bemanning() -> Expression:
     return Exists(Bemanningsbegaran.objects.filter(insats=OuterRef("pk"), status__in=BESVARADE))
 
 
+def _underlag() -> Expression:
+    """Briefings built from the operation as it is now (a change makes them stale until rebuilt)."""
+    return Exists(
+        Informationsunderlag.objects.filter(
+            insats=OuterRef("pk"), status=Informationsunderlag.Status.AKTUELL
+        )
+    )
+
+
 KRITERIER: list[Kriterium] = [
     Kriterium("objekt", _("Objekt"), _objekt, kraver_detaljer=True),
     Kriterium("bemanning", _("Polisbemanning bekräftad"), _bemanning),
+    Kriterium("underlag", _("Informationsunderlag aktuellt"), _underlag),
 ]
 
 

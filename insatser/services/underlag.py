@@ -73,6 +73,15 @@ class Utfall(StrEnum):
     SAKNAS = "insatsen finns inte"
 
 
+def markera_objektets_insatser(objekt_id: int) -> None:
+    """The object's information changed: the briefings of the open operations inspecting it."""
+    markera_inaktuella(
+        Kontroll.objects.filter(
+            objekt_id=objekt_id, insats__status__in=OPPNA_FOR_PLANERING
+        ).values_list("insats_id", flat=True)
+    )
+
+
 def markera_inaktuella(insats_ids: Iterable[int]) -> None:
     """Mark the operations' briefings stale and have them rebuilt once the change is committed.
 

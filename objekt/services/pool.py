@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatser.services.gemensamt import Konflikt as InsatsKonflikt
+from insatser.services.underlag import markera_objektets_insatser
 from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade, UtsattOmrade
 from myndigheter.policy import Aktor
 from objekt import access
@@ -213,6 +214,7 @@ def andra_objekt(
         _kontrollera_dubbletter(user, objekt, spara_anda, utom=objekt)
     _spara_ny_version(objekt)
     objekt.problemkategorier.set(problemkategorier)
+    markera_objektets_insatser(objekt.pk)
     return objekt
 
 

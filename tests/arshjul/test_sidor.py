@@ -24,7 +24,14 @@ from arshjul.models import (
 )
 from arshjul.services.prenumeration import aterkalla_prenumeration, skapa_prenumeration
 from arshjul.workflow import VersionStatus
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Informationsunderlag,
+    Insats,
+    Kontroll,
+    Malgruppstyp,
+)
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Atkomstlogg, Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
@@ -231,10 +238,30 @@ def test_exact_times_and_objects_readiness_only_with_the_operations_details(clie
     assert "18:30" in samordnare
     assert "Objekt: klart" in samordnare
     assert "Polisbemanning bekräftad: saknas" in samordnare
+    assert "Informationsunderlag aktuellt: saknas" in samordnare
     _, ledning = hamta(client, varld["POLISLEDNING"], VY)
     assert "18:30" not in ledning
     assert "Objekt:" not in ledning
     assert "Polisbemanning bekräftad: saknas" in ledning
+
+
+def test_a_current_briefing_counts_towards_readiness_until_it_goes_stale(client, varld):
+    insats = Insats.objects.get(referens="T-1")
+    underlag = Informationsunderlag.objects.create(
+        insats=insats,
+        malgrupp=Malgruppstyp.GEMENSAM,
+        version=1,
+        fil="underlag/t-1.pdf",
+        kontrollsumma="0" * 64,
+        dataversion="test",
+        sidantal=1,
+    )
+    _, text = hamta(client, varld["SAMORDNARE"], VY)
+    assert "Informationsunderlag aktuellt: klart" in text
+    underlag.status = Informationsunderlag.Status.INAKTUELL
+    underlag.save()
+    _, text = hamta(client, varld["SAMORDNARE"], VY)
+    assert "Informationsunderlag aktuellt: saknas" in text
 
 
 def test_an_administrator_sees_no_wheel(client, varld):

@@ -26,6 +26,7 @@ from myndigheter.roles import Roll
 from objekt import services as objekttjanster
 from objekt.models import Objektuppgift
 from tests.insatser.underlagsvarld import aktuella, bygg, malgrupper, org
+from utvardering import services as utvardering_services
 
 pytestmark = pytest.mark.django_db
 Status = Informationsunderlag.Status
@@ -127,12 +128,33 @@ def _verb(namn, v):
             "Samtycke",
         ),
         "nya_underlag": lambda: services.begar_nya_underlag(u["samordnare"], v.egen),
+        "andra_objekt": lambda: objekttjanster.andra_objekt(
+            u["samordnare"],
+            v.alfa,
+            version=v.alfa.version,
+            kommun=v.alfa.kommun,
+            lpo=v.alfa.lpo,
+            postort="Mölndal",
+        ),
+        "forbattringsomrade": lambda: utvardering_services.registrera_forbattringsomrade(
+            u["samordnare"], v.tidigare, "Tolk behövs", objekt=v.alfa
+        ),
     }[namn]
 
 
 @pytest.mark.parametrize(
     "verb",
-    ["bjud_in", "svar", "sakerhet", "aterkalla_bemanning", "stall_in", "frislapp", "nya_underlag"],
+    [
+        "bjud_in",
+        "svar",
+        "sakerhet",
+        "aterkalla_bemanning",
+        "stall_in",
+        "frislapp",
+        "nya_underlag",
+        "andra_objekt",
+        "forbattringsomrade",
+    ],
 )
 def test_every_kind_of_change_marks_the_briefings_stale_and_enqueues_one_rebuild(
     underlagsvarld, verb, django_capture_on_commit_callbacks, settings
