@@ -47,7 +47,7 @@ def _las_aret(arshjulsar_id: int) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"arshjul-{arshjulsar_id}"])
 
 
-def _overga(version: Arshjulsversion, namn: str) -> None:
+def _overga_version(version: Arshjulsversion, namn: str) -> None:
     version.status = VERSION_WORKFLOW.kontrollera(version.status, namn).till
 
 
@@ -63,7 +63,7 @@ def starta(arshjulsar_id: int, begaran: int) -> int | None:
         pagaende.save(update_fields=["steg", "framsteg", "uppdaterad"])
         return pagaende.pk
     if pagaende is not None:
-        _overga(pagaende, "avbryt")
+        _overga_version(pagaende, "avbryt")
         lagring.ta_bort_filer(pagaende)
         pagaende.save()
     avtryck = fingeravtryck(rad)
@@ -134,7 +134,7 @@ def misslyckat(fel: str, *, version_id=None, arshjulsar_id=None, begaran=None) -
     else:
         version = byggande.filter(arshjulsar_id=arshjulsar_id, begaran=begaran).first()
     if version is not None:
-        _overga(version, "misslyckas")
+        _overga_version(version, "misslyckas")
         version.felmeddelande = fel[:2000]
         version.uppdaterad = timezone.now()
         version.save()
