@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from arshjul.models import Arshjulshandelse
 from insatser import access
-from insatser.models import Deltagande, Insats, Installningsorsak, Kontroll
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak, Kontroll
 from insatser.services.bemanning import _makulera_bemanning, begar_bemanning
 from insatser.services.gemensamt import (
     _kontrollera_insatsfonster,
@@ -27,7 +27,7 @@ from insatser.services.gemensamt import (
     _overga,
 )
 from insatser.services.grupper import inom_fonster
-from insatser.workflow import INSATS_WORKFLOW, InsatsStatus
+from insatser.workflow import INSATS_WORKFLOW, BemanningStatus, InsatsStatus
 
 
 @transaction.atomic
@@ -63,7 +63,8 @@ def omplanera_insats(
     kvitterade: Iterable[str] = (),
     insatsfonster: Arshjulshandelse | None = None,
 ) -> Insats:
-    """Move an operation to a new date as a successor; objects, participants and staffing follow.
+    """Move an operation to a new date as a successor; objects, participants and staffing follow,
+    staffing the police withdrew from the old date too.
 
     The warnings of the new date must have been acknowledged with ``motivering``. With
     ``insatsfonster`` the successor takes a place in that window of the wheel.
@@ -106,7 +107,7 @@ def omplanera_insats(
         # The new date lies outside the group's synchronized window: it is no longer co-planned.
         _logga(efterfoljare, user, "lamnade_grupp", text=grupp.namn)
     _kvittera_varningar(efterfoljare, user, motivering, kvitterade)
-    for gammal in makulerade:
+    for gammal in _att_begara_igen(insats, makulerade):
         begar_bemanning(
             user,
             efterfoljare,
@@ -117,6 +118,17 @@ def omplanera_insats(
         )
     efterfoljare.refresh_from_db()
     return efterfoljare
+
+
+def _att_begara_igen(
+    insats: Insats, makulerade: list[Bemanningsbegaran]
+) -> list[Bemanningsbegaran]:
+    """The staffing the successor asks for: what the move voided, and what the police withdrew
+    from the old date (often why it moves), once per LPO."""
+    aterkallade = insats.bemanningsbegaranden.filter(status=BemanningStatus.ATERKALLAD)
+    per_lpo = {b.lpo_id: b for b in aterkallade.order_by("pk")}
+    per_lpo.update({b.lpo_id: b for b in makulerade})
+    return list(per_lpo.values())
 
 
 def _kopiera_deltaganden(fran: Insats, till: Insats) -> None:

@@ -326,6 +326,44 @@ def test_rescheduling_creates_a_linked_successor_with_copies(ny_insats, personer
 
 
 @pytest.mark.django_db
+def test_rescheduling_after_a_police_withdrawal_asks_that_lpo_again(ny_insats, personer, orsak):
+    insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
+    aterkallad = services.aterkalla_bemanning(
+        personer["opsam"], insats.bemanningsbegaranden.get(), orsak
+    )
+    insats = _las(insats)
+    ny_start = insats.start + timedelta(days=14)
+    efterfoljare = services.omplanera_insats(
+        personer["samordnare"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+    )
+    aterkallad.refresh_from_db()
+    assert aterkallad.status == BemanningStatus.ATERKALLAD, "the old date keeps its withdrawal"
+    ny_begaran = efterfoljare.bemanningsbegaranden.get()
+    assert (ny_begaran.status, ny_begaran.lpo.kod, ny_begaran.begart_antal) == (
+        BemanningStatus.SKICKAD,
+        "city",
+        4,
+    )
+    assert efterfoljare.status == S.BEMANNING_BEGARD
+
+
+@pytest.mark.django_db
+def test_an_lpo_withdrawn_and_asked_again_is_asked_once_for_the_new_date(
+    ny_insats, personer, orsak
+):
+    insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
+    services.aterkalla_bemanning(personer["opsam"], insats.bemanningsbegaranden.get(), orsak)
+    services.begar_bemanning(personer["samordnare"], _las(insats), _city(), 2)
+    insats = _las(insats)
+    ny_start = insats.start + timedelta(days=14)
+    efterfoljare = services.omplanera_insats(
+        personer["samordnare"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+    )
+    ny_begaran = efterfoljare.bemanningsbegaranden.get()
+    assert (ny_begaran.status, ny_begaran.begart_antal) == (BemanningStatus.SKICKAD, 2)
+
+
+@pytest.mark.django_db
 def test_carrying_out_needs_every_control_marked(ny_insats, personer, orsak):
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
     with time_machine.travel(insats.start + timedelta(hours=1)):
