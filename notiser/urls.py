@@ -8,5 +8,6 @@ urlpatterns = [
     path("notiser/", views.lista, name="notiser"),
     path("notiser/lasta/", views.markera_alla, name="markera_alla_notiser"),
     path("notiser/<int:pk>/last/", views.markera, name="markera_notis"),
+    path("notiser/<int:pk>/oppna/", views.oppna, name="oppna_notis"),
     path("notiser/installningar/", views.installningar, name="notisinstallningar"),
 ]

@@ -6,14 +6,16 @@ JavaScript the form posts and the page comes back.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -53,6 +55,18 @@ def markera(request, pk: int):
         notis.refresh_from_db(fields=["last"])
         return htmx_svar(request, "notiser/_notis.html", {"notis": notis, "oob": True})
     return _tillbaka(request)
+
+
+@login_required
+@require_GET
+def oppna(request, pk: int):
+    """Follow a notification to its operation; following it is reading it."""
+    notis = get_object_or_404(synliga_notiser(request.user), pk=pk)
+    with suppress(PermissionDenied):  # one who reads another's notification leaves it unread
+        services.markera_last(request.user, notis)
+    if not url_has_allowed_host_and_scheme(notis.lank, allowed_hosts=None):
+        return redirect("notiser")
+    return redirect(notis.lank)
 
 
 @login_required

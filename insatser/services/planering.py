@@ -274,7 +274,7 @@ def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_an
         insats,
         user,
         "inbjudan_besvarad",
-        text=f"{deltagande.organisation}: {deltagande.svar}",
+        text=f"{deltagande.organisation}: {deltagande.get_svar_display()}",
         deltagande=deltagande,
     )
     _bekrafta_om_klar(insats, user)

@@ -14,12 +14,18 @@ MATRIS = {
         "POST": alla(404, ANONYM=LOGIN, SAMORDNARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    # Following it: the recipient reaches the operation; others get the same 404.
+    "oppna_notis": {
+        "GET": alla(404, ANONYM=LOGIN, SAMORDNARE=302),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
 }
 URLER = {
     "notiser": "/notiser/",
     "notisinstallningar": "/notiser/installningar/",
     "markera_alla_notiser": "/notiser/lasta/",
     "markera_notis": "/notiser/{NOTIS}/last/",
+    "oppna_notis": "/notiser/{NOTIS}/oppna/",
 }
 
 

@@ -42,9 +42,28 @@ def test_the_list_shows_ones_own_notifications_with_label_reference_and_link(
     assert "Insatsen ställdes in" in text
     assert "Insatsen bekräftades" in text
     assert "Organisation inbjuden" in text
-    assert f'href="/insatser/{installd.pk}/"' in text
     assert "3 notiser, 3 olästa" in text
     assert "Skottlossning" not in text, "the police's comment is not for an agency officer"
+
+
+def test_following_a_notification_opens_its_operation_and_marks_it_read(client, personer, installd):
+    _, text = _sida(client, personer["skv"])
+    notis = Notis.objects.filter(mottagare=personer["skv"], typ="stall_in").get()
+    assert f'href="/notiser/{notis.pk}/oppna/"' in text
+    svar = client.get(f"/notiser/{notis.pk}/oppna/")
+    assert svar.status_code == 302
+    assert svar["Location"] == f"/insatser/{installd.pk}/"
+    notis.refresh_from_db()
+    assert notis.last is not None
+    _, text = _sida(client, personer["skv"])
+    assert "3 notiser, 2 olästa" in text
+
+
+def test_a_notification_link_to_another_site_stays_in_the_app(client, personer, installd):
+    notis = Notis.objects.filter(mottagare=personer["skv"]).first()
+    Notis.objects.filter(pk=notis.pk).update(lank="https://example.com/phish")
+    client.force_login(personer["skv"])
+    assert client.get(f"/notiser/{notis.pk}/oppna/")["Location"] == "/notiser/"
 
 
 def test_nobody_sees_anothers_notifications(client, personer, installd):
@@ -54,6 +73,7 @@ def test_nobody_sees_anothers_notifications(client, personer, installd):
     annans = Notis.objects.filter(mottagare=personer["skv"]).first()
     client.force_login(personer["av"])
     assert client.post(f"/notiser/{annans.pk}/last/").status_code == 404
+    assert client.get(f"/notiser/{annans.pk}/oppna/").status_code == 404
     assert Notis.objects.get(pk=annans.pk).last is None
 
 
