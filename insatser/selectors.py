@@ -247,6 +247,14 @@ def reservdatum(user, insats: Insats) -> QuerySet:
     )
 
 
+def valt_fonster(fonster: QuerySet, vald: str | None, *, annars_narmaste: bool = False):
+    """The window a link chose (``?fonster=``) if it is still offered; else the nearest one
+    when ``annars_narmaste``, or none."""
+    if (vald or "").isdigit():
+        return fonster.filter(pk=vald).first()
+    return fonster.first() if annars_narmaste else None
+
+
 def forsta_dag_kl(fonster, klockslag: time) -> datetime:
     """The first day of a window of the wheel at a time of day."""
     dag = timezone.localtime(fonster.start).date()

@@ -274,8 +274,7 @@ def omplanera(request, pk: int):
 def _reservforslag(insats: Insats, reserv, fraga) -> dict:
     """The new date the page proposes: the window the coordinator picked, else the nearest one
     with room, at the operation's own time of day and length."""
-    vald = fraga.get("fonster", "")
-    fonster = reserv.filter(pk=vald).first() if vald.isdigit() else reserv.first()
+    fonster = selectors.valt_fonster(reserv, fraga.get("fonster"), annars_narmaste=True)
     if fonster is None:
         return {}
     ny_start = selectors.forsta_dag_kl(fonster, timezone.localtime(insats.start).time())

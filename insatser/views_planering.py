@@ -55,7 +55,8 @@ def ny(request):
 def _forslag_fran_fonster(fonster, vald: str | None) -> dict:
     """A new operation in the window the coordinator came from on the wheel: its first day, its
     LPO; the time of day is a starting point to adjust."""
-    if not (vald or "").isdigit() or (valt := fonster.filter(pk=vald).first()) is None:
+    valt = selectors.valt_fonster(fonster, vald)
+    if valt is None:
         return {}
     start = selectors.forsta_dag_kl(valt, time(9))
     return {
