@@ -158,6 +158,7 @@ class FonsterForm(forms.Form):
 
 
 class OmplaneringForm(OrsakForm, VarningskvittensForm, FonsterForm):
+    field_order = ["orsak", "kommentar", "insatsfonster", "ny_start", "ny_slut", "motivering"]
     version = forms.IntegerField(widget=forms.HiddenInput)
     ny_start = forms.DateTimeField(
         label=_("Ny start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
