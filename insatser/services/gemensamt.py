@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -124,10 +124,8 @@ def _kontrollera_insatsfonster(user, fonster, start: datetime, lpo_ids: Iterable
     if fonster is None:
         return
     fonster = Arshjulshandelse.objects.select_for_update().get(pk=fonster.pk)
-    dag = timezone.localtime(start).date()
-    fran = timezone.localtime(fonster.start).date()
-    till = timezone.localtime(fonster.slut).date()
-    if not fran <= dag <= till:
+    fran, till = _fonstrets_dagar(fonster)
+    if not fran <= timezone.localtime(start).date() <= till:
         raise _valideringsfel(
             "insatsfonster",
             _("Insatsen måste börja inom insatsfönstret, %(fran)s–%(till)s.")
@@ -144,6 +142,15 @@ def _kontrollera_insatsfonster(user, fonster, start: datetime, lpo_ids: Iterable
         raise _valideringsfel(
             "insatsfonster", _("Insatsfönstret har ingen ledig plats kvar; välj ett annat.")
         )
+
+
+def _fonstrets_dagar(fonster: Arshjulshandelse) -> tuple[date, date]:
+    return timezone.localtime(fonster.start).date(), timezone.localtime(fonster.slut).date()
+
+
+def _ligger_i_fonster(fonster: Arshjulshandelse, start: datetime, lpo_ids: Iterable[int]) -> bool:
+    fran, till = _fonstrets_dagar(fonster)
+    return fran <= timezone.localtime(start).date() <= till and fonster.lpo_id in set(lpo_ids)
 
 
 def _nasta_referens(start: datetime) -> str:

@@ -26,6 +26,7 @@ from insatser.services.gemensamt import (
     _kraver_samordnare,
     _kvittera_varningar,
     _las_insats,
+    _ligger_i_fonster,
     _logga,
     _nasta_referens,
     _nekad,
@@ -157,10 +158,23 @@ def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
         }:
             getattr(insats, falt).set(uppgifter[falt])
             andrade.append(falt)
+    if andrade and _lamnar_sitt_fonster(insats):
+        andrade.append("insatsfonster")
     if andrade:
         namn = ", ".join(str(Insats._meta.get_field(f).verbose_name) for f in andrade)
         _logga(insats, user, "uppgifter_andrade", text=namn)
     return insats
+
+
+def _lamnar_sitt_fonster(insats: Insats) -> bool:
+    """A new date or LPOs outside the operation's window of the wheel give its place back."""
+    if insats.insatsfonster is None or _ligger_i_fonster(
+        insats.insatsfonster, insats.start, insats.lpoer.values_list("pk", flat=True)
+    ):
+        return False
+    Insats.objects.filter(pk=insats.pk).update(insatsfonster=None)
+    insats.insatsfonster = None
+    return True
 
 
 def _kontrollera_borttagna_lpoer(insats: Insats, borttagna: set[int]) -> None:

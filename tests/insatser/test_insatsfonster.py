@@ -244,3 +244,24 @@ def test_the_reschedule_page_takes_constant_queries(client, folk, hjul, inplaner
     with CaptureQueriesContext(connection) as efter:
         client.get(adress)
     assert len(efter) == len(fore)
+
+
+def test_a_new_date_outside_the_window_gives_its_place_back(folk, hjul):
+    valt = fonster(hjul, 30)
+    insats = skapa(folk["sam"], valt)
+    inom = insats.start + timedelta(days=1)
+    insats = services.andra_insats(
+        folk["sam"], insats, insats.version, start=inom, slut=inom + timedelta(hours=4)
+    )
+    assert insats.insatsfonster == valt, "a day later is still in the window"
+    utanfor = insats.start + timedelta(days=10)
+    insats = services.andra_insats(
+        folk["sam"], insats, insats.version, start=utanfor, slut=utanfor + timedelta(hours=4)
+    )
+    assert Insats.objects.get(pk=insats.pk).insatsfonster is None
+    assert "insatsfönster" in insats.handelser.filter(typ="uppgifter_andrade").last().text
+    assert (
+        fonster_med_ledig_kapacitet(folk["sam"], [lpo().pk], timezone.localdate())
+        .filter(pk=valt.pk)
+        .exists()
+    )
