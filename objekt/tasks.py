@@ -8,6 +8,8 @@ from django.db import InterfaceError, OperationalError
 
 from objekt.services import importera
 
+OMFORSOKBARA = (OperationalError, InterfaceError)
+
 
 @shared_task(
     bind=True,
@@ -15,14 +17,29 @@ from objekt.services import importera
     ignore_result=True,
     soft_time_limit=600,
     time_limit=660,
-    autoretry_for=(OperationalError, InterfaceError),
+    autoretry_for=OMFORSOKBARA,
     retry_backoff=True,
     max_retries=5,
 )
 def importera_objekt(self, import_id: int) -> None:
-    """Create an import's rows. Safe to run again: it resumes after the last row done."""
+    """Create an import's rows. Safe to run again: it resumes after the last row done.
+
+    An import that will not be tried again is marked failed, so its page stops showing it
+    as running.
+    """
+    sista_forsoket = self.request.retries >= self.max_retries
     try:
         importera.kor_import(import_id)
     except SoftTimeLimitExceeded:
+        if sista_forsoket:
+            importera.avbryt_import(import_id)
+            raise
         # The rows done so far are committed; a new run carries on from there.
         raise self.retry(countdown=1) from None
+    except OMFORSOKBARA:
+        if sista_forsoket:
+            importera.avbryt_import(import_id)
+        raise
+    except Exception:
+        importera.avbryt_import(import_id)
+        raise

@@ -1,6 +1,6 @@
 """Business verbs of the objekt app. One function per verb."""
 
-from objekt.services.importera import kor_import, skapa_import
+from objekt.services.importera import avbryt_import, kor_import, skapa_import
 from objekt.services.pool import (
     Konflikt,
     MojligDubblett,
@@ -28,6 +28,7 @@ __all__ = [
     "andra_objektstatus",
     "andra_reserv",
     "aterkalla_frislappning",
+    "avbryt_import",
     "foresla_objekt",
     "frislapp_objektuppgift",
     "kor_import",

@@ -170,6 +170,20 @@ def _avsluta(import_id: int, status: str, felmeddelande: str = "") -> None:
     )
 
 
+def avbryt_import(import_id: int) -> None:
+    """Mark an import that will not be run again as failed; the rows already done stay done."""
+    Objektimport.objects.filter(
+        pk=import_id, status__in=[Objektimport.Status.VANTAR, Objektimport.Status.PAGAR]
+    ).update(
+        status=Objektimport.Status.MISSLYCKAD,
+        felmeddelande=_(
+            "Importen kunde inte slutföras. Raderna som hann behandlas finns i rapporten; "
+            "ladda upp en fil med de övriga raderna."
+        ),
+        klar=timezone.now(),
+    )
+
+
 def kor_import(import_id: int) -> None:
     """Create the rows not yet done; idempotent, and resumes where an earlier run stopped."""
     objektimport = Objektimport.objects.select_related("uppladdad_av").filter(pk=import_id).first()

@@ -5,9 +5,10 @@ import io
 from unittest import mock
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 from objekt import services
@@ -366,3 +367,69 @@ def test_a_too_large_upload_is_refused_before_it_is_read(varld):
         services.skapa_import(varld["skv"], fil, False)
     fil.read.assert_not_called()
     assert not Objektimport.objects.exists()
+
+
+def _uppgiften_med(user, kor_import) -> tuple[Objektimport, bool]:
+    """Upload a one-row file and run the task with `kor_import` in place; (import, failed)."""
+    from objekt.tasks import importera_objekt
+
+    objektimport = services.skapa_import(
+        user, SimpleUploadedFile("u.csv", _csv([RUBRIK, BRA])), False
+    )
+    with mock.patch.object(importera, "kor_import", kor_import):
+        resultat = importera_objekt.apply(args=[objektimport.pk])
+    objektimport.refresh_from_db()
+    return objektimport, resultat.failed()
+
+
+@pytest.mark.parametrize(
+    ("fel", "forsok_innan_stopp"),
+    [
+        (OperationalError("the database went away"), 6),
+        (SoftTimeLimitExceeded(), 6),
+        (ValueError("a bug"), 1),
+    ],
+    ids=["database-error-every-time", "out-of-time-every-time", "unexpected-error"],
+)
+@pytest.mark.django_db
+def test_an_import_the_task_gives_up_on_is_marked_failed_not_left_running(
+    varld, fel, forsok_innan_stopp
+):
+    forsok = []
+
+    def misslyckas(import_id):
+        Objektimport.objects.filter(pk=import_id).update(status=Objektimport.Status.PAGAR)
+        forsok.append(import_id)
+        raise fel
+
+    objektimport, misslyckades = _uppgiften_med(varld["skv"], misslyckas)
+    assert misslyckades
+    assert len(forsok) == forsok_innan_stopp
+    assert objektimport.status == Objektimport.Status.MISSLYCKAD
+    assert "kunde inte slutföras" in objektimport.felmeddelande
+    assert objektimport.klar is not None
+
+
+@pytest.mark.django_db
+def test_a_passing_database_error_is_retried_and_the_import_finishes(varld):
+    riktig = importera.kor_import
+    forsok = []
+
+    def forst_borta(import_id):
+        forsok.append(import_id)
+        if len(forsok) == 1:
+            raise OperationalError("a moment's outage")
+        riktig(import_id)
+
+    objektimport, misslyckades = _uppgiften_med(varld["skv"], forst_borta)
+    assert not misslyckades
+    assert len(forsok) == 2
+    assert (objektimport.status, objektimport.skapade) == (Objektimport.Status.KLAR, 1)
+
+
+@pytest.mark.django_db
+def test_giving_up_leaves_a_finished_import_as_it_was(varld):
+    objektimport = _importera(varld["skv"], "f.csv", _csv([RUBRIK, BRA]))
+    importera.avbryt_import(objektimport.pk)
+    objektimport.refresh_from_db()
+    assert (objektimport.status, objektimport.felmeddelande) == (Objektimport.Status.KLAR, "")
