@@ -55,7 +55,8 @@ class Nyckellista(forms.Field):
 
 
 class VersionForm(forms.Form):
-    """The version of the operation the user saw; a stale one is refused with a conflict."""
+    """The version of the row (an operation, a finding) the user saw; a stale one is refused
+    with a conflict."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -329,10 +330,19 @@ class AnslutningForm(forms.Form):
 
 
 class FelKoppladeTillFalt(forms.Form):
-    """Ties each field's error message to its input (aria-describedby), for screen readers."""
+    """Ties each field's error message to its input (aria-describedby), for screen readers.
+
+    A hidden field has no place to show its error, and its value came from the page rather than
+    the user: its error becomes a message above the form asking for a reload.
+    """
 
     def full_clean(self):
         super().full_clean()
+        dolda = [namn for namn in self.errors if namn in self.fields and self[namn].is_hidden]
+        for namn in dolda:
+            del self.errors[namn]
+        if dolda:
+            self.add_error(None, _("Formuläret är inaktuellt. Ladda om sidan och försök igen."))
         for namn in self.errors:
             if namn in self.fields:
                 self.fields[namn].widget.attrs.update(
@@ -387,6 +397,10 @@ class FyndForm(FelKoppladeTillFalt):
         if not text:
             raise forms.ValidationError(_("Beskriv fyndet."))
         return text
+
+
+class RattaFyndForm(FyndForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class Kalenderfilter(FelKoppladeTillFalt):

@@ -110,6 +110,8 @@ _TYPER = [
     Handelsetyp("bekrafta", _("Insatsen bekräftades"), K.BEKRAFTAD, (M.ALLA,)),
     Handelsetyp("kontroll_markerad", _("Kontroll markerad")),
     Handelsetyp("fynd_registrerat", _("Delat fynd registrerat")),
+    Handelsetyp("fynd_andrat", _("Delat fynd ändrat")),
+    Handelsetyp("fynd_borttaget", _("Delat fynd borttaget")),
     Handelsetyp("genomfor", _("Insatsen genomfördes")),
     Handelsetyp("utvardera", _("Insatsen utvärderades")),
     Handelsetyp("stall_in", _("Insatsen ställdes in"), K.INSTALLD, (M.ALLA,)),

@@ -23,6 +23,7 @@ from django.utils import timezone
 from arshjul.selectors import fonster_med_ledig_kapacitet
 from insatser.access import (
     BEMANNING_POLICY,
+    FYND_POLICY,
     INSATS_POLICY,
     Handling,
     nedladdningsbara_underlag,
@@ -94,8 +95,13 @@ def bemanning_for_insats(user, insats: Insats) -> list[Bemanningsbegaran]:
 
 
 def kontroller_for_insats(user, insats: Insats) -> QuerySet[Kontroll]:
-    """The operation's controls with the findings the user may read, in two queries."""
-    fynd = synliga_fynd(user).select_related("organisation", "kategori").order_by("tid", "pk")
+    """The operation's controls with the findings the user may read, each marked ``kan_rattas``
+    when the user may correct it, in two queries."""
+    fynd = FYND_POLICY.markera(
+        synliga_fynd(user).select_related("organisation", "kategori").order_by("tid", "pk"),
+        user,
+        kan_rattas=Handling.RATTA,
+    )
     return (
         insats.kontroller.select_related("objekt")
         .prefetch_related(Prefetch("fynd", queryset=fynd, to_attr="synliga_fynd"))

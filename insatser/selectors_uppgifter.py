@@ -31,7 +31,7 @@ from insatser.access import (
 )
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
 from insatser.selectors import med_svarsfrist
-from insatser.services.planering import REGISTRERBARA
+from insatser.services.genomforande import REGISTRERBARA
 from insatser.workflow import (
     AKTIVA_FORE_GENOMFORANDE,
     OPPNA_FOR_PLANERING,

@@ -42,6 +42,16 @@ urlpatterns = [
         views_genomforande.registrera_fynd,
         name="registrera_fynd",
     ),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll_pk>/fynd/<int:fynd_pk>/",
+        views_genomforande.ratta_fynd,
+        name="ratta_fynd",
+    ),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll_pk>/fynd/<int:fynd_pk>/ta-bort/",
+        views_genomforande.ta_bort_fynd,
+        name="ta_bort_fynd",
+    ),
     path("kalender/", views_oversikt.kalender, name="kalender"),
     path("mina-uppgifter/", views_oversikt.mina_uppgifter, name="mina_uppgifter"),
     path("insatser/<int:pk>/sakerhet/", views_planering.sakerhet, name="andra_sakerhet"),

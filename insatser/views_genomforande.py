@@ -1,7 +1,7 @@
-"""The day of the operation: mark each control done or not done, record findings.
+"""The day of the operation: mark each control done or not done, record and correct findings.
 
 With htmx a post swaps just that control's part of the page; without JavaScript the form posts
-and the operation's page comes back at the control.
+and the operation's page comes back at the control. A finding is corrected on a page of its own.
 """
 
 from __future__ import annotations
@@ -9,19 +9,27 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from insatser import selectors, services
-from insatser.forms import FyndForm, KontrollForm, kategorival, kontroller_med_formular
+from insatser import access, selectors, services
+from insatser.forms import (
+    FyndForm,
+    KontrollForm,
+    RattaFyndForm,
+    VersionForm,
+    kategorival,
+    kontroller_med_formular,
+)
 from insatser.views import (
     SERVICEFEL,
     delvis,
     fel_till_formular,
     htmx_svar,
     insats_eller_404,
+    visa_fel,
 )
 from objekt.models import Problemkategori
 
@@ -49,7 +57,7 @@ def _svar(request, insats, kontroll, form, namn: str, lyckat: str, verb):
                 messages.error(request, " ".join(fel_lista))
         else:
             messages.success(request, lyckat)
-        return redirect(f"{reverse('insats', args=[insats.pk])}#kontroll-{kontroll.pk}")
+        return _vid_kontrollen(insats, kontroll)
     kontroll = selectors.kontroller_for_insats(request.user, insats).get(pk=kontroll.pk)
     oppen = services.registrering_mojlig(insats)
     bundna = {(kontroll.pk, namn): form} if form.errors else {}
@@ -101,9 +109,82 @@ def registrera_fynd(request, pk: int, kontroll_pk: int):
             request.user,
             kontroll,
             d["text"],
-            kategori=Problemkategori.objects.filter(pk=d["kategori"]).first()
-            if d["kategori"]
-            else None,
+            kategori=_kategori(d),
             delad=d["delad"],
         ),
     )
+
+
+def _kategori(data: dict) -> Problemkategori | None:
+    return Problemkategori.objects.filter(pk=data["kategori"]).first() if data["kategori"] else None
+
+
+def _eget_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
+    """The operation, control and finding; 404 for a finding the user may not read, 403 for one
+    of another organisation."""
+    insats, kontroll = _registrerbar(request, pk, kontroll_pk)
+    fynd = get_object_or_404(
+        access.synliga_fynd(request.user).filter(kontroll=kontroll), pk=fynd_pk
+    )
+    if not access.kan_ratta_fynd(request.user, fynd):
+        raise PermissionDenied
+    return insats, kontroll, fynd
+
+
+def _vid_kontrollen(insats, kontroll):
+    return redirect(f"{reverse('insats', args=[insats.pk])}#kontroll-{kontroll.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ratta_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
+    """Correct a finding of one's own organisation, share it or take the sharing back."""
+    insats, kontroll, fynd = _eget_fynd(request, pk, kontroll_pk, fynd_pk)
+    form = RattaFyndForm(
+        request.POST or None,
+        kategorier=kategorival(),
+        initial={
+            "text": fynd.text,
+            "kategori": fynd.kategori_id,
+            "delad": fynd.delad,
+            "version": fynd.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ratta_fynd(
+                request.user,
+                fynd,
+                form.cleaned_data["text"],
+                kategori=_kategori(form.cleaned_data),
+                delad=form.cleaned_data["delad"],
+                version=form.cleaned_data["version"],
+            )
+        except SERVICEFEL as fel:
+            visa_fel(request, form, fel)
+        else:
+            messages.success(request, _("Fyndet är ändrat."))
+            return _vid_kontrollen(insats, kontroll)
+    return render(
+        request,
+        "insatser/ratta_fynd.html",
+        {"insats": insats, "kontroll": kontroll, "fynd": fynd, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def ta_bort_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
+    insats, kontroll, fynd = _eget_fynd(request, pk, kontroll_pk, fynd_pk)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Formuläret är inaktuellt. Ladda om sidan och försök igen."))
+    else:
+        try:
+            services.ta_bort_fynd(request.user, fynd, version=form.cleaned_data["version"])
+        except SERVICEFEL as fel:
+            visa_fel(request, None, fel)
+        else:
+            messages.success(request, _("Fyndet är borttaget."))
+            return _vid_kontrollen(insats, kontroll)
+    return redirect("ratta_fynd", pk=insats.pk, kontroll_pk=kontroll.pk, fynd_pk=fynd.pk)

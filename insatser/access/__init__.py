@@ -3,7 +3,7 @@ kind of object: operations and staffing requests (``insats``), co-planned groups
 findings (``fynd``) and briefings (``underlag``). ``docs/behorigheter.md`` is generated from them.
 """
 
-from insatser.access.fynd import FYND_POLICY, synliga_fynd
+from insatser.access.fynd import FYND_POLICY, kan_ratta_fynd, synliga_fynd
 from insatser.access.grupper import (
     INSATSGRUPP_POLICY,
     kan_ansluta_till_grupp,
@@ -65,6 +65,7 @@ __all__ = [
     "kan_besvara_bemanning",
     "kan_besvara_inbjudan",
     "kan_hantera_grupp",
+    "kan_ratta_fynd",
     "kan_registrera_i_kontroll",
     "kan_samordna",
     "kan_se_insats",

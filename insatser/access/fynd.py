@@ -22,12 +22,19 @@ def _egen_organisations(aktor) -> Q:
     return Q(organisation_id=aktor.organisation_id) & _i_insats_med_detaljer(aktor)
 
 
+def _egen_organisations_dar_anvandaren_registrerar(aktor) -> Q:
+    return Q(organisation_id=aktor.organisation_id) & Q(
+        kontroll__insats__in=INSATS_POLICY.filtrera(aktor, H.REGISTRERA).values("pk")
+    )
+
+
 # Findings (domain.md 6.8): a shared finding is for everyone who sees the operation's details; an
 # unshared one stays within the recording organisation, so a police-owned one within the police
-# of that operation (its LPOs' coordinators and its named officers).
+# of that operation (its LPOs' coordinators and its named officers). A finding is the recording
+# organisation's: those of it who may register in the operation may correct or remove it.
 FYND_POLICY = Policy(
     Fynd,
-    handlingar={H.SE: "läsa fyndet"},
+    handlingar={H.SE: "läsa fyndet", H.RATTA: "rätta eller ta bort fyndet"},
     relationer=[
         Relation(
             "delat_i_insats_med_detaljer",
@@ -38,6 +45,11 @@ FYND_POLICY = Policy(
             "egen_organisations",
             "användarens organisation registrerade fyndet och användaren ser insatsens detaljer",
             _egen_organisations,
+        ),
+        Relation(
+            "egen_organisations_dar_anvandaren_registrerar",
+            "användarens organisation registrerade fyndet och användaren får registrera i insatsen",
+            _egen_organisations_dar_anvandaren_registrerar,
         ),
     ],
     regler=[
@@ -50,9 +62,17 @@ FYND_POLICY = Policy(
             Roll.INSATSPOLIS,
         )
         for relation in ("delat_i_insats_med_detaljer", "egen_organisations")
+    ]
+    + [
+        Regel(roll, "egen_organisations_dar_anvandaren_registrerar", [H.RATTA])
+        for roll in (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.INSATSPOLIS)
     ],
 )
 
 
 def synliga_fynd(user):
     return FYND_POLICY.filtrera(user, H.SE)
+
+
+def kan_ratta_fynd(user, fynd: Fynd) -> bool:
+    return FYND_POLICY.tillater(user, H.RATTA, fynd)

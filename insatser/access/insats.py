@@ -36,6 +36,7 @@ class Handling:
     BESVARA_INBJUDAN = "besvara_inbjudan"
     STALLA_IN = "stalla_in"
     REGISTRERA = "registrera"
+    RATTA = "ratta"
     SE_POLISDETALJER = "se_polisdetaljer"
     SE_INSTALLNINGSDETALJ = "se_installningsdetalj"
     SE_FRISLAPPT = "se_frislappt"

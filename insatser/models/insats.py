@@ -355,6 +355,7 @@ class Fynd(models.Model):
     )
     text = models.TextField(_("beskrivning"))
     delad = models.BooleanField(_("delad med deltagarna"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("fynd")

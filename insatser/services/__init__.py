@@ -6,6 +6,16 @@ the row locked, writes the operation's timeline and leaves side effects to ``on_
 
 from insatser.services.bemanning import aterkalla_bemanning, begar_bemanning, besvara_bemanning
 from insatser.services.gemensamt import Konflikt, ObekraftadeVarningar
+from insatser.services.genomforande import (
+    REGISTRERBARA,
+    genomfor_insats,
+    markera_kontroll,
+    markera_utvarderad,
+    ratta_fynd,
+    registrera_fynd,
+    registrering_mojlig,
+    ta_bort_fynd,
+)
 from insatser.services.grupper import (
     anslut_till_grupp,
     bjud_in_till_grupp,
@@ -22,18 +32,14 @@ from insatser.services.planering import (
     begar_nya_underlag,
     besvara_inbjudan,
     bjud_in,
-    genomfor_insats,
     lagg_till_kontroll,
-    markera_kontroll,
-    markera_utvarderad,
     planera_insats,
-    registrera_fynd,
-    registrering_mojlig,
     skapa_insats,
 )
 
 __all__ = [
     "ANDRINGSBARA",
+    "REGISTRERBARA",
     "Konflikt",
     "ObekraftadeVarningar",
     "andra_insats",
@@ -55,9 +61,11 @@ __all__ = [
     "markera_utvarderad",
     "omplanera_insats",
     "planera_insats",
+    "ratta_fynd",
     "registrera_fynd",
     "registrering_mojlig",
     "skapa_insats",
     "skapa_insatsgrupp",
     "stall_in_insats",
+    "ta_bort_fynd",
 ]

@@ -14,13 +14,11 @@ from arshjul.models import Arshjulshandelse
 from insatser import access
 from insatser.models import (
     Deltagande,
-    Fynd,
     Insats,
     Kontroll,
 )
 from insatser.services.bemanning import _bekrafta_om_klar
 from insatser.services.gemensamt import (
-    Konflikt,
     _kontrollera_insatsfonster,
     _kontrollera_tidsfonster,
     _kraver_samordnare,
@@ -41,9 +39,8 @@ from insatser.workflow import (
     InsatsStatus,
 )
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
-from myndigheter.policy import Aktor
 from objekt import services as objekt_services
-from objekt.models import Objekt, Problemkategori
+from objekt.models import Objekt
 
 S = InsatsStatus
 
@@ -293,113 +290,6 @@ def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_an
     )
     _bekrafta_om_klar(insats, user)
     return deltagande
-
-
-REGISTRERBARA = frozenset({InsatsStatus.BEKRAFTAD, InsatsStatus.GENOMFORD})
-
-
-def registrering_mojlig(insats: Insats) -> bool:
-    """Controls are marked and findings recorded on the operation's day and after it."""
-    return (
-        insats.status in REGISTRERBARA and timezone.localdate(insats.start) <= timezone.localdate()
-    )
-
-
-def _kraver_registrering(user, insats: Insats) -> None:
-    if not access.kan_registrera_i_kontroll(user, insats):
-        raise _nekad(_("Du deltar inte i insatsen."))
-    if insats.status not in REGISTRERBARA:
-        raise _valideringsfel("status", _("Kontroller kan bara markeras i en bekräftad insats."))
-    if not registrering_mojlig(insats):
-        raise _valideringsfel("status", _("Det går inte att registrera före insatsens dag."))
-
-
-@transaction.atomic
-def markera_kontroll(
-    user,
-    kontroll: Kontroll,
-    genomford: bool,
-    orsak: str = "",
-    forvantad_status: str | None = None,
-) -> Kontroll:
-    """Mark a control done, or not done with a reason. ``forvantad_status``, the status the user
-    saw, refuses the change when someone else marked the control in between."""
-    insats = _las_insats(kontroll.insats)
-    _kraver_registrering(user, insats)
-    kontroll = Kontroll.objects.select_related("objekt").get(pk=kontroll.pk)
-    if forvantad_status is not None and kontroll.status != forvantad_status:
-        raise Konflikt(
-            _(
-                "Någon annan har markerat kontrollen sedan du öppnade sidan "
-                "(nu: %(status)s). Ladda om och försök igen."
-            )
-            % {"status": kontroll.get_status_display().lower()}
-        )
-    if not genomford and not orsak.strip():
-        raise _valideringsfel("orsak", _("Ange varför kontrollen inte genomfördes."))
-    kontroll.status = Kontroll.Status.GENOMFORD if genomford else Kontroll.Status.EJ_GENOMFORD
-    kontroll.ej_genomford_orsak = "" if genomford else orsak.strip()
-    kontroll.save(update_fields=["status", "ej_genomford_orsak"])
-    _logga(insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}")
-    if genomford:
-        objekt_services.objekt_kontrollerat(kontroll.objekt)
-    return kontroll
-
-
-@transaction.atomic
-def registrera_fynd(
-    user,
-    kontroll: Kontroll,
-    text: str,
-    kategori: Problemkategori | None = None,
-    delad: bool = False,
-) -> Fynd:
-    """Record a finding for the user's organisation, shared with the participants or not.
-
-    Only a shared finding goes on the timeline, which every participant reads: that an agency
-    keeps an unshared finding is its own business (domain.md 6.8).
-    """
-    insats = _las_insats(kontroll.insats)
-    _kraver_registrering(user, insats)
-    if not text.strip():
-        raise _valideringsfel("text", _("Beskriv fyndet."))
-    kontroll = Kontroll.objects.select_related("objekt").get(pk=kontroll.pk)
-    fynd = Fynd.objects.create(
-        kontroll=kontroll,
-        organisation_id=Aktor.for_user(user).organisation_id,
-        registrerad_av=user,
-        kategori=kategori,
-        text=text.strip(),
-        delad=delad,
-    )
-    if delad:
-        _logga(insats, user, "fynd_registrerat", text=str(kontroll.objekt))
-    return fynd
-
-
-@transaction.atomic
-def genomfor_insats(user, insats: Insats, version: int | None = None) -> Insats:
-    """Mark the operation carried out once it has started and every control has an outcome."""
-    insats = _las_insats(insats, version)
-    _kraver_samordnare(user, insats)
-    INSATS_WORKFLOW.kontrollera(insats.status, "genomfor")
-    if insats.start > timezone.now():
-        raise _valideringsfel("start", _("Insatsen kan inte markeras genomförd före sin start."))
-    # A reserve object that was not needed stays unmarked.
-    if insats.kontroller.filter(status=Kontroll.Status.PLANERAD, reserv=False).exists():
-        raise _valideringsfel(
-            "kontroller", _("Markera varje kontroll som genomförd eller ej genomförd först.")
-        )
-    _overga(insats, "genomfor", user)
-    return insats
-
-
-@transaction.atomic
-def markera_utvarderad(user, insats: Insats, version: int | None = None) -> Insats:
-    insats = _las_insats(insats, version)
-    _kraver_samordnare(user, insats)
-    _overga(insats, "utvardera", user)
-    return insats
 
 
 @transaction.atomic

@@ -47,6 +47,17 @@ MATRIS = {
         }
         for namn in ("markera_kontroll", "registrera_fynd")
     },
+    # An unshared finding of AKC-väst in that control: its coordinator may correct it (an empty
+    # post comes back with the form's errors) or remove it; the others registering in M-2 do not
+    # exist, and those who only see M-2 are refused before the finding is looked up.
+    "ratta_fynd": {
+        "GET": for_den_som_ser(403, SAMORDNARE=200),
+        "POST": for_den_som_ser(403, SAMORDNARE=200),
+    },
+    "ta_bort_fynd": {
+        "POST": for_den_som_ser(403, SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     # Everyone's own overviews; what they hold follows the policies (tests/insatser/).
     **{
         namn: {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)}
@@ -110,6 +121,8 @@ URLER = {
     "lamna_insatsgrupp": "/insatser/{INSATS}/lamna-grupp/",
     "markera_kontroll": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/markera/",
     "registrera_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/",
+    "ratta_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/{FYND}/",
+    "ta_bort_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/{FYND}/ta-bort/",
     "kalender": "/kalender/",
     "mina_uppgifter": "/mina-uppgifter/",
     "bemanning_inkorg": "/polis/begaranden/",
@@ -119,7 +132,7 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
-    from insatser.models import Insatsgrupp
+    from insatser.models import Fynd, Insatsgrupp
     from myndigheter.models import Myndighet
 
     insats = matrisinsatsen()
@@ -139,4 +152,7 @@ def platshallare(aktorer) -> dict:
         "GRUPP": grupp.pk,
         "DAGENS_INSATS": kontroll.insats_id,
         "KONTROLL": kontroll.pk,
+        "FYND": Fynd.objects.create(
+            kontroll=kontroll, organisation=insats.samordnande_organisation, text="Matrisfynd"
+        ).pk,
     }

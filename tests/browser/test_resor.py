@@ -327,11 +327,24 @@ def test_a_planned_operation_is_staffed_carried_out_and_its_findings_recorded(
     )
     granska(skv_sida, "resa-a-21-fynd")
 
+    # Skatteverket corrects its finding on the finding's own page.
+    ruta.get_by_role("link", name="Ändra eller ta bort fyndet").click()
+    expect(skv_sida.get_by_label("Beskrivning av fyndet")).to_have_value(
+        "Två personer utan ID06 i köket"
+    )
+    granska(skv_sida, "resa-a-21-fynd-andra")
+    skv_sida.get_by_label("Beskrivning av fyndet").fill("Tre personer utan ID06 i köket")
+    skv_sida.get_by_role("button", name="Spara ändringarna").click()
+    _meddelande(skv_sida, "Fyndet är ändrat.")
+    expect(ruta.locator("ul.fynd")).to_contain_text("Tre personer utan ID06 i köket")
+    fynd.refresh_from_db()
+    assert (fynd.text, fynd.delad, fynd.version) == ("Tre personer utan ID06 i köket", True, 2)
+
     # The coordinator marks the control done and the operation carried out.
     sam.reload()
     expect(sam.locator("#oversikt + dl")).to_contain_text("Bekräftad")
     ruta = sam.locator(f"#kontroll-{kontroll.pk}")
-    expect(ruta.locator("ul.fynd")).to_contain_text("Två personer utan ID06 i köket")
+    expect(ruta.locator("ul.fynd")).to_contain_text("Tre personer utan ID06 i köket")
     granska(sam, "resa-a-22-bekraftad")
     ruta.get_by_label("Genomförd", exact=True).check()
     ruta.get_by_role("button", name="Spara utfallet").click()

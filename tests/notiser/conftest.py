@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from insatser import services, varningar
@@ -119,3 +120,17 @@ def bekraftad(personer, begard):
     services.besvara_inbjudan(personer["skv"], deltagande, accepterad=True, planerat_antal=2)
     services.besvara_bemanning(personer["opsam"], begaran, 3, poliser=[personer["polis"]])
     return las(insats), begaran
+
+
+@pytest.fixture
+def pa_dagen(bekraftad):
+    """The clock on the operation's day, half an hour after its start."""
+    insats, _ = bekraftad
+    with time_machine.travel(insats.start + timedelta(minutes=30), tick=False):
+        yield insats
+
+
+@pytest.fixture
+def kontroll(pa_dagen):
+    """The confirmed operation's one control, on its day."""
+    return pa_dagen.kontroller.get()

@@ -19,19 +19,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def pa_dagen(bekraftad):
-    """The clock on the operation's day, half an hour after its start."""
-    insats, _ = bekraftad
-    with time_machine.travel(insats.start + timedelta(minutes=30), tick=False):
-        yield insats
-
-
-@pytest.fixture
-def kontroll(pa_dagen):
-    return pa_dagen.kontroller.get()
-
-
 def _ogonblick(kontroll):
     kontroll = Kontroll.objects.get(pk=kontroll.pk)
     return (
