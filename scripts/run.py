@@ -19,6 +19,9 @@ SETUP_STEPS = [["migrate"], ["createcachetable"], ["ladda_referensdata"], ["demo
 
 def environment() -> dict[str, str]:
     env = dict(os.environ)
+    # honcho gives each process a PORT of its own, from 5000 unless PORT is set: the web server's
+    # is the one the README and SITE_URL name.
+    env.setdefault("PORT", "8000")
     if env.get("DATABASE_URL"):
         return env
     sys.path.insert(0, str(ROOT))
@@ -62,9 +65,10 @@ def main() -> int:
         return error.returncode
     if args.setup_only:
         return 0
-    port = env.get("PORT", "8000")
     password = env.get("DEMO_PASSWORD", "saminsats-demo")
-    print(f"Saminsats: http://127.0.0.1:{port}  (demo password: {password}; Ctrl-C stops all)")
+    print(
+        f"Saminsats: http://127.0.0.1:{env['PORT']}  (demo password: {password}; Ctrl-C stops all)"
+    )
     return serve(env)
 
 
