@@ -16,7 +16,7 @@ from arshjul import access, lagring, ritning, selectors
 from arshjul.access import ARSHJUL_POLICY, Handling
 from arshjul.forms import FORSTA_AR, SISTA_AR, VyForm
 from arshjul.innehall import RINGORDNING, Ring
-from arshjul.models import Arshjul, Arshjulsversion
+from arshjul.models import Arshjul
 from arshjul.workflow import FARDIGA
 from insatser.access import kan_skapa_insats
 from myndigheter.atkomst import logga
@@ -203,8 +203,9 @@ def fil(request, kod: str, ar: int, nummer: int, format: str):
         raise Http404
     arshjul = hela_arshjulet_eller_404(request.user, kod, ar)
     version = (
-        Arshjulsversion.objects.select_related("arshjulsar__arshjul")
-        .filter(arshjulsar__arshjul=arshjul, arshjulsar__ar=ar, nummer=nummer)
+        selectors.versioner(arshjul, ar)
+        .select_related("arshjulsar__arshjul")
+        .filter(nummer=nummer)
         .first()
     )
     if version is None or not getattr(version, format) or not lagring.finns(version, format):

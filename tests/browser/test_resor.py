@@ -2,7 +2,6 @@
 police withdrawal to rescheduling, and an object import with bad rows. A real Celery worker
 fans out the notifications and runs the import; every page passes axe (WCAG 2.1 AA)."""
 
-import io
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from notiser.models import Notis
 from objekt.models import Importrad, Myndighetsintresse, Objekt, Objektimport, Objekttyp
+from tests.importfiler import csv_fil, xlsx_fil
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -480,21 +480,6 @@ XLSX_RADER = [
 ]
 
 
-def _csv(rader) -> bytes:
-    return "\r\n".join(";".join(rad) for rad in rader).encode("utf-8-sig")
-
-
-def _xlsx(rader) -> bytes:
-    from openpyxl import Workbook
-
-    bok = Workbook()
-    for rad in rader:
-        bok.active.append(rad)
-    utdata = io.BytesIO()
-    bok.save(utdata)
-    return utdata.getvalue()
-
-
 def _ladda_upp(page, url, granska, namn: str, filnamn: str, typ: str, data: bytes):
     """Upload a file from the import page; the status page follows the worker until done."""
     page.get_by_label("Fil (CSV eller Excel .xlsx)").set_input_files(
@@ -537,7 +522,7 @@ def test_an_import_with_bad_rows_reports_each_row_and_creates_only_the_good_ones
     granska(skv, "resa-c-03-import")
 
     csv_import = _ladda_upp(
-        skv, url, granska, "resa-c-04-csv", "objekt.csv", "text/csv", _csv(CSV_RADER)
+        skv, url, granska, "resa-c-04-csv", "objekt.csv", "text/csv", csv_fil(CSV_RADER)
     )
     expect(skv.locator("#importforlopp [role=status]")).to_have_text(
         "Status: Klar. 4 av 4 rader behandlade, 2 objekt skapade."
@@ -578,7 +563,7 @@ def test_an_import_with_bad_rows_reports_each_row_and_creates_only_the_good_ones
         "resa-c-06-xlsx",
         "objekt.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        _xlsx(XLSX_RADER),
+        xlsx_fil(XLSX_RADER),
     )
     expect(skv.locator("#importforlopp [role=status]")).to_have_text(
         "Status: Klar. 2 av 2 rader behandlade, 1 objekt skapade."

@@ -21,14 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def folk(skapa_anvandare):
-    return {
-        "sam": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"),
-        "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
-    }
-
-
-@pytest.fixture
 def hjul(db):
     return Arshjul.objects.create(
         kod="fonsterhjul", namn="AKC-väst insatser", agare=Myndighet.objects.get(kod="akc-vast")

@@ -8,19 +8,9 @@ from django.utils import timezone
 from insatser.models import Bemanningsbegaran, Deltagande, Insats
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet, Samverkansform
-from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def folk(skapa_anvandare):
-    return {
-        "sam": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"),
-        "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
-        "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
-    }
 
 
 @pytest.fixture
@@ -158,8 +148,8 @@ def test_declining_an_invitation(client, folk, objekt):
     assert insats.deltaganden.get().svar == Deltagande.Svar.AVBOJD
 
 
-def test_a_staffing_request_can_name_wished_operation_officers(client, folk, skapa_anvandare):
-    polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True)
+def test_a_staffing_request_can_name_wished_operation_officers(client, folk):
+    polis = folk["polis"]
     start = timezone.now() + timedelta(days=40)
     insats = Insats.objects.create(
         referens="P-O",

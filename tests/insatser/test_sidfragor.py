@@ -13,20 +13,9 @@ from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp
 from insatser import services
 from insatser.models import Insats
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
-from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def folk(skapa_anvandare):
-    return {
-        "sam": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"),
-        "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
-        "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
-        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
-    }
 
 
 def lpo():

@@ -23,21 +23,10 @@ from insatser.models import (
 )
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Polisregion
-from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 
 pytestmark = pytest.mark.django_db
 T = Varningstyp
-
-
-@pytest.fixture
-def folk(skapa_anvandare):
-    return {
-        "sam": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"),
-        "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
-        "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
-        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
-    }
 
 
 def _objekt(nummer=1):

@@ -1,7 +1,6 @@
 """Import of objects from CSV and Excel: the same rules as the form, a report per row, limits,
 resumption without duplicates, progress, and a run in a real worker."""
 
-import io
 from unittest import mock
 
 import pytest
@@ -15,6 +14,7 @@ from objekt import services
 from objekt.importfil import MAX_RADER, las_fil
 from objekt.models import Importrad, Objekt, Objektimport
 from objekt.services import importera
+from tests.importfiler import csv_fil, xlsx_fil
 
 RUBRIK = [
     "Namn",
@@ -52,25 +52,6 @@ def _rad(n: int, namn: str = "Bolag") -> list[str]:
     return [f"{namn} {n}", "Lokal", "", f"{namn}gatan {n}", "", "Göteborg", "", "", ""]
 
 
-def _csv(rader, avgransare=";", kodning="utf-8-sig") -> bytes:
-    def cell(c):
-        return f'"{c}"' if avgransare in c else c
-
-    text = "\r\n".join(avgransare.join(cell(c) for c in rad) for rad in rader)
-    return text.encode(kodning)
-
-
-def _xlsx(rader) -> bytes:
-    from openpyxl import Workbook
-
-    bok = Workbook()
-    for rad in rader:
-        bok.active.append(rad)
-    utdata = io.BytesIO()
-    bok.save(utdata)
-    return utdata.getvalue()
-
-
 def _importera(user, namn, data, dubbletter=False) -> Objektimport:
     objektimport = services.skapa_import(user, SimpleUploadedFile(namn, data), dubbletter)
     services.kor_import(objektimport.pk)
@@ -96,7 +77,7 @@ def test_utf8_semicolon_csv_creates_good_rows_and_reports_bad_ones(
     ):
         objektimport = services.skapa_import(
             varld["skv"],
-            SimpleUploadedFile("objekt.csv", _csv([RUBRIK, BRA, FEL, UTAN_NAMN])),
+            SimpleUploadedFile("objekt.csv", csv_fil([RUBRIK, BRA, FEL, UTAN_NAMN])),
             False,
         )
     assert len(callbacks) == 1
@@ -130,7 +111,7 @@ def test_utf8_semicolon_csv_creates_good_rows_and_reports_bad_ones(
 
 @pytest.mark.django_db
 def test_windows_1252_comma_csv_as_older_excel_writes_it(varld):
-    data = _csv([RUBRIK, BRA], avgransare=",", kodning="cp1252")
+    data = csv_fil([RUBRIK, BRA], avgransare=",", kodning="cp1252")
     assert "Sydväst".encode("cp1252") in data
     objektimport = _importera(varld["skv"], "export.csv", data)
     assert objektimport.skapade == 1
@@ -141,7 +122,7 @@ def test_windows_1252_comma_csv_as_older_excel_writes_it(varld):
 def test_xlsx_with_numbers_in_cells(varld):
     rad = [*BRA]
     rad[2], rad[4] = 5592621022, 41104
-    objektimport = _importera(varld["skv"], "objekt.xlsx", _xlsx([RUBRIK, rad, [None] * 9, FEL]))
+    objektimport = _importera(varld["skv"], "objekt.xlsx", xlsx_fil([RUBRIK, rad, [None] * 9, FEL]))
     assert (objektimport.totalt_rader, objektimport.skapade) == (2, 1)
     assert Objekt.objects.get(namn="Importkiosken AB").organisationsnummer == "559262-1022"
     assert list(_rapport(objektimport)) == [(4, "FEL")], "rows keep the spreadsheet's numbers"
@@ -153,7 +134,7 @@ def test_duplicates_of_existing_objects_and_earlier_rows_are_skipped_and_reporte
     i_poolen[0], i_poolen[2], i_poolen[3] = "Kopia av pool", "556016-0680", "Annangatan 1"
     dubbel = [*BRA]
     dubbel[0], dubbel[3] = "Samma nummer igen", "Tredje gatan 5"
-    objektimport = _importera(varld["skv"], "d.csv", _csv([RUBRIK, BRA, i_poolen, dubbel]))
+    objektimport = _importera(varld["skv"], "d.csv", csv_fil([RUBRIK, BRA, i_poolen, dubbel]))
     assert objektimport.skapade == 1
     rapport = _rapport(objektimport)
     assert "Poolbolaget AB" in rapport[(3, "DUBBLETT")][0][1]
@@ -165,7 +146,9 @@ def test_duplicates_of_existing_objects_and_earlier_rows_are_skipped_and_reporte
 def test_duplicates_are_imported_when_asked_and_the_confirmation_recorded(varld):
     dubbel = [*BRA]
     dubbel[0] = "Samma nummer igen"
-    objektimport = _importera(varld["mig"], "d.csv", _csv([RUBRIK, BRA, dubbel]), dubbletter=True)
+    objektimport = _importera(
+        varld["mig"], "d.csv", csv_fil([RUBRIK, BRA, dubbel]), dubbletter=True
+    )
     assert objektimport.skapade == 2
     assert Objekt.objects.get(namn="Samma nummer igen").dubblett_kvitterad_av == varld["mig"]
 
@@ -174,7 +157,9 @@ def test_duplicates_are_imported_when_asked_and_the_confirmation_recorded(varld)
 def test_a_duplicate_the_uploader_may_not_see_is_not_named(varld):
     rad = [*BRA]
     rad[2], rad[3], rad[6] = "", "Avförda Kioskengatan 1", ""
-    meddelande = _rapport(_importera(varld["mig"], "d.csv", _csv([RUBRIK, rad])))[(2, "DUBBLETT")]
+    meddelande = _rapport(_importera(varld["mig"], "d.csv", csv_fil([RUBRIK, rad])))[
+        (2, "DUBBLETT")
+    ]
     assert "1 objekt som du inte kan se" in meddelande[0][1]
     assert varld["avfort"].referens not in meddelande[0][1]
 
@@ -200,14 +185,14 @@ def test_file_limits_get_clear_swedish_messages(namn, data, meddelande):
 
 def test_more_than_the_row_limit_is_refused_in_both_formats():
     rader = [RUBRIK] + [BRA] * (MAX_RADER + 1)
-    for namn, data in (("m.csv", _csv(rader)), ("m.xlsx", _xlsx(rader))):
+    for namn, data in (("m.csv", csv_fil(rader)), ("m.xlsx", xlsx_fil(rader))):
         with pytest.raises(ValidationError, match="fler än 5 000 rader"):
             las_fil(namn, data)
-    assert len(las_fil("m.csv", _csv(rader[:-1])).rader) == MAX_RADER
+    assert len(las_fil("m.csv", csv_fil(rader[:-1])).rader) == MAX_RADER
 
 
 def test_unknown_columns_are_listed_and_ignored():
-    inlast = las_fil("a.csv", _csv([[*RUBRIK, "Hemlig anteckning"], [*BRA, "x"]]))
+    inlast = las_fil("a.csv", csv_fil([[*RUBRIK, "Hemlig anteckning"], [*BRA, "x"]]))
     assert inlast.okanda_kolumner == ["Hemlig anteckning"]
     assert "Hemlig anteckning" not in inlast.rader[0][1]
 
@@ -225,7 +210,7 @@ def test_a_refused_upload_saves_nothing(client, varld, media):
 def test_a_second_run_and_a_run_after_a_crash_create_no_row_twice(varld):
     rader = [RUBRIK] + [_rad(n) for n in range(6)]
     objektimport = services.skapa_import(
-        varld["skv"], SimpleUploadedFile("r.csv", _csv(rader)), False
+        varld["skv"], SimpleUploadedFile("r.csv", csv_fil(rader)), False
     )
     riktig = importera._importera_rad
     korda = []
@@ -254,7 +239,7 @@ def test_a_second_run_and_a_run_after_a_crash_create_no_row_twice(varld):
 @pytest.mark.django_db
 def test_an_uploader_who_lost_the_role_stops_the_import(varld):
     objektimport = services.skapa_import(
-        varld["skv"], SimpleUploadedFile("r.csv", _csv([RUBRIK, BRA])), False
+        varld["skv"], SimpleUploadedFile("r.csv", csv_fil([RUBRIK, BRA])), False
     )
     varld["skv"].groups.clear()
     varld["skv"]._saminsats_aktor = None
@@ -268,7 +253,7 @@ def test_an_uploader_who_lost_the_role_stops_the_import(varld):
 
 @pytest.mark.django_db
 def test_only_the_uploaders_organisation_sees_the_import_and_its_report(client, varld):
-    objektimport = _importera(varld["skv"], "o.csv", _csv([RUBRIK, BRA, FEL]))
+    objektimport = _importera(varld["skv"], "o.csv", csv_fil([RUBRIK, BRA, FEL]))
     for vem, status in (
         ("kontakt_skv", 200),
         ("skv", 200),
@@ -293,7 +278,7 @@ def test_only_the_uploaders_organisation_sees_the_import_and_its_report(client, 
 @pytest.mark.django_db
 def test_progress_is_polled_while_running_and_the_report_shown_after(client, varld):
     objektimport = services.skapa_import(
-        varld["skv"], SimpleUploadedFile("p.csv", _csv([RUBRIK, BRA, FEL])), False
+        varld["skv"], SimpleUploadedFile("p.csv", csv_fil([RUBRIK, BRA, FEL])), False
     )
     client.force_login(varld["skv"])
     pagar = client.get(f"/objekt/import/{objektimport.pk}/").content.decode()
@@ -328,8 +313,8 @@ def _statusfragor(client, pk):
 
 @pytest.mark.django_db
 def test_import_page_takes_constant_queries(client, varld):
-    liten = _importera(varld["skv"], "l.csv", _csv([RUBRIK, FEL]))
-    stor = _importera(varld["skv"], "s.csv", _csv([RUBRIK] + [FEL] * 150))
+    liten = _importera(varld["skv"], "l.csv", csv_fil([RUBRIK, FEL]))
+    stor = _importera(varld["skv"], "s.csv", csv_fil([RUBRIK] + [FEL] * 150))
     client.force_login(varld["skv"])
     _statusfragor(client, liten.pk)
     assert _statusfragor(client, liten.pk) == _statusfragor(client, stor.pk)
@@ -346,7 +331,9 @@ def test_a_real_worker_imports_the_file(client, skapa_anvandare, celery_arbetare
     client.force_login(user)
     arbetare = celery_arbetare(miljo={"MEDIA_ROOT": str(media)})
     rader = [RUBRIK, BRA, FEL] + [_rad(n, "Arbetsbolag") for n in range(20)]
-    svar = client.post("/objekt/import/", {"fil": SimpleUploadedFile("arbete.xlsx", _xlsx(rader))})
+    svar = client.post(
+        "/objekt/import/", {"fil": SimpleUploadedFile("arbete.xlsx", xlsx_fil(rader))}
+    )
     objektimport = Objektimport.objects.get()
     assert svar["Location"] == f"/objekt/import/{objektimport.pk}/"
     arbetare.vanta_pa(
@@ -374,7 +361,7 @@ def _uppgiften_med(user, kor_import) -> tuple[Objektimport, bool]:
     from objekt.tasks import importera_objekt
 
     objektimport = services.skapa_import(
-        user, SimpleUploadedFile("u.csv", _csv([RUBRIK, BRA])), False
+        user, SimpleUploadedFile("u.csv", csv_fil([RUBRIK, BRA])), False
     )
     with mock.patch.object(importera, "kor_import", kor_import):
         resultat = importera_objekt.apply(args=[objektimport.pk])
@@ -429,7 +416,7 @@ def test_a_passing_database_error_is_retried_and_the_import_finishes(varld):
 
 @pytest.mark.django_db
 def test_giving_up_leaves_a_finished_import_as_it_was(varld):
-    objektimport = _importera(varld["skv"], "f.csv", _csv([RUBRIK, BRA]))
+    objektimport = _importera(varld["skv"], "f.csv", csv_fil([RUBRIK, BRA]))
     importera.avbryt_import(objektimport.pk)
     objektimport.refresh_from_db()
     assert (objektimport.status, objektimport.felmeddelande) == (Objektimport.Status.KLAR, "")
