@@ -35,7 +35,6 @@ deps: $(STAMP)
 
 migrate: deps
 	@$(BIN)/python manage.py migrate --verbosity=1
-	@$(BIN)/python manage.py createcachetable
 
 seed: deps
 	@$(BIN)/python scripts/run.py --setup-only

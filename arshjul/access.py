@@ -1,11 +1,12 @@
-"""Who may see and do what on the annual wheel. Every rule is written here once (domain.md 6.8).
+"""Who may see and do what on the annual wheel. Every rule is written here once.
 
 Meetings and deadlines: coordinators, police coordinators, police management, management groups
 and REST clients see all; officers, focal points and operation officers the events of bodies
 their organisation belongs to. Operation windows (capacity, never objects): coordinators and
 police management all; police coordinators those of their LPOs; officers and REST clients the
-windows of operations their organisation takes part in; management groups aggregates only.
-Real operations on the wheel follow ``insatser.access.INSATS_POLICY``.
+windows of operations their organisation takes part in (a rule the operations app adds, in
+``insatser/access/utokningar.py``); management groups aggregates only. Real operations on the
+wheel follow the operations' own policy (``arshjul.tillagg.INSATSKALLA``).
 
 The rendered files (SVG, PDF, ICS) are built once for everybody, so only those who may see
 everything in them may download them or subscribe to them (``se_hela``).
@@ -22,8 +23,7 @@ from arshjul.models import (
     Handelsetyp,
     Samverkansorgan,
 )
-from insatser.models import Deltagande
-from myndigheter.policy import Policy, Regel, Relation
+from karna.policy import Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 FONSTER = Q(typ=Handelsetyp.INSATSFONSTER)
@@ -116,19 +116,13 @@ def _eget_organ(aktor) -> Q:
     return _mote_eller_tidsfrist(aktor) & egen
 
 
-def _insatsfonster(aktor) -> Q:
+def aktiva_insatsfonster(aktor) -> Q:
+    """Windows of an active wheel; every relation through the windows narrows this."""
     return Q(arshjul__aktiv=True) & FONSTER
 
 
 def _fonster_i_lpo(aktor) -> Q:
-    return _insatsfonster(aktor) & Q(lpo__in=aktor.lpo_ids)
-
-
-def _fonster_med_deltagande(aktor) -> Q:
-    deltar = Deltagande.objects.filter(
-        insats__insatsfonster=OuterRef("pk"), organisation_id=aktor.organisation_id
-    )
-    return _insatsfonster(aktor) & Exists(deltar)
+    return aktiva_insatsfonster(aktor) & Q(lpo__in=aktor.lpo_ids)
 
 
 def _handelse_agare(aktor) -> Q:
@@ -153,16 +147,11 @@ HANDELSE_POLICY = Policy(
             "mötet gäller ett organ eller en enhet där användarens organisation ingår",
             _eget_organ,
         ),
-        Relation("insatsfonster", "händelsen är ett insatsfönster", _insatsfonster),
+        Relation("insatsfonster", "händelsen är ett insatsfönster", aktiva_insatsfonster),
         Relation(
             "fonster_i_lpo",
             "insatsfönstret gäller ett av användarens lokalpolisområden",
             _fonster_i_lpo,
-        ),
-        Relation(
-            "fonster_med_deltagande",
-            "användarens organisation deltar i en insats som planerats i fönstret",
-            _fonster_med_deltagande,
         ),
         Relation("agande_organisation", "användarens organisation äger årshjulet", _handelse_agare),
     ],
@@ -177,12 +166,7 @@ HANDELSE_POLICY = Policy(
         Regel(Roll.LEDNINGSGRUPP, "mote_eller_tidsfrist", [H.SE]),
         Regel(Roll.LEDNINGSGRUPP, "insatsfonster", [H.SE_AGGREGAT]),
         Regel(Roll.API_KLIENT, "mote_eller_tidsfrist", [H.SE]),
-        Regel(Roll.API_KLIENT, "fonster_med_deltagande", [H.SE, H.SE_AGGREGAT]),
         *[Regel(roll, "eget_organ", [H.SE]) for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)],
-        *[
-            Regel(roll, "fonster_med_deltagande", [H.SE, H.SE_AGGREGAT])
-            for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
-        ],
         Regel(Roll.INSATSPOLIS, "eget_organ", [H.SE]),
     ],
 )

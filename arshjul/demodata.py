@@ -14,7 +14,6 @@ from django.utils import timezone
 from arshjul.models import Arshjul, Arshjulsar, Arshjulshandelse, Begransningsperiod, Handelsetyp
 from arshjul.services.ombyggnad import begar_ombyggnad
 from arshjul.standardregler import ladda_standardregler
-from insatser.models import Insats
 from myndigheter.models import Enhet, Lokalpolisomrade
 
 
@@ -32,8 +31,9 @@ def _handelse(arshjul, ar: int, titel: str, typ: str, start, slut, enheter=()) -
     return 1
 
 
-def skapa_demohjul(ar: int) -> int:
-    """The number of new rows."""
+def skapa_demohjul(ar: int, planeringsmote: datetime | None = None) -> int:
+    """The number of new rows. ``planeringsmote``: the time of a coming operation of AKC-väst's
+    coordination unit, when there is one, for a meeting that collides with it."""
     skapade = ladda_standardregler()
     akc = Arshjul.objects.get(kod="akc-vast-insatser")
     skapade += _handelse(
@@ -55,15 +55,14 @@ def skapa_demohjul(ar: int) -> int:
     )
     # A planning meeting at the same time as a coming operation of the same unit: the build
     # report shows the collision.
-    kommande = Insats.objects.filter(referens=f"DEMO-{ar}-034").first()
-    if kommande is not None and timezone.localtime(kommande.start).year == ar:
+    if planeringsmote is not None and timezone.localtime(planeringsmote).year == ar:
         skapade += _handelse(
             akc,
             ar,
             "AKC-väst: planeringsmöte",
             Handelsetyp.MOTE,
-            kommande.start,
-            kommande.start + timedelta(hours=2),
+            planeringsmote,
+            planeringsmote + timedelta(hours=2),
             ("akc-vast-samordning",),
         )
     if not Begransningsperiod.objects.filter(arshjul=akc, ar=ar, regel__isnull=True).exists():

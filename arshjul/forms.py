@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from arshjul.models import Arshjulshandelse, Aterkommanderegel, Begransningsperiod, Samverkansorgan
 from arshjul.models.val import REGELTYP_VAL, Niva
 from arshjul.services.redigering import HANDELSEFALT, PERIODFALT, REGELFALT
+from karna.formular import Formular, versionsfalt
 from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet, Polisregion
 
 FORSTA_AR, SISTA_AR = 2000, 2100
@@ -24,7 +25,7 @@ VECKODAGAR = [
 MANADER = list(dates.MONTHS.items())
 
 
-class VyForm(forms.Form):
+class VyForm(Formular):
     """Which wheels to show, for which year, as a circle or a timeline (a GET form)."""
 
     ar = forms.IntegerField(label=_("År"), min_value=FORSTA_AR, max_value=SISTA_AR)
@@ -49,8 +50,15 @@ class VyForm(forms.Form):
         self.fields["vy"].initial = "cirkel"
 
 
-class Versionsfalt(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class Versionsfalt(Formular):
+    """A form that makes a row or changes one; a change sends back the version it showed."""
+
+    version = versionsfalt()
+
+    def __init__(self, *args, andras: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not andras:
+            del self.fields["version"]
 
 
 def _datumtid():

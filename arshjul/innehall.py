@@ -14,9 +14,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from arshjul import beredskap
 from arshjul.helgdagar import helgdagar
 from arshjul.models import Handelsetyp, Niva
+from arshjul.tillagg import Insatsrad
 
 
 class Ring(models.TextChoices):
@@ -38,20 +38,6 @@ RING_FOR_TYP = {
     Handelsetyp.TRYGGHETSMATNING: Ring.TIDSFRISTER,
 }
 RINGORDNING = list(Ring)
-
-
-@dataclass
-class Insatsrad:
-    """One real operation in a month's list, with what the user may see of it."""
-
-    pk: int
-    referens: str
-    titel: str
-    datum: date
-    tid: str
-    status: str
-    bedomningar: list[beredskap.Bedomning]
-    redo: bool
 
 
 @dataclass
@@ -303,23 +289,12 @@ def aggregatposter(fonster, hjul_index: dict[int, int], ar: int) -> list[Post]:
 
 
 def insatsposter(insatser, hjul_for_insats) -> list[Post]:
-    """Operations as one marker per wheel and day, each with its operations and readiness."""
+    """Operations (``InsatsPaHjul``) as one marker per wheel and day, each with its operations
+    and readiness."""
     dagar: dict[tuple[int, date], list[Insatsrad]] = defaultdict(list)
     for insats in insatser:
-        bedomningar = beredskap.bedom(insats, insats.visa_detaljer)
-        start = timezone.localtime(insats.start)
-        rad = Insatsrad(
-            pk=insats.pk,
-            referens=insats.referens,
-            titel=insats.titel,
-            datum=start.date(),
-            tid=f"{start:%H:%M}" if insats.visa_detaljer else "",
-            status=insats.get_status_display(),
-            bedomningar=bedomningar,
-            redo=beredskap.redo(bedomningar),
-        )
         for hjul in hjul_for_insats(insats):
-            dagar[(hjul, rad.datum)].append(rad)
+            dagar[(hjul, insats.rad.datum)].append(insats.rad)
     poster = []
     for (hjul, dag), rader in sorted(dagar.items()):
         redo = sum(1 for r in rader if r.redo)

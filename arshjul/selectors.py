@@ -6,12 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.contrib.auth import get_user_model
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import dates, timezone
 
-from arshjul import access, beredskap
+from arshjul import access
 from arshjul.access import HANDELSE_POLICY, Handling
 from arshjul.innehall import (
     Innehall,
@@ -30,15 +28,9 @@ from arshjul.models import (
     Handelsetyp,
     Samverkansorgan,
 )
+from arshjul.tillagg import INSATSKALLA
 from arshjul.workflow import FARDIGA, VersionStatus
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, synliga_insatser
-from insatser.access import Handling as InsatsHandling
-from insatser.models import Deltagande, Insats, Polisbemanning
-from insatser.workflow import BESVARADE, InsatsStatus
 from myndigheter.models import Enhet, Lokalpolisomrade
-
-# Operations that will not take place are not on the wheel (a rescheduled one's successor is).
-INAKTIVA_INSATSER = (InsatsStatus.AVSLAGEN, InsatsStatus.INSTALLD, InsatsStatus.OMPLANERAD)
 
 
 def arsgranser(ar: int) -> tuple[datetime, datetime]:
@@ -47,47 +39,6 @@ def arsgranser(ar: int) -> tuple[datetime, datetime]:
     return (
         datetime.combine(date(ar, 1, 1), time(0), tzinfo=tz),
         datetime.combine(date(ar + 1, 1, 1), time(0), tzinfo=tz),
-    )
-
-
-def insatser_pa_hjul(insatser: QuerySet[Insats], arshjul_ids, lpo_ids, ar: int) -> QuerySet[Insats]:
-    """The operations of ``ar`` in the wheels' LPOs or planned in their windows."""
-    fran, till = arsgranser(ar)
-    i_lpo = Exists(
-        Insats.lpoer.through.objects.filter(
-            insats=OuterRef("pk"), lokalpolisomrade__in=list(lpo_ids)
-        )
-    )
-    return (
-        insatser.filter(start__gte=fran, start__lt=till)
-        .exclude(status__in=INAKTIVA_INSATSER)
-        .filter(i_lpo | Q(insatsfonster__arshjul__in=list(arshjul_ids)))
-    )
-
-
-def bokade_insatser(arshjul, ar: int) -> QuerySet[Insats]:
-    """A wheel's operations with the units and police officers they take, for the build."""
-    enheter = Deltagande.objects.filter(insats=OuterRef("pk"), enhet__isnull=False).exclude(
-        svar=Deltagande.Svar.AVBOJD
-    )
-    poliser = Polisbemanning.objects.filter(
-        begaran__insats=OuterRef("pk"), begaran__status__in=BESVARADE
-    )
-    lpoer = Insats.lpoer.through.objects.filter(insats=OuterRef("pk"))
-    return (
-        insatser_pa_hjul(
-            Insats.objects.all(), [arshjul.pk], arshjul.lpoer.values_list("pk", flat=True), ar
-        )
-        .annotate(
-            lpo_ids=ArraySubquery(
-                lpoer.order_by("lokalpolisomrade_id").values("lokalpolisomrade_id")
-            ),
-            enhet_ids=ArraySubquery(enheter.order_by("enhet_id").values("enhet_id").distinct()),
-            polis_ids=ArraySubquery(
-                poliser.order_by("anvandare_id").values("anvandare_id").distinct()
-            ),
-        )
-        .order_by("pk")
     )
 
 
@@ -101,16 +52,7 @@ def begransningar_for_ar(perioder: QuerySet, ar: int) -> QuerySet:
 
 def planerade_i_fonster():
     """The number of operations planned in a window that will take place."""
-    return Coalesce(
-        Subquery(
-            Insats.objects.filter(insatsfonster=OuterRef("pk"))
-            .exclude(status__in=INAKTIVA_INSATSER)
-            .values("insatsfonster")
-            .annotate(antal=Count("pk"))
-            .values("antal")
-        ),
-        0,
-    )
+    return INSATSKALLA().planerade_i_fonster()
 
 
 def _handelser_for_visning(handelser: QuerySet) -> QuerySet:
@@ -138,7 +80,7 @@ def innehall_for_ar(rad) -> Innehall:
 def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
     """What ``user`` may see on the wheels of ``hjul_lista`` in ``ar``, in a constant number of
     queries: events and windows, window totals for those who see aggregates only, blackout
-    periods, holidays, and the operations INSATS_POLICY shows, with their readiness."""
+    periods, holidays, and the operations the operations' policy shows, with their readiness."""
     index = {hjul.pk: nummer for nummer, hjul in enumerate(hjul_lista)}
     hjul_ids = list(index)
     synliga = access.synliga_handelser(user).filter(arshjul__in=hjul_ids, ar=ar)
@@ -157,33 +99,11 @@ def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
         arshjul__in=hjul_ids
     ).values_list("arshjul_id", "lokalpolisomrade_id"):
         lpoer[arshjul_id].add(lpo_id)
-    insatser = (
-        beredskap.annotera(
-            insatser_pa_hjul(
-                INSATS_POLICY.markera(
-                    synliga_insatser(user), user, visa_detaljer=InsatsHandling.SE_DETALJER
-                ),
-                hjul_ids,
-                set().union(*lpoer.values()),
-                ar,
-            )
-        )
-        .annotate(
-            lpo_ids=ArraySubquery(
-                Insats.lpoer.through.objects.filter(insats=OuterRef("pk")).values(
-                    "lokalpolisomrade_id"
-                )
-            ),
-            fonster_hjul=F("insatsfonster__arshjul_id"),
-        )
-        .order_by("start", "pk")
-    )
+    insatser = INSATSKALLA().for_lasare(user, hjul_ids, set().union(*lpoer.values()), ar)
 
     def hjul_for_insats(insats) -> list[int]:
         return [
-            index[pk]
-            for pk in hjul_ids
-            if lpoer[pk] & set(insats.lpo_ids) or insats.fonster_hjul == pk
+            index[pk] for pk in hjul_ids if lpoer[pk] & insats.lpo_ids or insats.fonster_hjul == pk
         ]
 
     poster = [
@@ -269,12 +189,9 @@ def synlig_rapport(user, rapport: dict) -> dict:
     insats_ids = {pk for k in lista for slag, pk in k["poster"] if slag == "insats"}
     insats_ids |= {rad["insats_id"] for rad in utanfor}
     handelser = {h.pk: h for h in access.synliga_handelser(user).filter(pk__in=handelse_ids)}
-    insatser = {i.pk: i for i in synliga_insatser(user).filter(pk__in=insats_ids)}
-    polisdetaljer = set(
-        BEMANNING_POLICY.filtrera(user, InsatsHandling.SE_POLISDETALJER)
-        .filter(insats__in=insats_ids)
-        .values_list("insats_id", flat=True)
-    )
+    kalla = INSATSKALLA()
+    insatser = kalla.synliga(user, insats_ids)
+    polisdetaljer = kalla.med_polisdetaljer(user, insats_ids)
     namn = _resursnamn(lista)
     kollisioner = []
     for kollision in lista:

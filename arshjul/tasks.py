@@ -1,26 +1,28 @@
 """Thin Celery wrappers around the wheel's build (``arshjul.services.bygge``).
 
 They take primary keys, are idempotent (a second run finds nothing to do or redoes the same
-steps), acknowledge late, and retry only database errors that can pass; any other error marks
-the version failed and is not retried.
+steps), acknowledge late, and retry only failures that can pass (``karna.uppgifter``); any other
+error marks the version failed and is not retried.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.conf import settings
+from django.db import transaction
 
 from arshjul.services import bygge
+from karna.uppgifter import TILLFALLIGA_FEL
 
 logger = logging.getLogger(__name__)
 
-OMFORSOKBARA = (OperationalError, InterfaceError)
 GEMENSAMT = {
     "acks_late": True,
     "ignore_result": True,
-    "autoretry_for": OMFORSOKBARA,
+    "autoretry_for": TILLFALLIGA_FEL,
     "retry_backoff": 2,
     "retry_backoff_max": 60,
     "max_retries": 5,
@@ -32,7 +34,7 @@ def bygg_arshjul(arshjulsar_id: int, begaran: int) -> None:
     """Expand, place and check one wheel's year, then hand the rendering to the pdf queue."""
     try:
         version_id = bygge.bygg(arshjulsar_id, begaran)
-    except OMFORSOKBARA:
+    except TILLFALLIGA_FEL:
         raise
     except Exception as fel:
         bygge.misslyckat(repr(fel), arshjulsar_id=arshjulsar_id, begaran=begaran)
@@ -46,7 +48,7 @@ def rendera_arshjul(version_id: int) -> None:
     """Render and store the SVG, PDF and ICS of a version; runs on the pdf queue."""
     try:
         bygge.rendera(version_id)
-    except OMFORSOKBARA:
+    except TILLFALLIGA_FEL:
         raise
     except Exception as fel:
         bygge.misslyckat(repr(fel), version_id=version_id)
@@ -64,3 +66,15 @@ def vakta_arshjulsbyggen() -> int:
         logger.warning("Rendering av årshjulsversion %s köas om", version_id)
         rendera_arshjul.delay(version_id)
     return len(bygga) + len(rendera)
+
+
+def koa_bygge(arshjulsar_id: int, begaran: int) -> None:
+    """Subscriber of ``ARSHJUL_BESTALLT``: enqueue the debounced build after commit.
+
+    ``robust``: a broker that is down must not undo the change; the watchdog finds the request
+    later."""
+    transaction.on_commit(partial(_koa, arshjulsar_id, begaran), robust=True)
+
+
+def _koa(arshjulsar_id: int, begaran: int) -> None:
+    bygg_arshjul.apply_async((arshjulsar_id, begaran), countdown=settings.ARSHJUL_FORDROJNING)

@@ -17,10 +17,10 @@ from arshjul.access import ARSHJUL_POLICY, Handling
 from arshjul.forms import FORSTA_AR, SISTA_AR, VyForm
 from arshjul.innehall import RINGORDNING, Ring
 from arshjul.models import Arshjul
+from arshjul.tillagg import INSATSKALLA
 from arshjul.workflow import FARDIGA
-from insatser.access import kan_skapa_insats
-from myndigheter.atkomst import logga
-from myndigheter.models import Atkomstlogg
+from karna.atkomstlogg import logga
+from karna.models import Atkomstlogg
 
 VERSIONER_PER_SIDA = 20
 
@@ -101,7 +101,7 @@ def vy(request):
                 "innehall": innehall,
                 "visa_hjul": len(hjul) > 1,
                 "stang": _utan_manad(request),
-                "kan_planera": kan_skapa_insats(request.user),
+                "kan_planera": INSATSKALLA().kan_planera(request.user),
             },
         )
     tidslinje = form.cleaned_data["vy"] == "tidslinje"
@@ -120,7 +120,7 @@ def vy(request):
             "ringar": [(ring, Ring(ring).label) for ring in RINGORDNING if ring in innehall.ringar],
             "stang": _utan_manad(request),
             "visa_hjul": len(hjul) > 1,
-            "kan_planera": kan_skapa_insats(request.user),
+            "kan_planera": INSATSKALLA().kan_planera(request.user),
             "manadslank": _utan_manad(request) + "&manad=",
             "andra_vyn": _andra(request, "vy", "cirkel" if tidslinje else "tidslinje"),
             "forra_aret": _andra(request, "ar", ar - 1) if ar > FORSTA_AR else "",

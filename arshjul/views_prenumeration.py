@@ -18,9 +18,9 @@ from arshjul.services.prenumeration import (
     prenumerant,
     skapa_prenumeration,
 )
-from myndigheter.atkomst import logga
-from myndigheter.models import Atkomstlogg
-from myndigheter.policy import Aktor
+from karna.atkomstlogg import logga
+from karna.models import Atkomstlogg
+from karna.policy import Aktor
 
 
 def _ar() -> list[int]:

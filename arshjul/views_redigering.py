@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.forms import model_to_dict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,7 +18,7 @@ from arshjul.models import Arshjulsversion
 from arshjul.services import redigering
 from arshjul.services.redigering import HANDELSEFALT, PERIODFALT, REGELFALT
 from arshjul.views import arshjul_eller_404
-from insatser.views import SERVICEFEL, kor_verb, visa_fel
+from karna.vyer import formular_med_verb, kor_verb
 
 
 def _redigerbart(request, kod: str):
@@ -34,19 +34,15 @@ def _kontrollera_ar(ar: int) -> None:
         raise Http404
 
 
-def _spara(request, form, verb, lyckat: str) -> bool:
-    """Run a save verb with the form's data; its refusals become the form's errors."""
-    if not form.is_valid():
-        return False
-    data = dict(form.cleaned_data)
-    version = data.pop("version", None)
-    try:
-        verb(data, version)
-    except SERVICEFEL as fel:
-        visa_fel(request, form, fel)
-        return False
-    messages.success(request, lyckat)
-    return True
+def _spara(request, form, verb, lyckat: str, vidare):
+    """Run a save verb with the form's data and its version (the row's, when one is changed);
+    its refusals become the form's errors and the page shows the form again (None)."""
+
+    def spara(data: dict):
+        data = dict(data)
+        return verb(data, data.pop("version", None))
+
+    return formular_med_verb(request, form, spara, lyckat, vidare)
 
 
 @login_required
@@ -54,13 +50,15 @@ def _spara(request, form, verb, lyckat: str) -> bool:
 def regler(request, kod: str):
     arshjul = _redigerbart(request, kod)
     form = RegelForm(request.POST or None, arshjul=arshjul)
-    if request.method == "POST" and _spara(
+    svar = _spara(
         request,
         form,
         lambda data, _version: redigering.spara_regel(request.user, arshjul, data),
         _("Regeln är sparad. Årshjulet byggs om."),
-    ):
-        return redirect("arshjul_regler", kod=kod)
+        reverse("arshjul_regler", kwargs={"kod": kod}),
+    )
+    if svar:
+        return svar
     lista = arshjul.regler.select_related("organ", "lpo", "beroende_av").order_by("-aktiv", "namn")
     return render(
         request, "arshjul/regler.html", {"arshjul": arshjul, "regler": lista, "form": form}
@@ -73,14 +71,16 @@ def regel(request, kod: str, pk: int):
     arshjul = _redigerbart(request, kod)
     regeln = get_object_or_404(arshjul.regler, pk=pk)
     initial = {**model_to_dict(regeln, fields=REGELFALT), "version": regeln.version}
-    form = RegelForm(request.POST or None, arshjul=arshjul, initial=initial)
-    if request.method == "POST" and _spara(
+    form = RegelForm(request.POST or None, arshjul=arshjul, initial=initial, andras=True)
+    svar = _spara(
         request,
         form,
         lambda data, version: redigering.spara_regel(request.user, arshjul, data, regeln, version),
         _("Regeln är sparad. Årshjulet byggs om."),
-    ):
-        return redirect("arshjul_regler", kod=kod)
+        reverse("arshjul_regler", kwargs={"kod": kod}),
+    )
+    if svar:
+        return svar
     return render(
         request, "arshjul/regel.html", {"arshjul": arshjul, "regel": regeln, "form": form}
     )
@@ -92,13 +92,15 @@ def handelser(request, kod: str, ar: int):
     _kontrollera_ar(ar)
     arshjul = _redigerbart(request, kod)
     form = HandelseForm(request.POST or None, arshjul=arshjul)
-    if request.method == "POST" and _spara(
+    svar = _spara(
         request,
         form,
         lambda data, _version: redigering.spara_handelse(request.user, arshjul, data),
         _("Händelsen är sparad. Årshjulet byggs om."),
-    ):
-        return redirect("arshjul_handelser", kod=kod, ar=ar)
+        reverse("arshjul_handelser", kwargs={"kod": kod, "ar": ar}),
+    )
+    if svar:
+        return svar
     lista = (
         access.synliga_handelser(request.user)
         .filter(arshjul=arshjul, ar=ar)
@@ -126,16 +128,18 @@ def handelse(request, pk: int):
     arshjul = handelsen.arshjul
     falt = (*HANDELSEFALT, "deltagande_enheter", "deltagare")
     initial = {**model_to_dict(handelsen, fields=falt), "version": handelsen.version}
-    form = HandelseForm(request.POST or None, arshjul=arshjul, initial=initial)
-    if request.method == "POST" and _spara(
+    form = HandelseForm(request.POST or None, arshjul=arshjul, initial=initial, andras=True)
+    svar = _spara(
         request,
         form,
         lambda data, version: redigering.spara_handelse(
             request.user, arshjul, data, handelsen, version
         ),
         _("Händelsen är sparad och byggs inte längre om från sin regel."),
-    ):
-        return redirect("arshjul_handelser", kod=arshjul.kod, ar=handelsen.ar)
+        reverse("arshjul_handelser", kwargs={"kod": arshjul.kod, "ar": handelsen.ar}),
+    )
+    if svar:
+        return svar
     return render(
         request,
         "arshjul/handelse.html",
@@ -149,13 +153,15 @@ def begransningar(request, kod: str, ar: int):
     _kontrollera_ar(ar)
     arshjul = _redigerbart(request, kod)
     form = BegransningForm(request.POST or None)
-    if request.method == "POST" and _spara(
+    svar = _spara(
         request,
         form,
         lambda data, _version: redigering.spara_begransning(request.user, arshjul, data),
         _("Perioden är sparad. Årshjulet byggs om."),
-    ):
-        return redirect("arshjul_begransningar", kod=kod, ar=ar)
+        reverse("arshjul_begransningar", kwargs={"kod": kod, "ar": ar}),
+    )
+    if svar:
+        return svar
     lista = selectors.begransningar_for_ar(
         access.synliga_begransningar(request.user).filter(arshjul=arshjul), ar
     ).select_related("lpo", "polisregion")
@@ -180,16 +186,18 @@ def begransning(request, pk: int):
     if not perioden.kan_redigera:
         raise PermissionDenied
     initial = {**model_to_dict(perioden, fields=PERIODFALT), "version": perioden.version}
-    form = BegransningForm(request.POST or None, initial=initial)
-    if request.method == "POST" and _spara(
+    form = BegransningForm(request.POST or None, initial=initial, andras=True)
+    svar = _spara(
         request,
         form,
         lambda data, version: redigering.spara_begransning(
             request.user, perioden.arshjul, data, perioden, version
         ),
         _("Perioden är sparad och byggs inte längre om från sin regel."),
-    ):
-        return redirect("arshjul_begransningar", kod=perioden.arshjul.kod, ar=perioden.ar)
+        reverse("arshjul_begransningar", kwargs={"kod": perioden.arshjul.kod, "ar": perioden.ar}),
+    )
+    if svar:
+        return svar
     return render(
         request,
         "arshjul/begransning.html",

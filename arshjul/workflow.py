@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from insatser.workflow import Overgang, Workflow
+from karna.arbetsflode import Overgang, Workflow
 
 
 class VersionStatus(models.TextChoices):
@@ -40,6 +40,7 @@ VERSION_WORKFLOW = Workflow(
     _("versionen"),
     VersionStatus,
     [
+        Overgang("bygg", frozenset(), V.BYGGS, _("börja bygga en version")),
         Overgang("bli_klar", frozenset({V.BYGGS}), V.KLAR, _("markera versionen klar")),
         Overgang("avbryt", frozenset({V.BYGGS}), V.AVBRUTEN, _("avbryta bygget")),
         Overgang("misslyckas", frozenset({V.BYGGS}), V.FEL, _("markera bygget misslyckat")),

@@ -1,7 +1,4 @@
-"""Celery application: Redis when REDIS_URL is set, otherwise a file broker under var/.
-
-The file broker lets ``make run`` start a real worker and beat without any server installed.
-"""
+"""Celery application on Redis: the server at REDIS_URL, or the embedded one (settings.py)."""
 
 from __future__ import annotations
 
@@ -16,31 +13,11 @@ app = Celery("saminsats")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
 
-def configure_broker(settings) -> None:
-    """Redis: the redelivery timeout from the settings; the file transport: its folders."""
-    if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
-        app.conf.broker_transport_options = {
-            "visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT
-        }
-        return
-    folder = settings.CELERY_BROKER_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for sub in ("processed", "control"):
-        (folder / sub).mkdir(exist_ok=True)
-    app.conf.broker_transport_options = {
-        "data_folder_in": str(folder),
-        "data_folder_out": str(folder),
-        "processed_folder": str(folder / "processed"),
-        "control_folder": str(folder / "control"),
-        "store_processed": False,
-    }
-
-
 @app.on_after_configure.connect
 def _configure(sender, **kwargs):
     from django.conf import settings
 
-    configure_broker(settings)
+    app.conf.broker_transport_options = {"visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT}
     settings.CELERY_BEAT_SCHEDULE_FILE.parent.mkdir(parents=True, exist_ok=True)
 
 
@@ -68,7 +45,7 @@ app.conf.update(
             "schedule": crontab(minute="*/15"),
         },
         "notifiera_missade": {
-            "task": "insatser.tasks.notifiera_missade",
+            "task": "notiser.tasks.notifiera_missade",
             "schedule": crontab(minute="*/5"),
         },
         "vakta_underlag": {"task": "insatser.tasks.vakta_underlag", "schedule": 60.0},

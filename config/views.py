@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
+from karna.policy import Aktor
 from myndigheter.access import kan_hantera_medlemmar
-from myndigheter.policy import Aktor
 from myndigheter.roles import Roll
 from objekt.access import ar_poolanvandare
 
@@ -55,7 +55,7 @@ def health(request):
 
 
 def _broker_typ() -> str:
-    return "Redis" if settings.REDIS_URL else _("filbaserad (ingen server)")
+    return _("inbyggd Redis") if settings.EMBEDDED_REDIS else "Redis"
 
 
 @staff_member_required

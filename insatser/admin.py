@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from insatser import models
+from karna.admin import SkrivskyddadAdmin
 from myndigheter.admin import KallaAdmin
 
 
@@ -10,7 +11,7 @@ class InstallningsorsakAdmin(KallaAdmin):
 
 
 @admin.register(models.Underlagsbygge)
-class UnderlagsbyggeAdmin(admin.ModelAdmin):
+class UnderlagsbyggeAdmin(SkrivskyddadAdmin):
     """Read-only: why a briefing build failed or hangs. The operation only by id: the admin site
     shows no operation content."""
 
@@ -28,12 +29,3 @@ class UnderlagsbyggeAdmin(admin.ModelAdmin):
         "fel",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

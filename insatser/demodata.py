@@ -1,7 +1,12 @@
 """Idempotent demo data: demo logins, fictitious businesses and a year of joint operations.
 
-Every row is looked up by a stable key before it is created, so a second run changes nothing.
-All businesses are fictitious; their organisation numbers carry valid check digits.
+The operations are built through the same verbs people use (propose, invite, answer, plan,
+request and confirm staffing, mark controls, carry out, cancel, reschedule), so every status comes
+from the workflow tables and passes the same checks. The history they replay notifies nobody and
+builds no files (``utan_prenumeranter``); the watchdogs build the coming operations' briefings and
+the wheels once the worker runs. Every operation and object is looked up by a stable key first,
+so a second run changes nothing. All businesses are fictitious; their organisation numbers carry
+valid check digits.
 """
 
 from __future__ import annotations
@@ -17,16 +22,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from arshjul.demodata import skapa_demohjul
-from insatser.models import (
-    Bemanningsbegaran,
-    Deltagande,
-    Insats,
-    Insatshandelse,
-    Installningsorsak,
-    Kontroll,
-    Polisbemanning,
-)
-from insatser.workflow import BemanningStatus, InsatsStatus
+from insatser import services, varningar
+from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
+from insatser.services import ObekraftadeVarningar
+from insatser.workflow import InsatsStatus
+from karna.effekter import utan_prenumeranter
 from myndigheter.models import (
     Anvandarprofil,
     Enhet,
@@ -38,7 +39,9 @@ from myndigheter.models import (
     UtsattOmrade,
 )
 from myndigheter.roles import Roll, rollgrupp
-from objekt.demodata import folj_kontrollerna, skapa_informationsmallar
+from objekt import services as objekttjanster
+from objekt.demodata import skapa_informationsmallar
+from objekt.effekter import OBJEKT_ANDRAT
 from objekt.models import Myndighetsintresse, Objekt, Objekttyp, Problemkategori
 from objekt.validators import luhn_ok
 
@@ -135,6 +138,24 @@ DEMO_ANVANDARE = [
         titel="Operativ samordnare LPO Nordost",
     ),
     DemoAnvandare(
+        "opsam.hisingen",
+        "Hilda",
+        "Hisingen",
+        Roll.OPERATIV_SAMORDNARE,
+        "polisen",
+        lpoer=("hisingen",),
+        titel="Operativ samordnare LPO Hisingen",
+    ),
+    DemoAnvandare(
+        "opsam.syd",
+        "Sune",
+        "Syd",
+        Roll.OPERATIV_SAMORDNARE,
+        "polisen",
+        lpoer=("syd",),
+        titel="Operativ samordnare LPO Syd",
+    ),
+    DemoAnvandare(
         "insatspolis.city",
         "Ivar",
         "Insats",
@@ -208,6 +229,21 @@ def demo_organisationsnummer(lopnummer: int) -> str:
     raise AssertionError("the Luhn check digit always exists")
 
 
+SVARANDE = {
+    "skatteverket": "handlaggare.skv",
+    "av": "handlaggare.av",
+    "migrationsverket": "handlaggare.mig",
+    "miljoforvaltningen": "samordnare.miljo",
+}
+MOTIVERING = "Demodata: insatsen planerades trots varningarna."
+S = InsatsStatus
+
+
+def _ny(rad):
+    rad.refresh_from_db()
+    return rad
+
+
 class Demodata:
     def __init__(self, ar: int | None = None):
         self.ar = ar or timezone.localdate().year
@@ -223,12 +259,13 @@ class Demodata:
     def kor(self) -> int:
         self.anvandare = {d.username: self._anvandare(d) for d in DEMO_ANVANDARE}
         skapa_informationsmallar(self._skapa)
-        self.objekt = [self._objekt(i) for i in range(48)]
-        self._intressen()
-        for nummer in range(1, PASSERADE_INSATSER + KOMMANDE_INSATSER + 1):
-            self._insats(nummer)
-        folj_kontrollerna()
-        self.skapade += skapa_demohjul(self.ar)
+        with utan_prenumeranter(INSATSEN_ANDRAD, UNDERLAG_BESTALLDA, OBJEKT_ANDRAT):
+            self.objekt = [self._objekt(i) for i in range(48)]
+            self._intressen()
+            for nummer in range(1, PASSERADE_INSATSER + KOMMANDE_INSATSER + 1):
+                self._insats(nummer)
+        kommande = Insats.objects.filter(referens=f"DEMO-{self.ar}-034").first()
+        self.skapade += skapa_demohjul(self.ar, kommande.start if kommande else None)
         return self.skapade
 
     def _anvandare(self, demo: DemoAnvandare):
@@ -238,8 +275,6 @@ class Demodata:
             first_name=demo.fornamn,
             last_name=demo.efternamn,
             email=f"{demo.username}@demo.saminsats.invalid",
-            is_staff=demo.roll == Roll.ADMIN,
-            is_superuser=demo.roll == Roll.ADMIN,
         )
         if not user.check_password(settings.DEMO_PASSWORD):
             user.set_password(settings.DEMO_PASSWORD)
@@ -260,17 +295,25 @@ class Demodata:
         return user
 
     def _objekt(self, index: int) -> Objekt:
+        """A fictitious business proposed by an agency, taken up and made ready by AKC-väst's
+        coordinator for some of them."""
+        organisationsnummer = demo_organisationsnummer(index + 1)
+        befintligt = Objekt.objects.filter(organisationsnummer=organisationsnummer).first()
+        if befintligt is not None:
+            return befintligt
         namn, typ = VERKSAMHETER[index % len(VERKSAMHETER)]
         lpo_kod = LPO_KODER[index % len(LPO_KODER)]
         lpo = Lokalpolisomrade.objects.get(kod=lpo_kod)
         rng = random.Random(f"objekt-{index}")
-        forslag_av = ["miljoforvaltningen", "akc-vast", "skatteverket", "av"][index % 4]
-        objekt, skapad = self._skapa(
-            Objekt,
-            {"referens": f"DEMO-OBJ-{index + 1:03d}"},
+        foreslagare = ["samordnare.miljo", "samordnare.akc", "handlaggare.skv", "handlaggare.av"]
+        kategorier = list(Problemkategori.objects.order_by("kod"))
+        objekt = objekttjanster.foresla_objekt(
+            self.anvandare[foreslagare[index % 4]],
+            problemkategorier=rng.sample(kategorier, k=min(2, len(kategorier))),
+            spara_anda=True,
             namn=f"{namn} {index // len(VERKSAMHETER) + 1} {rng.choice(BOLAGSFORMER)}",
             objekttyp=typ,
-            organisationsnummer=demo_organisationsnummer(index + 1),
+            organisationsnummer=organisationsnummer,
             adress=f"{rng.choice(GATOR)} {rng.randint(1, 80)}",
             postnummer=f"{POSTNUMMER[lpo_kod]} {rng.randint(10, 99)}",
             postort="Göteborg",
@@ -278,16 +321,14 @@ class Demodata:
             stadsomrade=Stadsomrade.objects.filter(lpo=lpo).first(),
             lpo=lpo,
             utsatt_omrade=self._utsatt_omrade(lpo_kod, index),
-            foreslaget_av_organisation=Myndighet.objects.get(kod=forslag_av),
             foreslaget_datum=datetime(self.ar, 1, 1).date() + timedelta(days=index * 5),
-            status=[Objekt.Status.FORESLAGET, Objekt.Status.UNDER_BEREDNING, Objekt.Status.REDO][
-                index % 3
-            ],
             reserv=index % 7 == 0,
         )
-        if skapad:
-            kategorier = list(Problemkategori.objects.order_by("kod"))
-            objekt.problemkategorier.set(rng.sample(kategorier, k=min(2, len(kategorier))))
+        self.skapade += 1
+        for overgang in ["bereda", "markera_redo"][: index % 3]:
+            objekt = objekttjanster.andra_objektstatus(
+                self.anvandare["samordnare.akc"], objekt, overgang, version=objekt.version
+            )
         return objekt
 
     def _utsatt_omrade(self, lpo_kod: str, index: int) -> UtsattOmrade | None:
@@ -298,29 +339,26 @@ class Demodata:
         return None
 
     def _intressen(self) -> None:
-        myndigheter = list(
-            Myndighet.objects.filter(kod__in=["skatteverket", "av", "migrationsverket"])
-        )
-        handlaggare = {
-            "skatteverket": self.anvandare["handlaggare.skv"],
-            "av": self.anvandare["handlaggare.av"],
-            "migrationsverket": self.anvandare["handlaggare.mig"],
-        }
+        myndigheter = ["skatteverket", "av", "migrationsverket"]
         for index, objekt in enumerate(self.objekt):
-            for steg, myndighet in enumerate(myndigheter):
+            for steg, kod in enumerate(myndigheter):
                 if (index + steg) % 3 == 2:
                     continue
+                user = self.anvandare[SVARANDE[kod]]
+                if Myndighetsintresse.objects.filter(objekt=objekt, organisation__kod=kod).exists():
+                    continue
                 relevant = (index + steg) % 3 == 0
-                self._skapa(
-                    Myndighetsintresse,
-                    {"objekt": objekt, "organisation": myndighet},
-                    relevans=Myndighetsintresse.Relevans.RELEVANT
+                objekttjanster.markera_relevans(
+                    user,
+                    objekt,
+                    Myndighetsintresse.Relevans.RELEVANT
                     if relevant
                     else Myndighetsintresse.Relevans.EJ_RELEVANT,
-                    grund="Misstänkt svartarbete" if relevant else "",
-                    bedomd_av=handlaggare[myndighet.kod],
-                    datum=datetime.combine(objekt.foreslaget_datum, time(10), STOCKHOLM),
+                    "Misstänkt svartarbete" if relevant else "Ingen verksamhet av intresse",
+                    "",
+                    version=0,
                 )
+                self.skapade += 1
 
     def _datum(self, nummer: int) -> datetime:
         """Operations 1-32 lie before today, spread over the year; 33-40 in the coming weeks."""
@@ -341,87 +379,87 @@ class Demodata:
             dag -= timedelta(days=1) if nummer <= PASSERADE_INSATSER else -timedelta(days=1)
         return dag.replace(hour=self.rng.choice([9, 13, 18, 20]), minute=0)
 
-    def _status(self, nummer: int, start: datetime) -> str:
+    def _mal(self, nummer: int) -> str:
+        """The state the operation is brought to; every state occurs."""
         if nummer > PASSERADE_INSATSER:
             # Indexed by nummer % 8 so that LPO City (nummer % 4 == 0) gets confirmed
             # operations and every staffing state occurs among the coming ones.
-            kommande = [
-                InsatsStatus.BEKRAFTAD,
-                InsatsStatus.BEMANNING_BEGARD,
-                InsatsStatus.PLANERAD,
-                InsatsStatus.PLANERAD,
-                InsatsStatus.BEKRAFTAD,
-                InsatsStatus.BEKRAFTAD,
-                InsatsStatus.BEMANNING_BEGARD,
-                InsatsStatus.FORESLAGEN,
-            ]
+            kommande = [S.BEKRAFTAD, S.BEMANNING_BEGARD, S.PLANERAD, S.PLANERAD, S.BEKRAFTAD]
+            kommande += [S.BEKRAFTAD, S.BEMANNING_BEGARD, S.FORESLAGEN]
             return kommande[nummer % len(kommande)]
-        passerade = [
-            InsatsStatus.UTVARDERAD,
-            InsatsStatus.GENOMFORD,
-            InsatsStatus.UTVARDERAD,
-            InsatsStatus.INSTALLD,
-            InsatsStatus.UTVARDERAD,
-            InsatsStatus.OMPLANERAD,
-            InsatsStatus.GENOMFORD,
-            InsatsStatus.AVSLAGEN,
-        ]
+        passerade = [S.UTVARDERAD, S.GENOMFORD, S.UTVARDERAD, S.INSTALLD, S.UTVARDERAD]
+        passerade += [S.OMPLANERAD, S.GENOMFORD, S.AVSLAGEN]
         return passerade[nummer % len(passerade)]
 
     def _insats(self, nummer: int) -> None:
+        referens = f"DEMO-{self.ar}-{nummer:03d}"
+        if Insats.objects.filter(referens=referens).exists():
+            return
         start = self._datum(nummer)
-        status = self._status(nummer, start)
+        mal = self._mal(nummer)
         akc = nummer % 3 != 0
         samordnare = self.anvandare["samordnare.akc" if akc else "samordnare.miljo"]
         lpo = Lokalpolisomrade.objects.get(kod=["city", "nordost", "hisingen", "syd"][nummer % 4])
-        insats, skapad = self._skapa(
-            Insats,
-            {"referens": f"DEMO-{self.ar}-{nummer:03d}"},
+        insats = services.skapa_insats(
+            user=samordnare,
+            referens=referens,
             titel=self._titel(nummer, lpo),
-            samordnande_organisation=samordnare.profil.organisation,
-            samordnande_enhet=samordnare.profil.enhet,
-            samverkansform=Samverkansform.objects.get(kod="akc" if akc else "osund-konkurrens"),
             start=start,
             slut=start + timedelta(hours=4),
+            samordnande_enhet=samordnare.profil.enhet,
+            samverkansform=Samverkansform.objects.get(kod="akc" if akc else "osund-konkurrens"),
             samlingsplats=f"Samling vid {lpo.namn}s polisstation, entrén mot gatan",
-            status=status,
-            installd_orsak=self._orsak(nummer)
-            if status in {InsatsStatus.INSTALLD, InsatsStatus.OMPLANERAD}
-            else None,
-            installd_kommentar="Polisen omprioriterade efter en skjutning."
-            if status == InsatsStatus.INSTALLD
-            else "",
-            avslag_motivering="Objekten är redan kontrollerade i år."
-            if status == InsatsStatus.AVSLAGEN
-            else "",
-            skapad_av=samordnare,
-            skapad=start - timedelta(days=42),
+            lpoer=[lpo],
+            kommuner=Kommun.objects.filter(kod="goteborg"),
         )
-        if not skapad:
-            return
-        insats.lpoer.set([lpo])
-        insats.kommuner.set(Kommun.objects.filter(kod="goteborg"))
-        self._deltaganden(insats, samordnare, status, nummer)
-        self._kontroller(insats, lpo, status, nummer)
-        self._bemanning(insats, lpo, status, nummer)
-        Insatshandelse.objects.create(
-            insats=insats,
-            typ="skapad",
-            utford_av=samordnare,
-            tid=insats.skapad,
-            till_status=InsatsStatus.FORESLAGEN,
-        )
-        if status != InsatsStatus.FORESLAGEN:
-            Insatshandelse.objects.create(
-                insats=insats,
-                typ="demodata",
-                utford_av=samordnare,
-                tid=insats.skapad + timedelta(days=1),
-                fran_status=InsatsStatus.FORESLAGEN,
-                till_status=status,
+        self.skapade += 1
+        self._bjud_in(insats, samordnare, nummer)
+        self._kontroller(insats, samordnare, lpo, nummer)
+        if mal == S.AVSLAGEN:
+            services.avsla_insats(
+                samordnare,
+                insats,
+                "Objekten är redan kontrollerade i år.",
+                version=_ny(insats).version,
             )
-        if status == InsatsStatus.OMPLANERAD:
-            self._efterfoljare(insats, nummer)
+            return
+        if mal == S.FORESLAGEN:
+            return
+        self._planera(insats, samordnare)
+        self._folj_upp(insats, samordnare, lpo, nummer, mal)
+
+    def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str) -> None:
+        """Bring a planned operation to ``mal`` the way the people involved would."""
+        if mal == S.PLANERAD:
+            # The police declined: back to planned, no answers yet.
+            begaran = self._begar(insats, samordnare, lpo, nummer)
+            self._svara_polis(begaran, lpo, 0)
+            return
+        self._svara(insats, nummer)
+        begaran = self._begar(insats, samordnare, lpo, nummer)
+        if mal == S.BEMANNING_BEGARD and nummer % 2:
+            return
+        self._svara_polis(begaran, lpo, 2 if mal == S.BEKRAFTAD and nummer % 2 else 4)
+        if mal == S.BEMANNING_BEGARD:
+            services.aterkalla_bemanning(
+                self._polis(lpo),
+                _ny(begaran),
+                self._orsak(nummer),
+                "Resurser omfördelade till ett annat ärende.",
+                version=_ny(begaran).version,
+            )
+        elif mal == S.INSTALLD:
+            services.stall_in_insats(
+                samordnare,
+                insats,
+                self._orsak(nummer),
+                "Polisen omprioriterade efter en skjutning.",
+                version=_ny(insats).version,
+            )
+        elif mal == S.OMPLANERAD:
+            self._omplanera(insats, samordnare, lpo, nummer)
+        elif mal in {S.GENOMFORD, S.UTVARDERAD}:
+            self._genomfor(insats, samordnare, nummer, utvardera=mal == S.UTVARDERAD)
 
     def _titel(self, nummer: int, lpo: Lokalpolisomrade) -> str:
         teman = [
@@ -437,154 +475,119 @@ class Demodata:
         orsaker = list(Installningsorsak.objects.order_by("kod"))
         return orsaker[nummer % len(orsaker)]
 
-    def _deltaganden(self, insats: Insats, samordnare, status: str, nummer: int) -> None:
-        Deltagande.objects.create(
-            insats=insats,
-            organisation=insats.samordnande_organisation,
-            enhet=insats.samordnande_enhet,
-            roll=Deltagande.Roll.SAMORDNARE,
-            svar=Deltagande.Svar.ACCEPTERAD,
-            besvarad=insats.skapad,
-        )
-        besvarad = status not in {InsatsStatus.FORESLAGEN, InsatsStatus.PLANERAD}
+    def _bjud_in(self, insats: Insats, samordnare, nummer: int) -> None:
         koder = ["skatteverket", "av", "migrationsverket"]
         if insats.samordnande_organisation.kod != "miljoforvaltningen":
             koder.append("miljoforvaltningen")
         for steg, kod in enumerate(koder):
-            if (nummer + steg) % 4 == 3:
-                continue
-            svar = Deltagande.Svar.INBJUDEN
-            if besvarad:
-                svar = (
-                    Deltagande.Svar.AVBOJD
-                    if (nummer + steg) % 5 == 4
-                    else Deltagande.Svar.ACCEPTERAD
-                )
-            Deltagande.objects.create(
-                insats=insats,
-                organisation=Myndighet.objects.get(kod=kod),
-                svar=svar,
-                planerat_antal=2 if svar == Deltagande.Svar.ACCEPTERAD else 0,
-                besvarad=insats.skapad + timedelta(days=3) if besvarad else None,
-            )
-        Deltagande.objects.create(
-            insats=insats,
-            organisation=Myndighet.objects.get(kod="polisen"),
-            roll=Deltagande.Roll.POLIS,
-            svar=Deltagande.Svar.ACCEPTERAD if besvarad else Deltagande.Svar.INBJUDEN,
-        )
+            if (nummer + steg) % 4 != 3:
+                services.bjud_in(samordnare, insats, Myndighet.objects.get(kod=kod))
 
-    def _kontroller(self, insats: Insats, lpo: Lokalpolisomrade, status: str, nummer: int) -> None:
+    def _svara(self, insats: Insats, nummer: int) -> None:
+        """Each invited agency answers; now and then one declines."""
+        inbjudningar = insats.deltaganden.exclude(roll=Deltagande.Roll.SAMORDNARE).select_related(
+            "organisation"
+        )
+        for steg, deltagande in enumerate(inbjudningar.order_by("pk")):
+            accepterad = (nummer + steg) % 5 != 4
+            services.besvara_inbjudan(
+                self.anvandare[SVARANDE[deltagande.organisation.kod]],
+                deltagande,
+                accepterad,
+                2 if accepterad else 0,
+                version=deltagande.version,
+            )
+
+    def _kontroller(self, insats: Insats, samordnare, lpo: Lokalpolisomrade, nummer: int) -> None:
         kandidater = [o for o in self.objekt if o.lpo_id == lpo.pk]
         valda = random.Random(f"kontroller-{self.ar}-{nummer}").sample(kandidater, k=3)
-        genomford = status in {InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD}
-        for ordning, objekt in enumerate(valda, start=1):
-            ej_gjord = genomford and ordning == 3 and nummer % 2 == 0
-            kontroll = Kontroll.objects.create(
-                insats=insats,
-                objekt=objekt,
-                ordning=ordning,
-                tilltradesgrund="Miljöbalken (tillsyn), tillträde genom miljöförvaltningen",
-                status=(Kontroll.Status.EJ_GENOMFORD if ej_gjord else Kontroll.Status.GENOMFORD)
-                if genomford
-                else Kontroll.Status.PLANERAD,
-                ej_genomford_orsak="Verksamheten var stängd." if ej_gjord else "",
-            )
-            kontroll.deltagande_organisationer.set(
-                Myndighet.objects.filter(
-                    pk__in=insats.deltaganden.filter(svar=Deltagande.Svar.ACCEPTERAD).values(
-                        "organisation"
-                    )
-                )
+        for objekt in valda:
+            services.lagg_till_kontroll(
+                samordnare,
+                insats,
+                objekt,
+                "Miljöbalken (tillsyn), tillträde genom miljöförvaltningen",
             )
 
-    def _bemanning(self, insats: Insats, lpo: Lokalpolisomrade, status: str, nummer: int) -> None:
-        bemanningsstatus = self._bemanningsstatus(status, nummer)
-        if bemanningsstatus is None:
-            return
-        opsam = self.anvandare["opsam.city" if lpo.kod == "city" else "opsam.nordost"]
-        besvarad = bemanningsstatus not in {BemanningStatus.UTKAST, BemanningStatus.SKICKAD}
-        bekraftat = {
-            BemanningStatus.BEKRAFTAD: 4,
-            BemanningStatus.DELVIS_BEKRAFTAD: 2,
-            BemanningStatus.AVBOJD: 0,
-            BemanningStatus.ATERKALLAD: 4,
-            BemanningStatus.MAKULERAD: None,
-        }.get(bemanningsstatus)
-        begaran = Bemanningsbegaran.objects.create(
-            insats=insats,
-            lpo=lpo,
-            begarande_enhet=insats.samordnande_enhet,
-            begart_antal=4,
-            kompetenser=[Bemanningsbegaran.Kompetens.INSATSPOLIS]
-            + ([Bemanningsbegaran.Kompetens.GRANSPOLIS] if nummer % 2 else []),
-            status=bemanningsstatus,
-            svarsfrist=(insats.start - timedelta(days=14)).date(),
-            bekraftat_antal=bekraftat,
-            besvarad_av=opsam if besvarad and lpo.kod in {"city", "nordost"} else None,
-            besvarad=insats.skapad + timedelta(days=7) if besvarad else None,
-            aterkallad_orsak=insats.installd_orsak
-            if bemanningsstatus == BemanningStatus.ATERKALLAD
-            else None,
-            intern_anteckning="Resurser omfördelade till ett annat ärende."
-            if bemanningsstatus == BemanningStatus.ATERKALLAD
-            else "",
-            skapad=insats.skapad + timedelta(days=2),
+    def _planera(self, insats: Insats, samordnare) -> None:
+        services.planera_insats(
+            samordnare,
+            insats,
+            version=_ny(insats).version,
+            motivering=MOTIVERING,
+            kvitterade=_varningar(insats),
         )
-        if bemanningsstatus in {BemanningStatus.BEKRAFTAD, BemanningStatus.DELVIS_BEKRAFTAD} and (
-            lpo.kod == "city"
-        ):
-            Polisbemanning.objects.create(
-                begaran=begaran, anvandare=self.anvandare["insatspolis.city"]
+
+    def _begar(self, insats: Insats, samordnare, lpo, nummer: int) -> Bemanningsbegaran:
+        kompetenser = [Bemanningsbegaran.Kompetens.INSATSPOLIS]
+        kompetenser += [Bemanningsbegaran.Kompetens.GRANSPOLIS] if nummer % 2 else []
+        insats = _ny(insats)
+        return services.begar_bemanning(
+            samordnare,
+            insats,
+            lpo,
+            4,
+            kompetenser,
+            (insats.start - timedelta(days=14)).date(),
+            motivering=MOTIVERING,
+            kvitterade=_varningar(insats),
+            version=insats.version,
+        )
+
+    def _polis(self, lpo: Lokalpolisomrade):
+        return self.anvandare[f"opsam.{lpo.kod}"]
+
+    def _svara_polis(self, begaran: Bemanningsbegaran, lpo, antal: int) -> None:
+        poliser = [self.anvandare["insatspolis.city"]] if lpo.kod == "city" and antal else []
+        services.besvara_bemanning(
+            self._polis(lpo), begaran, antal, poliser, version=_ny(begaran).version
+        )
+
+    def _omplanera(self, insats: Insats, samordnare, lpo, nummer: int) -> None:
+        """Moved two weeks on; the participants answer again and the police confirm again."""
+        ny_start = insats.start + timedelta(days=14)
+
+        def omplanera(kvitterade):
+            return services.omplanera_insats(
+                samordnare,
+                _ny(insats),
+                ny_start,
+                ny_start + timedelta(hours=4),
+                self._orsak(nummer),
+                version=_ny(insats).version,
+                motivering=MOTIVERING,
+                kvitterade=kvitterade,
             )
 
-    def _bemanningsstatus(self, status: str, nummer: int) -> str | None:
-        """Staffing request states consistent with the operation's state; every state occurs."""
-        match status:
-            case InsatsStatus.FORESLAGEN | InsatsStatus.AVSLAGEN:
-                return None
-            case InsatsStatus.PLANERAD:
-                return BemanningStatus.UTKAST if nummer % 2 else BemanningStatus.AVBOJD
-            case InsatsStatus.BEMANNING_BEGARD:
-                return BemanningStatus.SKICKAD if nummer % 2 else BemanningStatus.ATERKALLAD
-            case InsatsStatus.BEKRAFTAD:
-                return BemanningStatus.DELVIS_BEKRAFTAD if nummer % 2 else BemanningStatus.BEKRAFTAD
-            case InsatsStatus.INSTALLD | InsatsStatus.OMPLANERAD:
-                return BemanningStatus.MAKULERAD
-            case _:
-                return BemanningStatus.BEKRAFTAD
+        # As on the page: the new date's warnings are shown, then acknowledged.
+        try:
+            with transaction.atomic():
+                efterfoljare = omplanera([])
+        except ObekraftadeVarningar as fel:
+            efterfoljare = omplanera([v.nyckel for v in fel.varningar])
+        self.skapade += 1
+        self._svara(efterfoljare, nummer)
+        for begaran in efterfoljare.bemanningsbegaranden.all():
+            self._svara_polis(begaran, lpo, 4)
+        if ny_start < timezone.now():
+            self._genomfor(efterfoljare, samordnare, nummer, utvardera=False)
 
-    def _efterfoljare(self, insats: Insats, nummer: int) -> None:
-        """A rescheduled operation gets a successor two weeks later that was carried out."""
-        start = insats.start + timedelta(days=14)
-        efterfoljare, skapad = self._skapa(
-            Insats,
-            {"referens": f"DEMO-{self.ar}-{nummer:03d}-B"},
-            titel=insats.titel,
-            samordnande_organisation=insats.samordnande_organisation,
-            samordnande_enhet=insats.samordnande_enhet,
-            samverkansform=insats.samverkansform,
-            start=start,
-            slut=start + timedelta(hours=4),
-            samlingsplats=insats.samlingsplats,
-            status=InsatsStatus.GENOMFORD if start < timezone.now() else InsatsStatus.BEKRAFTAD,
-            omplanerad_fran=insats,
-            skapad_av=insats.skapad_av,
-            skapad=insats.start,
-        )
-        if not skapad:
-            return
-        lpo = insats.lpoer.get()
-        efterfoljare.lpoer.set([lpo])
-        efterfoljare.kommuner.set(insats.kommuner.all())
-        self._deltaganden(efterfoljare, insats.skapad_av, efterfoljare.status, nummer)
-        self._kontroller(efterfoljare, lpo, efterfoljare.status, nummer)
-        self._bemanning(efterfoljare, lpo, efterfoljare.status, nummer)
-        Insatshandelse.objects.create(
-            insats=efterfoljare,
-            typ="omplanerad_fran",
-            utford_av=insats.skapad_av,
-            tid=insats.start,
-            text=insats.referens,
-            till_status=efterfoljare.status,
-        )
+    def _genomfor(self, insats: Insats, samordnare, nummer: int, utvardera: bool) -> None:
+        """The day: every control marked (a closed business now and then), then carried out."""
+        for kontroll in insats.kontroller.filter(reserv=False).order_by("ordning"):
+            ej_gjord = kontroll.ordning == 3 and nummer % 2 == 0
+            services.markera_kontroll(
+                samordnare,
+                kontroll,
+                not ej_gjord,
+                "Verksamheten var stängd." if ej_gjord else "",
+                forvantad_status=kontroll.status,
+            )
+        services.genomfor_insats(samordnare, insats, version=_ny(insats).version)
+        if utvardera:
+            services.markera_utvarderad(samordnare, insats, version=_ny(insats).version)
+
+
+def _varningar(insats: Insats) -> list[str]:
+    """The warnings the coordinator sees and goes ahead past, with ``MOTIVERING``."""
+    return [v.nyckel for v in varningar.okvitterade(insats)]

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from arshjul.models import Arshjulshandelse
 from insatser.models import Bemanningsbegaran, Insats
 from insatser.workflow import InsatsStatus
+from karna.formular import Formular, kontrollfalt, versionsfalt
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Problemkategori
 
 
-class Insatsfilter(forms.Form):
+class Insatsfilter(Formular):
     q = forms.CharField(label=_("Sök titel eller referens"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alla")), *InsatsStatus.choices]
@@ -54,11 +55,11 @@ class Nyckellista(forms.Field):
         return [str(nyckel)[:200] for nyckel in value or []]
 
 
-class VersionForm(forms.Form):
+class VersionForm(Formular):
     """The version of the row (an operation, a finding) the user saw; a stale one is refused
     with a conflict."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = versionsfalt()
 
 
 class VarningskvittensForm(VersionForm):
@@ -83,7 +84,7 @@ class VarningskvittensForm(VersionForm):
             del self.fields["motivering"], self.fields["kvitterade"]
 
 
-class BemanningssvarForm(forms.Form):
+class BemanningssvarForm(Formular):
     bekraftat_antal = forms.IntegerField(
         label=_("Antal poliser ni kan ställa"),
         min_value=0,
@@ -97,7 +98,7 @@ class BemanningssvarForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = versionsfalt()
 
     def __init__(self, *args, poliser, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,12 +114,12 @@ class BemanningssvarForm(forms.Form):
         }
 
 
-class OrsakForm(forms.Form):
+class OrsakForm(Formular):
     orsak = forms.ModelChoiceField(label=_("Orsak"), queryset=None, empty_label=_("Välj orsak"))
     kommentar = forms.CharField(
         label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = versionsfalt()
 
     def __init__(self, *args, orsaker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,7 +137,7 @@ def fonster_med_platser(fonster) -> str:
     }
 
 
-class FonsterForm(forms.Form):
+class FonsterForm(Formular):
     """An operation window of the årshjul the operation takes a place in (optional)."""
 
     insatsfonster = forms.ModelChoiceField(
@@ -160,7 +161,7 @@ class FonsterForm(forms.Form):
 
 class OmplaneringForm(OrsakForm, VarningskvittensForm, FonsterForm):
     field_order = ["orsak", "kommentar", "insatsfonster", "ny_start", "ny_slut", "motivering"]
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = versionsfalt()
     ny_start = forms.DateTimeField(
         label=_("Ny start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
@@ -175,7 +176,7 @@ class OmplaneringForm(OrsakForm, VarningskvittensForm, FonsterForm):
         return data
 
 
-class InsatsuppgifterForm(forms.Form):
+class InsatsuppgifterForm(Formular):
     """What a coordinator states about an operation: when, where, under which form, why."""
 
     titel = forms.CharField(label=_("Titel"), max_length=200)
@@ -214,11 +215,11 @@ class AndraInsatsForm(InsatsuppgifterForm, VersionForm):
 
 
 def enhet_med_mandat(enhet: Enhet) -> str:
-    """A unit with its mandate, so the police can tell the requester's roles apart (R-036)."""
+    """A unit with its mandate, so the police can tell the requester's roles apart."""
     return f"{enhet} – {enhet.mandat}"
 
 
-class InbjudanForm(forms.Form):
+class InbjudanForm(Formular):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Myndighet.objects.filter(aktiv=True).order_by("namn")
     )
@@ -235,7 +236,7 @@ class InbjudanForm(forms.Form):
         self.fields["enhet"].label_from_instance = enhet_med_mandat
 
 
-class ObjektvalForm(forms.Form):
+class ObjektvalForm(Formular):
     objekt = forms.ModelChoiceField(label=_("Objekt"), queryset=None)
     tilltradesgrund = forms.CharField(label=_("Tillträdesgrund"), max_length=300, required=False)
     reserv = forms.BooleanField(label=_("Reservobjekt"), required=False)
@@ -278,7 +279,7 @@ class PlaneraForm(VarningskvittensForm):
     pass
 
 
-class SvarForm(forms.Form):
+class SvarForm(Formular):
     accepterad = forms.TypedChoiceField(
         label=_("Svar"),
         choices=[("ja", _("Vi deltar")), ("nej", _("Vi deltar inte"))],
@@ -288,13 +289,14 @@ class SvarForm(forms.Form):
     planerat_antal = forms.IntegerField(
         label=_("Antal personer från er"), min_value=0, max_value=100, required=False
     )
+    version = versionsfalt()
 
 
 class AvslagForm(VersionForm):
     motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class InsatsgruppForm(forms.Form):
+class InsatsgruppForm(Formular):
     namn = forms.CharField(label=_("Namn"), max_length=200)
     samverkansform = forms.ModelChoiceField(
         label=_("Samverkansform"), queryset=Samverkansform.objects.order_by("namn"), required=False
@@ -309,8 +311,12 @@ class InsatsgruppForm(forms.Form):
     )
 
 
-class GruppinbjudanForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Samordnande organisation"), queryset=None)
+class GruppinbjudanForm(Formular):
+    organisation = forms.ModelChoiceField(
+        label=_("Samordnande organisation"),
+        queryset=None,
+        error_messages={"required": _("Välj en organisation.")},
+    )
 
     def __init__(self, *args, grupp, **kwargs):
         super().__init__(*args, **kwargs)
@@ -321,36 +327,19 @@ class GruppinbjudanForm(forms.Form):
         )
 
 
-class AnslutningForm(forms.Form):
-    insats = forms.ModelChoiceField(label=_("Er insats"), queryset=None)
+class AnslutningForm(Formular):
+    insats = forms.ModelChoiceField(
+        label=_("Er insats"),
+        queryset=None,
+        error_messages={"required": _("Välj en av er organisations öppna insatser.")},
+    )
 
     def __init__(self, *args, insatser, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["insats"].queryset = insatser
 
 
-class FelKoppladeTillFalt(forms.Form):
-    """Ties each field's error message to its input (aria-describedby), for screen readers.
-
-    A hidden field has no place to show its error, and its value came from the page rather than
-    the user: its error becomes a message above the form asking for a reload.
-    """
-
-    def full_clean(self):
-        super().full_clean()
-        dolda = [namn for namn in self.errors if namn in self.fields and self[namn].is_hidden]
-        for namn in dolda:
-            del self.errors[namn]
-        if dolda:
-            self.add_error(None, _("Formuläret är inaktuellt. Ladda om sidan och försök igen."))
-        for namn in self.errors:
-            if namn in self.fields:
-                self.fields[namn].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[namn].auto_id}-fel"}
-                )
-
-
-class KontrollForm(FelKoppladeTillFalt):
+class KontrollForm(Formular):
     utfall = forms.TypedChoiceField(
         label=_("Utfall"),
         choices=[("ja", _("Genomförd")), ("nej", _("Ej genomförd"))],
@@ -364,7 +353,7 @@ class KontrollForm(FelKoppladeTillFalt):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    status_fore = forms.CharField(widget=forms.HiddenInput, required=False)
+    status_fore = kontrollfalt(forms.CharField())
 
     def clean(self):
         data = super().clean()
@@ -373,7 +362,7 @@ class KontrollForm(FelKoppladeTillFalt):
         return data
 
 
-class FyndForm(FelKoppladeTillFalt):
+class FyndForm(Formular):
     text = forms.CharField(
         label=_("Beskrivning av fyndet"),
         max_length=4000,
@@ -400,10 +389,10 @@ class FyndForm(FelKoppladeTillFalt):
 
 
 class RattaFyndForm(FyndForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = versionsfalt()
 
 
-class Kalenderfilter(FelKoppladeTillFalt):
+class Kalenderfilter(Formular):
     VYER = [("manad", _("Månad")), ("vecka", _("Vecka")), ("lista", _("Lista"))]
 
     vy = forms.ChoiceField(label=_("Visa"), choices=VYER, required=False)
@@ -444,7 +433,7 @@ def kontroller_med_formular(kontroller, kategorier=None, bundna: dict | None = N
     return kontroller
 
 
-class SakerhetsanteckningForm(forms.Form):
+class SakerhetsanteckningForm(Formular):
     sakerhetsanteckning = forms.CharField(
         label=_("Säkerhetsanteckning"),
         required=False,
@@ -456,4 +445,4 @@ class SakerhetsanteckningForm(forms.Form):
             "som omfattas av bank- eller annan särskild sekretess."
         ),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = versionsfalt()

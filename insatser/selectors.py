@@ -32,6 +32,7 @@ from insatser.access import (
 )
 from insatser.models import (
     Bemanningsbegaran,
+    Frislappning,
     Informationsunderlag,
     Insats,
     Kontroll,
@@ -45,8 +46,10 @@ from insatser.workflow import (
     BemanningStatus,
     InsatsStatus,
 )
+from karna.policy import Aktor
 from myndigheter.models import Lokalpolisomrade
-from myndigheter.policy import Aktor
+from objekt.access import synliga_objektuppgifter
+from objekt.models import Objektuppgift
 
 
 def insatslista(user) -> QuerySet[Insats]:
@@ -167,7 +170,7 @@ def insatspoliser(user) -> QuerySet:
 
 
 def onskbara_insatspoliser() -> QuerySet:
-    """Designated operation officers a coordinator may ask for by name (R-034): names only."""
+    """Designated operation officers a coordinator may ask for by name: names only."""
     from django.contrib.auth import get_user_model
 
     return (
@@ -265,3 +268,33 @@ def forsta_dag_kl(fonster, klockslag: time) -> datetime:
     """The first day of a window of the wheel at a time of day."""
     dag = timezone.localtime(fonster.start).date()
     return datetime.combine(dag, klockslag, tzinfo=timezone.get_current_timezone())
+
+
+def tidigare_kontroller(user, objekt) -> QuerySet[Kontroll]:
+    """The object's controls in operations whose details the user sees, latest first."""
+    return (
+        Kontroll.objects.filter(
+            objekt=objekt,
+            insats__in=INSATS_POLICY.filtrera(user, Handling.SE_DETALJER).values("pk"),
+        )
+        .select_related("insats")
+        .order_by("-insats__start", "-pk")
+    )
+
+
+def uppgifter_i_insats(user, insats) -> QuerySet[Objektuppgift]:
+    """The information on the operation's objects that ``user`` may read in it (not logged).
+
+    The reader's own organisation's information, or information released to this very operation;
+    information released to another operation stays there.
+    """
+    egen_eller_frislappt_hit = Q(organisation_id=Aktor.for_user(user).organisation_id) | Exists(
+        Frislappning.objects.filter(
+            objektuppgift=OuterRef("pk"), insats=insats, aterkallad__isnull=True
+        )
+    )
+    return (
+        synliga_objektuppgifter(user)
+        .filter(egen_eller_frislappt_hit, objekt__kontroller__insats=insats)
+        .distinct()
+    )

@@ -38,9 +38,6 @@ from insatser.workflow import (
     BemanningStatus,
     InsatsStatus,
 )
-from notiser.selectors import olasta
-
-OLASTA_ANTAL = 10
 
 
 def obesvarade_inbjudningar(user) -> QuerySet[Deltagande]:
@@ -160,19 +157,17 @@ class Uppgifter:
     begaranden: list[Bemanningsbegaran]
     atgarder: list[Insats]
     idag: list[Insats]
-    olasta: list  # the newest unread notifications; the header counts them all
 
     @property
     def finns(self) -> bool:
-        return any((self.inbjudningar, self.begaranden, self.atgarder, self.idag, self.olasta))
+        return any((self.inbjudningar, self.begaranden, self.atgarder, self.idag))
 
 
-def mina_uppgifter(user, med_notiser: bool = True) -> Uppgifter:
-    """``med_notiser=False`` where the header's unread counter is enough (the start page)."""
+def mina_uppgifter(user) -> Uppgifter:
+    """What waits for the user in the operations (the notifications app adds the unread)."""
     return Uppgifter(
         inbjudningar=list(obesvarade_inbjudningar(user)),
         begaranden=list(bemanning_att_besvara(user)),
         atgarder=_med_skal(insatser_som_behover_atgard(user)),
         idag=list(dagens_registrering(user)),
-        olasta=list(olasta(user)[:OLASTA_ANTAL]) if med_notiser else [],
     )

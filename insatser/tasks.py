@@ -1,59 +1,17 @@
-"""Thin Celery wrappers around the operation services: notifications, escalation, briefings."""
+"""Thin Celery wrappers around the operation services: escalation and briefings."""
 
 from __future__ import annotations
 
-import smtplib
+import logging
 
 from celery import shared_task
-from django.db import OperationalError, transaction
+from django.db import transaction
+from kombu.exceptions import OperationalError as KombuOperationalError
 
-from insatser.handelser import HANDELSETYPER, NOTIFIERANDE
-from notiser.services import missade_handelser, notifiera
+from insatser.services import eskalering, underlag
+from karna.uppgifter import TILLFALLIGA_FEL
 
-# Cancellations and reschedulings go on their own queue, so that they never wait behind other
-# work; every worker listens to it first (Procfile, docker-compose.yml).
-AKUT_KO = "akut"
-# Only what can succeed on a later try: the database or the mail server being unreachable.
-TILLFALLIGA_FEL = (OperationalError, smtplib.SMTPException, ConnectionError, TimeoutError)
-
-
-def notifiera_efter_commit(handelse) -> None:
-    """Queue the fan-out of a timeline entry once its transaction commits.
-
-    ``robust``: the entry is committed whatever the broker says; an entry whose fan-out never
-    ran is picked up by ``notifiera_missade``.
-    """
-    if handelse.typ in NOTIFIERANDE:
-        transaction.on_commit(lambda: _koa(handelse.pk, handelse.typ), robust=True)
-
-
-def _koa(handelse_pk: int, typ: str) -> None:
-    akut = typ in HANDELSETYPER and HANDELSETYPER[typ].akut
-    notifiera_handelse.apply_async((handelse_pk,), **({"queue": AKUT_KO} if akut else {}))
-
-
-@shared_task(
-    acks_late=True,
-    ignore_result=True,
-    soft_time_limit=60,
-    time_limit=90,
-    autoretry_for=TILLFALLIGA_FEL,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    max_retries=8,
-)
-def notifiera_handelse(handelse_pk: int) -> int:
-    """Notify those a timeline entry concerns; running it again creates and sends nothing twice."""
-    return notifiera(handelse_pk)
-
-
-@shared_task(acks_late=True, ignore_result=True, soft_time_limit=120, time_limit=180)
-def notifiera_missade() -> int:
-    """Queue again the entries whose fan-out or e-mail is overdue (beat, every five minutes)."""
-    handelser = missade_handelser()
-    for handelse_pk, typ in handelser:
-        _koa(handelse_pk, typ)
-    return len(handelser)
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -61,16 +19,13 @@ def notifiera_missade() -> int:
     ignore_result=True,
     soft_time_limit=120,
     time_limit=180,
-    autoretry_for=(OperationalError,),
+    autoretry_for=TILLFALLIGA_FEL,
     retry_backoff=5,
     max_retries=5,
 )
 def eskalera_bemanning() -> int:
     """Remind the police and the coordinators of unanswered requests and unconfirmed operations."""
-    # Imported here: the services import this module to queue notifications.
-    from insatser.services.eskalering import eskalera
-
-    return eskalera()
+    return eskalering.eskalera()
 
 
 # A 10-page briefing renders in about a second (make bench); an operation has a handful of
@@ -85,23 +40,37 @@ HARD_TIDSGRANS = 180
     ignore_result=True,
     soft_time_limit=MJUK_TIDSGRANS,
     time_limit=HARD_TIDSGRANS,
-    autoretry_for=(OperationalError,),
+    autoretry_for=TILLFALLIGA_FEL,
     retry_backoff=5,
     retry_kwargs={"max_retries": 5},
 )
 def bygg_informationsunderlag(self, insats_id: int, nummer: int) -> str:
     """Build an operation's briefings for build request ``nummer`` (queue ``pdf``).
 
-    Only a lost database connection is retried: bad data or a failing render would fail again.
+    Only a passing failure (a lost database connection) is retried: bad data or a failing render
+    would fail again.
     """
-    from insatser.services import underlag
-
     return underlag.bygg_underlag(insats_id, nummer, self.request.id or "", HARD_TIDSGRANS)
 
 
 @shared_task(acks_late=True, ignore_result=True, soft_time_limit=60, time_limit=90)
 def vakta_underlag() -> int:
     """Beat, every minute: re-enqueue briefing builds whose task was lost."""
-    from insatser.services import underlag
-
     return len(underlag.vakta_underlag(HARD_TIDSGRANS))
+
+
+def koa_underlagsbyggen(bestallningar: list[tuple[int, int]], fordrojning: int) -> None:
+    """Subscriber of ``UNDERLAG_BESTALLDA``: enqueue the builds once the change is committed.
+
+    If the broker is down, the build stays pending and the watchdog enqueues it later, rather
+    than the user seeing an error.
+    """
+    transaction.on_commit(lambda: _koa(bestallningar, fordrojning))
+
+
+def _koa(bestallningar: list[tuple[int, int]], fordrojning: int) -> None:
+    for insats_id, nummer in bestallningar:
+        try:
+            bygg_informationsunderlag.apply_async(args=[insats_id, nummer], countdown=fordrojning)
+        except KombuOperationalError:
+            logger.warning("could not enqueue the briefing build of operation %s", insats_id)

@@ -1,4 +1,5 @@
-"""What a briefing shows one audience (domain.md 6.9), read through the access rules.
+"""What a briefing shows one audience (docs/informationsunderlag.md), read through the access
+rules.
 
 Every part is read for all of the audience's readers at once: a row appears only when each reader
 may see it (``access.for_alla``), and a restricted field only when each reader is allowed it. The
@@ -22,13 +23,13 @@ from django.utils.translation import gettext as _
 
 from insatser import access, selectors
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Malgrupp
+from insatser.models import Bemanningsbegaran, Deltagande, Frislappning, Insats, Kontroll, Malgrupp
 from insatser.models.underlag import malgruppsnamn
+from insatser.selectors import uppgifter_i_insats
+from insatser.tillagg import UNDERLAGETS_FORBATTRINGAR
+from karna.policy import Aktor
 from myndigheter.models import Lokalpolisomrade, Myndighet, Omradesbedomning
-from myndigheter.policy import Aktor
-from objekt.models import Frislappning, Informationsmall
-from objekt.selectors import uppgifter_i_insats
-from utvardering.selectors import oppna_forbattringsomraden
+from objekt.models import Informationsmall
 
 # Part of every fingerprint: raise it when the template shows something new, so that every
 # briefing is built again although its data did not change.
@@ -336,24 +337,17 @@ def _tidigare_kontroller(insats: Insats, objekt_ids, lasare) -> dict[int, list[d
 
 
 def _forbattringar(objekt_ids, lasare) -> dict[int, list[dict]]:
-    rader = access.for_alla(lasare, lambda aktor: oppna_forbattringsomraden(aktor, objekt_ids))
+    """What the apps above add per object (``UNDERLAGETS_FORBATTRINGAR``): rows every reader of
+    the briefing may see, each with text, from (reference), date and who is responsible."""
     per_objekt = defaultdict(list)
-    for omrade in rader.order_by("objekt_id", "-skapad", "pk"):
-        per_objekt[omrade.objekt_id].append(
-            {
-                "text": omrade.text,
-                "fran": omrade.insats.referens,
-                "datum": _datum(omrade.skapad),
-                "ansvarig": omrade.ansvarig_organisation.namn
-                if omrade.ansvarig_organisation
-                else "",
-            }
-        )
+    for bidrag in UNDERLAGETS_FORBATTRINGAR.samla(objekt_ids, lasare):
+        for objekt_id, rader in bidrag.items():
+            per_objekt[objekt_id].extend(rader)
     return per_objekt
 
 
 def _informationsbehov(deltaganden: list[Deltagande], kontroller: list[dict]) -> list[dict]:
-    """What each taking part needs to know, with its checklists for the objects' types (R-114)."""
+    """What each taking part needs to know, with its checklists for the objects' types."""
     organisationer = {}
     for deltagande in deltaganden:
         if deltagande.svar != Deltagande.Svar.AVBOJD:
@@ -387,6 +381,6 @@ def _informationsbehov(deltaganden: list[Deltagande], kontroller: list[dict]) ->
 
 
 def _sakerhet(insats: Insats, lasare: Sequence[Aktor]) -> dict:
-    """The safety note, when every reader takes part (R-040); otherwise only a pointer."""
+    """The safety note, when every reader takes part; otherwise only a pointer."""
     visas = all(access.alla_far(lasare, Handling.SE_SAKERHET, insats))
     return {"visas": visas, "text": insats.sakerhetsanteckning if visas else ""}

@@ -53,7 +53,6 @@ urlpatterns = [
         name="ta_bort_fynd",
     ),
     path("kalender/", views_oversikt.kalender, name="kalender"),
-    path("mina-uppgifter/", views_oversikt.mina_uppgifter, name="mina_uppgifter"),
     path("insatser/<int:pk>/sakerhet/", views_planering.sakerhet, name="andra_sakerhet"),
     path("insatser/<int:pk>/underlag/", views_underlag.sektion, name="underlag"),
     path("insatser/<int:pk>/underlag/bygg/", views_underlag.begar, name="begar_underlag"),

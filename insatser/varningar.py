@@ -8,7 +8,7 @@ and a new situation warns again.
 
 The warnings about other operations name the coordinating organisation and the date, never the
 other operation's title, objects or place: the coordinator may not see that operation, but needs to
-know whom to call (R-105).
+know whom to call.
 """
 
 from __future__ import annotations

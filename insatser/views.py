@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -35,69 +34,32 @@ from insatser.workflow import (
     AVSLUTADE,
     OPPNA_FOR_PLANERING,
     InsatsStatus,
-    OgiltigOvergang,
 )
+from karna.tillagg import Avsnitt
+from karna.vyer import TJANSTEFEL, formularfel_som_meddelanden, kor_verb, visa_fel
 from objekt.selectors import objektpool
-from objekt.services import las_objektuppgifter
 
 SIDSTORLEK = 50
-# What a business verb may refuse with; each carries a message for the user. A PermissionDenied
-# is not among them: it answers 403, since the pages offer only what the user may do.
-SERVICEFEL = (ValidationError, OgiltigOvergang, services.Konflikt)
+KOMMANDE_ANTAL = 10
 
 
-def feltext(fel) -> str:
-    """A refused verb's reason as one message."""
-    if isinstance(fel, ValidationError):
-        return " ".join(fel.messages)
-    if isinstance(fel, OgiltigOvergang):
-        return str(fel.message)
-    return str(fel)
+def objektets_kontroller(user, objekt) -> Avsnitt:
+    """The object page's history: its controls in operations whose details the user sees."""
+    return Avsnitt(
+        "insatser/_objektets_kontroller.html",
+        {"kontroller": selectors.tidigare_kontroller(user, objekt)},
+    )
 
 
-def visa_fel(request, form, fel) -> None:
-    """Show a refused verb's reasons: on the form's fields where they belong, else as a message."""
-    if isinstance(fel, ValidationError) and form is not None and hasattr(fel, "error_dict"):
-        fel_till_formular(form, fel)
-        return
-    messages.error(request, feltext(fel))
-
-
-def fel_till_formular(form, fel) -> None:
-    """A refused verb's reasons on the form: on their fields, or above the form."""
-    if isinstance(fel, ValidationError) and hasattr(fel, "error_dict"):
-        for falt, fel_lista in fel.error_dict.items():
-            form.add_error(falt if falt in form.fields else None, fel_lista)
-    else:
-        form.add_error(None, feltext(fel))
-
-
-def delvis(request) -> bool:
-    """An htmx request for part of a page; a history restore asks for the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def sida_eller_del(request, sida: str, del_: str, context: dict):
-    """Render the whole page, or for htmx only its part."""
-    return htmx_svar(request, del_ if delvis(request) else sida, context)
-
-
-def htmx_svar(request, mall: str, context: dict):
-    """Render a page or a part of one; caches must tell htmx requests from the others apart."""
-    svar = render(request, mall, context)
-    patch_vary_headers(svar, ("HX-Request",))
-    return svar
-
-
-def kor_verb(request, verb, lyckat: str) -> bool:
-    """Run a business verb for a form post; show its refusal or the success message."""
-    try:
-        verb()
-    except SERVICEFEL as fel:
-        visa_fel(request, None, fel)
-        return False
-    messages.success(request, lyckat)
-    return True
+def kommande_insatser(request) -> Avsnitt:
+    """The start page's section with the next operations the user may see."""
+    kommande = (
+        access.synliga_insatser(request.user)
+        .filter(slut__gte=timezone.now())
+        .select_related("samordnande_organisation", "samverkansform")
+        .order_by("start")[:KOMMANDE_ANTAL]
+    )
+    return Avsnitt("insatser/_kommande.html", {"kommande": kommande})
 
 
 @login_required
@@ -175,7 +137,7 @@ def detalj(request, pk: int):
         )
     eget = access.besvarbar_inbjudan(request.user, insats)
     if eget is not None:
-        context.update(eget_deltagande=eget, svar_form=SvarForm())
+        context.update(eget_deltagande=eget, svar_form=SvarForm(initial={"version": eget.version}))
     if insats.visa_detaljer:
         registrering_oppen = insats.kan_registrera and services.registrering_mojlig(insats)
         context.update(
@@ -188,7 +150,7 @@ def detalj(request, pk: int):
                 "roll", "organisation__namn"
             ),
             handelser=insats.handelser.select_related("utford_av").order_by("tid", "pk"),
-            objektuppgifter=las_objektuppgifter(
+            objektuppgifter=services.las_objektuppgifter(
                 request.user, insats, "Insatsens sida: förberedelse och genomförande"
             ),
             **underlagssektion(request.user, insats),
@@ -205,7 +167,10 @@ def stall_in(request, pk: int):
         raise PermissionDenied
     form = OrsakForm(request.POST, orsaker=_orsaker())
     if not form.is_valid():
-        messages.error(request, _("Välj en orsak till att insatsen ställs in."))
+        if "orsak" in form.errors:
+            messages.error(request, _("Välj en orsak till att insatsen ställs in."))
+        else:
+            formularfel_som_meddelanden(request, form)
         return redirect("insats", pk=pk)
     kor_verb(
         request,
@@ -249,7 +214,7 @@ def omplanera(request, pk: int):
                 kvitterade=form.cleaned_data["kvitterade"],
                 insatsfonster=form.cleaned_data["insatsfonster"],
             )
-        except SERVICEFEL as fel:
+        except TJANSTEFEL as fel:
             nya_varningar = getattr(fel, "varningar", [])
             visa_fel(request, form, fel)
         else:

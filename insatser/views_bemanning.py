@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from insatser import selectors, services, varningar
 from insatser.forms import BemanningssvarForm, OrsakForm
 from insatser.models import Installningsorsak
-from insatser.views import SERVICEFEL, kor_verb, visa_fel
-from myndigheter.policy import Aktor
+from karna.policy import Aktor
+from karna.vyer import formular_med_verb, formularfel_som_meddelanden, kor_verb
 from myndigheter.roles import Roll
 
 
@@ -46,30 +46,27 @@ def besvara(request, pk: int):
         poliser=selectors.insatspoliser(request.user),
         initial={"bekraftat_antal": begaran.begart_antal, "version": begaran.version},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.besvara_bemanning(
-                request.user,
-                begaran,
-                form.cleaned_data["bekraftat_antal"],
-                poliser=form.cleaned_data["poliser"],
-                intern_anteckning=form.cleaned_data["intern_anteckning"],
-                version=form.cleaned_data["version"],
-            )
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(
-                request, _("Svaret är registrerat och syns för samordnaren på insatsens sida.")
-            )
-            return redirect("bemanning_inkorg")
-    return render(
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.besvara_bemanning(
+            request.user,
+            begaran,
+            d["bekraftat_antal"],
+            poliser=d["poliser"],
+            intern_anteckning=d["intern_anteckning"],
+            version=d["version"],
+        ),
+        _("Svaret är registrerat och syns för samordnaren på insatsens sida."),
+        reverse("bemanning_inkorg"),
+    )
+    return svar or render(
         request,
         "insatser/bemanning_svar.html",
         {
             "begaran": begaran,
             "form": form,
-            "aterkalla": OrsakForm(orsaker=_polisorsaker()),
+            "aterkalla": OrsakForm(orsaker=_polisorsaker(), initial={"version": begaran.version}),
             "onskade": begaran.onskade_insatspoliser.order_by("last_name", "first_name"),
             "upptagna": varningar.polisvarningar(
                 begaran.insats, selectors.insatspoliser(request.user)
@@ -84,7 +81,7 @@ def aterkalla(request, pk: int):
     begaran = get_object_or_404(selectors.bemanningsinkorg(request.user), pk=pk)
     form = OrsakForm(request.POST, orsaker=_polisorsaker())
     if not form.is_valid():
-        messages.error(request, _("Välj en orsak till återkallelsen."))
+        formularfel_som_meddelanden(request, form)
         return redirect("besvara_bemanning", pk=pk)
     aterkallad = kor_verb(
         request,
@@ -93,6 +90,7 @@ def aterkalla(request, pk: int):
             begaran,
             form.cleaned_data["orsak"],
             intern_anteckning=form.cleaned_data["kommentar"],
+            version=form.cleaned_data["version"],
         ),
         _("Bemanningen är återkallad; insatsen väntar på ny bemanning."),
     )

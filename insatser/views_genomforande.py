@@ -23,12 +23,13 @@ from insatser.forms import (
     kategorival,
     kontroller_med_formular,
 )
-from insatser.views import (
-    SERVICEFEL,
+from insatser.views import insats_eller_404
+from karna.vyer import (
+    TJANSTEFEL,
     delvis,
     fel_till_formular,
+    formular_med_verb,
     htmx_svar,
-    insats_eller_404,
     visa_fel,
 )
 from objekt.models import Problemkategori
@@ -49,7 +50,7 @@ def _svar(request, insats, kontroll, form, namn: str, lyckat: str, verb):
     if form.is_valid():
         try:
             verb(form.cleaned_data)
-        except SERVICEFEL as fel:
+        except TJANSTEFEL as fel:
             fel_till_formular(form, fel)
     if not delvis(request):
         if form.errors:
@@ -57,7 +58,7 @@ def _svar(request, insats, kontroll, form, namn: str, lyckat: str, verb):
                 messages.error(request, " ".join(fel_lista))
         else:
             messages.success(request, lyckat)
-        return _vid_kontrollen(insats, kontroll)
+        return redirect(_vid_kontrollen(insats, kontroll))
     kontroll = selectors.kontroller_for_insats(request.user, insats).get(pk=kontroll.pk)
     oppen = services.registrering_mojlig(insats)
     bundna = {(kontroll.pk, namn): form} if form.errors else {}
@@ -88,7 +89,7 @@ def markera_kontroll(request, pk: int, kontroll_pk: int):
             kontroll,
             d["utfall"],
             orsak=d["orsak"],
-            forvantad_status=d["status_fore"] or None,
+            forvantad_status=d["status_fore"],
         ),
     )
 
@@ -131,8 +132,8 @@ def _eget_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
     return insats, kontroll, fynd
 
 
-def _vid_kontrollen(insats, kontroll):
-    return redirect(f"{reverse('insats', args=[insats.pk])}#kontroll-{kontroll.pk}")
+def _vid_kontrollen(insats, kontroll) -> str:
+    return f"{reverse('insats', args=[insats.pk])}#kontroll-{kontroll.pk}"
 
 
 @login_required
@@ -150,22 +151,21 @@ def ratta_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
             "version": fynd.version,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ratta_fynd(
-                request.user,
-                fynd,
-                form.cleaned_data["text"],
-                kategori=_kategori(form.cleaned_data),
-                delad=form.cleaned_data["delad"],
-                version=form.cleaned_data["version"],
-            )
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Fyndet är ändrat."))
-            return _vid_kontrollen(insats, kontroll)
-    return render(
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.ratta_fynd(
+            request.user,
+            fynd,
+            d["text"],
+            kategori=_kategori(d),
+            delad=d["delad"],
+            version=d["version"],
+        ),
+        _("Fyndet är ändrat."),
+        _vid_kontrollen(insats, kontroll),
+    )
+    return svar or render(
         request,
         "insatser/ratta_fynd.html",
         {"insats": insats, "kontroll": kontroll, "fynd": fynd, "form": form},
@@ -182,9 +182,9 @@ def ta_bort_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
     else:
         try:
             services.ta_bort_fynd(request.user, fynd, version=form.cleaned_data["version"])
-        except SERVICEFEL as fel:
+        except TJANSTEFEL as fel:
             visa_fel(request, None, fel)
         else:
             messages.success(request, _("Fyndet är borttaget."))
-            return _vid_kontrollen(insats, kontroll)
+            return redirect(_vid_kontrollen(insats, kontroll))
     return redirect("ratta_fynd", pk=insats.pk, kontroll_pk=kontroll.pk, fynd_pk=fynd.pk)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from insatser import access, selectors, services
 from insatser.forms import AnslutningForm, GruppinbjudanForm, InsatsgruppForm, VersionForm
 from insatser.models import Insatsgrupp
-from insatser.views import SERVICEFEL, insats_eller_404, kor_verb, visa_fel
+from insatser.views import insats_eller_404
+from karna.vyer import formular_med_verb, postat_verb
 
 
 def _grupp_eller_404(user, pk: int) -> Insatsgrupp:
@@ -51,15 +52,14 @@ def ny(request):
     if not access.kan_skapa_insats(request.user):
         raise PermissionDenied
     form = InsatsgruppForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            grupp = services.skapa_insatsgrupp(request.user, **form.cleaned_data)
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Samplaneringen är skapad."))
-            return redirect("insatsgrupp", pk=grupp.pk)
-    return render(request, "insatser/grupp_ny.html", {"form": form})
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.skapa_insatsgrupp(request.user, **d),
+        _("Samplaneringen är skapad."),
+        lambda grupp: reverse("insatsgrupp", args=[grupp.pk]),
+    )
+    return svar or render(request, "insatser/grupp_ny.html", {"form": form})
 
 
 @login_required
@@ -89,18 +89,13 @@ def bjud_in(request, pk: int):
     grupp = _grupp_eller_404(request.user, pk)
     if not access.kan_hantera_grupp(request.user, grupp):
         raise PermissionDenied
-    form = GruppinbjudanForm(request.POST, grupp=grupp)
-    if form.is_valid():
-        kor_verb(
-            request,
-            lambda: services.bjud_in_till_grupp(
-                request.user, grupp, form.cleaned_data["organisation"]
-            ),
-            _("Organisationen samplanerar nu i gruppen."),
-        )
-    else:
-        messages.error(request, _("Välj en organisation."))
-    return redirect("insatsgrupp", pk=pk)
+    return postat_verb(
+        request,
+        GruppinbjudanForm(request.POST, grupp=grupp),
+        lambda d: services.bjud_in_till_grupp(request.user, grupp, d["organisation"]),
+        _("Organisationen samplanerar nu i gruppen."),
+        reverse("insatsgrupp", args=[pk]),
+    )
 
 
 @login_required
@@ -109,16 +104,13 @@ def anslut(request, pk: int):
     grupp = _grupp_eller_404(request.user, pk)
     if not access.kan_ansluta_till_grupp(request.user, grupp):
         raise PermissionDenied
-    form = AnslutningForm(request.POST, insatser=selectors.egna_insatser_att_ansluta(request.user))
-    if form.is_valid():
-        kor_verb(
-            request,
-            lambda: services.anslut_till_grupp(request.user, grupp, form.cleaned_data["insats"]),
-            _("Insatsen ingår nu i gruppen."),
-        )
-    else:
-        messages.error(request, _("Välj en av er organisations öppna insatser."))
-    return redirect("insatsgrupp", pk=pk)
+    return postat_verb(
+        request,
+        AnslutningForm(request.POST, insatser=selectors.egna_insatser_att_ansluta(request.user)),
+        lambda d: services.anslut_till_grupp(request.user, grupp, d["insats"]),
+        _("Insatsen ingår nu i gruppen."),
+        reverse("insatsgrupp", args=[pk]),
+    )
 
 
 @login_required
@@ -128,11 +120,10 @@ def lamna(request, pk: int):
     insats = insats_eller_404(request.user, pk)
     if not insats.kan_samordna:
         raise PermissionDenied
-    form = VersionForm(request.POST)
-    if form.is_valid():
-        kor_verb(
-            request,
-            lambda: services.lamna_grupp(request.user, insats, form.cleaned_data["version"]),
-            _("Insatsen ingår inte längre i gruppen."),
-        )
-    return redirect("insats", pk=pk)
+    return postat_verb(
+        request,
+        VersionForm(request.POST),
+        lambda d: services.lamna_grupp(request.user, insats, d["version"]),
+        _("Insatsen ingår inte längre i gruppen."),
+        reverse("insats", args=[pk]),
+    )

@@ -1,4 +1,4 @@
-"""Overviews across operations: what waits for the user, and the calendar.
+"""The calendar: the operations the user may see by month, week or as a list.
 
 The calendar swaps its content with htmx and pushes the URL, so the back button works; every
 link and the filter form also work as plain requests without JavaScript.
@@ -9,25 +9,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from insatser import kalender as kal
 from insatser import selectors
 from insatser.forms import Kalenderfilter
-from insatser.selectors_uppgifter import mina_uppgifter as uppgifter_for
-from insatser.views import sida_eller_del
-
-
-@login_required
-@require_GET
-def mina_uppgifter(request):
-    return render(
-        request,
-        "insatser/mina_uppgifter.html",
-        {"uppgifter": uppgifter_for(request.user), "idag": timezone.localdate()},
-    )
+from karna.vyer import sida_eller_del
 
 
 def _standardval() -> dict:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,7 +24,8 @@ from insatser.forms import (
     SvarForm,
     VersionForm,
 )
-from insatser.views import SERVICEFEL, insats_eller_404, kor_verb, visa_fel
+from insatser.views import insats_eller_404
+from karna.vyer import formular_med_verb, postat_verb
 from objekt.selectors import objektpool
 
 
@@ -41,15 +42,14 @@ def ny(request):
         fonster=fonster,
         initial=_forslag_fran_fonster(fonster, request.GET.get("fonster")),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            insats = services.skapa_insats(user=request.user, **form.cleaned_data)
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Insatsen %(ref)s är skapad.") % {"ref": insats.referens})
-            return redirect("insats", pk=insats.pk)
-    return render(request, "insatser/ny.html", {"form": form})
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.skapa_insats(user=request.user, **d),
+        lambda insats: _("Insatsen %(ref)s är skapad.") % {"ref": insats.referens},
+        lambda insats: reverse("insats", args=[insats.pk]),
+    )
+    return svar or render(request, "insatser/ny.html", {"form": form})
 
 
 def _forslag_fran_fonster(fonster, vald: str | None) -> dict:
@@ -82,15 +82,14 @@ def andra(request, pk: int):
             "version": insats.version,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.andra_insats(request.user, insats, **form.cleaned_data)
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Ändringarna är sparade."))
-            return redirect("insats", pk=pk)
-    return render(request, "insatser/andra.html", {"insats": insats, "form": form})
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.andra_insats(request.user, insats, **d),
+        _("Ändringarna är sparade."),
+        reverse("insats", args=[pk]),
+    )
+    return svar or render(request, "insatser/andra.html", {"insats": insats, "form": form})
 
 
 def _samordnad(request, pk: int):
@@ -100,26 +99,16 @@ def _samordnad(request, pk: int):
     return insats
 
 
-def _utfor(request, insats, form, verb, lyckat: str):
-    """Run a verb from a posted form; field errors and refusals come back as messages."""
-    if not form.is_valid():
-        for fel_lista in form.errors.values():
-            messages.error(request, " ".join(fel_lista))
-        return redirect("insats", pk=insats.pk)
-    kor_verb(request, lambda: verb(form.cleaned_data), lyckat)
-    return redirect("insats", pk=insats.pk)
-
-
 @login_required
 @require_POST
 def bjud_in(request, pk: int):
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         InbjudanForm(request.POST),
         lambda d: services.bjud_in(request.user, insats, d["organisation"], d["enhet"]),
         _("Organisationen är inbjuden och ser nu insatsen."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -127,14 +116,14 @@ def bjud_in(request, pk: int):
 @require_POST
 def lagg_till_objekt(request, pk: int):
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         ObjektvalForm(request.POST, objekt=objektpool(request.user)),
         lambda d: services.lagg_till_kontroll(
             request.user, insats, d["objekt"], d["tilltradesgrund"], d["reserv"]
         ),
         _("Objektet är tillagt."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -142,9 +131,8 @@ def lagg_till_objekt(request, pk: int):
 @require_POST
 def begar_bemanning(request, pk: int):
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         BemanningsbegaranForm(
             request.POST,
             lpoer=insats.lpoer.all(),
@@ -163,6 +151,7 @@ def begar_bemanning(request, pk: int):
             version=d["version"],
         ),
         _("Bemanningsbegäran är skickad till lokalpolisområdet."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -170,9 +159,8 @@ def begar_bemanning(request, pk: int):
 @require_POST
 def planera(request, pk: int):
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         PlaneraForm(request.POST),
         lambda d: services.planera_insats(
             request.user,
@@ -182,6 +170,7 @@ def planera(request, pk: int):
             kvitterade=d["kvitterade"],
         ),
         _("Insatsen är planerad."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -189,14 +178,14 @@ def planera(request, pk: int):
 @require_POST
 def avsla(request, pk: int):
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         AvslagForm(request.POST),
         lambda d: services.avsla_insats(
             request.user, insats, d["motivering"], version=d["version"]
         ),
         _("Förslaget är avslaget."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -204,12 +193,12 @@ def avsla(request, pk: int):
 @require_POST
 def genomfor(request, pk: int):
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         VersionForm(request.POST),
         lambda d: services.genomfor_insats(request.user, insats, version=d["version"]),
         _("Insatsen är markerad som genomförd."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -221,14 +210,18 @@ def svara(request, pk: int):
     deltagande = access.besvarbar_inbjudan(request.user, insats)
     if deltagande is None:
         raise PermissionDenied
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         SvarForm(request.POST),
         lambda d: services.besvara_inbjudan(
-            request.user, deltagande, d["accepterad"], d["planerat_antal"] or 0
+            request.user,
+            deltagande,
+            d["accepterad"],
+            d["planerat_antal"] or 0,
+            version=d["version"],
         ),
         _("Ert svar är registrerat."),
+        reverse("insats", args=[insats.pk]),
     )
 
 
@@ -237,12 +230,12 @@ def svara(request, pk: int):
 def sakerhet(request, pk: int):
     """The coordinator records known threats or safety risks for those taking part."""
     insats = _samordnad(request, pk)
-    return _utfor(
+    return postat_verb(
         request,
-        insats,
         SakerhetsanteckningForm(request.POST),
         lambda d: services.andra_sakerhetsanteckning(
             request.user, insats, d["sakerhetsanteckning"], version=d["version"]
         ),
         _("Säkerhetsanteckningen är sparad."),
+        reverse("insats", args=[insats.pk]),
     )

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 from insatser import selectors, services
 from insatser.models import Informationsunderlag
 from insatser.services import underlag as underlagstjanster
-from insatser.views import insats_eller_404, kor_verb, underlagssektion
-from myndigheter.policy import Aktor
+from insatser.views import insats_eller_404, underlagssektion
+from karna.policy import Aktor
+from karna.vyer import kor_verb
 from myndigheter.roles import Roll
 
 logger = logging.getLogger(__name__)

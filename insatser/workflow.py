@@ -1,23 +1,17 @@
-"""The allowed state transitions of an operation and of a police staffing request.
+"""The allowed state transitions of the operations app, one declared table per status field:
+the operation, the police staffing request, an invitation's answer, a control, a briefing version
+and a briefing build.
 
-Each workflow is one declared table. Services ask it before they change a status; nothing else
-writes a status field.
+Services ask the table before they change a status (``Workflow.overga``); nothing else writes a
+status field. A transition without source statuses creates a row in its target status.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class OgiltigOvergang(Exception):  # noqa: N818 - a domain name, read as "invalid transition"
-    """Raised when a transition is not allowed from the current status."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+from karna.arbetsflode import Overgang, Workflow
 
 
 class InsatsStatus(models.TextChoices):
@@ -32,6 +26,31 @@ class InsatsStatus(models.TextChoices):
     OMPLANERAD = "OMPLANERAD", _("Omplanerad")
 
 
+class Svar(models.TextChoices):
+    INBJUDEN = "INBJUDEN", _("Inbjuden")
+    ACCEPTERAD = "ACCEPTERAD", _("Accepterad")
+    AVBOJD = "AVBOJD", _("Avböjd")
+
+
+class KontrollStatus(models.TextChoices):
+    PLANERAD = "PLANERAD", _("Planerad")
+    GENOMFORD = "GENOMFORD", _("Genomförd")
+    EJ_GENOMFORD = "EJ_GENOMFORD", _("Ej genomförd")
+
+
+class UnderlagStatus(models.TextChoices):
+    AKTUELL = "AKTUELL", _("Aktuell")
+    INAKTUELL = "INAKTUELL", _("Inaktuell, byggs om")
+    OGILTIG = "OGILTIG", _("Ogiltig, ersatt")
+
+
+class ByggStatus(models.TextChoices):
+    VANTAR = "VANTAR", _("Väntar på bygge")
+    BYGGER = "BYGGER", _("Byggs")
+    KLAR = "KLAR", _("Klar")
+    MISSLYCKAD = "MISSLYCKAD", _("Misslyckades")
+
+
 class BemanningStatus(models.TextChoices):
     UTKAST = "UTKAST", _("Utkast")
     SKICKAD = "SKICKAD", _("Skickad")
@@ -40,39 +59,6 @@ class BemanningStatus(models.TextChoices):
     AVBOJD = "AVBOJD", _("Avböjd")
     ATERKALLAD = "ATERKALLAD", _("Återkallad")
     MAKULERAD = "MAKULERAD", _("Makulerad")
-
-
-@dataclass(frozen=True)
-class Overgang:
-    namn: str
-    fran: frozenset[str]
-    till: str
-    beskrivning: str
-
-
-class Workflow:
-    def __init__(self, label, statuses: type[models.TextChoices], overgangar: list[Overgang]):
-        self.label = label
-        self.statuses = statuses
-        self.overgangar = {o.namn: o for o in overgangar}
-
-    def tillatna(self, status: str) -> list[Overgang]:
-        """Transitions allowed from ``status``, in declaration order."""
-        return [o for o in self.overgangar.values() if status in o.fran]
-
-    def kontrollera(self, status: str, namn: str) -> Overgang:
-        """Return the transition or raise OgiltigOvergang with a message for the user."""
-        overgang = self.overgangar[namn]
-        if status not in overgang.fran:
-            raise OgiltigOvergang(
-                _("Det går inte att %(handling)s när %(vad)s har status %(status)s.")
-                % {
-                    "handling": overgang.beskrivning,
-                    "vad": self.label,
-                    "status": self.statuses(status).label.lower(),
-                }
-            )
-        return overgang
 
 
 S = InsatsStatus
@@ -86,6 +72,13 @@ INSATS_WORKFLOW = Workflow(
     _("insatsen"),
     InsatsStatus,
     [
+        Overgang("skapad", frozenset(), S.FORESLAGEN, _("föreslå en insats")),
+        Overgang(
+            "omplanerad_fran",
+            frozenset(),
+            S.PLANERAD,
+            _("skapa en insats genom omplanering av en annan"),
+        ),
         Overgang("planera", frozenset({S.FORESLAGEN}), S.PLANERAD, _("planera insatsen")),
         Overgang("avsla", frozenset({S.FORESLAGEN}), S.AVSLAGEN, _("avslå förslaget")),
         Overgang(
@@ -125,6 +118,7 @@ BEMANNING_WORKFLOW = Workflow(
     _("bemanningsbegäran"),
     BemanningStatus,
     [
+        Overgang("skapa", frozenset(), B.UTKAST, _("skriva en begäran")),
         Overgang("skicka", frozenset({B.UTKAST}), B.SKICKAD, _("skicka begäran")),
         Overgang("bekrafta", frozenset({B.SKICKAD}), B.BEKRAFTAD, _("bekräfta bemanningen")),
         Overgang(
@@ -140,6 +134,84 @@ BEMANNING_WORKFLOW = Workflow(
             frozenset({B.UTKAST, B.SKICKAD, B.BEKRAFTAD, B.DELVIS_BEKRAFTAD}),
             B.MAKULERAD,
             _("makulera begäran"),
+        ),
+    ],
+)
+
+SV = Svar
+# An organisation may change its answer as long as the operation takes answers.
+SVAR_WORKFLOW = Workflow(
+    _("inbjudan"),
+    Svar,
+    [
+        Overgang("bjud_in", frozenset(), SV.INBJUDEN, _("bjuda in en organisation")),
+        Overgang("samordna", frozenset(), SV.ACCEPTERAD, _("delta som samordnande organisation")),
+        Overgang("acceptera", frozenset(SV), SV.ACCEPTERAD, _("acceptera inbjudan")),
+        Overgang("avboja", frozenset(SV), SV.AVBOJD, _("avböja inbjudan")),
+    ],
+    falt="svar",
+)
+
+K = KontrollStatus
+# A control marked by mistake can be marked again while registration is open.
+KONTROLL_WORKFLOW = Workflow(
+    _("kontrollen"),
+    KontrollStatus,
+    [
+        Overgang("lagg_till", frozenset(), K.PLANERAD, _("lägga till objektet i insatsen")),
+        Overgang("genomfor", frozenset(K), K.GENOMFORD, _("markera kontrollen genomförd")),
+        Overgang(
+            "ej_genomford", frozenset(K), K.EJ_GENOMFORD, _("markera kontrollen ej genomförd")
+        ),
+    ],
+)
+
+U = UnderlagStatus
+UNDERLAG_WORKFLOW = Workflow(
+    _("underlaget"),
+    UnderlagStatus,
+    [
+        Overgang("bygg", frozenset(), U.AKTUELL, _("bygga en ny version av underlaget")),
+        Overgang(
+            "bli_inaktuellt",
+            frozenset({U.AKTUELL}),
+            U.INAKTUELL,
+            _("markera underlaget inaktuellt"),
+        ),
+        Overgang(
+            "bekraftas",
+            frozenset({U.INAKTUELL}),
+            U.AKTUELL,
+            _("bekräfta att underlagets innehåll är oförändrat"),
+        ),
+        Overgang(
+            "ersatt",
+            frozenset({U.AKTUELL, U.INAKTUELL}),
+            U.OGILTIG,
+            _("ersätta underlaget med en ny version"),
+        ),
+    ],
+)
+
+BY = ByggStatus
+UNDERLAGSBYGGE_WORKFLOW = Workflow(
+    _("bygget"),
+    ByggStatus,
+    [
+        Overgang("bestall", frozenset(), BY.VANTAR, _("beställa ett bygge")),
+        Overgang("bestall_igen", frozenset(BY), BY.VANTAR, _("beställa ett nytt bygge")),
+        Overgang(
+            "paborja",
+            frozenset({BY.VANTAR, BY.BYGGER}),
+            BY.BYGGER,
+            _("påbörja bygget"),
+        ),
+        Overgang("bli_klart", frozenset({BY.BYGGER}), BY.KLAR, _("markera bygget klart")),
+        Overgang(
+            "misslyckas",
+            frozenset({BY.VANTAR, BY.BYGGER}),
+            BY.MISSLYCKAD,
+            _("markera bygget misslyckat"),
         ),
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from myndigheter.policy import Aktor, Policy, Regel, Relation
+from karna.policy import Aktor, Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 # Roles a focal point may give or take within their own organisation; the others are assigned by

@@ -98,25 +98,6 @@ class SaminsatsUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
 
 
-@admin.register(models.Atkomstlogg)
-class AtkomstloggAdmin(admin.ModelAdmin):
-    """Read-only: the log is append-only, also in the database."""
-
-    list_display = ["tid", "anvandarnamn", "organisation", "handling", "objekttyp", "objekt_id"]
-    list_filter = ["handling", "organisation", "objekttyp", ("tid", admin.DateFieldListFilter)]
-    search_fields = ["anvandarnamn", "objekt_id", "syfte", "request_id"]
-    date_hierarchy = "tid"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(models.Logguppfoljning)
 class LogguppfoljningAdmin(admin.ModelAdmin):
     list_display = ["period_fran", "period_till", "antal_lasningar", "antal_avvikelser", "skapad"]

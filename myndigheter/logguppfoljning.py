@@ -1,7 +1,9 @@
 """The monthly log review (logguppföljning): unusual access in the access log.
 
-Three signs are reported: reads at night, bulk reads (many reads by one person in one day) and
-reads of agency information outside the operations the reader's organisation takes part in.
+Two signs are reported here: reads at night and bulk reads (many reads by one person in one
+day). The apps above add the signs only they can judge (``LOGGKONTROLLER``): the operations app
+reports reads of agency information outside the operations the reader's organisation takes part
+in.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 
-from myndigheter.models import Anvandarprofil, Atkomstlogg, Logguppfoljning
+from karna.models import Atkomstlogg
+from myndigheter.models import Logguppfoljning
+from myndigheter.tillagg import LOGGKONTROLLER
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NATT_FRAN = time(22, 0)
@@ -38,7 +42,7 @@ def _nattliga(rader) -> list[dict]:
     for rad in rader.filter(handling=Atkomstlogg.Handling.LASA).order_by("tid"):
         lokal = rad.tid.astimezone(STOCKHOLM).time()
         if lokal >= NATT_FRAN or lokal < NATT_TILL:
-            avvikelser.append(_avvikelse("NATT", rad.anvandarnamn, rad.organisation, [rad]))
+            avvikelser.append(avvikelse("NATT", rad.anvandarnamn, rad.organisation, [rad]))
     return avvikelser
 
 
@@ -63,48 +67,7 @@ def _masslasningar(rader) -> list[dict]:
     ]
 
 
-def _utanfor_insatser(rader) -> list[dict]:
-    """Reads of another agency's information that no participation of the reader explains."""
-    from insatser.models import Deltagande, Insats
-    from objekt.models import Objektuppgift
-
-    lasningar = list(
-        rader.filter(handling=Atkomstlogg.Handling.LASA, objekttyp="objekt.objektuppgift")
-    )
-    uppgifter = Objektuppgift.objects.in_bulk(
-        {int(r.objekt_id) for r in lasningar if r.objekt_id.isdigit()}
-    )
-    organisationer = dict(
-        Anvandarprofil.objects.filter(user_id__in={r.anvandare_id for r in lasningar}).values_list(
-            "user_id", "organisation_id"
-        )
-    )
-    insatser_per_org: dict[int, set[int]] = {}
-    for org, insats in Deltagande.objects.filter(
-        organisation_id__in=set(organisationer.values())
-    ).values_list("organisation_id", "insats_id"):
-        insatser_per_org.setdefault(org, set()).add(insats)
-    for org, insats in Insats.objects.filter(
-        samordnande_organisation_id__in=set(organisationer.values())
-    ).values_list("samordnande_organisation_id", "pk"):
-        insatser_per_org.setdefault(org, set()).add(insats)
-    frislappt_till: dict[int, set[int]] = {}
-    for uppgift in uppgifter.values():
-        frislappt_till[uppgift.pk] = set(uppgift.frislappningar.values_list("insats_id", flat=True))
-    avvikelser = []
-    for rad in lasningar:
-        uppgift = uppgifter.get(int(rad.objekt_id)) if rad.objekt_id.isdigit() else None
-        org = organisationer.get(rad.anvandare_id)
-        if uppgift is None or org is None or uppgift.organisation_id == org:
-            continue
-        if not frislappt_till.get(uppgift.pk, set()) & insatser_per_org.get(org, set()):
-            avvikelser.append(
-                _avvikelse("UTANFOR_INSATSER", rad.anvandarnamn, rad.organisation, [rad])
-            )
-    return avvikelser
-
-
-def _avvikelse(typ: str, anvandare: str, organisation: str, rader) -> dict:
+def avvikelse(typ: str, anvandare: str, organisation: str, rader) -> dict:
     return {
         "typ": typ,
         "anvandare": anvandare,
@@ -120,7 +83,9 @@ def _avvikelse(typ: str, anvandare: str, organisation: str, rader) -> dict:
 def skapa_logguppfoljning(fran: date, till: date) -> Logguppfoljning:
     """Build (or rebuild) the review of one period; running it twice keeps one report."""
     rader = _period(fran, till)
-    avvikelser = _nattliga(rader) + _masslasningar(rader) + _utanfor_insatser(rader)
+    avvikelser = _nattliga(rader) + _masslasningar(rader)
+    for tillagda in LOGGKONTROLLER.samla(rader):
+        avvikelser += tillagda
     rapport, _ = Logguppfoljning.objects.update_or_create(
         period_fran=fran,
         period_till=till,

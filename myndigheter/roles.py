@@ -18,6 +18,17 @@ class Roll(models.TextChoices):
     API_KLIENT = "API_KLIENT", _("API-klient")
 
 
+# The roles that work in operations: they plan, take part and inspect. Management and
+# the administrator follow operations from outside; an API client reads the schedule.
+DELTAGARROLLER = (
+    Roll.SAMORDNARE,
+    Roll.HANDLAGGARE,
+    Roll.MYNDIGHETSKONTAKT,
+    Roll.OPERATIV_SAMORDNARE,
+    Roll.INSATSPOLIS,
+)
+
+
 def roller_for(user) -> list[Roll]:
     """The roles a user holds, in declaration order."""
     if not user.is_authenticated:
@@ -64,7 +75,8 @@ ADMIN_FULL_BEHORIGHET = {
     "auth": ["user"],
 }
 ADMIN_LASBEHORIGHET = {
-    "myndigheter": ["atkomstlogg", "inloggning", "logguppfoljning"],
+    "karna": ["atkomstlogg"],
+    "myndigheter": ["inloggning", "logguppfoljning"],
     "notiser": ["notis"],
     "insatser": ["underlagsbygge"],
     "arshjul": ["arshjulsversion"],

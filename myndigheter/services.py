@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from karna.verb import verb
 from myndigheter import access
 from myndigheter.roles import Roll, rollgrupp
 
 
-@transaction.atomic
+@verb()
 def andra_medlem(user, medlem, aktiv: bool, roller: Iterable[Roll]):
     """Activate or deactivate a member and set the roles a focal point manages."""
     if not access.MEDLEM_POLICY.tillater(user, access.Handling.HANTERA, medlem):

@@ -8,9 +8,9 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from config.sessions import avsluta_sessioner, starta_session
 from myndigheter.models import Anvandarprofil, Myndighet
 from myndigheter.roles import Roll
+from myndigheter.sessioner import avsluta_sessioner, starta_session
 
 
 @receiver(m2m_changed, sender=get_user_model().groups.through)

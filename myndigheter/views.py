@@ -6,43 +6,33 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from insatser.access import synliga_insatser
-from insatser.selectors_uppgifter import mina_uppgifter
+from karna.tillagg import Avsnitt
 from myndigheter import access, services
 from myndigheter.models import Anvandarprofil
 from myndigheter.roles import Roll, roller_for
-
-KOMMANDE_ANTAL = 10
+from myndigheter.tillagg import STARTSIDA
 
 
 @login_required
 @require_GET
 def start(request):
+    """The start page: the sections the apps add (``STARTSIDA``), the user's role among them."""
+    return render(request, "start.html", {"avsnitt": STARTSIDA.samla(request)})
+
+
+def din_roll(request) -> Avsnitt:
+    """The start page's section on the user's organisation, unit, roles and LPO scope."""
     profil = (
         Anvandarprofil.objects.select_related("organisation", "enhet")
         .prefetch_related("lpo_scope")
         .filter(user=request.user)
         .first()
     )
-    kommande = (
-        synliga_insatser(request.user)
-        .filter(slut__gte=timezone.now())
-        .select_related("samordnande_organisation", "samverkansform")
-        .order_by("start")[:KOMMANDE_ANTAL]
-    )
-    return render(
-        request,
-        "start.html",
-        {
-            "profil": profil,
-            "roller": roller_for(request.user),
-            "kommande": kommande,
-            "uppgifter": mina_uppgifter(request.user, med_notiser=False),
-        },
+    return Avsnitt(
+        "myndigheter/_din_roll.html", {"profil": profil, "roller": roller_for(request.user)}
     )
 
 

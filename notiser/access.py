@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from insatser.access import INSATS_POLICY
 from insatser.access import Handling as InsatsHandling
-from myndigheter.policy import Policy, Regel, Relation
+from karna.policy import Policy, Regel, Relation
 from myndigheter.roles import Roll
 from notiser.models import Notis
 

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from karna.admin import SkrivskyddadAdmin
 from notiser import models
 
 
 @admin.register(models.Notis)
-class NotisAdmin(admin.ModelAdmin):
+class NotisAdmin(SkrivskyddadAdmin):
     """Read-only, for support: whether someone was notified and whether the e-mail went out."""
 
     list_display = ["skapad", "mottagare", "insats", "typ", "last", "skicka_epost", "epost_skickad"]
@@ -12,12 +13,3 @@ class NotisAdmin(admin.ModelAdmin):
     list_select_related = ["mottagare", "insats"]
     search_fields = ["mottagare__username", "insats__referens"]
     date_hierarchy = "skapad"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from insatser.handelser import Notiskategori
+from karna.formular import Formular
+from notiser.notistyper import Notiskategori
 
 
-class InstallningarForm(forms.Form):
+class InstallningarForm(Formular):
     epost_kategorier = forms.MultipleChoiceField(
         label=_("Skicka också e-post om"),
         choices=Notiskategori.choices,

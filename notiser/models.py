@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from insatser.handelser import STANDARD_EPOST, Notiskategori, etikett
 from insatser.models import Insats, Insatshandelse
+from insatser.tidslinje import etikett
+from notiser.notistyper import STANDARD_EPOST, Notiskategori
 
 
 class Notis(models.Model):

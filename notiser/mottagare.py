@@ -1,4 +1,4 @@
-"""Who a timeline entry concerns: the groups of ``insatser.handelser`` as policy queries.
+"""Who a timeline entry concerns: the groups of ``notiser.notistyper`` as policy queries.
 
 Each group asks a policy who may act on the operation, the request or the invitation the entry
 names (``Policy.anvandare``), so nobody is told of an operation the policy does not let them see.
@@ -14,9 +14,9 @@ from django.db.models import Q, QuerySet
 
 from insatser import access
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
-from insatser.handelser import HANDELSETYPER, Mottagare
 from insatser.models import Insats, Insatshandelse
 from insatser.workflow import BemanningStatus
+from notiser.notistyper import NOTISTYPER, Mottagare
 
 INGEN = Q(pk__in=[])
 
@@ -75,7 +75,7 @@ GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
 
 def mottagare(handelse: Insatshandelse) -> QuerySet:
     """The users the entry concerns, as one query; none for a kind that notifies nobody."""
-    typ = HANDELSETYPER.get(handelse.typ)
+    typ = NOTISTYPER.get(handelse.typ)
     villkor = INGEN
     for grupp in typ.mottagare if typ is not None else ():
         villkor |= GRUPPER[grupp](handelse)

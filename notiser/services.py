@@ -3,7 +3,7 @@
 The fan-out is idempotent and safe to retry: notifications are unique per (entry, recipient) and
 each e-mail is marked sent in the same transaction that holds its row, so running the fan-out
 again neither loses nor repeats a notification or an e-mail. E-mail carries no protected data
-(R-083): only the operation's reference, the kind of event and a link to log in.
+only the operation's reference, the kind of event and a link to log in.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from insatser.handelser import HANDELSETYPER, NOTIFIERANDE, Notiskategori
 from insatser.models import Insats, Insatshandelse
+from karna.verb import verb
 from notiser import access
 from notiser.models import Notis, Notisinstallning, Utskick, standard_epostkategorier
 from notiser.mottagare import mottagare
+from notiser.notistyper import NOTIFIERANDE, NOTISTYPER, Notiskategori
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +58,8 @@ def notifiera(handelse_pk: int) -> int:
 
 @transaction.atomic
 def skapa_notiser(handelse: Insatshandelse) -> None:
-    typ = HANDELSETYPER.get(handelse.typ)
-    if typ is not None and typ.kategori is not None:
+    typ = NOTISTYPER.get(handelse.typ)
+    if typ is not None:
         text = kort_text(handelse)
         lank = reverse("insats", args=[handelse.insats_id])
         Notis.objects.bulk_create(
@@ -183,7 +184,7 @@ def missade_handelser() -> list[tuple[int, str]]:
     )
 
 
-@transaction.atomic
+@verb()
 def markera_last(user, notis: Notis) -> None:
     """Mark one notification read; marking it again changes nothing."""
     if not access.markerbara_notiser(user).filter(pk=notis.pk).exists():
@@ -191,12 +192,12 @@ def markera_last(user, notis: Notis) -> None:
     Notis.objects.filter(pk=notis.pk, last__isnull=True).update(last=timezone.now())
 
 
-@transaction.atomic
+@verb()
 def markera_alla_lasta(user) -> int:
     return access.markerbara_notiser(user).filter(last__isnull=True).update(last=timezone.now())
 
 
-@transaction.atomic
+@verb()
 def spara_installningar(user, epost_kategorier) -> Notisinstallning:
     kategorier = sorted(set(epost_kategorier))
     if not set(kategorier) <= set(Notiskategori.values):

@@ -1,4 +1,5 @@
-"""Notification pages: the list (mark one or all read) and the e-mail preferences.
+"""Notification pages: what waits for the user, the list of notifications (mark one or all read)
+and the e-mail preferences.
 
 With htmx a mark swaps just the notification (or the list) and the header counter; without
 JavaScript the form posts and the page comes back.
@@ -11,21 +12,47 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from insatser.views import delvis, htmx_svar, sida_eller_del, visa_fel
+from insatser.selectors_uppgifter import mina_uppgifter as uppgifter_for
+from karna.tillagg import Avsnitt
+from karna.vyer import delvis, formular_med_verb, htmx_svar, sida_eller_del
 from notiser import selectors, services
 from notiser.access import synliga_notiser
 from notiser.forms import InstallningarForm
 
 SIDSTORLEK = 50
+# The newest unread notifications on "Mina uppgifter"; the header counts them all.
+OLASTA_ANTAL = 10
+
+
+@login_required
+@require_GET
+def mina_uppgifter(request):
+    """What waits for the user: invitations, staffing requests, operations needing action, the
+    day's registration, and the newest unread notifications."""
+    return render(
+        request,
+        "notiser/mina_uppgifter.html",
+        {
+            "uppgifter": uppgifter_for(request.user),
+            "olasta": list(selectors.olasta(request.user)[:OLASTA_ANTAL]),
+            "idag": timezone.localdate(),
+        },
+    )
+
+
+def mina_uppgifter_kort(request) -> Avsnitt:
+    """The start page's summary of what waits for the user (the unread count is the header's)."""
+    return Avsnitt("notiser/_mina_uppgifter_kort.html", {"uppgifter": uppgifter_for(request.user)})
 
 
 def _sida(request, varde):
@@ -91,12 +118,11 @@ def installningar(request):
         request.POST if request.method == "POST" else None,
         initial={"epost_kategorier": selectors.epostkategorier(request.user)},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.spara_installningar(request.user, form.cleaned_data["epost_kategorier"])
-        except ValidationError as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Dina val för e-post är sparade."))
-            return redirect("notisinstallningar")
-    return render(request, "notiser/installningar.html", {"form": form})
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.spara_installningar(request.user, d["epost_kategorier"]),
+        _("Dina val för e-post är sparade."),
+        reverse("notisinstallningar"),
+    )
+    return svar or render(request, "notiser/installningar.html", {"form": form})

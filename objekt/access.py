@@ -1,25 +1,24 @@
 """Who may see and do what with objects, relevance marks, agency information and imports.
 
-Every rule is written here once (domain.md 6.8). The pool (objects neither removed nor closed) is
-open to coordinators, officers and focal points, so that each agency can judge which candidates
-are relevant for it; an object in an operation is visible to those who see that operation's
-details. Relevance marks are the coordinators' to see in full; an agency sees its own marks and
-only the number of other agencies that found an object relevant. An information block is visible
-to its owner organisation, and to others only through an active release (Frislappning) to an
-operation they may see. An import is its organisation's own.
+Every rule is written here once. The pool (objects neither removed nor closed) is open to
+coordinators, officers and focal points, so that each agency can judge which candidates are
+relevant for it. Relevance marks are the coordinators' to see in full; an agency sees its own
+marks and only the number of other agencies that found an object relevant. An information block
+is visible to its owner organisation. An import is its organisation's own.
+
+The rules that run through operations are the operations app's, which adds them to these
+policies (``insatser/access/utokningar.py``): an object in an operation is visible to those who
+see that operation's details, and an information block to those who may read what was released
+to an operation it was released to.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
-from insatser.access import INSATS_POLICY
-from insatser.access import Handling as InsatsHandling
-from insatser.models import Kontroll
-from myndigheter.policy import Aktor, Policy, Regel, Relation
+from karna.policy import Aktor, Policy, Regel, Relation
 from myndigheter.roles import Roll
 from objekt.models import (
-    Frislappning,
     Myndighetsintresse,
     Objekt,
     Objektimport,
@@ -50,11 +49,6 @@ def _eget_forslag_i_poolen(aktor) -> Q:
     return Q(foreslaget_av_organisation_id=aktor.organisation_id) & _i_poolen(aktor)
 
 
-def _i_synlig_insats(aktor) -> Q:
-    insatser = INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SE_DETALJER).values("pk")
-    return Exists(Kontroll.objects.filter(objekt=OuterRef("pk"), insats__in=insatser))
-
-
 H = Handling
 OBJEKT_POLICY = Policy(
     Objekt,
@@ -72,11 +66,6 @@ OBJEKT_POLICY = Policy(
             "objektet finns i poolen och föreslogs av användarens organisation",
             _eget_forslag_i_poolen,
         ),
-        Relation(
-            "i_synlig_insats",
-            "objektet kontrolleras i en insats vars detaljer användaren ser",
-            _i_synlig_insats,
-        ),
     ],
     regler=[
         Regel(
@@ -86,10 +75,6 @@ OBJEKT_POLICY = Policy(
         ),
         *[Regel(roll, "i_poolen", [H.SE, H.MARKERA_RELEVANS]) for roll in MYNDIGHETSROLLER],
         *[Regel(roll, "eget_forslag_i_poolen", [H.ANDRA]) for roll in MYNDIGHETSROLLER],
-        *[
-            Regel(roll, "i_synlig_insats", [H.SE])
-            for roll in (*POOLROLLER, Roll.OPERATIV_SAMORDNARE, Roll.INSATSPOLIS)
-        ],
     ],
 )
 
@@ -141,15 +126,6 @@ def _agare(aktor) -> Q:
     return Q(organisation_id=aktor.organisation_id)
 
 
-def _frislappt(aktor) -> Q:
-    synliga = INSATS_POLICY.filtrera(aktor, InsatsHandling.SE_FRISLAPPT).values("pk")
-    return Exists(
-        Frislappning.objects.filter(
-            objektuppgift=OuterRef("pk"), aterkallad__isnull=True, insats__in=synliga
-        )
-    )
-
-
 H = Handling
 OBJEKTUPPGIFT_POLICY = Policy(
     Objektuppgift,
@@ -159,26 +135,11 @@ OBJEKTUPPGIFT_POLICY = Policy(
     },
     relationer=[
         Relation("agare", "användarens organisation äger uppgiften", _agare),
-        Relation(
-            "frislappt",
-            "uppgiften är frisläppt till en insats vars frisläppta uppgifter användaren får läsa",
-            _frislappt,
-        ),
     ],
     regler=[
         Regel(Roll.HANDLAGGARE, "agare", [H.SE, H.FRISLAPPA]),
         Regel(Roll.MYNDIGHETSKONTAKT, "agare", [H.SE, H.FRISLAPPA]),
         Regel(Roll.SAMORDNARE, "agare", [H.SE]),
-        *[
-            Regel(roll, "frislappt", [H.SE])
-            for roll in (
-                Roll.SAMORDNARE,
-                Roll.HANDLAGGARE,
-                Roll.MYNDIGHETSKONTAKT,
-                Roll.OPERATIV_SAMORDNARE,
-                Roll.INSATSPOLIS,
-            )
-        ],
     ],
 )
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from insatser.models import Kontroll
-from insatser.workflow import OPPNA_FOR_PLANERING
 from myndigheter.models import Myndighet
-from objekt.models import Informationsmall, Objekt, Objekttyp
+from objekt.models import Informationsmall, Objekttyp
 
 T = Objekttyp
 
@@ -120,19 +118,3 @@ def skapa_informationsmallar(skapa: Callable) -> None:
                 faltdefinition=faltdefinition,
                 aktiv=True,
             )
-
-
-def folj_kontrollerna() -> None:
-    """Demo objects take the status their controls would have given them through the verbs."""
-    demo = Objekt.objects.filter(referens__startswith="DEMO-OBJ-")
-    planerade = Kontroll.objects.filter(
-        status=Kontroll.Status.PLANERAD, insats__status__in=OPPNA_FOR_PLANERING
-    ).values("objekt")
-    gjorda = Kontroll.objects.filter(status=Kontroll.Status.GENOMFORD).values("objekt")
-    # Planned again after an earlier control: planned wins, as the workflow's revisit does.
-    demo.filter(pk__in=planerade).exclude(status=Objekt.Status.PLANERAT).update(
-        status=Objekt.Status.PLANERAT
-    )
-    demo.filter(pk__in=gjorda).exclude(pk__in=planerade).exclude(
-        status=Objekt.Status.KONTROLLERAT
-    ).update(status=Objekt.Status.KONTROLLERAT)

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from karna.formular import Formular, Modellformular, versionsfalt
 from myndigheter.models import (
     Kommun,
     Lokalpolisomrade,
@@ -33,7 +34,7 @@ def _kodval(modell, **filter):
     )
 
 
-class ObjektForm(forms.ModelForm):
+class ObjektForm(Modellformular):
     """The object's fields, validated by the model's own rules (check digit, postal code)."""
 
     kommun = _kodval(Kommun)
@@ -97,24 +98,24 @@ class ObjektForm(forms.ModelForm):
         self.fields["spara_anda"].widget = forms.HiddenInput()
 
 
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+class VersionForm(Formular):
+    version = versionsfalt()
 
 
 class AndraObjektForm(ObjektForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = versionsfalt(min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, med_reserv=False, **kwargs)
 
 
-class ObjekttypForm(forms.Form):
+class ObjekttypForm(Formular):
     """The first step of a proposal without JavaScript: the type decides the template's fields."""
 
     objekttyp = forms.ChoiceField(label=_("Objekttyp"), choices=Objekttyp.choices)
 
 
-class RelevansForm(forms.Form):
+class RelevansForm(Formular):
     relevans = forms.ChoiceField(
         label=_("Är objektet relevant för er?"), choices=R.choices, widget=forms.RadioSelect
     )
@@ -131,7 +132,7 @@ class RelevansForm(forms.Form):
         max_length=300,
         help_text=_("Till exempel skatteförfarandelagen eller arbetsmiljölagen."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = versionsfalt()
 
 
 class ReservForm(VersionForm):
@@ -139,10 +140,13 @@ class ReservForm(VersionForm):
 
 
 class StatusForm(VersionForm):
-    overgang = forms.CharField(max_length=40)
+    overgang = forms.CharField(
+        max_length=40,
+        error_messages={"required": _("Välj en av statusändringarna som erbjuds för objektet.")},
+    )
 
 
-class ImportForm(forms.Form):
+class ImportForm(Formular):
     fil = forms.FileField(
         label=_("Fil (CSV eller Excel .xlsx)"),
         help_text=_("Högst 5 MB och 5 000 rader."),
@@ -167,7 +171,7 @@ RELEVANS_FILTER = [
 JA_NEJ = [("", _("Alla")), ("ja", _("Ja")), ("nej", _("Nej"))]
 
 
-class Objektfilter(forms.Form):
+class Objektfilter(Formular):
     """Search and filters of the pool list; every value is in the URL."""
 
     q = forms.CharField(

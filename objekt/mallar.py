@@ -20,6 +20,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from karna.formular import Formular
+
 FALTTYPER = ("text", "textarea", "number", "date", "boolean", "choice")
 _NAMN_RE = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 FRITEXTVARNING = gettext_lazy(
@@ -97,7 +99,7 @@ def _formfalt(falt: dict) -> forms.Field:
             )
 
 
-class MallForm(forms.Form):
+class MallForm(Formular):
     """The fields of one template; prefixed so that they never clash with the object's fields."""
 
     prefix = "uppgift"

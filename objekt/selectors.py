@@ -5,22 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, OuterRef, QuerySet
 from django.utils import timezone
 
-from insatser.access import INSATS_POLICY
-from insatser.access import Handling as InsatsHandling
-from insatser.models import Kontroll
+from karna.policy import Aktor
 from myndigheter.models import Omradesbedomning
-from myndigheter.policy import Aktor
 from objekt.access import (
     MYNDIGHETSINTRESSE_POLICY,
     OBJEKT_POLICY,
     Handling,
     synliga_objekt,
-    synliga_objektuppgifter,
 )
-from objekt.models import Frislappning, Informationsmall, Myndighetsintresse, Objekt, Objektuppgift
+from objekt.models import Informationsmall, Myndighetsintresse, Objekt
 
 
 def objektpool(user) -> QuerySet[Objekt]:
@@ -115,38 +111,8 @@ def relevansoversikt(user, objekt_ids: Iterable[int]) -> dict[int, Relevansovers
     return oversikt
 
 
-def tidigare_kontroller(user, objekt: Objekt) -> QuerySet[Kontroll]:
-    """The object's controls in operations whose details the user sees, latest first."""
-    return (
-        Kontroll.objects.filter(
-            objekt=objekt,
-            insats__in=INSATS_POLICY.filtrera(user, InsatsHandling.SE_DETALJER).values("pk"),
-        )
-        .select_related("insats")
-        .order_by("-insats__start", "-pk")
-    )
-
-
 def aktiv_mall(organisation_id: int | None, objekttyp: str) -> Informationsmall | None:
     """The organisation's template in use for the object type, if it has one."""
     return Informationsmall.objects.filter(
         organisation_id=organisation_id, objekttyp=objekttyp, aktiv=True
     ).first()
-
-
-def uppgifter_i_insats(user, insats) -> QuerySet[Objektuppgift]:
-    """The information on the operation's objects that ``user`` may read in it (not logged).
-
-    The reader's own organisation's information, or information released to this very operation;
-    information released to another operation stays there.
-    """
-    egen_eller_frislappt_hit = Q(organisation_id=Aktor.for_user(user).organisation_id) | Exists(
-        Frislappning.objects.filter(
-            objektuppgift=OuterRef("pk"), insats=insats, aterkallad__isnull=True
-        )
-    )
-    return (
-        synliga_objektuppgifter(user)
-        .filter(egen_eller_frislappt_hit, objekt__kontroller__insats=insats)
-        .distinct()
-    )

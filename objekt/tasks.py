@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError
+from django.db import transaction
 
+from karna.uppgifter import TILLFALLIGA_FEL
 from objekt.services import importera
-
-OMFORSOKBARA = (OperationalError, InterfaceError)
 
 
 @shared_task(
@@ -17,7 +16,7 @@ OMFORSOKBARA = (OperationalError, InterfaceError)
     ignore_result=True,
     soft_time_limit=600,
     time_limit=660,
-    autoretry_for=OMFORSOKBARA,
+    autoretry_for=TILLFALLIGA_FEL,
     retry_backoff=True,
     max_retries=5,
 )
@@ -36,10 +35,15 @@ def importera_objekt(self, import_id: int) -> None:
             raise
         # The rows done so far are committed; a new run carries on from there.
         raise self.retry(countdown=1) from None
-    except OMFORSOKBARA:
+    except TILLFALLIGA_FEL:
         if sista_forsoket:
             importera.avbryt_import(import_id)
         raise
     except Exception:
         importera.avbryt_import(import_id)
         raise
+
+
+def koa_import(import_id: int) -> None:
+    """Subscriber of ``IMPORT_UPPLADDAD``: start reading the file once the upload is committed."""
+    transaction.on_commit(lambda: importera_objekt.delay(import_id))

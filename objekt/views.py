@@ -13,8 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from insatser.views import SERVICEFEL, kor_verb, visa_fel
-from myndigheter.policy import Aktor
+from karna.lasning import Konflikt
+from karna.policy import Aktor
+from karna.vyer import TJANSTEFEL, formular_med_verb, postat_verb, visa_fel
 from myndigheter.roles import Roll
 from objekt import access, selectors, services
 from objekt.forms import (
@@ -28,8 +29,8 @@ from objekt.forms import (
 )
 from objekt.mallar import MallForm
 from objekt.models import Myndighetsintresse, Objekt
+from objekt.tillagg import OBJEKTETS_HISTORIK
 from objekt.workflow import manuella_overgangar
-from utvardering.selectors import oppna_forbattringsomraden
 
 SIDSTORLEK = 50
 
@@ -109,8 +110,7 @@ def _detaljkontext(request, objekt: Objekt, relevans_form: RelevansForm | None =
         "visa_relevans": access.ser_relevans(user),
         "poolanvandare": access.ar_poolanvandare(user),
         "uppgifter": services.las_egna_objektuppgifter(user, objekt, "Objektets sida"),
-        "kontroller": selectors.tidigare_kontroller(user, objekt),
-        "forbattringsomraden": oppna_forbattringsomraden(user, [objekt.pk]),
+        "historik": OBJEKTETS_HISTORIK.samla(user, objekt),
         "overgangar": manuella_overgangar(objekt.status) if objekt.kan_hantera else [],
     }
 
@@ -150,32 +150,39 @@ def nytt(request):
     form, mallform = _steg_tva(request, typform.cleaned_data["objekttyp"])
     if _htmx_mal(request, "mallfalt"):
         return render(request, "objekt/_mallfalt.html", {"mallform": mallform})
-    dubblett = None
-    if request.method == "POST" and form.is_valid() and (mallform is None or mallform.is_valid()):
-        try:
-            objekt = services.foresla_objekt(
-                request.user,
-                **form.verbdata(),
-                mall=mallform.mall if mallform else None,
-                uppgifter=mallform.innehall() if mallform else None,
-            )
-        except services.MojligDubblett as fel:
-            dubblett = fel
-            visa_fel(request, form, fel)
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(
-                request, _("Objektet %(ref)s är föreslaget.") % {"ref": objekt.referens}
-            )
-            return redirect("objekt", pk=objekt.pk)
-    if dubblett is None:
+    dubbletter = []
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda _data: services.foresla_objekt(
+            request.user,
+            **form.verbdata(),
+            mall=mallform.mall if mallform else None,
+            uppgifter=mallform.innehall() if mallform else None,
+        ),
+        lambda objekt: _("Objektet %(ref)s är föreslaget.") % {"ref": objekt.referens},
+        lambda objekt: reverse("objekt", args=[objekt.pk]),
+        vid_fel=_samla_dubbletter(dubbletter),
+        giltig=mallform is None or mallform.is_valid(),
+    )
+    if svar:
+        return svar
+    if not dubbletter:
         form.dolj_spara_anda()
     return render(
         request,
         "objekt/nytt.html",
-        {"form": form, "mallform": mallform, "dubblett": dubblett, "steg": 2},
+        {"form": form, "mallform": mallform, "dubblett": _forsta(dubbletter), "steg": 2},
     )
+
+
+def _samla_dubbletter(dubbletter: list):
+    """A refusal hook keeping a possible duplicate, which the page shows with its objects."""
+    return lambda fel: dubbletter.append(fel) if isinstance(fel, services.MojligDubblett) else None
+
+
+def _forsta(lista: list):
+    return lista[0] if lista else None
 
 
 @login_required
@@ -186,22 +193,23 @@ def andra(request, pk: int):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else None
     form = AndraObjektForm(data, instance=objekt, initial={"version": objekt.version})
-    dubblett = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.andra_objekt(request.user, objekt, **form.verbdata())
-        except services.MojligDubblett as fel:
-            dubblett = fel
-            visa_fel(request, form, fel)
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Ändringarna är sparade."))
-            return redirect("objekt", pk=pk)
-    if dubblett is None:
+    dubbletter = []
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda _data: services.andra_objekt(request.user, objekt, **form.verbdata()),
+        _("Ändringarna är sparade."),
+        reverse("objekt", args=[pk]),
+        vid_fel=_samla_dubbletter(dubbletter),
+    )
+    if svar:
+        return svar
+    if not dubbletter:
         form.dolj_spara_anda()
     return render(
-        request, "objekt/andra.html", {"objekt": objekt, "form": form, "dubblett": dubblett}
+        request,
+        "objekt/andra.html",
+        {"objekt": objekt, "form": form, "dubblett": _forsta(dubbletter)},
     )
 
 
@@ -231,9 +239,9 @@ def markera_relevans(request, pk: int):
                 form.cleaned_data["lagstod"],
                 version=form.cleaned_data["version"],
             )
-        except services.Konflikt as fel:
+        except Konflikt as fel:
             form.add_error(None, str(fel))
-        except SERVICEFEL as fel:
+        except TJANSTEFEL as fel:
             visa_fel(request, form, fel)
         else:
             if not request.htmx:
@@ -278,18 +286,13 @@ def andra_status(request, pk: int):
     objekt = objekt_eller_404(request.user, pk)
     if not objekt.kan_hantera:
         raise PermissionDenied
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Välj en av statusändringarna som erbjuds för objektet."))
-        return redirect("objekt", pk=pk)
-    kor_verb(
+    return postat_verb(
         request,
-        lambda: services.andra_objektstatus(
-            request.user, objekt, form.cleaned_data["overgang"], form.cleaned_data["version"]
-        ),
+        StatusForm(request.POST),
+        lambda d: services.andra_objektstatus(request.user, objekt, d["overgang"], d["version"]),
         _("Objektets status är ändrad."),
+        reverse("objekt", args=[pk]),
     )
-    return redirect("objekt", pk=pk)
 
 
 @login_required
@@ -298,15 +301,10 @@ def andra_reserv(request, pk: int):
     objekt = objekt_eller_404(request.user, pk)
     if not objekt.kan_hantera:
         raise PermissionDenied
-    form = ReservForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Sidan var inaktuell. Ladda om den och försök igen."))
-        return redirect("objekt", pk=pk)
-    kor_verb(
+    return postat_verb(
         request,
-        lambda: services.andra_reserv(
-            request.user, objekt, form.cleaned_data["reserv"], form.cleaned_data["version"]
-        ),
+        ReservForm(request.POST),
+        lambda d: services.andra_reserv(request.user, objekt, d["reserv"], d["version"]),
         _("Reservmarkeringen är sparad."),
+        reverse("objekt", args=[pk]),
     )
-    return redirect("objekt", pk=pk)

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from insatser.views import visa_fel
+from karna.vyer import visa_fel
 from objekt import access, services
 from objekt.forms import ImportForm
 from objekt.importfil import KOLUMNER

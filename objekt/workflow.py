@@ -1,4 +1,4 @@
-"""The allowed state transitions of an object in the pool (domain.md 6.3), as one table.
+"""The allowed state transitions of an object in the pool, and of an import, as tables.
 
 FORESLAGET -> UNDER_BEREDNING -> REDO -> PLANERAT -> KONTROLLERAT -> {REDO, AVSLUTAT};
 AVFORT from the first three. An object is planned when a control of it is added to an operation,
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from insatser.workflow import Overgang, Workflow
-from objekt.models import Objekt
+from karna.arbetsflode import Overgang, Workflow
+from objekt.models import Objekt, Objektimport
 
 S = Objekt.Status
 FORE_PLANERING = frozenset({S.FORESLAGET, S.UNDER_BEREDNING, S.REDO})
@@ -20,6 +20,7 @@ OBJEKT_WORKFLOW = Workflow(
     _("objektet"),
     Objekt.Status,
     [
+        Overgang("foresla", frozenset(), S.FORESLAGET, _("föreslå ett objekt")),
         Overgang(
             "bereda",
             frozenset({S.FORESLAGET}),
@@ -62,3 +63,23 @@ SYSTEMOVERGANGAR = frozenset({"planera", "kontrollera"})
 def manuella_overgangar(status: str) -> list[Overgang]:
     """The transitions a coordinator may choose from ``status``, in declaration order."""
     return [o for o in OBJEKT_WORKFLOW.tillatna(status) if o.namn not in SYSTEMOVERGANGAR]
+
+
+IS = Objektimport.Status
+# A task that gives up, after its retries or on an unexpected error, fails the import, so that
+# its page stops showing it as running.
+IMPORT_WORKFLOW = Workflow(
+    _("importen"),
+    Objektimport.Status,
+    [
+        Overgang("ladda_upp", frozenset(), IS.VANTAR, _("ladda upp en fil")),
+        Overgang("borja", frozenset({IS.VANTAR, IS.PAGAR}), IS.PAGAR, _("börja läsa in filen")),
+        Overgang("bli_klar", frozenset({IS.PAGAR}), IS.KLAR, _("markera importen klar")),
+        Overgang(
+            "misslyckas",
+            frozenset({IS.VANTAR, IS.PAGAR}),
+            IS.MISSLYCKAD,
+            _("markera importen misslyckad"),
+        ),
+    ],
+)

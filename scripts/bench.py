@@ -40,7 +40,12 @@ from insatser.models import (  # noqa: E402
     Insats,
     Installningsorsak,
 )
-from insatser.workflow import BemanningStatus, InsatsStatus  # noqa: E402
+from insatser.workflow import (  # noqa: E402
+    BEMANNING_WORKFLOW,
+    INSATS_WORKFLOW,
+    BemanningStatus,
+    InsatsStatus,
+)
 from myndigheter.models import Lokalpolisomrade, Myndighet  # noqa: E402
 from myndigheter.referensdata import ladda_referensdata  # noqa: E402
 
@@ -96,11 +101,13 @@ def generera_insatser(antal: int) -> None:
                 samordnande_organisation_id=rng.choice(organisationer),
                 start=bas + timedelta(hours=n % 17000),
                 slut=bas + timedelta(hours=n % 17000 + 4),
-                status=(status := rng.choice(InsatsStatus.values)),
-                installd_orsak=orsak if status == InsatsStatus.INSTALLD else None,
+                status=INSATS_WORKFLOW.nadd(rng.choice(InsatsStatus.values)),
             )
             for n in range(block, min(block + 5000, antal))
         ]
+        for insats in insatser:
+            if insats.status == InsatsStatus.INSTALLD:
+                insats.installd_orsak = orsak
         Insats.objects.bulk_create(insatser)
         Deltagande.objects.bulk_create(
             [
@@ -116,7 +123,9 @@ def generera_insatser(antal: int) -> None:
                     insats=i,
                     lpo_id=rng.choice(lpoer),
                     begart_antal=4,
-                    status=rng.choice([BemanningStatus.SKICKAD, BemanningStatus.BEKRAFTAD]),
+                    status=BEMANNING_WORKFLOW.nadd(
+                        rng.choice([BemanningStatus.SKICKAD, BemanningStatus.BEKRAFTAD])
+                    ),
                 )
                 for i in insatser
             ]

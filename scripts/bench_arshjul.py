@@ -26,7 +26,13 @@ from arshjul.models import Arshjul, Arshjulsar, Arshjulshandelse, Begransningspe
 from arshjul.services import bygge
 from arshjul.standardregler import ladda_standardregler
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Polisbemanning
-from insatser.workflow import BemanningStatus, InsatsStatus
+from insatser.workflow import (
+    BEMANNING_WORKFLOW,
+    INSATS_WORKFLOW,
+    SVAR_WORKFLOW,
+    BemanningStatus,
+    InsatsStatus,
+)
 from myndigheter.models import Enhet
 
 ANTAL = 2000
@@ -53,7 +59,9 @@ def _generera(arshjul, ar: int) -> None:
                     start := borjan + timedelta(days=n * 360 // ANTAL, hours=rng.randint(8, 20))
                 ),
                 slut=start + timedelta(hours=3),
-                status=rng.choice([InsatsStatus.PLANERAD, InsatsStatus.BEKRAFTAD]),
+                status=INSATS_WORKFLOW.nadd(
+                    rng.choice([InsatsStatus.PLANERAD, InsatsStatus.BEKRAFTAD])
+                ),
             )
             for n in range(ANTAL)
         ]
@@ -66,7 +74,12 @@ def _generera(arshjul, ar: int) -> None:
     )
     Deltagande.objects.bulk_create(
         [
-            Deltagande(insats=insats, organisation=arshjul.agare, enhet=enhet, svar="ACCEPTERAD")
+            Deltagande(
+                insats=insats,
+                organisation=arshjul.agare,
+                enhet=enhet,
+                svar=SVAR_WORKFLOW.nadd("ACCEPTERAD"),
+            )
             for n, insats in enumerate(insatser)
             if n % 3 == 0
         ]
@@ -78,7 +91,7 @@ def _generera(arshjul, ar: int) -> None:
                 lpo=lpoer[n % len(lpoer)],
                 begart_antal=2,
                 bekraftat_antal=2,
-                status=BemanningStatus.BEKRAFTAD,
+                status=BEMANNING_WORKFLOW.nadd(BemanningStatus.BEKRAFTAD),
             )
             for n, insats in enumerate(insatser)
             if n % 4 == 0

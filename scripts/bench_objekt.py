@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet, Stadsomrade
 from objekt.models import Myndighetsintresse, Objekt, Objekttyp
 from objekt.selectors import objektlista
+from objekt.workflow import OBJEKT_WORKFLOW
 
 ANTAL = int(os.environ.get("BENCH_OBJEKT", "20000"))
 ORD = ["Pizzeria", "Nagelstudio", "Biltvätt", "Bygg", "Kiosk", "Frisör", "Städ", "Lager", "Krog"]
@@ -48,7 +49,9 @@ def generera_objekt(antal: int) -> None:
                     stadsomrade=omrade,
                     lpo_id=lpoer[omrade.pk],
                     foreslaget_av_organisation=forslag,
-                    status=rng.choice([Objekt.Status.FORESLAGET, Objekt.Status.REDO]),
+                    status=OBJEKT_WORKFLOW.nadd(
+                        rng.choice([Objekt.Status.FORESLAGET, Objekt.Status.REDO])
+                    ),
                 )
             )
         Objekt.objects.bulk_create(objekt)

@@ -33,8 +33,8 @@ def _rendera_i_barn(innehall: dict, upprepningar: int, svar) -> None:
     from django.conf import settings
     from django.utils import translation
 
-    from insatser import pdf
     from insatser.services.underlag import MALL
+    from karna import pdf
 
     context = {"u": innehall, "version": 1, "byggd": "bench"}
     with translation.override(settings.LANGUAGE_CODE):
@@ -56,13 +56,21 @@ def _operation():
     from insatser.models import (
         Bemanningsbegaran,
         Deltagande,
+        Frislappning,
         Insats,
         Kontroll,
         Polisbemanning,
     )
-    from insatser.workflow import BemanningStatus, InsatsStatus
+    from insatser.workflow import (
+        BEMANNING_WORKFLOW,
+        INSATS_WORKFLOW,
+        KONTROLL_WORKFLOW,
+        SVAR_WORKFLOW,
+        BemanningStatus,
+        InsatsStatus,
+    )
     from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet, UtsattOmrade
-    from objekt.models import Frislappning, Objekt, Objekttyp, Objektuppgift
+    from objekt.models import Objekt, Objekttyp, Objektuppgift
 
     befintlig = Insats.objects.filter(referens=REFERENS).first()
     if befintlig is not None:
@@ -82,7 +90,7 @@ def _operation():
             samordnande_organisation=org["akc-vast"],
             start=start,
             slut=start + timedelta(hours=4),
-            status=status,
+            status=INSATS_WORKFLOW.nadd(status),
             samlingsplats="Samlingsplatsen vid bench-kajen",
             sakerhetsanteckning="Kända risker: " + "hundar, trånga utrymmen. " * 3,
         )
@@ -92,10 +100,14 @@ def _operation():
             ("av", "DELTAGARE"),
         ]:
             Deltagande.objects.create(
-                insats=ny, organisation=org[kod], roll=roll, svar=Deltagande.Svar.ACCEPTERAD
+                insats=ny, organisation=org[kod], roll=roll, svar=SVAR_WORKFLOW.nadd("ACCEPTERAD")
             )
         begaran = Bemanningsbegaran.objects.create(
-            insats=ny, lpo=city, begart_antal=4, bekraftat_antal=4, status=BemanningStatus.BEKRAFTAD
+            insats=ny,
+            lpo=city,
+            begart_antal=4,
+            bekraftat_antal=4,
+            status=BEMANNING_WORKFLOW.nadd(BemanningStatus.BEKRAFTAD),
         )
         Polisbemanning.objects.create(begaran=begaran, anvandare=polis)
         return ny
@@ -124,7 +136,11 @@ def _operation():
             tilltradesgrund="Skatteverket: kontrollbesök enligt 41 kap. SFL (personalliggare)",
         )
         for gammal in tidigare:
-            Kontroll.objects.create(insats=gammal, objekt=objekt, status=Kontroll.Status.GENOMFORD)
+            Kontroll.objects.create(
+                insats=gammal,
+                objekt=objekt,
+                status=KONTROLL_WORKFLOW.nadd(Kontroll.Status.GENOMFORD),
+            )
         for kod in ("skatteverket", "av"):
             uppgift = Objektuppgift.objects.create(
                 objekt=objekt,
@@ -149,6 +165,7 @@ def matningar(client) -> list[tuple]:
     from insatser.models import Malgruppstyp, Underlagsbygge
     from insatser.services.underlag import bygg_underlag, markera_inaktuella
     from insatser.underlagsinnehall import underlagsinnehall
+    from insatser.workflow import UNDERLAGSBYGGE_WORKFLOW
 
     insats = _operation()
     malgrupper = access.underlagets_malgrupper(insats)
@@ -172,7 +189,9 @@ def matningar(client) -> list[tuple]:
 
     with transaction.atomic():
         markera_inaktuella([insats.pk])
-    Underlagsbygge.objects.filter(insats=insats).update(status=Underlagsbygge.Status.VANTAR)
+    UNDERLAGSBYGGE_WORKFLOW.overga_alla(
+        Underlagsbygge.objects.filter(insats=insats), "bestall_igen"
+    )
     # Force new versions: an unchanged fingerprint would skip the rendering.
     insats.informationsunderlag.all().delete()
     bygge = Underlagsbygge.objects.get(insats=insats)

@@ -1,9 +1,9 @@
 import pytest
-from django.contrib.auth import get_user_model
 
-from myndigheter.models import Anvandarprofil, Enhet, Lokalpolisomrade, Myndighet
 from myndigheter.referensdata import ladda_referensdata
-from myndigheter.roles import Roll, rollgrupp
+
+# The operations world (people, objects, operations in each state) for every test module.
+pytest_plugins = ["tests.varld"]
 
 
 @pytest.fixture(scope="session")
@@ -15,29 +15,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def skapa_anvandare(db):
-    """Create a user with one role in an organisation (by fixture code) and optional LPO scope."""
+    """Create a user with one role in an organisation (``tests.varld.ny_anvandare``)."""
+    from tests.varld import ny_anvandare
 
-    def skapa(
-        username: str,
-        roll: Roll,
-        organisation: str,
-        *,
-        enhet: str | None = None,
-        lpoer: tuple[str, ...] = (),
-        insatspolis: bool = False,
-    ):
-        user = get_user_model().objects.create_user(username=username, password="test-losen-123")
-        user.groups.add(rollgrupp(roll))
-        profil = Anvandarprofil.objects.create(
-            user=user,
-            organisation=Myndighet.objects.get(kod=organisation),
-            enhet=Enhet.objects.get(kod=enhet) if enhet else None,
-            ar_insatspolis=insatspolis,
-        )
-        profil.lpo_scope.set(Lokalpolisomrade.objects.filter(kod__in=lpoer))
-        return user
-
-    return skapa
+    return ny_anvandare
 
 
 @pytest.fixture
@@ -60,10 +41,20 @@ def celery_arbetare(transactional_db):
 
 
 @pytest.fixture(autouse=True)
-def tillfalliga_filer(settings, tmp_path):
-    """Generated files go to a folder of the test's own, never to the development media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def tillfalliga_filer(request, settings, tmp_path):
+    """Generated files go to a folder of the test's own, never to the development media; in a
+    module whose world is built once, to the folder the world wrote its files to."""
+    settings.MEDIA_ROOT = getattr(request.module, "MODULENS_MEDIA", None) or tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="module")
+def modulens_media(request, tmp_path_factory):
+    """A folder for the files of a module's shared world (``tests.varld.modulvarld``)."""
+    mapp = tmp_path_factory.mktemp("media")
+    request.module.MODULENS_MEDIA = mapp
+    yield mapp
+    del request.module.MODULENS_MEDIA
 
 
 @pytest.fixture(autouse=True)

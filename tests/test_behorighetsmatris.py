@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from myndigheter.roles import Roll
 from tests.behorigheter import AKTORER, ANONYM, LOGIN, NEKAD, ROLLANVANDARE, moduler
+from tests.varld import modulvarld, ny_anvandare
 
 MATRIS = {}
 URLER = {}
@@ -65,22 +66,30 @@ def test_every_entry_covers_every_actor_with_an_allowed_and_a_refused_case():
         assert statusar & NEKAD, f"{namn}: no refused case"
 
 
-@pytest.fixture
-def aktorer(skapa_anvandare):
-    anvandare = {ANONYM: None}
-    for roll, (organisation, lpoer) in ROLLANVANDARE.items():
-        anvandare[roll] = skapa_anvandare(
-            f"matris.{roll.value.lower()}", roll, organisation, lpoer=lpoer
-        )
-    return anvandare
+@pytest.fixture(scope="module")
+def matrisvarld(django_db_setup, django_db_blocker, modulens_media):
+    """The users of every role and the objects the paths name, built once for the module; each
+    case runs in a savepoint of its own, so what one request changes no other case sees."""
+    with modulvarld(django_db_blocker, modulens_media):
+        anvandare = {ANONYM: None}
+        for roll, (organisation, lpoer) in ROLLANVANDARE.items():
+            anvandare[roll] = ny_anvandare(
+                f"matris.{roll.value.lower()}", roll, organisation, lpoer=lpoer
+            )
+        varden = {}
+        for modul in moduler():
+            varden.update(modul.platshallare(anvandare))
+        yield anvandare, varden
 
 
 @pytest.fixture
-def platshallare(aktorer):
-    varden = {}
-    for modul in moduler():
-        varden.update(modul.platshallare(aktorer))
-    return varden
+def aktorer(db, matrisvarld):
+    return matrisvarld[0]
+
+
+@pytest.fixture
+def platshallare(db, matrisvarld):
+    return matrisvarld[1]
 
 
 FALL = [

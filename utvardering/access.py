@@ -1,7 +1,7 @@
 """Who may see the results of evaluations. Every rule is written here once.
 
 Improvement areas are part of the joint evaluation, visible to those who see the details of the
-operation that raised them (domain.md 6.8: coordinators, participants and the police staffing it);
+operation that raised them (coordinators, participants and the police staffing it);
 the coordinators of that operation record them and mark them resolved.
 """
 
@@ -11,8 +11,8 @@ from django.db.models import Q
 
 from insatser.access import INSATS_POLICY
 from insatser.access import Handling as InsatsHandling
-from myndigheter.policy import Policy, Regel, Relation
-from myndigheter.roles import Roll
+from karna.policy import Policy, Regel, Relation
+from myndigheter.roles import DELTAGARROLLER, Roll
 from utvardering.models import Forbattringsomrade
 
 
@@ -46,16 +46,7 @@ FORBATTRINGSOMRADE_POLICY = Policy(
         ),
     ],
     regler=[
-        *[
-            Regel(roll, "fran_synlig_insats", [H.SE])
-            for roll in (
-                Roll.SAMORDNARE,
-                Roll.HANDLAGGARE,
-                Roll.MYNDIGHETSKONTAKT,
-                Roll.OPERATIV_SAMORDNARE,
-                Roll.INSATSPOLIS,
-            )
-        ],
+        *[Regel(roll, "fran_synlig_insats", [H.SE]) for roll in DELTAGARROLLER],
         Regel(Roll.SAMORDNARE, "fran_samordnad_insats", [H.ATGARDA]),
     ],
 )

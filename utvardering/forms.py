@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from karna.formular import Formular
 from myndigheter.models import Myndighet
 from objekt.models import Objekt
 
 
-class ForbattringsomradeForm(forms.Form):
+class ForbattringsomradeForm(Formular):
     text = forms.CharField(
         label=_("Förbättringsområde"),
         max_length=2000,

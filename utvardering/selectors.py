@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
 
+from insatser.access import for_alla
 from utvardering.access import synliga_forbattringsomraden
 from utvardering.models import Forbattringsomrade
 
@@ -18,3 +22,22 @@ def oppna_forbattringsomraden(user, objekt_ids: Iterable[int]) -> QuerySet[Forba
         .select_related("insats", "objekt", "ansvarig_organisation")
         .order_by("-skapad", "pk")
     )
+
+
+def underlagets_forbattringar(objekt_ids, lasare) -> dict[int, list[dict]]:
+    """The open improvement areas of the objects that every reader of a briefing may see, as
+    the briefing's rows (``insatser.tillagg.UNDERLAGETS_FORBATTRINGAR``)."""
+    rader = for_alla(lasare, lambda aktor: oppna_forbattringsomraden(aktor, objekt_ids))
+    per_objekt = defaultdict(list)
+    for omrade in rader.order_by("objekt_id", "-skapad", "pk"):
+        per_objekt[omrade.objekt_id].append(
+            {
+                "text": omrade.text,
+                "fran": omrade.insats.referens,
+                "datum": date_format(timezone.localtime(omrade.skapad), "j F Y"),
+                "ansvarig": omrade.ansvarig_organisation.namn
+                if omrade.ansvarig_organisation
+                else "",
+            }
+        )
+    return per_objekt

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insatser.access import kan_se_insats
+from insatser.access import kan_samordna, kan_se_insats
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Insats
-from insatser.services.gemensamt import _kraver_samordnare, _las_insats, _logga
+from insatser.services import las_for_tillagg, skriv_tidslinjepost
 from insatser.workflow import InsatsStatus
+from karna.verb import verb
 from myndigheter.models import Myndighet
 from objekt.models import Objekt
 from utvardering import access
 from utvardering.models import Forbattringsomrade
+from utvardering.workflow import FORBATTRINGSOMRADE_WORKFLOW
 
 UTFORDA = frozenset({InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD})
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def registrera_forbattringsomrade(
     user,
     insats: Insats,
@@ -29,10 +31,13 @@ def registrera_forbattringsomrade(
     objekt: Objekt | None = None,
 ) -> Forbattringsomrade:
     """The coordinator records what should be done better next time, after the operation."""
-    insats = _las_insats(insats)
+    insats = las_for_tillagg(insats)
     if not kan_se_insats(user, insats):
         raise Http404
-    _kraver_samordnare(user, insats)
+    if not kan_samordna(user, insats):
+        raise PermissionDenied(
+            _("Endast samordnare för den samordnande organisationen kan göra detta.")
+        )
     if insats.status not in UTFORDA:
         raise ValidationError(
             {"text": _("Förbättringsområden registreras när insatsen är genomförd.")}
@@ -43,16 +48,17 @@ def registrera_forbattringsomrade(
         raise ValidationError({"objekt": _("Objektet kontrollerades inte i insatsen.")})
     omrade = Forbattringsomrade.objects.create(
         insats=insats,
+        status=FORBATTRINGSOMRADE_WORKFLOW.skapa("registrera"),
         objekt=objekt,
         text=text.strip(),
         ansvarig_organisation=ansvarig_organisation,
         skapad_av=user,
     )
-    _logga(insats, user, "forbattringsomrade", text=omrade.text)
+    skriv_tidslinjepost(insats, user, "forbattringsomrade", text=omrade.text)
     return omrade
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def atgarda_forbattringsomrade(user, omrade: Forbattringsomrade) -> Forbattringsomrade:
     omrade = Forbattringsomrade.objects.select_for_update().get(pk=omrade.pk)
     if not access.synliga_forbattringsomraden(user).filter(pk=omrade.pk).exists():
@@ -61,8 +67,8 @@ def atgarda_forbattringsomrade(user, omrade: Forbattringsomrade) -> Forbattrings
         raise PermissionDenied(_("Endast insatsens samordnare kan markera området som åtgärdat."))
     if omrade.status == Forbattringsomrade.Status.ATGARDAD:
         raise ValidationError({"status": _("Området är redan markerat som åtgärdat.")})
-    omrade.status = Forbattringsomrade.Status.ATGARDAD
+    FORBATTRINGSOMRADE_WORKFLOW.overga(omrade, "atgarda")
     omrade.atgardad = timezone.now()
     omrade.save(update_fields=["status", "atgardad"])
-    _logga(omrade.insats, user, "forbattringsomrade_atgardat", text=omrade.text)
+    skriv_tidslinjepost(omrade.insats, user, "forbattringsomrade_atgardat", text=omrade.text)
     return omrade

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from insatser.views import SERVICEFEL, insats_eller_404, kor_verb, visa_fel
-from utvardering import access, services
+from insatser.views import insats_eller_404
+from karna.tillagg import Avsnitt
+from karna.vyer import formular_med_verb, kor_verb
+from utvardering import access, selectors, services
 from utvardering.forms import ForbattringsomradeForm
+
+
+def objektets_forbattringsomraden(user, objekt) -> Avsnitt:
+    """The object page's history: the open improvement areas of the object the user may see."""
+    return Avsnitt(
+        "utvardering/_objektets_forbattringsomraden.html",
+        {"forbattringsomraden": selectors.oppna_forbattringsomraden(user, [objekt.pk])},
+    )
 
 
 @login_required
@@ -24,14 +34,15 @@ def forbattringsomraden(request, pk: int):
     if request.method == "POST" and not kan_registrera:
         raise PermissionDenied
     form = ForbattringsomradeForm(request.POST or None, insats=insats)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.registrera_forbattringsomrade(request.user, insats, **form.cleaned_data)
-        except SERVICEFEL as fel:
-            visa_fel(request, form, fel)
-        else:
-            messages.success(request, _("Förbättringsområdet är registrerat."))
-            return redirect("forbattringsomraden", pk=pk)
+    svar = formular_med_verb(
+        request,
+        form,
+        lambda d: services.registrera_forbattringsomrade(request.user, insats, **d),
+        _("Förbättringsområdet är registrerat."),
+        reverse("forbattringsomraden", args=[pk]),
+    )
+    if svar:
+        return svar
     omraden = (
         access.FORBATTRINGSOMRADE_POLICY.markera(
             access.synliga_forbattringsomraden(request.user).filter(insats=insats),

@@ -31,7 +31,7 @@ STEG: list[Steg] = [
     (Byggsteg.EXPANDERA, 20, datasteg.expandera),
     (Byggsteg.PLACERA, 35, datasteg.placera),
     (Byggsteg.ROTATION, 45, datasteg.rotera),
-    (Byggsteg.MINIMIKRAV, 50, datasteg.kontrollera),
+    (Byggsteg.MINIMIKRAV, 50, datasteg.granska),
     (Byggsteg.KOLLISIONER, 60, datasteg.kollisioner),
     (Byggsteg.SVG, 70, datasteg.rendera_svg),
     (Byggsteg.PDF, 90, datasteg.rendera_pdf),
@@ -48,7 +48,7 @@ def _las_aret(arshjulsar_id: int) -> None:
 
 
 def _overga_version(version: Arshjulsversion, namn: str) -> None:
-    version.status = VERSION_WORKFLOW.kontrollera(version.status, namn).till
+    VERSION_WORKFLOW.overga(version, namn)
 
 
 @transaction.atomic
@@ -75,6 +75,7 @@ def starta(arshjulsar_id: int, begaran: int) -> int | None:
     nummer = (rad.versioner.aggregate(storst=Max("nummer"))["storst"] or 0) + 1
     return Arshjulsversion.objects.create(
         arshjulsar=rad,
+        status=VERSION_WORKFLOW.skapa("bygg"),
         nummer=nummer,
         begaran=begaran,
         fingeravtryck=avtryck,

@@ -1,23 +1,22 @@
 """Rebuild requests: every change to what a wheel shows asks for a debounced rebuild.
 
-A request bumps the wheel year's counter in the changing transaction and, after commit, enqueues
-the build with a countdown; a build asked for an older number than the latest stops, so a burst
-of changes gives one build. The fingerprint of the build's input tells a build with nothing new
-to do, which then stores nothing.
+A request bumps the wheel year's counter in the changing transaction and orders the build
+(``ARSHJUL_BESTALLT``; ``arshjul.tasks`` enqueues it after commit, with a countdown); a build
+asked for an older number than the latest stops, so a burst of changes gives one build. The
+fingerprint of the build's input tells a build with nothing new to do, which then stores nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from functools import partial
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db import transaction
 from django.db.models import F, OuterRef, Q
 from django.utils import timezone
 
+from arshjul.effekter import ARSHJUL_BESTALLT
 from arshjul.models import (
     Arshjul,
     Arshjulsar,
@@ -27,17 +26,12 @@ from arshjul.models import (
     Rotationsplats,
     Samverkansorgan,
 )
-from arshjul.selectors import begransningar_for_ar, bokade_insatser
+from arshjul.selectors import begransningar_for_ar
+from arshjul.tillagg import INSATSKALLA
 from myndigheter.models import Lokalpolisomrade
 
 # Raised when what the build makes from the same input changes, so every wheel is rebuilt.
 BYGGVERSION = 1
-
-
-def _koa_bygge(arshjulsar_id: int, begaran: int) -> None:
-    from arshjul.tasks import bygg_arshjul
-
-    bygg_arshjul.apply_async((arshjulsar_id, begaran), countdown=settings.ARSHJUL_FORDROJNING)
 
 
 def begar_ombyggnad(arshjul_id: int, ar: int) -> Arshjulsar:
@@ -45,8 +39,7 @@ def begar_ombyggnad(arshjul_id: int, ar: int) -> Arshjulsar:
     rad, _ = Arshjulsar.objects.get_or_create(arshjul_id=arshjul_id, ar=ar)
     Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1, begard=timezone.now())
     rad.refresh_from_db(fields=["begaran", "begard"])
-    # A broker that is down must not undo the change; the watchdog finds the request later.
-    transaction.on_commit(partial(_koa_bygge, rad.pk, rad.begaran), robust=True)
+    ARSHJUL_BESTALLT.utlos(arshjulsar_id=rad.pk, begaran=rad.begaran)
     return rad
 
 
@@ -60,17 +53,6 @@ def planerade_ar(arshjul: Arshjul) -> list[int]:
     i_ar = timezone.localdate().year
     senare = Arshjulsar.objects.filter(arshjul=arshjul, ar__gt=i_ar).values_list("ar", flat=True)
     return [i_ar, *senare]
-
-
-def insats_andrad(insats) -> None:
-    """An operation changed: rebuild each active wheel whose LPOs or window it lies in."""
-    ar = timezone.localtime(insats.start).year
-    i_lpo = Arshjul.objects.filter(aktiv=True, lpoer__insatser=insats)
-    i_fonster = Arshjul.objects.filter(aktiv=True, handelser__planerade_insatser=insats)
-    hjul = i_lpo.values_list("pk", flat=True).union(i_fonster.values_list("pk", flat=True))
-    # Always in the same order, so two transactions never wait for each other's rows.
-    for arshjul_id in sorted(hjul):
-        begar_ombyggnad(arshjul_id, ar)
 
 
 def _rader(queryset) -> list:
@@ -141,11 +123,12 @@ def fingeravtryck(rad: Arshjulsar) -> str:
             .order_by("pk")
             .values_list()
         ),
-        "insatser": _rader(
-            bokade_insatser(arshjul, rad.ar).values_list(
-                "pk", "start", "slut", "insatsfonster_id", "lpo_ids", "enhet_ids", "polis_ids"
+        "insatser": [
+            list(dataclasses.astuple(bokad))
+            for bokad in INSATSKALLA().bokade(
+                arshjul.pk, list(arshjul.lpoer.values_list("pk", flat=True)), rad.ar
             )
-        ),
+        ],
     }
     text = json.dumps(innehall, default=str, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()

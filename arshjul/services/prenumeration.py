@@ -10,16 +10,16 @@ import hashlib
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from arshjul.models import Kalenderprenumeration
+from karna.verb import verb
 
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-@transaction.atomic
+@verb()
 def skapa_prenumeration(user) -> str:
     """A new secret token for the user; an earlier one stops working. Returned only here."""
     token = secrets.token_urlsafe(32)
@@ -27,7 +27,7 @@ def skapa_prenumeration(user) -> str:
     return token
 
 
-@transaction.atomic
+@verb()
 def aterkalla_prenumeration(user) -> bool:
     raderade, _ = Kalenderprenumeration.objects.filter(user=user).delete()
     return bool(raderade)

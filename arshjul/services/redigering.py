@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from arshjul import access
 from arshjul.access import BEGRANSNING_POLICY, HANDELSE_POLICY, Handling
+from arshjul.effekter import ARSHJUL_BESTALLT
 from arshjul.models import (
     Arshjulshandelse,
     Arshjulsversion,
@@ -28,20 +28,11 @@ from arshjul.models import (
 from arshjul.models.val import BEGRANSNING, TIDSATTA_TYPER
 from arshjul.services.ombyggnad import begar_ombyggnad, begar_ombyggnad_av_ar, planerade_ar
 from arshjul.workflow import VERSION_WORKFLOW, VersionStatus
-from insatser.services.gemensamt import Konflikt as InsatsKonflikt
+from karna import lasning
+from karna.verb import verb
 
 STORSTA_FONSTER_DAGAR = 14
 STORSTA_PERIOD_DAGAR = 366
-
-
-class Konflikt(InsatsKonflikt):
-    """Someone else saved the row since the form was loaded."""
-
-    def __init__(self):
-        Exception.__init__(
-            self,
-            _("Någon annan har ändrat detta sedan du öppnade det. Ladda om sidan och försök igen."),
-        )
 
 
 def _fel(falt: str, text: str) -> ValidationError:
@@ -53,11 +44,14 @@ def _kraver_redigering(user, arshjul) -> None:
         raise PermissionDenied(_("Endast samordnare för årshjulets ägare kan ändra det."))
 
 
-def _las(modell, rad, version: int | None):
-    last = modell.objects.select_for_update().get(pk=rad.pk)
-    if version is not None and last.version != version:
-        raise Konflikt()
-    return last
+def _las(modell, rad, version: int):
+    """Lock the row being edited; the version the form showed is required."""
+    return lasning.las(
+        modell,
+        rad.pk,
+        version,
+        _("Någon annan har ändrat detta sedan du öppnade det. Ladda om sidan och försök igen."),
+    )
 
 
 def _giltigt_datum(manad, dag) -> bool:
@@ -163,7 +157,7 @@ REGELFALT = (
 )
 
 
-@transaction.atomic
+@verb(ARSHJUL_BESTALLT)
 def spara_regel(
     user, arshjul, data: dict, regel: Aterkommanderegel | None = None, version: int | None = None
 ) -> Aterkommanderegel:
@@ -226,7 +220,7 @@ HANDELSEFALT = (
 )
 
 
-@transaction.atomic
+@verb(ARSHJUL_BESTALLT)
 def spara_handelse(
     user,
     arshjul,
@@ -290,7 +284,7 @@ PERIODFALT = (
 )
 
 
-@transaction.atomic
+@verb(ARSHJUL_BESTALLT)
 def spara_begransning(
     user,
     arshjul,
@@ -323,14 +317,14 @@ def spara_begransning(
     return period
 
 
-@transaction.atomic
+@verb(ARSHJUL_BESTALLT)
 def bygg_om(user, arshjul, ar: int) -> None:
     """A coordinator asks for a rebuild now (e.g. after reference data changed)."""
     _kraver_redigering(user, arshjul)
     begar_ombyggnad(arshjul.pk, ar)
 
 
-@transaction.atomic
+@verb()
 def publicera_version(user, version: Arshjulsversion) -> Arshjulsversion:
     """Publish a ready version; the version published before is replaced, its files kept."""
     version = (
@@ -339,11 +333,11 @@ def publicera_version(user, version: Arshjulsversion) -> Arshjulsversion:
         .get(pk=version.pk)
     )
     _kraver_redigering(user, version.arshjulsar.arshjul)
-    version.status = VERSION_WORKFLOW.kontrollera(version.status, "publicera").till
+    VERSION_WORKFLOW.overga(version, "publicera")
     for tidigare in Arshjulsversion.objects.select_for_update().filter(
         arshjulsar=version.arshjulsar, status=VersionStatus.PUBLICERAD
     ):
-        tidigare.status = VERSION_WORKFLOW.kontrollera(tidigare.status, "ersatt").till
+        VERSION_WORKFLOW.overga(tidigare, "ersatt")
         tidigare.save(update_fields=["status"])
     version.publicerad = timezone.now()
     version.publicerad_av = user

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arshjul import generering, kontroller, lagring, placering, rendering, ritning
+from arshjul import generering, granskning, lagring, placering, rendering, ritning
 from arshjul.generering import Bokning, Kontext, Onskad, Period
 from arshjul.models import (
     Arshjulsar,
@@ -25,9 +25,9 @@ from arshjul.models import (
     Samverkansorgan,
 )
 from arshjul.models.val import BEGRANSNING, TIDSATTA_TYPER
-from arshjul.selectors import begransningar_for_ar, bokade_insatser, innehall_for_ar
+from arshjul.selectors import begransningar_for_ar, innehall_for_ar
+from arshjul.tillagg import INSATSKALLA
 from arshjul.workflow import VERSION_WORKFLOW, Byggsteg, VersionStatus
-from insatser.models import Insats
 from myndigheter.models import Lokalpolisomrade
 
 
@@ -136,11 +136,13 @@ def _kontext(arshjul, ar: int, regler) -> Kontext:
 
 def _med_insatser(handelser) -> set[int]:
     """The windows among ``handelser`` that operations were planned in."""
-    return set(
-        Insats.objects.filter(insatsfonster__in=handelser).values_list(
-            "insatsfonster_id", flat=True
-        )
-    )
+    return INSATSKALLA().fonster_med_insatser(handelser.values_list("pk", flat=True))
+
+
+def bokade_insatser(rad: Arshjulsar):
+    """The operations of a wheel's year that will take place, as the build sees them."""
+    lpo_ids = list(rad.arshjul.lpoer.values_list("pk", flat=True))
+    return INSATSKALLA().bokade(rad.arshjul_id, lpo_ids, rad.ar)
 
 
 def _titel(regel) -> str:
@@ -180,7 +182,7 @@ def expandera(version) -> None:
 
 
 def _koppla_beroenden(onskade: list[Onskad], resultat: dict) -> None:
-    """Point each dependent occurrence at the occurrence it comes after (R-079)."""
+    """Point each dependent occurrence at the occurrence it comes after."""
     per_regel: dict[int, list] = defaultdict(list)
     for (regel_id, _forekomst), rad in sorted(resultat.items()):
         per_regel[regel_id].append(rad)
@@ -222,7 +224,7 @@ def placera(version) -> None:
 
 
 def rotera(version) -> None:
-    """Chair and note-taker in turn over each body's meetings of the year (R-057).
+    """Chair and note-taker in turn over each body's meetings of the year.
 
     The turn restarts every year; a hand-edited meeting keeps its own chair but takes its turn.
     """
@@ -261,9 +263,9 @@ def rotera(version) -> None:
             mote.save()
 
 
-def _planerade(arshjul, ar: int) -> list[kontroller.Planerad]:
+def _planerade(arshjul, ar: int) -> list[granskning.Planerad]:
     return [
-        kontroller.Planerad(
+        granskning.Planerad(
             h.pk, h.regel_id, h.forekomst, h.organ_id, h.typ, h.heldag, h.start, h.slut
         )
         for h in Arshjulshandelse.objects.filter(arshjul=arshjul, ar=ar, installd=False).order_by(
@@ -272,22 +274,25 @@ def _planerade(arshjul, ar: int) -> list[kontroller.Planerad]:
     ]
 
 
-def kontrollera(version) -> None:
+def granska(version) -> None:
     """Minimum counts, rule order, and operations that lie outside the window they are in."""
     rad = version.arshjulsar
     regler = _aktiva_regler(rad.arshjul)
     planerade = _planerade(rad.arshjul, rad.ar)
+    bokade = [b for b in bokade_insatser(rad) if b.fonster_id is not None]
+    fonster = Arshjulshandelse.objects.filter(
+        arshjul=rad.arshjul, ar=rad.ar, pk__in=[b.fonster_id for b in bokade]
+    ).in_bulk()
     utanfor = [
-        {"insats_id": pk, "handelse_id": fonster_id}
-        for pk, fonster_id in bokade_insatser(rad.arshjul, rad.ar)
-        .filter(insatsfonster__arshjul=rad.arshjul, insatsfonster__ar=rad.ar)
-        .exclude(start__gte=F("insatsfonster__start"), slut__lte=F("insatsfonster__slut"))
-        .values_list("pk", "insatsfonster_id")
+        {"insats_id": b.pk, "handelse_id": b.fonster_id}
+        for b in bokade
+        if b.fonster_id in fonster
+        and not (fonster[b.fonster_id].start <= b.start and b.slut <= fonster[b.fonster_id].slut)
     ]
     version.rapport = {
         **version.rapport,
-        "minimikrav": kontroller.minimikrav(regler, planerade, rad.ar),
-        "ordning": kontroller.ordningsfel(regler, planerade),
+        "minimikrav": granskning.minimikrav(regler, planerade, rad.ar),
+        "ordning": granskning.ordningsfel(regler, planerade),
         "utanfor_fonster": utanfor,
     }
 
@@ -303,7 +308,7 @@ def kollisioner(version) -> None:
         Prefetch("organ", queryset=Samverkansorgan.objects.prefetch_related("enheter")),
     )
     bokade = [
-        kontroller.Bokad(
+        granskning.Bokad(
             "handelse",
             m.pk,
             m.start,
@@ -316,19 +321,17 @@ def kollisioner(version) -> None:
         for m in moten
     ]
     bokade += [
-        kontroller.Bokad(
+        granskning.Bokad(
             "insats",
-            pk,
-            start,
-            slut,
-            enheter=frozenset(enheter),
-            polispersoner=frozenset(poliser),
+            b.pk,
+            b.start,
+            b.slut,
+            enheter=frozenset(b.enhet_ids),
+            polispersoner=frozenset(b.polis_ids),
         )
-        for pk, start, slut, enheter, poliser in bokade_insatser(rad.arshjul, rad.ar).values_list(
-            "pk", "start", "slut", "enhet_ids", "polis_ids"
-        )
+        for b in bokade_insatser(rad)
     ]
-    version.rapport = {**version.rapport, "kollisioner": kontroller.kollisioner(bokade)}
+    version.rapport = {**version.rapport, "kollisioner": granskning.kollisioner(bokade)}
 
 
 def rendera_svg(version) -> None:
@@ -347,11 +350,11 @@ def rendera_ics(version) -> None:
     """The calendar file, and the version is ready: older unpublished versions are replaced."""
     innehall = innehall_for_ar(version.arshjulsar)
     lagring.spara(version, "ics", rendering.ics(innehall, version))
-    version.status = VERSION_WORKFLOW.kontrollera(version.status, "bli_klar").till
+    VERSION_WORKFLOW.overga(version, "bli_klar")
     version.steg, version.framsteg = Byggsteg.KLART, 100
     rad = version.arshjulsar
     for aldre in rad.versioner.filter(status=VersionStatus.KLAR, nummer__lt=version.nummer):
-        aldre.status = VERSION_WORKFLOW.kontrollera(aldre.status, "ersatt").till
+        VERSION_WORKFLOW.overga(aldre, "ersatt")
         lagring.ta_bort_filer(aldre)
         aldre.save()
     Arshjulsar.objects.filter(pk=rad.pk, hanterad_begaran__lt=version.begaran).update(

@@ -6,8 +6,8 @@ from django.db.models import Q
 
 from insatser.access.insats import INSATS_POLICY, H
 from insatser.models import Fynd
-from myndigheter.policy import Policy, Regel, Relation
-from myndigheter.roles import Roll
+from karna.policy import Policy, Regel, Relation
+from myndigheter.roles import DELTAGARROLLER, Roll
 
 
 def _i_insats_med_detaljer(aktor) -> Q:
@@ -28,7 +28,7 @@ def _egen_organisations_dar_anvandaren_registrerar(aktor) -> Q:
     )
 
 
-# Findings (domain.md 6.8): a shared finding is for everyone who sees the operation's details; an
+# Findings: a shared finding is for everyone who sees the operation's details; an
 # unshared one stays within the recording organisation, so a police-owned one within the police
 # of that operation (its LPOs' coordinators and its named officers). A finding is the recording
 # organisation's: those of it who may register in the operation may correct or remove it.
@@ -54,13 +54,7 @@ FYND_POLICY = Policy(
     ],
     regler=[
         Regel(roll, relation, [H.SE])
-        for roll in (
-            Roll.SAMORDNARE,
-            Roll.HANDLAGGARE,
-            Roll.MYNDIGHETSKONTAKT,
-            Roll.OPERATIV_SAMORDNARE,
-            Roll.INSATSPOLIS,
-        )
+        for roll in DELTAGARROLLER
         for relation in ("delat_i_insats_med_detaljer", "egen_organisations")
     ]
     + [

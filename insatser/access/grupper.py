@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from insatser.access.insats import INSATS_POLICY, H
 from insatser.models import Insatsgrupp
-from myndigheter.policy import Policy, Regel, Relation
+from karna.policy import Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 

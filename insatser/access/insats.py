@@ -18,8 +18,8 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
+from karna.policy import Aktor, Policy, Regel, Relation
 from myndigheter.models import Anvandarprofil
-from myndigheter.policy import Aktor, Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 AKTIVA_BEMANNINGSSTATUSAR = [
@@ -252,7 +252,7 @@ INSATS_POLICY = Policy(
             "deltagande_organisation",
             [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
         ),
-        # Co-planning municipalities see each other's operations in full, but agency
+        # Co-planning municipalities see each other's operations in full, but agency
         # information released to one operation stays with that operation's participants.
         Regel(Roll.SAMORDNARE, "samplanerad", [H.SE, H.SE_DETALJER]),
         Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),

@@ -21,8 +21,8 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
-from myndigheter.policy import Aktor, Policy, Regel, Relation
-from myndigheter.roles import Roll
+from karna.policy import Aktor, Policy, Regel, Relation
+from myndigheter.roles import DELTAGARROLLER, Roll
 
 
 def _detaljer_synliga(aktor) -> QuerySet:
@@ -57,13 +57,7 @@ def _polisens_lpo(aktor) -> Q:
 # shows one of its readers more than that reader may see. Police management does not read the
 # police briefing: it holds objects and the meeting point, which 6.8 keeps from management.
 LASARROLLER = {
-    Malgruppstyp.GEMENSAM: (
-        Roll.SAMORDNARE,
-        Roll.HANDLAGGARE,
-        Roll.MYNDIGHETSKONTAKT,
-        Roll.OPERATIV_SAMORDNARE,
-        Roll.INSATSPOLIS,
-    ),
+    Malgruppstyp.GEMENSAM: DELTAGARROLLER,
     Malgruppstyp.MYNDIGHET: (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT),
     Malgruppstyp.POLIS: (Roll.OPERATIV_SAMORDNARE,),
 }

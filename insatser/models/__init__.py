@@ -1,6 +1,7 @@
 """Joint operations, their participants, controls, findings and police staffing."""
 
 from insatser.models.bemanning import Bemanningsbegaran, Polisbemanning
+from insatser.models.frislappning import Frislappning
 from insatser.models.insats import (
     Deltagande,
     Fynd,
@@ -23,6 +24,7 @@ from insatser.models.varning import Varningskvittens, Varningstyp
 __all__ = [
     "Bemanningsbegaran",
     "Deltagande",
+    "Frislappning",
     "Fynd",
     "Informationsunderlag",
     "Insats",

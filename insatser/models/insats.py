@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from insatser.handelser import etikett
-from insatser.workflow import InsatsStatus
+from insatser.tidslinje import etikett
+from insatser.workflow import InsatsStatus, KontrollStatus, Svar
 from myndigheter.models import (
     Enhet,
     KodModell,
@@ -215,7 +215,7 @@ class Insats(models.Model):
 
     @property
     def objekt_deadline(self) -> date:
-        """Objects fixed by this day, so every agency has time to prepare (R-024)."""
+        """Objects fixed by this day, so every agency has time to prepare."""
         return self._dagar_fore(settings.LEDTID_OBJEKT_DAGAR)
 
     @property
@@ -238,10 +238,7 @@ class Deltagande(models.Model):
         DELTAGARE = "DELTAGARE", _("Deltagare")
         POLIS = "POLIS", _("Polis")
 
-    class Svar(models.TextChoices):
-        INBJUDEN = "INBJUDEN", _("Inbjuden")
-        ACCEPTERAD = "ACCEPTERAD", _("Accepterad")
-        AVBOJD = "AVBOJD", _("Avböjd")
+    Svar = Svar
 
     insats = models.ForeignKey(
         Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="deltaganden"
@@ -257,6 +254,7 @@ class Deltagande(models.Model):
     planerat_antal = models.PositiveSmallIntegerField(_("planerat antal personer"), default=0)
     kontaktfunktion = models.CharField(_("kontaktfunktion"), max_length=200, blank=True)
     besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("deltagande")
@@ -277,10 +275,7 @@ class Deltagande(models.Model):
 class Kontroll(models.Model):
     """One object inspected in one operation."""
 
-    class Status(models.TextChoices):
-        PLANERAD = "PLANERAD", _("Planerad")
-        GENOMFORD = "GENOMFORD", _("Genomförd")
-        EJ_GENOMFORD = "EJ_GENOMFORD", _("Ej genomförd")
+    Status = KontrollStatus
 
     insats = models.ForeignKey(
         Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="kontroller"

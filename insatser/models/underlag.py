@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insatser.models.insats import Insats
+from insatser.workflow import ByggStatus, UnderlagStatus
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from objekt.models import Objektuppgift
 
@@ -44,10 +45,7 @@ def _filnamn(underlag: Informationsunderlag, filnamn: str) -> str:
 class Informationsunderlag(models.Model):
     """One version of the briefing of one operation for one audience."""
 
-    class Status(models.TextChoices):
-        AKTUELL = "AKTUELL", _("Aktuell")
-        INAKTUELL = "INAKTUELL", _("Inaktuell, byggs om")
-        OGILTIG = "OGILTIG", _("Ogiltig, ersatt")
+    Status = UnderlagStatus
 
     Malgrupp = Malgruppstyp
 
@@ -136,11 +134,7 @@ class Underlagsbygge(models.Model):
     for a request already built does nothing.
     """
 
-    class Status(models.TextChoices):
-        VANTAR = "VANTAR", _("Väntar på bygge")
-        BYGGER = "BYGGER", _("Byggs")
-        KLAR = "KLAR", _("Klar")
-        MISSLYCKAD = "MISSLYCKAD", _("Misslyckades")
+    Status = ByggStatus
 
     insats = models.OneToOneField(
         Insats, verbose_name=_("insats"), on_delete=models.CASCADE, related_name="underlagsbygge"

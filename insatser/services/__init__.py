@@ -1,11 +1,23 @@
 """Business verbs for operations. One function per verb.
 
-Each verb checks access, checks the transition against ``workflow``, runs in a transaction with
-the row locked, writes the operation's timeline and leaves side effects to ``on_commit``.
+Each verb (``karna.verb.verb``) runs in a transaction, checks access, locks the row and checks
+the version the user saw, checks the transition against ``workflow``, writes the operation's
+timeline (``skriv_tidslinjepost``) and declares the side effects that follow
+(``insatser.effekter``); background work starts only after commit.
 """
 
 from insatser.services.bemanning import aterkalla_bemanning, begar_bemanning, besvara_bemanning
-from insatser.services.gemensamt import Konflikt, ObekraftadeVarningar
+from insatser.services.frislappning import (
+    aterkalla_frislappning,
+    frislapp_objektuppgift,
+    las_objektuppgifter,
+)
+from insatser.services.gemensamt import (
+    ObekraftadeVarningar,
+    las_for_tillagg,
+    las_insats,
+    skriv_tidslinjepost,
+)
 from insatser.services.genomforande import (
     REGISTRERBARA,
     genomfor_insats,
@@ -40,12 +52,12 @@ from insatser.services.planering import (
 __all__ = [
     "ANDRINGSBARA",
     "REGISTRERBARA",
-    "Konflikt",
     "ObekraftadeVarningar",
     "andra_insats",
     "andra_sakerhetsanteckning",
     "anslut_till_grupp",
     "aterkalla_bemanning",
+    "aterkalla_frislappning",
     "avsla_insats",
     "begar_bemanning",
     "begar_nya_underlag",
@@ -53,10 +65,14 @@ __all__ = [
     "besvara_inbjudan",
     "bjud_in",
     "bjud_in_till_grupp",
+    "frislapp_objektuppgift",
     "genomfor_insats",
     "inom_fonster",
     "lagg_till_kontroll",
     "lamna_grupp",
+    "las_for_tillagg",
+    "las_insats",
+    "las_objektuppgifter",
     "markera_kontroll",
     "markera_utvarderad",
     "omplanera_insats",
@@ -66,6 +82,7 @@ __all__ = [
     "registrering_mojlig",
     "skapa_insats",
     "skapa_insatsgrupp",
+    "skriv_tidslinjepost",
     "stall_in_insats",
     "ta_bort_fynd",
 ]

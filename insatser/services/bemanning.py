@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatser import access
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
@@ -18,21 +18,25 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.services.gemensamt import (
-    Konflikt,
     _kraver_samordnare,
     _kvittera_varningar,
-    _las_insats,
-    _logga,
     _nekad,
     _overga,
     _overga_bemanning,
     _valideringsfel,
+    las_for_tillagg,
+    las_insats,
+    skriv_tidslinjepost,
 )
 from insatser.workflow import (
+    BEMANNING_WORKFLOW,
     INSATS_WORKFLOW,
     BemanningStatus,
     InsatsStatus,
 )
+from karna.lasning import las
+from karna.tid import kontrollera_tidpunkt
+from karna.verb import verb
 from myndigheter.models import Enhet, Lokalpolisomrade
 
 
@@ -50,7 +54,7 @@ def _bekrafta_om_klar(insats: Insats, user) -> None:
         _overga(insats, "bekrafta", user)
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def begar_bemanning(
     user,
     insats: Insats,
@@ -62,18 +66,20 @@ def begar_bemanning(
     motivering: str = "",
     kvitterade: Iterable[str] = (),
     onskade_insatspoliser: Iterable = (),
-    version: int | None = None,
+    *,
+    version: int,
 ) -> Bemanningsbegaran:
     """Send a staffing request to the operational coordinator of one LPO.
 
     Warnings (``insatser.varningar``) must have been acknowledged with ``motivering``.
     """
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     if insats.status != InsatsStatus.BEMANNING_BEGARD:
         INSATS_WORKFLOW.kontrollera(insats.status, "begar_bemanning")
     if begart_antal < 1:
         raise _valideringsfel("begart_antal", _("Ange hur många poliser som behövs."))
+    kontrollera_tidpunkt("svarsfrist", svarsfrist)
     if insats.bemanningsbegaranden.filter(
         lpo=lpo, status__in=[BemanningStatus.UTKAST, *access.AKTIVA_BEMANNINGSSTATUSAR]
     ).exists():
@@ -81,6 +87,7 @@ def begar_bemanning(
     _kvittera_varningar(insats, user, motivering, kvitterade)
     begaran = Bemanningsbegaran.objects.create(
         insats=insats,
+        status=BEMANNING_WORKFLOW.skapa("skapa"),
         lpo=lpo,
         begarande_enhet=begarande_enhet or insats.samordnande_enhet,
         begart_antal=begart_antal,
@@ -93,26 +100,34 @@ def begar_bemanning(
     if insats.status == InsatsStatus.PLANERAD:
         _overga(insats, "begar_bemanning", user, text=str(lpo), begaran=begaran)
     else:
-        _logga(insats, user, "bemanning_begard", text=str(lpo), begaran=begaran)
+        skriv_tidslinjepost(insats, user, "bemanning_begard", text=str(lpo), begaran=begaran)
     return begaran
 
 
-@transaction.atomic
+def _las_begaran(begaran: Bemanningsbegaran, version: int) -> Bemanningsbegaran:
+    return las(
+        Bemanningsbegaran,
+        begaran.pk,
+        version,
+        _("Begäran har ändrats av någon annan sedan du öppnade den. Ladda om och försök igen."),
+    )
+
+
+@verb(INSATSEN_ANDRAD)
 def besvara_bemanning(
     user,
     begaran: Bemanningsbegaran,
     bekraftat_antal: int,
     poliser: Iterable = (),
     intern_anteckning: str = "",
-    version: int | None = None,
+    *,
+    version: int,
 ) -> Bemanningsbegaran:
     """Confirm (fully or partly) or decline a staffing request; 0 officers declines it."""
-    insats = _las_insats(begaran.insats)
-    begaran = Bemanningsbegaran.objects.select_for_update().get(pk=begaran.pk)
+    insats = las_for_tillagg(begaran.insats)
+    begaran = _las_begaran(begaran, version)
     if not access.kan_besvara_bemanning(user, begaran):
         raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan svara."))
-    if version is not None and begaran.version != version:
-        raise Konflikt()
     if bekraftat_antal < 0 or bekraftat_antal > begaran.begart_antal:
         raise _valideringsfel(
             "bekraftat_antal",
@@ -135,7 +150,7 @@ def besvara_bemanning(
     begaran.save()
     for polis in poliser:
         Polisbemanning.objects.get_or_create(begaran=begaran, anvandare=polis)
-    _logga(insats, user, f"bemanning_{namn}", text=str(begaran.lpo), begaran=begaran)
+    skriv_tidslinjepost(insats, user, f"bemanning_{namn}", text=str(begaran.lpo), begaran=begaran)
     if namn == "avboj":
         _atergaa_om_inga_aktiva(insats, user)
     else:
@@ -150,16 +165,18 @@ def _atergaa_om_inga_aktiva(insats: Insats, user) -> None:
         _overga(insats, "bemanning_avbojd", user)
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def aterkalla_bemanning(
     user,
     begaran: Bemanningsbegaran,
     orsak: Installningsorsak,
     intern_anteckning: str = "",
+    *,
+    version: int,
 ) -> Bemanningsbegaran:
     """Police withdraw confirmed staffing at short notice; the operation needs staffing again."""
-    insats = _las_insats(begaran.insats)
-    begaran = Bemanningsbegaran.objects.select_for_update().get(pk=begaran.pk)
+    insats = las_for_tillagg(begaran.insats)
+    begaran = _las_begaran(begaran, version)
     if not access.kan_besvara_bemanning(user, begaran):
         raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan återkalla."))
     if orsak is None:
@@ -172,7 +189,7 @@ def aterkalla_bemanning(
     if insats.status == InsatsStatus.BEKRAFTAD:
         _overga(insats, "bemanning_aterkallad", user, text=orsak.namn, begaran=begaran)
     else:
-        _logga(insats, user, "bemanning_aterkallad", text=orsak.namn, begaran=begaran)
+        skriv_tidslinjepost(insats, user, "bemanning_aterkallad", text=orsak.namn, begaran=begaran)
     return begaran
 
 

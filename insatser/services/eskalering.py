@@ -1,7 +1,7 @@
 """Escalation verbs the system performs: reminders near staffing deadlines.
 
 A staffing request still unanswered when its answer-by date is near is escalated once: the LPO's
-police coordinators and the requesting coordinators are reminded (R-035). An operation that is
+police coordinators and the requesting coordinators are reminded. An operation that is
 close without confirmed police is flagged once to its coordinators (and to the police that have
 yet to answer). Both are timeline entries, so they notify through the timeline like any event.
 """
@@ -11,14 +11,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Bemanningsbegaran, Insats, Insatshandelse
 from insatser.selectors import med_svarsfrist
-from insatser.services.gemensamt import _las_insats, _logga
+from insatser.services.gemensamt import las_for_tillagg, skriv_tidslinjepost
 from insatser.workflow import BemanningStatus, InsatsStatus
+from karna.verb import verb
 
 UTAN_BEKRAFTAD_POLIS = [InsatsStatus.PLANERAD, InsatsStatus.BEMANNING_BEGARD]
 
@@ -49,16 +50,18 @@ def begaranden_att_paminna_om() -> QuerySet[Bemanningsbegaran]:
     )
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def paminn_om_begaran(begaran: Bemanningsbegaran) -> bool:
-    insats = _las_insats(begaran.insats)
+    insats = las_for_tillagg(begaran.insats)
     begaran = Bemanningsbegaran.objects.select_for_update().select_related("lpo").get(pk=begaran.pk)
     if begaran.status != BemanningStatus.SKICKAD or begaran.paminnelse_skickad is not None:
         return False
     # Not a version bump: a police coordinator's open answer form stays valid.
     begaran.paminnelse_skickad = timezone.now()
     begaran.save(update_fields=["paminnelse_skickad"])
-    _logga(insats, None, "bemanning_paminnelse", text=str(begaran.lpo), begaran=begaran)
+    skriv_tidslinjepost(
+        insats, None, "bemanning_paminnelse", text=str(begaran.lpo), begaran=begaran
+    )
     return True
 
 
@@ -81,13 +84,13 @@ def insatser_utan_bekraftad_polis() -> QuerySet[Insats]:
     )
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def paminn_om_obekraftad(insats: Insats) -> bool:
-    insats = _las_insats(insats)
+    insats = las_for_tillagg(insats)
     if (
         insats.status not in UTAN_BEKRAFTAD_POLIS
         or insats.handelser.filter(typ="obekraftad_paminnelse").exists()
     ):
         return False
-    _logga(insats, None, "obekraftad_paminnelse")
+    skriv_tidslinjepost(insats, None, "obekraftad_paminnelse")
     return True

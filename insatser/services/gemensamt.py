@@ -1,4 +1,4 @@
-"""What every operation verb shares: locking, versions, transitions, the timeline."""
+"""What every operation verb shares: locking, versions, transitions, the timeline, the checks."""
 
 from __future__ import annotations
 
@@ -6,16 +6,14 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from arshjul.models import Arshjulshandelse
 from arshjul.selectors import fonster_med_ledig_kapacitet
-from arshjul.services.ombyggnad import insats_andrad
 from insatser import access, varningar
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
@@ -24,40 +22,27 @@ from insatser.models import (
     Installningsorsak,
     Varningskvittens,
 )
-from insatser.services.underlag import markera_inaktuella
-from insatser.tasks import notifiera_efter_commit
-from insatser.workflow import (
-    BEMANNING_WORKFLOW,
-    INSATS_WORKFLOW,
-)
+from insatser.workflow import BEMANNING_WORKFLOW, INSATS_WORKFLOW
+from karna import lasning, referens
+from karna.tid import kontrollera_tidpunkt
 
 
-class Konflikt(Exception):  # noqa: N818 - domain name: someone else changed the row first
-    """The row changed since the user loaded it."""
-
-    def __init__(self, text: str | None = None):
-        super().__init__(
-            text
-            or _(
-                "Insatsen har ändrats av någon annan sedan du öppnade den. "
-                "Ladda om och försök igen."
-            )
-        )
+def konflikttext() -> str:
+    return _("Insatsen har ändrats av någon annan sedan du öppnade den. Ladda om och försök igen.")
 
 
-def _nekad(text: str):
-    return PermissionDenied(text)
+def las_insats(insats: Insats, version: int) -> Insats:
+    """Lock the operation row for the rest of the transaction and check the version the user saw."""
+    return lasning.las(Insats, insats.pk, version, konflikttext())
 
 
-def _las_insats(insats: Insats, version: int | None = None) -> Insats:
-    """Lock the operation row for the rest of the transaction and check its version."""
-    last = Insats.objects.select_for_update().get(pk=insats.pk)
-    if version is not None and last.version != version:
-        raise Konflikt()
-    return last
+def las_for_tillagg(insats: Insats) -> Insats:
+    """Lock the operation while something is added to it or answered in it (a participant, an
+    object, a finding): the additions are serialised, and each carries its own checks."""
+    return Insats.objects.select_for_update().get(pk=insats.pk)
 
 
-def _logga(
+def skriv_tidslinjepost(
     insats: Insats,
     user,
     typ: str,
@@ -68,6 +53,8 @@ def _logga(
     begaran: Bemanningsbegaran | None = None,
     deltagande: Deltagande | None = None,
 ) -> Insatshandelse:
+    """Record on the operation's timeline what a verb did; the operation changed
+    (``INSATSEN_ANDRAD``: briefings, wheels and notifications follow)."""
     handelse = Insatshandelse.objects.create(
         insats=insats,
         typ=typ,
@@ -78,9 +65,7 @@ def _logga(
         begaran=begaran,
         deltagande=deltagande,
     )
-    markera_inaktuella([insats.pk])
-    insats_andrad(insats)
-    notifiera_efter_commit(handelse)
+    INSATSEN_ANDRAD.utlos(handelse=handelse)
     return handelse
 
 
@@ -93,19 +78,21 @@ def _overga(
     begaran: Bemanningsbegaran | None = None,
 ) -> None:
     """Move the (locked) operation along the transition ``namn`` and record it."""
-    overgang = INSATS_WORKFLOW.kontrollera(insats.status, namn)
     fran = insats.status
-    insats.status = overgang.till
-    insats.version = F("version") + 1
-    insats.save()
-    insats.refresh_from_db(fields=["version"])
-    _logga(insats, user, namn, text=text, fran=fran, till=overgang.till, begaran=begaran)
+    overgang = INSATS_WORKFLOW.overga(insats, namn)
+    lasning.spara_ny_version(insats)
+    skriv_tidslinjepost(
+        insats, user, namn, text=text, fran=fran, till=overgang.till, begaran=begaran
+    )
 
 
 def _overga_bemanning(begaran: Bemanningsbegaran, namn: str) -> None:
-    overgang = BEMANNING_WORKFLOW.kontrollera(begaran.status, namn)
-    begaran.status = overgang.till
+    BEMANNING_WORKFLOW.overga(begaran, namn)
     begaran.version += 1
+
+
+def _nekad(text: str):
+    return PermissionDenied(text)
 
 
 def _valideringsfel(falt: str, text: str) -> ValidationError:
@@ -113,6 +100,8 @@ def _valideringsfel(falt: str, text: str) -> ValidationError:
 
 
 def _kontrollera_tidsfonster(start: datetime, slut: datetime) -> None:
+    kontrollera_tidpunkt("start", start)
+    kontrollera_tidpunkt("slut", slut)
     if slut <= start:
         raise _valideringsfel("slut", _("Sluttiden måste vara efter starttiden."))
 
@@ -155,19 +144,7 @@ def _ligger_i_fonster(fonster: Arshjulshandelse, start: datetime, lpo_ids: Itera
 
 def _nasta_referens(start: datetime) -> str:
     """A readable reference such as ``INS-2026-0042``, unique per year."""
-    ar = timezone.localtime(start).year
-    prefix = f"INS-{ar}-"
-    # Serialise numbering per year for the rest of the transaction.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [prefix])
-    senaste = (
-        Insats.objects.filter(referens__startswith=prefix)
-        .order_by("-referens")
-        .values_list("referens", flat=True)
-        .first()
-    )
-    nummer = int(senaste.rsplit("-", 1)[1]) + 1 if senaste else 1
-    return f"{prefix}{nummer:04d}"
+    return referens.nasta_referens(Insats, f"INS-{timezone.localtime(start).year}-", 4)
 
 
 def _kraver_samordnare(user, insats: Insats) -> None:
@@ -217,7 +194,7 @@ def _kvittera_varningar(insats: Insats, user, motivering: str, visade: Iterable[
             for v in okvitterade
         ]
     )
-    _logga(
+    skriv_tidslinjepost(
         insats,
         user,
         "varningar_kvitterade",

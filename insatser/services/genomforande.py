@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatser import access
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Fynd, Insats, Kontroll
 from insatser.services.gemensamt import (
-    Konflikt,
     _kraver_samordnare,
-    _las_insats,
-    _logga,
     _nekad,
     _overga,
     _valideringsfel,
+    las_for_tillagg,
+    las_insats,
+    skriv_tidslinjepost,
 )
-from insatser.workflow import INSATS_WORKFLOW, InsatsStatus
-from myndigheter.policy import Aktor
+from insatser.workflow import INSATS_WORKFLOW, KONTROLL_WORKFLOW, InsatsStatus
+from karna.lasning import Konflikt, las, spara_ny_version
+from karna.policy import Aktor
+from karna.verb import verb
 from objekt import services as objekt_services
 from objekt.models import Problemkategori
 
@@ -42,20 +43,21 @@ def _kraver_registrering(user, insats: Insats) -> None:
         raise _valideringsfel("status", _("Det går inte att registrera före insatsens dag."))
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def markera_kontroll(
     user,
     kontroll: Kontroll,
     genomford: bool,
     orsak: str = "",
-    forvantad_status: str | None = None,
+    *,
+    forvantad_status: str,
 ) -> Kontroll:
     """Mark a control done, or not done with a reason. ``forvantad_status``, the status the user
     saw, refuses the change when someone else marked the control in between."""
-    insats = _las_insats(kontroll.insats)
+    insats = las_for_tillagg(kontroll.insats)
     _kraver_registrering(user, insats)
     kontroll = Kontroll.objects.select_related("objekt").get(pk=kontroll.pk)
-    if forvantad_status is not None and kontroll.status != forvantad_status:
+    if kontroll.status != forvantad_status:
         raise Konflikt(
             _(
                 "Någon annan har markerat kontrollen sedan du öppnade sidan "
@@ -65,16 +67,18 @@ def markera_kontroll(
         )
     if not genomford and not orsak.strip():
         raise _valideringsfel("orsak", _("Ange varför kontrollen inte genomfördes."))
-    kontroll.status = Kontroll.Status.GENOMFORD if genomford else Kontroll.Status.EJ_GENOMFORD
+    KONTROLL_WORKFLOW.overga(kontroll, "genomfor" if genomford else "ej_genomford")
     kontroll.ej_genomford_orsak = "" if genomford else orsak.strip()
     kontroll.save(update_fields=["status", "ej_genomford_orsak"])
-    _logga(insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}")
+    skriv_tidslinjepost(
+        insats, user, "kontroll_markerad", text=f"{kontroll.objekt}: {kontroll.status}"
+    )
     if genomford:
         objekt_services.objekt_kontrollerat(kontroll.objekt)
     return kontroll
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def registrera_fynd(
     user,
     kontroll: Kontroll,
@@ -85,9 +89,9 @@ def registrera_fynd(
     """Record a finding for the user's organisation, shared with the participants or not.
 
     Only a shared finding goes on the timeline, which every participant reads: that an agency
-    keeps an unshared finding is its own business (domain.md 6.8).
+    keeps an unshared finding is its own business.
     """
-    insats = _las_insats(kontroll.insats)
+    insats = las_for_tillagg(kontroll.insats)
     _kraver_registrering(user, insats)
     if not text.strip():
         raise _valideringsfel("text", _("Beskriv fyndet."))
@@ -101,14 +105,14 @@ def registrera_fynd(
         delad=delad,
     )
     if delad:
-        _logga(insats, user, "fynd_registrerat", text=str(kontroll.objekt))
+        skriv_tidslinjepost(insats, user, "fynd_registrerat", text=str(kontroll.objekt))
     return fynd
 
 
-@transaction.atomic
-def genomfor_insats(user, insats: Insats, version: int | None = None) -> Insats:
+@verb(INSATSEN_ANDRAD)
+def genomfor_insats(user, insats: Insats, version: int) -> Insats:
     """Mark the operation carried out once it has started and every control has an outcome."""
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "genomfor")
     if insats.start > timezone.now():
@@ -122,38 +126,41 @@ def genomfor_insats(user, insats: Insats, version: int | None = None) -> Insats:
     return insats
 
 
-@transaction.atomic
-def markera_utvarderad(user, insats: Insats, version: int | None = None) -> Insats:
-    insats = _las_insats(insats, version)
+@verb(INSATSEN_ANDRAD)
+def markera_utvarderad(user, insats: Insats, version: int) -> Insats:
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     _overga(insats, "utvardera", user)
     return insats
 
 
-def _las_fynd(user, fynd: Fynd, version: int | None) -> tuple[Insats, Fynd]:
+def _las_fynd(user, fynd: Fynd, version: int) -> tuple[Insats, Fynd]:
     """Lock the operation and the finding, and check that the user may correct it as it is."""
-    insats = _las_insats(fynd.kontroll.insats)
+    insats = las_for_tillagg(fynd.kontroll.insats)
     _kraver_registrering(user, insats)
-    last = Fynd.objects.select_for_update().filter(pk=fynd.pk).first()
-    if last is None:
+    if not Fynd.objects.filter(pk=fynd.pk).exists():
         raise Konflikt(_("Fyndet har tagits bort av någon annan."))
+    last = Fynd.objects.select_for_update().get(pk=fynd.pk)
     if not access.kan_ratta_fynd(user, last):
         raise _nekad(_("Bara den organisation som registrerade fyndet kan ändra det."))
-    if version is not None and last.version != version:
-        raise Konflikt(
-            _("Någon annan har ändrat fyndet sedan du öppnade det. Ladda om och försök igen.")
-        )
+    las(
+        Fynd,
+        fynd.pk,
+        version,
+        _("Någon annan har ändrat fyndet sedan du öppnade det. Ladda om och försök igen."),
+    )
     return insats, last
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def ratta_fynd(
     user,
     fynd: Fynd,
     text: str,
     kategori: Problemkategori | None = None,
     delad: bool = False,
-    version: int | None = None,
+    *,
+    version: int,
 ) -> Fynd:
     """Correct a finding of the user's organisation, or share it or take the sharing back.
 
@@ -165,18 +172,16 @@ def ratta_fynd(
         raise _valideringsfel("text", _("Beskriv fyndet."))
     var_delad = fynd.delad
     fynd.text, fynd.kategori, fynd.delad = text.strip(), kategori, delad
-    fynd.version = F("version") + 1
-    fynd.save(update_fields=["text", "kategori", "delad", "version"])
-    fynd.refresh_from_db(fields=["version"])
+    spara_ny_version(fynd, ["text", "kategori", "delad"])
     if var_delad or delad:
-        _logga(insats, user, "fynd_andrat", text=str(fynd.kontroll.objekt))
+        skriv_tidslinjepost(insats, user, "fynd_andrat", text=str(fynd.kontroll.objekt))
     return fynd
 
 
-@transaction.atomic
-def ta_bort_fynd(user, fynd: Fynd, version: int | None = None) -> None:
+@verb(INSATSEN_ANDRAD)
+def ta_bort_fynd(user, fynd: Fynd, version: int) -> None:
     """Remove a finding of the user's organisation; its history stays in the audit trail."""
     insats, fynd = _las_fynd(user, fynd, version)
     if fynd.delad:
-        _logga(insats, user, "fynd_borttaget", text=str(fynd.kontroll.objekt))
+        skriv_tidslinjepost(insats, user, "fynd_borttaget", text=str(fynd.kontroll.objekt))
     fynd.delete()

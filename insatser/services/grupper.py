@@ -1,4 +1,4 @@
-"""Co-planned operations (R-068): several coordinating organisations, each with its own
+"""Co-planned operations: several coordinating organisations, each with its own
 operations, coordinator, LPO and staffing, plan in one synchronized window and follow up together.
 """
 
@@ -6,21 +6,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from insatser import access
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Insats, Insatsgrupp
 from insatser.services.gemensamt import (
     _kontrollera_tidsfonster,
     _kraver_samordnare,
-    _las_insats,
-    _logga,
     _nekad,
     _valideringsfel,
+    las_for_tillagg,
+    las_insats,
+    skriv_tidslinjepost,
 )
 from insatser.workflow import OPPNA_FOR_PLANERING
+from karna.lasning import spara_ny_version
+from karna.verb import verb
 from myndigheter.models import Myndighet, Samverkansform
 
 
@@ -35,7 +37,7 @@ def _kontrollera_fonster(grupp: Insatsgrupp, start: datetime, slut: datetime) ->
         )
 
 
-@transaction.atomic
+@verb()
 def skapa_insatsgrupp(
     user,
     namn: str,
@@ -64,7 +66,7 @@ def skapa_insatsgrupp(
     return grupp
 
 
-@transaction.atomic
+@verb()
 def bjud_in_till_grupp(user, grupp: Insatsgrupp, organisation: Myndighet) -> None:
     """The leading organisation asks another coordinating organisation to plan in the group."""
     grupp = Insatsgrupp.objects.select_for_update().get(pk=grupp.pk)
@@ -77,10 +79,11 @@ def bjud_in_till_grupp(user, grupp: Insatsgrupp, organisation: Myndighet) -> Non
     grupp.organisationer.add(organisation)
 
 
-@transaction.atomic
-def anslut_till_grupp(user, grupp: Insatsgrupp, insats: Insats, version: int | None = None):
-    """A coordinator puts one of their organisation's open operations into the group."""
-    insats = _las_insats(insats, version)
+@verb(INSATSEN_ANDRAD)
+def anslut_till_grupp(user, grupp: Insatsgrupp, insats: Insats):
+    """A coordinator puts one of their organisation's open operations into the group; one
+    already in a group is refused, so two coordinators cannot both move it."""
+    insats = las_for_tillagg(insats)
     _kraver_samordnare(user, insats)
     if not access.kan_ansluta_till_grupp(user, grupp):
         raise _nekad(_("Din organisation samplanerar inte i den gruppen."))
@@ -90,21 +93,19 @@ def anslut_till_grupp(user, grupp: Insatsgrupp, insats: Insats, version: int | N
         raise _valideringsfel("insats", _("Insatsen ingår redan i en insatsgrupp."))
     _kontrollera_fonster(grupp, insats.start, insats.slut)
     insats.insatsgrupp = grupp
-    insats.version = F("version") + 1
-    insats.save(update_fields=["insatsgrupp", "version", "andrad"])
-    _logga(insats, user, "ansluten_till_grupp", text=grupp.namn)
+    spara_ny_version(insats, ["insatsgrupp", "andrad"])
+    skriv_tidslinjepost(insats, user, "ansluten_till_grupp", text=grupp.namn)
     return insats
 
 
-@transaction.atomic
-def lamna_grupp(user, insats: Insats, version: int | None = None) -> Insats:
-    insats = _las_insats(insats, version)
+@verb(INSATSEN_ANDRAD)
+def lamna_grupp(user, insats: Insats, version: int) -> Insats:
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     if insats.insatsgrupp_id is None:
         raise _valideringsfel("insats", _("Insatsen ingår inte i någon insatsgrupp."))
     namn = insats.insatsgrupp.namn
     insats.insatsgrupp = None
-    insats.version = F("version") + 1
-    insats.save(update_fields=["insatsgrupp", "version", "andrad"])
-    _logga(insats, user, "lamnade_grupp", text=namn)
+    spara_ny_version(insats, ["insatsgrupp", "andrad"])
+    skriv_tidslinjepost(insats, user, "lamnade_grupp", text=namn)
     return insats

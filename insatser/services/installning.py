@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from arshjul.models import Arshjulshandelse
 from insatser import access
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak, Kontroll
 from insatser.services.bemanning import _makulera_bemanning, begar_bemanning
 from insatser.services.gemensamt import (
@@ -20,26 +20,33 @@ from insatser.services.gemensamt import (
     _kraver_orsak,
     _kraver_samordnare,
     _kvittera_varningar,
-    _las_insats,
-    _logga,
     _nasta_referens,
     _nekad,
     _overga,
+    las_insats,
+    skriv_tidslinjepost,
 )
 from insatser.services.grupper import inom_fonster
-from insatser.workflow import INSATS_WORKFLOW, BemanningStatus, InsatsStatus
+from insatser.workflow import (
+    INSATS_WORKFLOW,
+    KONTROLL_WORKFLOW,
+    SVAR_WORKFLOW,
+    BemanningStatus,
+)
+from karna.verb import verb
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def stall_in_insats(
     user,
     insats: Insats,
     orsak: Installningsorsak,
     kommentar: str = "",
-    version: int | None = None,
+    *,
+    version: int,
 ) -> Insats:
     """Cancel an operation with a reason code; open staffing requests are voided."""
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     if not access.kan_stalla_in(user, insats):
         raise _nekad(_("Du får inte ställa in den här insatsen."))
     INSATS_WORKFLOW.kontrollera(insats.status, "stall_in")
@@ -51,14 +58,15 @@ def stall_in_insats(
     return insats
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def omplanera_insats(
     user,
     insats: Insats,
     ny_start: datetime,
     ny_slut: datetime,
     orsak: Installningsorsak,
-    version: int | None = None,
+    *,
+    version: int,
     motivering: str = "",
     kvitterade: Iterable[str] = (),
     insatsfonster: Arshjulshandelse | None = None,
@@ -69,7 +77,7 @@ def omplanera_insats(
     The warnings of the new date must have been acknowledged with ``motivering``. With
     ``insatsfonster`` the successor takes a place in that window of the wheel.
     """
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "omplanera")
     _kraver_orsak(orsak)
@@ -86,7 +94,7 @@ def omplanera_insats(
         slut=ny_slut,
         samlingsplats=insats.samlingsplats,
         insatsgrupp=grupp if grupp and inom_fonster(grupp, ny_start, ny_slut) else None,
-        status=InsatsStatus.PLANERAD,
+        status=INSATS_WORKFLOW.skapa("omplanerad_fran"),
         omplanerad_fran=insats,
         skapad_av=user,
     )
@@ -102,12 +110,15 @@ def omplanera_insats(
         user, insatsfonster, ny_start, insats.lpoer.values_list("pk", flat=True)
     )
     Insats.objects.filter(pk=efterfoljare.pk).update(insatsfonster=insatsfonster)
-    _logga(efterfoljare, user, "omplanerad_fran", text=insats.referens, till=efterfoljare.status)
+    skriv_tidslinjepost(
+        efterfoljare, user, "omplanerad_fran", text=insats.referens, till=efterfoljare.status
+    )
     if grupp is not None and efterfoljare.insatsgrupp_id is None:
         # The new date lies outside the group's synchronized window: it is no longer co-planned.
-        _logga(efterfoljare, user, "lamnade_grupp", text=grupp.namn)
+        skriv_tidslinjepost(efterfoljare, user, "lamnade_grupp", text=grupp.namn)
     _kvittera_varningar(efterfoljare, user, motivering, kvitterade)
     for gammal in _att_begara_igen(insats, makulerade):
+        efterfoljare.refresh_from_db(fields=["version"])
         begar_bemanning(
             user,
             efterfoljare,
@@ -115,6 +126,7 @@ def omplanera_insats(
             gammal.begart_antal,
             gammal.kompetenser,
             begarande_enhet=gammal.begarande_enhet,
+            version=efterfoljare.version,
         )
     efterfoljare.refresh_from_db()
     return efterfoljare
@@ -140,7 +152,7 @@ def _kopiera_deltaganden(fran: Insats, till: Insats) -> None:
             organisation=deltagande.organisation,
             enhet=deltagande.enhet,
             roll=deltagande.roll,
-            svar=Deltagande.Svar.ACCEPTERAD if ar_samordnare else Deltagande.Svar.INBJUDEN,
+            svar=SVAR_WORKFLOW.skapa("samordna" if ar_samordnare else "bjud_in"),
             kontaktfunktion=deltagande.kontaktfunktion,
             besvarad=timezone.now() if ar_samordnare else None,
         )
@@ -150,6 +162,7 @@ def _kopiera_kontroller(fran: Insats, till: Insats) -> None:
     for kontroll in fran.kontroller.prefetch_related("deltagande_organisationer"):
         ny = Kontroll.objects.create(
             insats=till,
+            status=KONTROLL_WORKFLOW.skapa("lagg_till"),
             objekt=kontroll.objekt,
             ordning=kontroll.ordning,
             tilltradesgrund=kontroll.tilltradesgrund,

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from arshjul.models import Arshjulshandelse
 from insatser import access
+from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import (
     Deltagande,
     Insats,
@@ -23,21 +22,26 @@ from insatser.services.gemensamt import (
     _kontrollera_tidsfonster,
     _kraver_samordnare,
     _kvittera_varningar,
-    _las_insats,
     _ligger_i_fonster,
-    _logga,
     _nasta_referens,
     _nekad,
     _overga,
     _valideringsfel,
+    las_for_tillagg,
+    las_insats,
+    skriv_tidslinjepost,
 )
 from insatser.services.grupper import _kontrollera_fonster
 from insatser.workflow import (
     AVSLUTADE,
     INSATS_WORKFLOW,
+    KONTROLL_WORKFLOW,
     OPPNA_FOR_PLANERING,
+    SVAR_WORKFLOW,
     InsatsStatus,
 )
+from karna.lasning import las, spara_ny_version
+from karna.verb import verb
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt import services as objekt_services
 from objekt.models import Objekt
@@ -45,7 +49,7 @@ from objekt.models import Objekt
 S = InsatsStatus
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def skapa_insats(
     *,
     user,
@@ -59,9 +63,11 @@ def skapa_insats(
     lpoer: Iterable[Lokalpolisomrade] = (),
     kommuner: Iterable[Kommun] = (),
     insatsfonster: Arshjulshandelse | None = None,
+    referens: str | None = None,
 ) -> Insats:
     """A coordinator proposes an operation for their organisation, in a window of the wheel
-    when ``insatsfonster`` is given."""
+    when ``insatsfonster`` is given. ``referens`` keeps a reference the operation already has
+    (seed or imported plans); otherwise the next free one of its year is given."""
     if not access.kan_skapa_insats(user):
         raise _nekad(_("Endast samordnare kan skapa insatser."))
     if not titel.strip():
@@ -75,7 +81,8 @@ def skapa_insats(
     lpoer = list(lpoer)
     _kontrollera_insatsfonster(user, insatsfonster, start, [lpo.pk for lpo in lpoer])
     insats = Insats.objects.create(
-        referens=_nasta_referens(start),
+        referens=referens or _nasta_referens(start),
+        status=INSATS_WORKFLOW.skapa("skapad"),
         titel=titel.strip(),
         samordnande_organisation=organisation,
         samordnande_enhet=samordnande_enhet,
@@ -94,10 +101,10 @@ def skapa_insats(
         organisation=organisation,
         enhet=samordnande_enhet,
         roll=Deltagande.Roll.SAMORDNARE,
-        svar=Deltagande.Svar.ACCEPTERAD,
+        svar=SVAR_WORKFLOW.skapa("samordna"),
         besvarad=timezone.now(),
     )
-    _logga(insats, user, "skapad", till=insats.status)
+    skriv_tidslinjepost(insats, user, "skapad", till=insats.status)
     return insats
 
 
@@ -115,10 +122,10 @@ ANDRINGSBARA = [
 TIDSFALT = {"start", "slut"}
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
     """Change what the coordinator stated about the operation; a stale form changes nothing."""
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("insats", _("Insatsen kan inte längre ändras."))
@@ -146,9 +153,7 @@ def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
         setattr(insats, falt, uppgifter[falt])
     if "titel" in andrade:
         insats.titel = insats.titel.strip()
-    insats.version = F("version") + 1
-    insats.save()
-    insats.refresh_from_db(fields=["version"])
+    spara_ny_version(insats)
     for falt in ("lpoer", "kommuner"):
         if falt in uppgifter and set(getattr(insats, falt).values_list("pk", flat=True)) != {
             o.pk for o in uppgifter[falt]
@@ -159,7 +164,7 @@ def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
         andrade.append("insatsfonster")
     if andrade:
         namn = ", ".join(str(Insats._meta.get_field(f).verbose_name) for f in andrade)
-        _logga(insats, user, "uppgifter_andrade", text=namn)
+        skriv_tidslinjepost(insats, user, "uppgifter_andrade", text=namn)
     return insats
 
 
@@ -185,11 +190,11 @@ def _kontrollera_borttagna_lpoer(insats: Insats, borttagna: set[int]) -> None:
         )
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def bjud_in(
     user, insats: Insats, organisation: Myndighet, enhet: Enhet | None = None
 ) -> Deltagande:
-    insats = _las_insats(insats)
+    insats = las_for_tillagg(insats)
     _kraver_samordnare(user, insats)
     if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("insats", _("Det går inte längre att bjuda in till insatsen."))
@@ -197,19 +202,24 @@ def bjud_in(
         raise _valideringsfel("enhet", _("Enheten tillhör inte den valda organisationen."))
     roll = Deltagande.Roll.POLIS if organisation.ar_polis else Deltagande.Roll.DELTAGARE
     deltagande, skapad = Deltagande.objects.get_or_create(
-        insats=insats, organisation=organisation, enhet=enhet, defaults={"roll": roll}
+        insats=insats,
+        organisation=organisation,
+        enhet=enhet,
+        defaults={"roll": roll, "svar": SVAR_WORKFLOW.skapa("bjud_in")},
     )
     if skapad:
-        _logga(insats, user, "inbjudan", text=str(enhet or organisation), deltagande=deltagande)
+        skriv_tidslinjepost(
+            insats, user, "inbjudan", text=str(enhet or organisation), deltagande=deltagande
+        )
     return deltagande
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def lagg_till_kontroll(
     user, insats: Insats, objekt: Objekt, tilltradesgrund: str = "", reserv: bool = False
 ) -> Kontroll:
     """Add an object to inspect; a reserve object is inspected if another one drops out."""
-    insats = _las_insats(insats)
+    insats = las_for_tillagg(insats)
     _kraver_samordnare(user, insats)
     if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("insats", _("Det går inte längre att lägga till objekt i insatsen."))
@@ -218,21 +228,23 @@ def lagg_till_kontroll(
     ordning = insats.kontroller.count() + 1
     kontroll = Kontroll.objects.create(
         insats=insats,
+        status=KONTROLL_WORKFLOW.skapa("lagg_till"),
         objekt=objekt,
         ordning=ordning,
         tilltradesgrund=tilltradesgrund,
         reserv=reserv,
     )
-    _logga(insats, user, "reservobjekt_tillagt" if reserv else "kontroll_tillagd", text=str(objekt))
+    typ = "reservobjekt_tillagt" if reserv else "kontroll_tillagd"
+    skriv_tidslinjepost(insats, user, typ, text=str(objekt))
     objekt_services.objekt_planerat(objekt)
     return kontroll
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def planera_insats(
     user,
     insats: Insats,
-    version: int | None = None,
+    version: int,
     motivering: str = "",
     kvitterade: Iterable[str] = (),
 ) -> Insats:
@@ -240,7 +252,7 @@ def planera_insats(
 
     Warnings (``insatser.varningar``) must have been acknowledged with ``motivering``.
     """
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "planera")
     if not insats.kontroller.filter(reserv=False).exists():
@@ -257,9 +269,9 @@ def planera_insats(
     return insats
 
 
-@transaction.atomic
-def avsla_insats(user, insats: Insats, motivering: str, version: int | None = None) -> Insats:
-    insats = _las_insats(insats, version)
+@verb(INSATSEN_ANDRAD)
+def avsla_insats(user, insats: Insats, motivering: str, version: int) -> Insats:
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     INSATS_WORKFLOW.kontrollera(insats.status, "avsla")
     if not motivering.strip():
@@ -269,19 +281,28 @@ def avsla_insats(user, insats: Insats, motivering: str, version: int | None = No
     return insats
 
 
-@transaction.atomic
-def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_antal: int = 0):
-    insats = _las_insats(deltagande.insats)
-    deltagande = Deltagande.objects.select_for_update().get(pk=deltagande.pk)
+@verb(INSATSEN_ANDRAD)
+def besvara_inbjudan(
+    user, deltagande: Deltagande, accepterad: bool, planerat_antal: int = 0, *, version: int
+):
+    """An invited organisation accepts or declines; ``version`` is the invitation's as the
+    user saw it, so two answers sent at once give one answer and a conflict."""
+    insats = las_for_tillagg(deltagande.insats)
+    deltagande = las(
+        Deltagande,
+        deltagande.pk,
+        version,
+        _("Inbjudan har besvarats av någon annan sedan du öppnade sidan. Ladda om och se svaret."),
+    )
     if not access.kan_besvara_inbjudan(user, deltagande):
         raise _nekad(_("Du kan bara svara på inbjudningar till din egen organisation."))
     if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("svar", _("Insatsen tar inte längre emot svar."))
-    deltagande.svar = Deltagande.Svar.ACCEPTERAD if accepterad else Deltagande.Svar.AVBOJD
+    SVAR_WORKFLOW.overga(deltagande, "acceptera" if accepterad else "avboja")
     deltagande.planerat_antal = planerat_antal if accepterad else 0
     deltagande.besvarad = timezone.now()
-    deltagande.save()
-    _logga(
+    spara_ny_version(deltagande)
+    skriv_tidslinjepost(
         insats,
         user,
         "inbjudan_besvarad",
@@ -292,15 +313,13 @@ def besvara_inbjudan(user, deltagande: Deltagande, accepterad: bool, planerat_an
     return deltagande
 
 
-@transaction.atomic
-def andra_sakerhetsanteckning(
-    user, insats: Insats, text: str, version: int | None = None
-) -> Insats:
+@verb(INSATSEN_ANDRAD)
+def andra_sakerhetsanteckning(user, insats: Insats, text: str, version: int) -> Insats:
     """The coordinator records known threats or safety risks; only those taking part see them.
 
     The note itself stays off the timeline, which more people see than the note.
     """
-    insats = _las_insats(insats, version)
+    insats = las_insats(insats, version)
     _kraver_samordnare(user, insats)
     if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel(
@@ -310,22 +329,20 @@ def andra_sakerhetsanteckning(
     if text == insats.sakerhetsanteckning:
         return insats
     insats.sakerhetsanteckning = text
-    insats.version = F("version") + 1
-    insats.save(update_fields=["sakerhetsanteckning", "version", "andrad"])
-    insats.refresh_from_db(fields=["version"])
-    _logga(insats, user, "sakerhetsanteckning_andrad")
+    spara_ny_version(insats, ["sakerhetsanteckning", "andrad"])
+    skriv_tidslinjepost(insats, user, "sakerhetsanteckning_andrad")
     return insats
 
 
-@transaction.atomic
+@verb(INSATSEN_ANDRAD)
 def begar_nya_underlag(user, insats: Insats) -> Insats:
     """The coordinator asks for the briefings to be built again, e.g. after a failed build.
 
     Audiences whose content did not change keep their version; the rest get a new one.
     """
-    insats = _las_insats(insats)
+    insats = las_for_tillagg(insats)
     _kraver_samordnare(user, insats)
     if insats.status in AVSLUTADE:
         raise _valideringsfel("insats", _("En avslutad insats har inga informationsunderlag."))
-    _logga(insats, user, "underlag_begarda")
+    skriv_tidslinjepost(insats, user, "underlag_begarda")
     return insats

@@ -1,7 +1,8 @@
 """Briefing verbs: mark stale, build, watch over the builds, download.
 
 A change to what a briefing shows marks the operation's current versions stale in the same
-transaction (they can no longer be downloaded) and enqueues one debounced rebuild after commit.
+transaction (they can no longer be downloaded) and orders one debounced rebuild
+(``UNDERLAG_BESTALLDA``; ``insatser.tasks`` enqueues it after commit).
 The build reads each audience's content, compares its fingerprint with the last version and
 renders only what changed; a version with a new fingerprint supersedes the old, which turns
 invalid. Rendering runs outside any transaction, so a slow PDF never holds a lock that a
@@ -28,9 +29,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
-from insatser import access, pdf
+from insatser import access
+from insatser.effekter import UNDERLAG_BESTALLDA
 from insatser.models import (
     Informationsunderlag,
     Insats,
@@ -39,9 +40,16 @@ from insatser.models import (
     Underlagsbygge,
 )
 from insatser.underlagsinnehall import fingeravtryck, underlagsinnehall
-from insatser.workflow import AVSLUTADE, OPPNA_FOR_PLANERING
-from myndigheter.atkomst import logga
-from myndigheter.models import Atkomstlogg
+from insatser.workflow import (
+    AVSLUTADE,
+    OPPNA_FOR_PLANERING,
+    UNDERLAG_WORKFLOW,
+    UNDERLAGSBYGGE_WORKFLOW,
+)
+from karna import pdf
+from karna.atkomstlogg import logga
+from karna.models import Atkomstlogg
+from karna.verb import verb
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +81,11 @@ class Utfall(StrEnum):
     SAKNAS = "insatsen finns inte"
 
 
+def markera_efter_andring(handelse) -> None:
+    """Subscriber of ``INSATSEN_ANDRAD``: the operation changed, so its briefings are stale."""
+    markera_inaktuella([handelse.insats_id])
+
+
 def markera_objektets_insatser(objekt_id: int) -> None:
     """The object's information changed: the briefings of the open operations inspecting it."""
     markera_inaktuella(
@@ -99,32 +112,32 @@ def markera_inaktuella(insats_ids: Iterable[int]) -> None:
     )
     nu = timezone.now()
     Underlagsbygge.objects.bulk_create(
-        [Underlagsbygge(insats_id=i) for i in sorted(ids)], ignore_conflicts=True
+        [
+            Underlagsbygge(insats_id=i, status=UNDERLAGSBYGGE_WORKFLOW.skapa("bestall"))
+            for i in sorted(ids)
+        ],
+        ignore_conflicts=True,
     )
     # Build record first, versions second: the same lock order as the build's save.
     byggen = list(
         Underlagsbygge.objects.select_for_update().filter(insats_id__in=ids).order_by("insats_id")
     )
-    Underlagsbygge.objects.filter(insats_id__in=ids).update(
-        status=Bygge.VANTAR, nummer=F("nummer") + 1, begard=nu, koad=nu, forsok=0, fel=""
+    UNDERLAGSBYGGE_WORKFLOW.overga_alla(
+        Underlagsbygge.objects.filter(insats_id__in=ids),
+        "bestall_igen",
+        nummer=F("nummer") + 1,
+        begard=nu,
+        koad=nu,
+        forsok=0,
+        fel="",
     )
-    Informationsunderlag.objects.filter(insats_id__in=ids, status=Status.AKTUELL).update(
-        status=Status.INAKTUELL
+    UNDERLAG_WORKFLOW.overga_alla(
+        Informationsunderlag.objects.filter(insats_id__in=ids), "bli_inaktuellt"
     )
-    bestallningar = [(b.insats_id, b.nummer + 1) for b in byggen]
-    transaction.on_commit(lambda: _koa(bestallningar, settings.UNDERLAG_FORDROJNING_SEKUNDER))
-
-
-def _koa(bestallningar: list[tuple[int, int]], fordrojning: int) -> None:
-    """Enqueue the builds. The change is already committed: if the broker is down, the build
-    stays pending and the watchdog enqueues it later, rather than the user seeing an error."""
-    from insatser.tasks import bygg_informationsunderlag
-
-    for insats_id, nummer in bestallningar:
-        try:
-            bygg_informationsunderlag.apply_async(args=[insats_id, nummer], countdown=fordrojning)
-        except KombuOperationalError:
-            logger.warning("could not enqueue the briefing build of operation %s", insats_id)
+    UNDERLAG_BESTALLDA.utlos(
+        bestallningar=[(b.insats_id, b.nummer + 1) for b in byggen],
+        fordrojning=settings.UNDERLAG_FORDROJNING_SEKUNDER,
+    )
 
 
 @dataclass
@@ -174,7 +187,7 @@ def _ta_bygget(insats_id, nummer, uppgift, hard_tidsgrans) -> Utfall | None:
         )
         if bygge.status == Bygge.BYGGER and bygge.byggs_av != uppgift and lever:
             return Utfall.UPPTAGET
-        bygge.status = Bygge.BYGGER
+        UNDERLAGSBYGGE_WORKFLOW.overga(bygge, "paborja")
         bygge.byggs_av = uppgift
         bygge.paborjad = timezone.now()
         bygge.forsok += 1
@@ -258,19 +271,16 @@ def _spara(insats_id: int, nummer: int, uppgift: str, resultat: list[Resultat]) 
             nya = {rad.malgrupp: rad for rad in resultat}
             for malgrupp, gammal in giltiga.items():
                 rad = nya.get(malgrupp)
-                status = (
-                    Status.AKTUELL
-                    if rad is not None and gammal.dataversion == rad.dataversion
-                    else Status.OGILTIG
-                )
-                if gammal.status != status:
-                    gammal.status = status
-                    gammal.save(update_fields=["status"])
+                oforandrad = rad is not None and gammal.dataversion == rad.dataversion
+                if oforandrad and gammal.status == Status.AKTUELL:
+                    continue
+                UNDERLAG_WORKFLOW.overga(gammal, "bekraftas" if oforandrad else "ersatt")
+                gammal.save(update_fields=["status"])
             for rad in resultat:
                 gammal = giltiga.get(rad.malgrupp)
                 if gammal is None or gammal.dataversion != rad.dataversion:
                     skrivna.append(_ny_version(insats_id, rad))
-            bygge.status = Bygge.KLAR
+            UNDERLAGSBYGGE_WORKFLOW.overga(bygge, "bli_klart")
             bygge.klar = timezone.now()
             bygge.byggs_av = ""
             bygge.fel = ""
@@ -290,7 +300,7 @@ def _ny_version(insats_id: int, rad: Resultat) -> str:
         insats_id=insats_id,
         **rad.malgrupp.falt,
         version=rad.version,
-        status=Status.AKTUELL,
+        status=UNDERLAG_WORKFLOW.skapa("bygg"),
         kontrollsumma=hashlib.sha256(rad.pdf.innehall).hexdigest(),
         dataversion=rad.dataversion,
         sidantal=rad.pdf.sidantal,
@@ -304,8 +314,11 @@ def _ny_version(insats_id: int, rad: Resultat) -> str:
 
 def _misslyckat(insats_id: int, nummer: int, uppgift: str, fel: Exception) -> None:
     with transaction.atomic():
-        Underlagsbygge.objects.filter(insats_id=insats_id, nummer=nummer, byggs_av=uppgift).update(
-            status=Bygge.MISSLYCKAD, byggs_av="", fel=f"{type(fel).__name__}: {fel}"[:2000]
+        UNDERLAGSBYGGE_WORKFLOW.overga_alla(
+            Underlagsbygge.objects.filter(insats_id=insats_id, nummer=nummer, byggs_av=uppgift),
+            "misslyckas",
+            byggs_av="",
+            fel=f"{type(fel).__name__}: {fel}"[:2000],
         )
 
 
@@ -325,12 +338,15 @@ def vakta_underlag(hard_tidsgrans: int) -> list[tuple[int, int]]:
             )
         )
         uppgivna = [b.pk for b in borttappade if b.forsok >= MAX_FORSOK]
-        Underlagsbygge.objects.filter(pk__in=uppgivna).update(
-            status=Bygge.MISSLYCKAD, byggs_av="", fel="stopped by the time limit too many times"
+        UNDERLAGSBYGGE_WORKFLOW.overga_alla(
+            Underlagsbygge.objects.filter(pk__in=uppgivna),
+            "misslyckas",
+            byggs_av="",
+            fel="stopped by the time limit too many times",
         )
         igen = [(b.insats_id, b.nummer) for b in borttappade if b.pk not in uppgivna]
         Underlagsbygge.objects.filter(insats_id__in=[i for i, _n in igen]).update(koad=nu)
-        transaction.on_commit(lambda: _koa(igen, 0))
+        UNDERLAG_BESTALLDA.utlos(bestallningar=igen, fordrojning=0)
     # A transaction of its own: marking locks build records in its own order.
     with transaction.atomic():
         nya = list(
@@ -343,7 +359,7 @@ def vakta_underlag(hard_tidsgrans: int) -> list[tuple[int, int]]:
     return igen
 
 
-@transaction.atomic
+@verb()
 def ladda_ned_underlag(user, pk: int, syfte: str) -> Informationsunderlag:
     """The current version of a briefing the user may download; the download is logged.
 
@@ -364,7 +380,7 @@ def ladda_ned_underlag(user, pk: int, syfte: str) -> Informationsunderlag:
     return underlag
 
 
-@transaction.atomic
+@verb()
 def ladda_ned_flera(user, underlag: list[Informationsunderlag], syfte: str) -> None:
     """Log the download of several current briefings the selector gave the user (the ZIP)."""
     if any(u.status != Status.AKTUELL for u in underlag):

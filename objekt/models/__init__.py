@@ -1,7 +1,6 @@
 """Inspection objects (businesses, premises, housing; never persons), their information, imports."""
 
 from objekt.models.objekt import (
-    Frislappning,
     Informationsmall,
     Myndighetsintresse,
     Objekt,
@@ -13,7 +12,6 @@ from objekt.models.objekt import (
 from objekt.models.objektimport import Importrad, Objektimport
 
 __all__ = [
-    "Frislappning",
     "Importrad",
     "Informationsmall",
     "Myndighetsintresse",

@@ -2,7 +2,6 @@
 
 from objekt.services.importera import avbryt_import, kor_import, skapa_import
 from objekt.services.pool import (
-    Konflikt,
     MojligDubblett,
     andra_objekt,
     andra_objektstatus,
@@ -13,27 +12,17 @@ from objekt.services.pool import (
     objekt_kontrollerat,
     objekt_planerat,
 )
-from objekt.services.uppgifter import (
-    aterkalla_frislappning,
-    frislapp_objektuppgift,
-    las_egna_objektuppgifter,
-    las_objektuppgifter,
-    registrera_objektuppgift,
-)
+from objekt.services.uppgifter import las_egna_objektuppgifter, registrera_objektuppgift
 
 __all__ = [
-    "Konflikt",
     "MojligDubblett",
     "andra_objekt",
     "andra_objektstatus",
     "andra_reserv",
-    "aterkalla_frislappning",
     "avbryt_import",
     "foresla_objekt",
-    "frislapp_objektuppgift",
     "kor_import",
     "las_egna_objektuppgifter",
-    "las_objektuppgifter",
     "markera_relevans",
     "mojliga_dubbletter",
     "objekt_kontrollerat",

@@ -17,24 +17,25 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from karna.policy import Aktor
+from karna.verb import verb
 from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade, UtsattOmrade
-from myndigheter.policy import Aktor
 from objekt import access
+from objekt.effekter import IMPORT_UPPLADDAD
 from objekt.forms import ObjektForm
 from objekt.importfil import KOLUMN_FOR_FALT, kontrollera_storlek, las_fil
 from objekt.models import Importrad, Objektimport, Objekttyp, Problemkategori
 from objekt.services.pool import MojligDubblett, foresla_objekt
+from objekt.workflow import IMPORT_WORKFLOW
 
 JA = {"ja", "j", "x", "1", "sant", "true", "yes"}
 NEJ = {"", "nej", "n", "0", "falskt", "false", "no"}
 _KATEGORISKILJE = re.compile(r"[,;|]")
 
 
-@transaction.atomic
+@verb(IMPORT_UPPLADDAD)
 def skapa_import(user, fil, importera_dubbletter: bool) -> Objektimport:
     """Check the file's form now (the user waits for that), store it and queue the rows."""
-    from objekt.tasks import importera_objekt
-
     if not access.ar_poolanvandare(user):
         raise PermissionDenied(_("Du kan inte importera objekt."))
     # Refused before it is read into memory.
@@ -42,6 +43,7 @@ def skapa_import(user, fil, importera_dubbletter: bool) -> Objektimport:
     data = fil.read()
     inlast = las_fil(fil.name, data)
     objektimport = Objektimport(
+        status=IMPORT_WORKFLOW.skapa("ladda_upp"),
         organisation_id=Aktor.for_user(user).organisation_id,
         uppladdad_av=user,
         filnamn=fil.name[:255],
@@ -52,7 +54,7 @@ def skapa_import(user, fil, importera_dubbletter: bool) -> Objektimport:
     andelse = fil.name.rsplit(".", 1)[-1].lower()
     objektimport.fil.save(f"import.{andelse}", ContentFile(data), save=False)
     objektimport.save()
-    transaction.on_commit(lambda: importera_objekt.delay(objektimport.pk))
+    IMPORT_UPPLADDAD.utlos(import_id=objektimport.pk)
     return objektimport
 
 
@@ -164,23 +166,24 @@ def _importera_rad(import_id: int, user, radnummer: int, rad: dict, uppslag: Upp
         )
 
 
-def _avsluta(import_id: int, status: str, felmeddelande: str = "") -> None:
-    Objektimport.objects.filter(pk=import_id).update(
-        status=status, felmeddelande=felmeddelande, klar=timezone.now()
+def _avsluta(import_id: int, overgang: str, felmeddelande: str = "") -> None:
+    IMPORT_WORKFLOW.overga_alla(
+        Objektimport.objects.filter(pk=import_id),
+        overgang,
+        felmeddelande=felmeddelande,
+        klar=timezone.now(),
     )
 
 
 def avbryt_import(import_id: int) -> None:
     """Mark an import that will not be run again as failed; the rows already done stay done."""
-    Objektimport.objects.filter(
-        pk=import_id, status__in=[Objektimport.Status.VANTAR, Objektimport.Status.PAGAR]
-    ).update(
-        status=Objektimport.Status.MISSLYCKAD,
-        felmeddelande=_(
+    _avsluta(
+        import_id,
+        "misslyckas",
+        _(
             "Importen kunde inte slutföras. Raderna som hann behandlas finns i rapporten; "
             "ladda upp en fil med de övriga raderna."
         ),
-        klar=timezone.now(),
     )
 
 
@@ -192,12 +195,12 @@ def kor_import(import_id: int) -> None:
         Objektimport.Status.MISSLYCKAD,
     }:
         return
-    Objektimport.objects.filter(pk=import_id).update(status=Objektimport.Status.PAGAR)
+    IMPORT_WORKFLOW.overga_alla(Objektimport.objects.filter(pk=import_id), "borja")
     try:
         with objektimport.fil.open("rb") as fil:
             inlast = las_fil(objektimport.filnamn, fil.read())
     except (ValidationError, OSError):
-        _avsluta(import_id, Objektimport.Status.MISSLYCKAD, _("Filen kunde inte läsas."))
+        _avsluta(import_id, "misslyckas", _("Filen kunde inte läsas."))
         return
     user = objektimport.uppladdad_av
     if (
@@ -207,7 +210,7 @@ def kor_import(import_id: int) -> None:
     ):
         _avsluta(
             import_id,
-            Objektimport.Status.MISSLYCKAD,
+            "misslyckas",
             _("Den som laddade upp filen kan inte längre föreslå objekt för organisationen."),
         )
         return
@@ -216,4 +219,4 @@ def kor_import(import_id: int) -> None:
     for radnummer, rad in inlast.rader:
         if radnummer not in klara:
             _importera_rad(import_id, user, radnummer, rad, uppslag)
-    _avsluta(import_id, Objektimport.Status.KLAR)
+    _avsluta(import_id, "bli_klar")

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insatser.services.gemensamt import Konflikt as InsatsKonflikt
-from insatser.services.underlag import markera_objektets_insatser
+from karna import referens
+from karna.lasning import Konflikt, las, spara_ny_version
+from karna.policy import Aktor
+from karna.verb import verb
 from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade, UtsattOmrade
-from myndigheter.policy import Aktor
 from objekt import access
 from objekt.access import Handling
+from objekt.effekter import OBJEKT_ANDRAT
 from objekt.models import (
     Informationsmall,
     Myndighetsintresse,
@@ -29,19 +30,6 @@ from objekt.workflow import OBJEKT_WORKFLOW, SYSTEMOVERGANGAR
 
 # The fields a proposal or an edit sets; the same names as the form's.
 IDENTITETSFALT = ("organisationsnummer", "adress", "kommun")
-
-
-class Konflikt(InsatsKonflikt):
-    """The object (or the organisation's relevance mark) changed since the form was loaded."""
-
-    def __init__(self, text: str | None = None):
-        super().__init__(
-            text
-            or _(
-                "Objektet har ändrats av någon annan sedan du öppnade det. "
-                "Ladda om sidan och gör ändringen igen."
-            )
-        )
 
 
 class MojligDubblett(ValidationError):  # noqa: N818 - domain name: "possible duplicate"
@@ -81,18 +69,7 @@ def mojliga_dubbletter(
 
 def _nasta_referens() -> str:
     """A readable reference such as ``OBJ-2026-00042``, unique per year."""
-    prefix = f"OBJ-{timezone.localdate().year}-"
-    # Serialise numbering per year for the rest of the transaction.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [prefix])
-    senaste = (
-        Objekt.objects.filter(referens__startswith=prefix)
-        .order_by("-referens")
-        .values_list("referens", flat=True)
-        .first()
-    )
-    nummer = int(senaste.rsplit("-", 1)[1]) + 1 if senaste else 1
-    return f"{prefix}{nummer:05d}"
+    return referens.nasta_referens(Objekt, f"OBJ-{timezone.localdate().year}-", 5)
 
 
 def _harled_plats(data: dict) -> None:
@@ -138,7 +115,7 @@ def _validera(objekt: Objekt) -> None:
     objekt.full_clean(exclude=["referens", "foreslaget_av_organisation"])
 
 
-@transaction.atomic
+@verb()
 def foresla_objekt(
     user,
     *,
@@ -160,6 +137,7 @@ def foresla_objekt(
     profil = user.profil
     objekt = Objekt(
         **falt,
+        status=OBJEKT_WORKFLOW.skapa("foresla"),
         referens="",
         foreslaget_av=user,
         foreslaget_av_organisation_id=Aktor.for_user(user).organisation_id,
@@ -175,25 +153,34 @@ def foresla_objekt(
     return objekt
 
 
-def _las(user, objekt: Objekt, handling: str, version: int | None) -> Objekt:
-    """Lock the row, 404 outside the user's view, 403 without the right, Konflikt if stale."""
+def _konflikttext() -> str:
+    return _(
+        "Objektet har ändrats av någon annan sedan du öppnade det. "
+        "Ladda om sidan och gör ändringen igen."
+    )
+
+
+def _las_objekt(user, objekt: Objekt, handling: str) -> Objekt:
+    """Lock the row, 404 outside the user's view, 403 without the right."""
     last = Objekt.objects.select_for_update().get(pk=objekt.pk)
     if not access.kan(user, Handling.SE, last):
         raise Http404
     if not access.kan(user, handling, last):
         raise PermissionDenied(_("Du får inte göra detta med objektet."))
-    if version is not None and last.version != version:
-        raise Konflikt()
     return last
 
 
+def _las(user, objekt: Objekt, handling: str, version: int) -> Objekt:
+    """As ``_las_objekt``, and ``Konflikt`` if the version the user saw is stale."""
+    last = _las_objekt(user, objekt, handling)
+    return las(Objekt, last.pk, version, _konflikttext())
+
+
 def _spara_ny_version(objekt: Objekt) -> None:
-    objekt.version = F("version") + 1
-    objekt.save()
-    objekt.refresh_from_db(fields=["version"])
+    spara_ny_version(objekt)
 
 
-@transaction.atomic
+@verb(OBJEKT_ANDRAT)
 def andra_objekt(
     user,
     objekt: Objekt,
@@ -214,11 +201,11 @@ def andra_objekt(
         _kontrollera_dubbletter(user, objekt, spara_anda, utom=objekt)
     _spara_ny_version(objekt)
     objekt.problemkategorier.set(problemkategorier)
-    markera_objektets_insatser(objekt.pk)
+    OBJEKT_ANDRAT.utlos(objekt_id=objekt.pk)
     return objekt
 
 
-@transaction.atomic
+@verb()
 def andra_objektstatus(user, objekt: Objekt, overgang: str, version: int) -> Objekt:
     """A coordinator moves the object along the workflow (not the operation-driven steps)."""
     objekt = _las(user, objekt, Handling.HANTERA, version)
@@ -226,12 +213,12 @@ def andra_objektstatus(user, objekt: Objekt, overgang: str, version: int) -> Obj
         raise ValidationError(
             {"overgang": _("Välj en av statusändringarna som erbjuds för objektet.")}
         )
-    objekt.status = OBJEKT_WORKFLOW.kontrollera(objekt.status, overgang).till
+    OBJEKT_WORKFLOW.overga(objekt, overgang)
     _spara_ny_version(objekt)
     return objekt
 
 
-@transaction.atomic
+@verb()
 def andra_reserv(user, objekt: Objekt, reserv: bool, version: int) -> Objekt:
     """A coordinator marks the object as a reserve for short-notice changes, or unmarks it."""
     objekt = _las(user, objekt, Handling.HANTERA, version)
@@ -249,17 +236,17 @@ def _folj_insats(objekt: Objekt, overgang: str) -> None:
     objekt = Objekt.objects.select_for_update().get(pk=objekt.pk)
     steg = OBJEKT_WORKFLOW.overgangar[overgang]
     if objekt.status in steg.fran:
-        objekt.status = steg.till
+        OBJEKT_WORKFLOW.overga(objekt, overgang)
         _spara_ny_version(objekt)
 
 
-@transaction.atomic
+@verb()
 def objekt_planerat(objekt: Objekt) -> None:
     """A control of the object was added to an operation."""
     _folj_insats(objekt, "planera")
 
 
-@transaction.atomic
+@verb()
 def objekt_kontrollerat(objekt: Objekt) -> None:
     """A control of the object was carried out."""
     _folj_insats(objekt, "kontrollera")
@@ -268,16 +255,16 @@ def objekt_kontrollerat(objekt: Objekt) -> None:
 KRAVER_GRUND = {Myndighetsintresse.Relevans.RELEVANT, Myndighetsintresse.Relevans.EJ_RELEVANT}
 
 
-@transaction.atomic
+@verb()
 def markera_relevans(
-    user, objekt: Objekt, relevans: str, grund: str, lagstod: str, version: int | None = None
+    user, objekt: Objekt, relevans: str, grund: str, lagstod: str, *, version: int
 ) -> Myndighetsintresse:
     """Record whether the object is relevant for the user's organisation (one mark per agency).
 
     ``version`` is that of the mark the form showed (0 when there was none), so that two people
     of the same agency do not overwrite each other's judgement unseen.
     """
-    objekt = _las(user, objekt, Handling.MARKERA_RELEVANS, None)
+    objekt = _las_objekt(user, objekt, Handling.MARKERA_RELEVANS)
     if relevans not in Myndighetsintresse.Relevans.values:
         raise ValidationError({"relevans": _("Välj om objektet är relevant för er.")})
     grund, lagstod = grund.strip(), lagstod.strip()
@@ -291,7 +278,7 @@ def markera_relevans(
         .filter(objekt=objekt, organisation_id=organisation_id)
         .first()
     )
-    if version is not None and (markering.version if markering else 0) != version:
+    if (markering.version if markering else 0) != version:
         raise Konflikt(
             _(
                 "Någon i din organisation har bedömt objektet sedan du öppnade sidan. "

@@ -84,8 +84,13 @@ def test_a_change_gives_exactly_one_rebuild_and_so_does_a_burst(forberett, celer
     assert Arshjulsversion.objects.filter(arshjulsar__arshjul=hjul).count() == 1
     regel = hjul.regler.get(namn="Avstämning")
     for antal in (2, 3, 4):
+        regel.refresh_from_db()
         redigering.spara_regel(
-            forberett["samordnare"], hjul, regeldata(namn="Avstämning", antal=antal), regel, None
+            forberett["samordnare"],
+            hjul,
+            regeldata(namn="Avstämning", antal=antal),
+            regel,
+            regel.version,
         )
     arbetare.vanta_pa(lambda: len(klara(hjul)) == 1 and klara(hjul)[0].nummer == 2, sekunder=120)
     vanta_pa_ko(arbetare, "celery")

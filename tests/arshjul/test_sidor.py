@@ -33,7 +33,8 @@ from insatser.models import (
     Malgruppstyp,
 )
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Atkomstlogg, Kommun, Lokalpolisomrade, Myndighet
+from karna.models import Atkomstlogg
+from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 

@@ -10,7 +10,7 @@ MATRIS = {
     "kor_halsokontroll": {"POST": alla(LOGIN, ADMIN=302), "GET": alla(LOGIN, ADMIN=405)},
     "set_language": {"POST": alla(302), "GET": alla(405)},
     "admin:index": {"GET": alla(LOGIN, ADMIN=200)},
-    "admin:myndigheter_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
+    "admin:karna_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
 }
 URLER = {
     "login": "/logga-in/",
@@ -20,7 +20,7 @@ URLER = {
     "kor_halsokontroll": "/status/halsokontroll/",
     "set_language": "/i18n/setlang/",
     "admin:index": "/admin/",
-    "admin:myndigheter_atkomstlogg_changelist": "/admin/myndigheter/atkomstlogg/",
+    "admin:karna_atkomstlogg_changelist": "/admin/karna/atkomstlogg/",
 }
 
 

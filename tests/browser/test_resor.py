@@ -17,6 +17,7 @@ from myndigheter.roles import Roll
 from notiser.models import Notis
 from objekt.models import Importrad, Myndighetsintresse, Objekt, Objektimport, Objekttyp
 from tests.importfiler import csv_fil, xlsx_fil
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,8 +87,16 @@ def bekraftad(personer, objekt):
     services.planera_insats(sam, insats, **kvittens)
     begaran = services.begar_bemanning(sam, insats, city, 2, **kvittens)
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(personer["skv"], deltagande, accepterad=True, planerat_antal=2)
-    services.besvara_bemanning(personer["opsam"], begaran, 2, poliser=[personer["polis"]])
+    services.besvara_inbjudan(
+        personer["skv"],
+        deltagande,
+        accepterad=True,
+        planerat_antal=2,
+        version=aktuell_version(deltagande),
+    )
+    services.besvara_bemanning(
+        personer["opsam"], begaran, 2, poliser=[personer["polis"]], version=aktuell_version(begaran)
+    )
     dag = timezone.localdate() + timedelta(days=21)
     fonsterstart = datetime.combine(dag, time(0), tzinfo=timezone.get_current_timezone())
     fonster = Arshjulshandelse.objects.create(

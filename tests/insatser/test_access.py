@@ -18,7 +18,6 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
-from myndigheter.behorighetsdokument import DOKUMENT, generera
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 
@@ -159,7 +158,3 @@ def test_no_per_row_has_perm_in_lists(client, varld):
             client.force_login(user)
             assert client.get("/").status_code == 200
             list(INSATS_POLICY.markera(synliga_insatser(user), user, a=Handling.SE_DETALJER))
-
-
-def test_permission_docs_are_generated_from_the_policies():
-    assert DOKUMENT.read_text(encoding="utf-8") == generera(), "run manage.py behorigheter"

@@ -11,6 +11,7 @@ from insatser.workflow import InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 KONFLIKT = "Insatsen har ändrats av någon annan sedan du öppnade den."
@@ -111,7 +112,9 @@ def test_an_lpo_with_an_active_request_cannot_be_removed(client, sam, insats):
     services.bjud_in(sam, insats, Myndighet.objects.get(kod="skatteverket"))
     insats.status = InsatsStatus.PLANERAD
     insats.save()
-    services.begar_bemanning(sam, insats, Lokalpolisomrade.objects.get(kod="city"), 2)
+    services.begar_bemanning(
+        sam, insats, Lokalpolisomrade.objects.get(kod="city"), 2, version=aktuell_version(insats)
+    )
     insats.refresh_from_db()
     client.force_login(sam)
     nordost = Lokalpolisomrade.objects.get(kod="nordost")

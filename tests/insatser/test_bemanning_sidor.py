@@ -11,6 +11,7 @@ from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +41,19 @@ def lage(skapa_anvandare):
     )
     services.bjud_in(samordnare, insats, Myndighet.objects.get(kod="skatteverket"))
     services.lagg_till_kontroll(samordnare, insats, objekt)
-    services.planera_insats(samordnare, insats)
+    services.planera_insats(samordnare, insats, version=aktuell_version(insats))
     begaran = services.begar_bemanning(
-        samordnare, insats, Lokalpolisomrade.objects.get(kod="city"), 4
+        samordnare,
+        insats,
+        Lokalpolisomrade.objects.get(kod="city"),
+        4,
+        version=aktuell_version(insats),
     )
     services.besvara_inbjudan(
-        skv, insats.deltaganden.get(organisation__kod="skatteverket"), accepterad=True
+        skv,
+        insats.deltaganden.get(organisation__kod="skatteverket"),
+        accepterad=True,
+        version=aktuell_version(insats.deltaganden.get(organisation__kod="skatteverket")),
     )
     return {
         "insats": Insats.objects.get(pk=insats.pk),
@@ -106,11 +114,17 @@ def test_a_stale_answer_is_a_conflict_not_an_overwrite(client, lage):
 
 
 def test_withdrawal_with_reason_sends_the_operation_back(client, lage):
-    services.besvara_bemanning(lage["opsam"], lage["begaran"], 4)
+    services.besvara_bemanning(
+        lage["opsam"], lage["begaran"], 4, version=aktuell_version(lage["begaran"])
+    )
     client.force_login(lage["opsam"])
     svar = client.post(
         f"/polis/begaranden/{lage['begaran'].pk}/aterkalla/",
-        {"orsak": lage["skjutning"].pk, "kommentar": "Skottlossning i Hammarkullen"},
+        {
+            "orsak": lage["skjutning"].pk,
+            "kommentar": "Skottlossning i Hammarkullen",
+            "version": aktuell_version(lage["begaran"]),
+        },
     )
     assert svar.status_code == 302
     begaran = Bemanningsbegaran.objects.get(pk=lage["begaran"].pk)
@@ -146,7 +160,10 @@ def test_cancelling_without_a_reason_changes_nothing(client, lage):
 
 def test_police_coordinator_cancels_an_operation_they_are_asked_to_staff(client, lage):
     client.force_login(lage["opsam"])
-    client.post(f"/insatser/{lage['insats'].pk}/stall-in/", {"orsak": lage["skjutning"].pk})
+    client.post(
+        f"/insatser/{lage['insats'].pk}/stall-in/",
+        {"orsak": lage["skjutning"].pk, "version": aktuell_version(lage["insats"])},
+    )
     assert Insats.objects.get(pk=lage["insats"].pk).status == InsatsStatus.INSTALLD
 
 

@@ -1,4 +1,4 @@
-"""Co-planned operations (R-068): Linköping and Norrköping plan in one synchronized window, each
+"""Co-planned operations: Linköping and Norrköping plan in one synchronized window, each
 with its own coordinator, LPO and staffing, and follow up together."""
 
 from datetime import timedelta
@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from insatser import services
 from insatser.access import INSATS_POLICY, Handling, synliga_insatsgrupper
-from insatser.models import Deltagande, Insats, Insatsgrupp, Installningsorsak
+from insatser.models import Deltagande, Frislappning, Insats, Insatsgrupp, Installningsorsak
+from insatser.services import las_objektuppgifter
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Frislappning, Objekt, Objekttyp, Objektuppgift
-from objekt.services import las_objektuppgifter
+from objekt.models import Objekt, Objekttyp, Objektuppgift
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +165,7 @@ def test_rescheduling_outside_the_window_leaves_the_group_and_says_so(folk, ros)
         ny_start,
         ny_start + timedelta(hours=3),
         Installningsorsak.objects.get(kod="skjutning"),
+        version=aktuell_version(lkpg),
     )
     assert efterfoljare.insatsgrupp is None
     assert efterfoljare.handelser.filter(typ="lamnade_grupp", text=grupp.namn).exists()

@@ -16,6 +16,7 @@ from insatser.models import Insats, Installningsorsak
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 
@@ -200,6 +201,7 @@ def test_a_successor_rescheduled_into_a_window_takes_its_place(folk, hjul, inpla
         insatsfonster=nasta,
         motivering="Polisen kan inte tidigare",
         kvitterade=[],
+        version=aktuell_version(inplanerad),
     )
     assert efterfoljare.insatsfonster == nasta
     assert (
@@ -220,6 +222,7 @@ def test_moving_within_its_own_full_window_needs_no_extra_room(folk, hjul, inpla
         insatsfonster=inplanerad.insatsfonster,
         motivering="Flyttad en dag",
         kvitterade=[],
+        version=aktuell_version(inplanerad),
     )
     assert efterfoljare.insatsfonster_id == inplanerad.insatsfonster_id
 

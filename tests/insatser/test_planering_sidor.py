@@ -70,7 +70,7 @@ def test_plan_from_proposal_to_confirmed(client, folk, objekt):
     client.force_login(folk["skv"])
     sida = client.get(f"{bas}/").content.decode()
     assert "Ert svar på inbjudan" in sida
-    client.post(f"{bas}/svar/", {"accepterad": "ja", "planerat_antal": 2})
+    client.post(f"{bas}/svar/", {"accepterad": "ja", "planerat_antal": 2, "version": 1})
     deltagande = Deltagande.objects.get(insats=insats, organisation__kod="skatteverket")
     assert (deltagande.svar, deltagande.planerat_antal) == (Deltagande.Svar.ACCEPTERAD, 2)
 
@@ -144,7 +144,7 @@ def test_declining_an_invitation(client, folk, objekt):
     )
     Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
     client.force_login(folk["skv"])
-    client.post(f"/insatser/{insats.pk}/svar/", {"accepterad": "nej"})
+    client.post(f"/insatser/{insats.pk}/svar/", {"accepterad": "nej", "version": 1})
     assert insats.deltaganden.get().svar == Deltagande.Svar.AVBOJD
 
 

@@ -1,4 +1,4 @@
-"""Reserve objects: backups in an operation that make a short-notice change cheap (R-030)."""
+"""Reserve objects: backups in an operation that make a short-notice change cheap."""
 
 from datetime import timedelta
 
@@ -13,6 +13,7 @@ from insatser.workflow import InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
+from tests.varld import aktuell_version, status_av
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def insats(sam):
 def test_a_reserve_object_alone_is_not_enough_to_plan(sam, insats):
     services.lagg_till_kontroll(sam, insats, _objekt("Reserven AB"), reserv=True)
     with pytest.raises(ValidationError, match="utöver reservobjekt"):
-        services.planera_insats(sam, insats)
+        services.planera_insats(sam, insats, version=aktuell_version(insats))
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.FORESLAGEN
 
 
@@ -60,8 +61,12 @@ def test_an_unneeded_reserve_does_not_hold_up_carrying_out(sam, insats):
     assert insats.handelser.filter(typ="reservobjekt_tillagt", text__contains="Reserven").exists()
     Insats.objects.filter(pk=insats.pk).update(status=InsatsStatus.BEKRAFTAD)
     with time_machine.travel(insats.start + timedelta(hours=1)):
-        services.markera_kontroll(sam, huvud, genomford=True)
-        services.genomfor_insats(sam, Insats.objects.get(pk=insats.pk))
+        services.markera_kontroll(sam, huvud, genomford=True, forvantad_status=status_av(huvud))
+        services.genomfor_insats(
+            sam,
+            Insats.objects.get(pk=insats.pk),
+            version=aktuell_version(Insats.objects.get(pk=insats.pk)),
+        )
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.GENOMFORD
     assert Kontroll.objects.get(pk=reserv.pk).status == Kontroll.Status.PLANERAD
 
@@ -69,7 +74,7 @@ def test_an_unneeded_reserve_does_not_hold_up_carrying_out(sam, insats):
 def test_rescheduling_keeps_the_reserve_objects(sam, insats):
     services.lagg_till_kontroll(sam, insats, _objekt("Huvudet AB"))
     services.lagg_till_kontroll(sam, insats, _objekt("Reserven AB"), reserv=True)
-    services.planera_insats(sam, insats)
+    services.planera_insats(sam, insats, version=aktuell_version(insats))
     ny_start = insats.start + timedelta(days=7)
     efterfoljare = services.omplanera_insats(
         sam,
@@ -77,6 +82,7 @@ def test_rescheduling_keeps_the_reserve_objects(sam, insats):
         ny_start,
         ny_start + timedelta(hours=3),
         Installningsorsak.objects.get(kod="skjutning"),
+        version=aktuell_version(insats),
     )
     assert dict(efterfoljare.kontroller.values_list("objekt__namn", "reserv")) == {
         "Huvudet AB": False,

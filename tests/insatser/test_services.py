@@ -9,10 +9,13 @@ from django.utils import timezone
 
 from insatser import services
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak, Kontroll
-from insatser.workflow import BemanningStatus, InsatsStatus, OgiltigOvergang
+from insatser.workflow import BemanningStatus, InsatsStatus
+from karna.arbetsflode import OgiltigOvergang
+from karna.lasning import Konflikt
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
+from tests.varld import aktuell_version, status_av
 
 S = InsatsStatus
 
@@ -81,20 +84,32 @@ def till_status(status, insats, personer, orsak):
     if status == S.FORESLAGEN:
         return insats
     if status == S.AVSLAGEN:
-        return services.avsla_insats(samordnare, insats, "Redan kontrollerat")
-    services.planera_insats(samordnare, insats)
+        return services.avsla_insats(
+            samordnare, insats, "Redan kontrollerat", version=aktuell_version(insats)
+        )
+    services.planera_insats(samordnare, insats, version=aktuell_version(insats))
     if status == S.PLANERAD:
         return _las(insats)
-    begaran = services.begar_bemanning(samordnare, insats, _city(), 4)
+    begaran = services.begar_bemanning(
+        samordnare, insats, _city(), 4, version=aktuell_version(insats)
+    )
     if status == S.BEMANNING_BEGARD:
         return _las(insats)
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(personer["skv"], deltagande, accepterad=True, planerat_antal=2)
-    services.besvara_bemanning(personer["opsam"], begaran, 4, poliser=[personer["polis"]])
+    services.besvara_inbjudan(
+        personer["skv"],
+        deltagande,
+        accepterad=True,
+        planerat_antal=2,
+        version=aktuell_version(deltagande),
+    )
+    services.besvara_bemanning(
+        personer["opsam"], begaran, 4, poliser=[personer["polis"]], version=aktuell_version(begaran)
+    )
     if status == S.BEKRAFTAD:
         return _las(insats)
     if status == S.INSTALLD:
-        return services.stall_in_insats(samordnare, insats, orsak)
+        return services.stall_in_insats(samordnare, insats, orsak, version=aktuell_version(insats))
     if status == S.OMPLANERAD:
         services.omplanera_insats(
             samordnare,
@@ -102,15 +117,18 @@ def till_status(status, insats, personer, orsak):
             insats.start + timedelta(days=7),
             insats.slut + timedelta(days=7),
             orsak,
+            version=aktuell_version(insats),
         )
         return _las(insats)
     with time_machine.travel(insats.start + timedelta(hours=1)):
         for kontroll in insats.kontroller.all():
-            services.markera_kontroll(samordnare, kontroll, genomford=True)
-        services.genomfor_insats(samordnare, insats)
+            services.markera_kontroll(
+                samordnare, kontroll, genomford=True, forvantad_status=status_av(kontroll)
+            )
+        services.genomfor_insats(samordnare, insats, version=aktuell_version(insats))
         if status == S.GENOMFORD:
             return _las(insats)
-        services.markera_utvarderad(samordnare, insats)
+        services.markera_utvarderad(samordnare, insats, version=aktuell_version(insats))
         return _las(insats)
 
 
@@ -129,16 +147,31 @@ def test_every_status_is_reachable_through_services(status, ny_insats, personer,
 def _atgarder(personer, orsak):
     samordnare = personer["samordnare"]
     return {
-        "planera": lambda i: services.planera_insats(samordnare, i),
-        "avsla": lambda i: services.avsla_insats(samordnare, i, "Motivering"),
-        "begar_bemanning": lambda i: services.begar_bemanning(
-            samordnare, i, Lokalpolisomrade.objects.get(kod="hisingen"), 2
+        "planera": lambda i: services.planera_insats(samordnare, i, version=aktuell_version(i)),
+        "avsla": lambda i: services.avsla_insats(
+            samordnare, i, "Motivering", version=aktuell_version(i)
         ),
-        "genomfor": lambda i: services.genomfor_insats(samordnare, i),
-        "utvardera": lambda i: services.markera_utvarderad(samordnare, i),
-        "stall_in": lambda i: services.stall_in_insats(samordnare, i, orsak),
+        "begar_bemanning": lambda i: services.begar_bemanning(
+            samordnare,
+            i,
+            Lokalpolisomrade.objects.get(kod="hisingen"),
+            2,
+            version=aktuell_version(i),
+        ),
+        "genomfor": lambda i: services.genomfor_insats(samordnare, i, version=aktuell_version(i)),
+        "utvardera": lambda i: services.markera_utvarderad(
+            samordnare, i, version=aktuell_version(i)
+        ),
+        "stall_in": lambda i: services.stall_in_insats(
+            samordnare, i, orsak, version=aktuell_version(i)
+        ),
         "omplanera": lambda i: services.omplanera_insats(
-            samordnare, i, i.start + timedelta(days=3), i.slut + timedelta(days=3), orsak
+            samordnare,
+            i,
+            i.start + timedelta(days=3),
+            i.slut + timedelta(days=3),
+            orsak,
+            version=aktuell_version(i),
         ),
     }
 
@@ -198,7 +231,7 @@ def test_planning_requires_an_object_and_an_invited_agency(personer):
         user=personer["samordnare"], titel="Tom", start=start, slut=start + timedelta(hours=2)
     )
     with pytest.raises(ValidationError) as fel:
-        services.planera_insats(personer["samordnare"], insats)
+        services.planera_insats(personer["samordnare"], insats, version=aktuell_version(insats))
     assert "minst ett objekt" in str(fel.value)
     assert _las(insats).status == S.FORESLAGEN
 
@@ -207,7 +240,9 @@ def test_planning_requires_an_object_and_an_invited_agency(personer):
 def test_only_the_coordinating_organisation_plans(ny_insats, personer):
     insats = ny_insats()
     with pytest.raises(PermissionDenied):
-        services.planera_insats(personer["annan_samordnare"], insats)
+        services.planera_insats(
+            personer["annan_samordnare"], insats, version=aktuell_version(insats)
+        )
     assert _las(insats).status == S.FORESLAGEN
 
 
@@ -215,10 +250,12 @@ def test_only_the_coordinating_organisation_plans(ny_insats, personer):
 def test_confirmation_needs_police_and_another_agency(ny_insats, personer, orsak):
     insats = till_status(S.BEMANNING_BEGARD, ny_insats(), personer, orsak)
     begaran = insats.bemanningsbegaranden.get()
-    services.besvara_bemanning(personer["opsam"], begaran, 4)
+    services.besvara_bemanning(personer["opsam"], begaran, 4, version=aktuell_version(begaran))
     assert _las(insats).status == S.BEMANNING_BEGARD, "no other agency has accepted yet"
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(personer["skv"], deltagande, accepterad=True)
+    services.besvara_inbjudan(
+        personer["skv"], deltagande, accepterad=True, version=aktuell_version(deltagande)
+    )
     assert _las(insats).status == S.BEKRAFTAD
 
 
@@ -226,8 +263,15 @@ def test_confirmation_needs_police_and_another_agency(ny_insats, personer, orsak
 def test_partial_confirmation_counts_as_confirmed(ny_insats, personer, orsak):
     insats = till_status(S.BEMANNING_BEGARD, ny_insats(), personer, orsak)
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(personer["skv"], deltagande, accepterad=True)
-    begaran = services.besvara_bemanning(personer["opsam"], insats.bemanningsbegaranden.get(), 2)
+    services.besvara_inbjudan(
+        personer["skv"], deltagande, accepterad=True, version=aktuell_version(deltagande)
+    )
+    begaran = services.besvara_bemanning(
+        personer["opsam"],
+        insats.bemanningsbegaranden.get(),
+        2,
+        version=aktuell_version(insats.bemanningsbegaranden.get()),
+    )
     assert begaran.status == BemanningStatus.DELVIS_BEKRAFTAD
     assert begaran.bekraftat_antal == 2
     assert _las(insats).status == S.BEKRAFTAD
@@ -236,11 +280,18 @@ def test_partial_confirmation_counts_as_confirmed(ny_insats, personer, orsak):
 @pytest.mark.django_db
 def test_declined_staffing_returns_the_operation_to_planned(ny_insats, personer, orsak):
     insats = till_status(S.BEMANNING_BEGARD, ny_insats(), personer, orsak)
-    begaran = services.besvara_bemanning(personer["opsam"], insats.bemanningsbegaranden.get(), 0)
+    begaran = services.besvara_bemanning(
+        personer["opsam"],
+        insats.bemanningsbegaranden.get(),
+        0,
+        version=aktuell_version(insats.bemanningsbegaranden.get()),
+    )
     assert begaran.status == BemanningStatus.AVBOJD
     assert _las(insats).status == S.PLANERAD
     # Staffing can be requested again after a decline.
-    services.begar_bemanning(personer["samordnare"], _las(insats), _city(), 2)
+    services.begar_bemanning(
+        personer["samordnare"], _las(insats), _city(), 2, version=aktuell_version(_las(insats))
+    )
     assert _las(insats).status == S.BEMANNING_BEGARD
 
 
@@ -249,7 +300,11 @@ def test_police_withdrawal_sends_a_confirmed_operation_back(ny_insats, personer,
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
     begaran = insats.bemanningsbegaranden.get()
     services.aterkalla_bemanning(
-        personer["opsam"], begaran, orsak, intern_anteckning="Kommendering"
+        personer["opsam"],
+        begaran,
+        orsak,
+        intern_anteckning="Kommendering",
+        version=aktuell_version(begaran),
     )
     begaran.refresh_from_db()
     assert begaran.status == BemanningStatus.ATERKALLAD
@@ -262,7 +317,9 @@ def test_only_the_lpo_coordinator_answers_staffing(ny_insats, personer, orsak):
     insats = till_status(S.BEMANNING_BEGARD, ny_insats(), personer, orsak)
     begaran = insats.bemanningsbegaranden.get()
     with pytest.raises(PermissionDenied):
-        services.besvara_bemanning(personer["opsam_nordost"], begaran, 4)
+        services.besvara_bemanning(
+            personer["opsam_nordost"], begaran, 4, version=aktuell_version(begaran)
+        )
     begaran.refresh_from_db()
     assert begaran.status == BemanningStatus.SKICKAD
 
@@ -272,27 +329,33 @@ def test_confirming_more_officers_than_requested_is_refused(ny_insats, personer,
     insats = till_status(S.BEMANNING_BEGARD, ny_insats(), personer, orsak)
     begaran = insats.bemanningsbegaranden.get()
     with pytest.raises(ValidationError) as fel:
-        services.besvara_bemanning(personer["opsam"], begaran, 5)
+        services.besvara_bemanning(personer["opsam"], begaran, 5, version=aktuell_version(begaran))
     assert "mellan 0 och 4" in str(fel.value)
 
 
 @pytest.mark.django_db
 def test_police_coordinator_may_cancel_an_operation_they_staff(ny_insats, personer, orsak):
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
-    services.stall_in_insats(personer["opsam"], insats, orsak, kommentar="Skottlossning")
+    services.stall_in_insats(
+        personer["opsam"], insats, orsak, kommentar="Skottlossning", version=aktuell_version(insats)
+    )
     insats = _las(insats)
     assert insats.status == S.INSTALLD
     assert insats.installd_orsak == orsak
     assert insats.bemanningsbegaranden.get().status == BemanningStatus.MAKULERAD
     with pytest.raises(PermissionDenied):
-        services.stall_in_insats(personer["opsam_nordost"], _las(insats), orsak)
+        services.stall_in_insats(
+            personer["opsam_nordost"], _las(insats), orsak, version=aktuell_version(_las(insats))
+        )
 
 
 @pytest.mark.django_db
 def test_cancellation_requires_a_reason(ny_insats, personer, orsak):
     insats = till_status(S.PLANERAD, ny_insats(), personer, orsak)
     with pytest.raises(ValidationError):
-        services.stall_in_insats(personer["samordnare"], insats, None)
+        services.stall_in_insats(
+            personer["samordnare"], insats, None, version=aktuell_version(insats)
+        )
     assert _las(insats).status == S.PLANERAD
 
 
@@ -301,7 +364,12 @@ def test_rescheduling_creates_a_linked_successor_with_copies(ny_insats, personer
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
     ny_start = insats.start + timedelta(days=14)
     efterfoljare = services.omplanera_insats(
-        personer["samordnare"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+        personer["samordnare"],
+        insats,
+        ny_start,
+        ny_start + timedelta(hours=3),
+        orsak,
+        version=aktuell_version(insats),
     )
     assert _las(insats).status == S.OMPLANERAD
     assert efterfoljare.omplanerad_fran_id == insats.pk
@@ -329,12 +397,20 @@ def test_rescheduling_creates_a_linked_successor_with_copies(ny_insats, personer
 def test_rescheduling_after_a_police_withdrawal_asks_that_lpo_again(ny_insats, personer, orsak):
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
     aterkallad = services.aterkalla_bemanning(
-        personer["opsam"], insats.bemanningsbegaranden.get(), orsak
+        personer["opsam"],
+        insats.bemanningsbegaranden.get(),
+        orsak,
+        version=aktuell_version(insats.bemanningsbegaranden.get()),
     )
     insats = _las(insats)
     ny_start = insats.start + timedelta(days=14)
     efterfoljare = services.omplanera_insats(
-        personer["samordnare"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+        personer["samordnare"],
+        insats,
+        ny_start,
+        ny_start + timedelta(hours=3),
+        orsak,
+        version=aktuell_version(insats),
     )
     aterkallad.refresh_from_db()
     assert aterkallad.status == BemanningStatus.ATERKALLAD, "the old date keeps its withdrawal"
@@ -352,12 +428,24 @@ def test_an_lpo_withdrawn_and_asked_again_is_asked_once_for_the_new_date(
     ny_insats, personer, orsak
 ):
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
-    services.aterkalla_bemanning(personer["opsam"], insats.bemanningsbegaranden.get(), orsak)
-    services.begar_bemanning(personer["samordnare"], _las(insats), _city(), 2)
+    services.aterkalla_bemanning(
+        personer["opsam"],
+        insats.bemanningsbegaranden.get(),
+        orsak,
+        version=aktuell_version(insats.bemanningsbegaranden.get()),
+    )
+    services.begar_bemanning(
+        personer["samordnare"], _las(insats), _city(), 2, version=aktuell_version(_las(insats))
+    )
     insats = _las(insats)
     ny_start = insats.start + timedelta(days=14)
     efterfoljare = services.omplanera_insats(
-        personer["samordnare"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+        personer["samordnare"],
+        insats,
+        ny_start,
+        ny_start + timedelta(hours=3),
+        orsak,
+        version=aktuell_version(insats),
     )
     ny_begaran = efterfoljare.bemanningsbegaranden.get()
     assert (ny_begaran.status, ny_begaran.begart_antal) == (BemanningStatus.SKICKAD, 2)
@@ -368,12 +456,26 @@ def test_carrying_out_needs_every_control_marked(ny_insats, personer, orsak):
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
     with time_machine.travel(insats.start + timedelta(hours=1)):
         with pytest.raises(ValidationError):
-            services.genomfor_insats(personer["samordnare"], insats)
+            services.genomfor_insats(
+                personer["samordnare"], insats, version=aktuell_version(insats)
+            )
         kontroll = insats.kontroller.get()
         with pytest.raises(ValidationError):
-            services.markera_kontroll(personer["skv"], kontroll, genomford=False, orsak=" ")
-        services.markera_kontroll(personer["skv"], kontroll, genomford=False, orsak="Stängt")
-        services.genomfor_insats(personer["samordnare"], insats)
+            services.markera_kontroll(
+                personer["skv"],
+                kontroll,
+                genomford=False,
+                orsak=" ",
+                forvantad_status=status_av(kontroll),
+            )
+        services.markera_kontroll(
+            personer["skv"],
+            kontroll,
+            genomford=False,
+            orsak="Stängt",
+            forvantad_status=status_av(kontroll),
+        )
+        services.genomfor_insats(personer["samordnare"], insats, version=aktuell_version(insats))
     assert _las(insats).status == S.GENOMFORD
     assert Kontroll.objects.get(pk=kontroll.pk).ej_genomford_orsak == "Stängt"
 
@@ -382,7 +484,7 @@ def test_carrying_out_needs_every_control_marked(ny_insats, personer, orsak):
 def test_carrying_out_before_the_start_is_refused(ny_insats, personer, orsak):
     insats = till_status(S.BEKRAFTAD, ny_insats(), personer, orsak)
     with pytest.raises(ValidationError) as fel:
-        services.genomfor_insats(personer["samordnare"], insats)
+        services.genomfor_insats(personer["samordnare"], insats, version=aktuell_version(insats))
     assert "före sin start" in str(fel.value)
 
 
@@ -391,7 +493,7 @@ def test_stale_version_is_a_conflict(ny_insats, personer):
     insats = ny_insats()
     gammal_version = insats.version
     services.planera_insats(personer["samordnare"], insats, version=gammal_version)
-    with pytest.raises(services.Konflikt):
+    with pytest.raises(Konflikt):
         services.stall_in_insats(
             personer["samordnare"],
             insats,

@@ -14,6 +14,7 @@ from insatser import services
 from insatser.models import Insats
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from objekt.models import Objekt, Objekttyp
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 
@@ -63,12 +64,19 @@ def fler_insatser(folk, antal: int, fran: int) -> Insats:
         services.anslut_till_grupp(folk["sam"], grupp, insats)
         services.lagg_till_kontroll(folk["sam"], insats, objekt)
         services.bjud_in(folk["sam"], insats, Myndighet.objects.get(kod="skatteverket"))
-        services.planera_insats(folk["sam"], insats)
-        begaran = services.begar_bemanning(folk["sam"], insats, lpo(), 2)
-        services.besvara_inbjudan(
-            folk["skv"], insats.deltaganden.get(organisation__kod="skatteverket"), True
+        services.planera_insats(folk["sam"], insats, version=aktuell_version(insats))
+        begaran = services.begar_bemanning(
+            folk["sam"], insats, lpo(), 2, version=aktuell_version(insats)
         )
-        services.besvara_bemanning(folk["opsam"], begaran, 2, poliser=[folk["polis"]])
+        services.besvara_inbjudan(
+            folk["skv"],
+            insats.deltaganden.get(organisation__kod="skatteverket"),
+            True,
+            version=aktuell_version(insats.deltaganden.get(organisation__kod="skatteverket")),
+        )
+        services.besvara_bemanning(
+            folk["opsam"], begaran, 2, poliser=[folk["polis"]], version=aktuell_version(begaran)
+        )
     return insats
 
 

@@ -7,11 +7,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Polisbemanning
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Frislappning,
+    Insats,
+    Kontroll,
+    Polisbemanning,
+)
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Atkomstlogg, Kommun, Lokalpolisomrade, Myndighet
+from karna.models import Atkomstlogg
+from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Frislappning, Objekt, Objekttyp, Objektuppgift
+from objekt.models import Objekt, Objekttyp, Objektuppgift
 
 pytestmark = pytest.mark.django_db
 

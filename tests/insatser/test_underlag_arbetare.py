@@ -18,6 +18,7 @@ from insatser.services.underlag import markera_inaktuella, vakta_underlag
 from insatser.tasks import HARD_TIDSGRANS, bygg_informationsunderlag
 from myndigheter.referensdata import ladda_referensdata
 from tests.insatser.underlagsvarld import aktuella, pdftext
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KLAR = Underlagsbygge.Status.KLAR
@@ -55,14 +56,20 @@ def test_a_change_triggers_exactly_one_rebuild(underlagsvarld, celery_arbetare, 
     samordnare = v.anvandare["samordnare"]
     settings.UNDERLAG_FORDROJNING_SEKUNDER = 1
     arbetare = celery_arbetare()
-    services.andra_sakerhetsanteckning(samordnare, v.egen, "Forsta anteckningen")
+    services.andra_sakerhetsanteckning(
+        samordnare, v.egen, "Forsta anteckningen", version=aktuell_version(v.egen)
+    )
     arbetare.vanta_pa(lambda: _klart(v.egen, 1))
     assert len(aktuella(v.egen)) == 7
     assert Informationsunderlag.objects.filter(insats=v.egen).count() == 7
 
     # Two changes in one debounce window: one rebuild, showing the last.
-    services.andra_sakerhetsanteckning(samordnare, v.egen, "Andra anteckningen")
-    services.andra_sakerhetsanteckning(samordnare, v.egen, "Tredje anteckningen")
+    services.andra_sakerhetsanteckning(
+        samordnare, v.egen, "Andra anteckningen", version=aktuell_version(v.egen)
+    )
+    services.andra_sakerhetsanteckning(
+        samordnare, v.egen, "Tredje anteckningen", version=aktuell_version(v.egen)
+    )
     arbetare.vanta_pa(lambda: _klart(v.egen, 3))
     time.sleep(2)
     underlagen = aktuella(v.egen)

@@ -12,15 +12,21 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from insatser import access
+from insatser import services as insatstjanster
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
-from insatser.models import Deltagande, Informationsunderlag, Kontroll, Malgrupp, Malgruppstyp
-from insatser.pdf import BAS_URL, hamtare, statisk_fil
+from insatser.models import (
+    Deltagande,
+    Frislappning,
+    Informationsunderlag,
+    Kontroll,
+    Malgrupp,
+    Malgruppstyp,
+)
+from insatser.selectors import uppgifter_i_insats
 from insatser.services.underlag import bygg_underlag, markera_inaktuella
 from insatser.underlagsinnehall import underlagsinnehall
+from karna.pdf import BAS_URL, hamtare, statisk_fil
 from myndigheter.roles import Roll
-from objekt import services as objekttjanster
-from objekt.models import Frislappning
-from objekt.selectors import uppgifter_i_insats
 from tests.insatser.underlagsvarld import (
     aktuella,
     bygg,
@@ -107,7 +113,7 @@ def test_a_withdrawn_release_is_gone_after_the_rebuild(underlagsvarld):
     v = underlagsvarld
     bygg(v.egen)
     frislappning = Frislappning.objects.get(objektuppgift__organisation=org("skatteverket"))
-    objekttjanster.aterkalla_frislappning(v.anvandare["skv"], frislappning, "Utredning pågår")
+    insatstjanster.aterkalla_frislappning(v.anvandare["skv"], frislappning, "Utredning pågår")
     assert not aktuella(v.egen), "stale at once: the old files are no longer downloadable"
     assert bygg(v.egen) == "byggt"
     underlagen = aktuella(v.egen)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from insatser.models import Informationsunderlag, Insats, Insatshandelse, Underlagsbygge
 from insatser.services.underlag import markera_inaktuella
-from myndigheter.models import Atkomstlogg
+from karna.models import Atkomstlogg
 from myndigheter.roles import Roll
 from objekt.models import Objektuppgift
 from tests.insatser.underlagsvarld import delta, malgrupper, ny_insats, ny_version, org
@@ -348,7 +348,7 @@ def test_the_coordinator_edits_the_safety_note_without_it_reaching_the_timeline(
     [
         ({"sakerhetsanteckning": "Ny", "version": 99}, "Insatsen har ändrats av någon annan"),
         ({"sakerhetsanteckning": "x" * 2001, "version": 1}, "som mest 2000 tecken"),
-        ({"sakerhetsanteckning": "Ny", "version": "inte-ett-tal"}, "Fyll i ett heltal."),
+        ({"sakerhetsanteckning": "Ny", "version": "inte-ett-tal"}, "Formuläret är inaktuellt"),
     ],
 )
 def test_a_refused_safety_note_changes_nothing(client, underlagsvarld, data, meddelande):
@@ -417,7 +417,7 @@ def test_administrators_read_why_a_build_failed_and_change_nothing(
 def test_a_co_planning_partner_sees_the_operation_but_no_briefing(
     client, underlagsvarld, versioner, skapa_anvandare
 ):
-    """Partners in a co-planned group see each other's operations (R-068) but not the agency
+    """Partners in a co-planned group see each other's operations but not the agency
     information released to one of them, which every briefing holds."""
     from insatser.models import Insatsgrupp
 

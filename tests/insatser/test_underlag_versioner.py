@@ -11,6 +11,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from insatser import access, services
+from insatser import services as insatstjanster
 from insatser.models import (
     Deltagande,
     Informationsunderlag,
@@ -21,11 +22,13 @@ from insatser.services import underlag as tjanster
 from insatser.services.underlag import bygg_underlag, markera_inaktuella, vakta_underlag
 from insatser.underlagsinnehall import fingeravtryck, underlagsinnehall
 from insatser.workflow import InsatsStatus
+from karna.lasning import Konflikt
 from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
 from objekt import services as objekttjanster
 from objekt.models import Objektuppgift
 from tests.insatser.underlagsvarld import aktuella, bygg, malgrupper, org
+from tests.varld import aktuell_version
 from utvardering import services as utvardering_services
 
 pytestmark = pytest.mark.django_db
@@ -115,13 +118,19 @@ def _verb(namn, v):
     inbjudan = Deltagande.objects.get(insats=v.egen, organisation__kod="migrationsverket")
     return {
         "bjud_in": lambda: services.bjud_in(u["samordnare"], v.egen, org("kustbevakningen")),
-        "svar": lambda: services.besvara_inbjudan(u["mig"], inbjudan, True, 2),
-        "sakerhet": lambda: services.andra_sakerhetsanteckning(u["samordnare"], v.egen, "Ny"),
-        "aterkalla_bemanning": lambda: services.aterkalla_bemanning(
-            u["opsam_city"], begaran, orsak
+        "svar": lambda: services.besvara_inbjudan(
+            u["mig"], inbjudan, True, 2, version=aktuell_version(inbjudan)
         ),
-        "stall_in": lambda: services.stall_in_insats(u["samordnare"], v.egen, orsak),
-        "frislapp": lambda: objekttjanster.frislapp_objektuppgift(
+        "sakerhet": lambda: services.andra_sakerhetsanteckning(
+            u["samordnare"], v.egen, "Ny", version=aktuell_version(v.egen)
+        ),
+        "aterkalla_bemanning": lambda: services.aterkalla_bemanning(
+            u["opsam_city"], begaran, orsak, version=aktuell_version(begaran)
+        ),
+        "stall_in": lambda: services.stall_in_insats(
+            u["samordnare"], v.egen, orsak, version=aktuell_version(v.egen)
+        ),
+        "frislapp": lambda: insatstjanster.frislapp_objektuppgift(
             u["av"],
             Objektuppgift.objects.get(organisation__kod="av", objekt=v.alfa),
             v.egen,
@@ -180,7 +189,7 @@ def test_a_withdrawn_release_marks_stale(underlagsvarld):
     v = underlagsvarld
     bygg(v.egen)
     uppgift = Objektuppgift.objects.get(organisation__kod="skatteverket")
-    objekttjanster.aterkalla_frislappning(
+    insatstjanster.aterkalla_frislappning(
         v.anvandare["skv"], uppgift.frislappningar.get(), "Utredning"
     )
     assert not aktuella(v.egen)
@@ -190,10 +199,14 @@ def test_a_change_reaches_coming_operations_that_inspect_the_same_objects(underl
     v = underlagsvarld
     bygg(v.egen)
     bygg(v.annan)
-    services.markera_utvarderad(v.anvandare["samordnare"], v.tidigare)
+    services.markera_utvarderad(
+        v.anvandare["samordnare"], v.tidigare, version=aktuell_version(v.tidigare)
+    )
     assert not aktuella(v.egen), "EGEN lists TIDIGARE among Alfapizzerian's earlier controls"
     assert aktuella(v.annan), "ANNAN does not inspect Alfapizzerian"
-    services.andra_sakerhetsanteckning(v.anvandare["samordnare"], v.egen, "Ny")
+    services.andra_sakerhetsanteckning(
+        v.anvandare["samordnare"], v.egen, "Ny", version=aktuell_version(v.egen)
+    )
     assert not aktuella(v.annan), "ANNAN and EGEN both inspect Betabilvården"
 
 
@@ -201,7 +214,7 @@ def test_a_refused_verb_marks_nothing(underlagsvarld):
     v = underlagsvarld
     bygg(v.egen)
     nummer = v.egen.underlagsbygge.nummer
-    with pytest.raises(services.Konflikt):
+    with pytest.raises(Konflikt):
         services.andra_sakerhetsanteckning(v.anvandare["samordnare"], v.egen, "X", version=99)
     assert Underlagsbygge.objects.get(insats=v.egen).nummer == nummer
     assert len(aktuella(v.egen)) == 7
@@ -211,7 +224,9 @@ def test_an_ended_operation_has_no_downloadable_briefings(underlagsvarld):
     v = underlagsvarld
     bygg(v.egen)
     orsak = Installningsorsak.objects.order_by("kod").first()
-    services.stall_in_insats(v.anvandare["samordnare"], v.egen, orsak)
+    services.stall_in_insats(
+        v.anvandare["samordnare"], v.egen, orsak, version=aktuell_version(v.egen)
+    )
     assert bygg(v.egen) == "byggt"
     assert set(Informationsunderlag.objects.values_list("status", flat=True)) == {Status.OGILTIG}
 
@@ -220,7 +235,9 @@ def test_an_audience_that_goes_away_is_invalidated(underlagsvarld):
     v = underlagsvarld
     bygg(v.egen)
     inbjudan = Deltagande.objects.get(insats=v.egen, organisation__kod="migrationsverket")
-    services.besvara_inbjudan(v.anvandare["mig"], inbjudan, False)
+    services.besvara_inbjudan(
+        v.anvandare["mig"], inbjudan, False, version=aktuell_version(inbjudan)
+    )
     bygg(v.egen)
     mig = Informationsunderlag.objects.get(organisation=org("migrationsverket"))
     assert mig.status == Status.OGILTIG
@@ -230,8 +247,10 @@ def test_an_audience_that_goes_away_is_invalidated(underlagsvarld):
 def test_a_failing_render_fails_the_build_and_leaves_nothing_downloadable(underlagsvarld):
     v = underlagsvarld
     bygg(v.egen)
-    services.andra_sakerhetsanteckning(v.anvandare["samordnare"], v.egen, "Ny")
-    with mock.patch("insatser.pdf.rendera", side_effect=RuntimeError("Pango föll")):
+    services.andra_sakerhetsanteckning(
+        v.anvandare["samordnare"], v.egen, "Ny", version=aktuell_version(v.egen)
+    )
+    with mock.patch("karna.pdf.rendera", side_effect=RuntimeError("Pango föll")):
         assert bygg(v.egen) == "misslyckat"
     bygge = Underlagsbygge.objects.get(insats=v.egen)
     assert bygge.status == Underlagsbygge.Status.MISSLYCKAD
@@ -279,7 +298,7 @@ def test_a_newer_request_during_rendering_wins(underlagsvarld, settings):
         markera_inaktuella([v.egen.pk])
         return verklig(*args, **kwargs)
 
-    with mock.patch("insatser.pdf.rendera", side_effect=andras_under_tiden):
+    with mock.patch("karna.pdf.rendera", side_effect=andras_under_tiden):
         assert bygg_underlag(v.egen.pk, nummer, "gammal", 180) == "ersatt av en senare begäran"
     assert not Informationsunderlag.objects.exists()
     assert _filer(settings) == []
@@ -308,7 +327,9 @@ def test_a_broker_that_is_down_leaves_the_build_to_the_watchdog(
         ),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        services.andra_sakerhetsanteckning(v.anvandare["samordnare"], v.egen, "Sparas ändå")
+        services.andra_sakerhetsanteckning(
+            v.anvandare["samordnare"], v.egen, "Sparas ändå", version=aktuell_version(v.egen)
+        )
     v.egen.refresh_from_db()
     assert v.egen.sakerhetsanteckning == "Sparas ändå"
     assert v.egen.underlagsbygge.status == Underlagsbygge.Status.VANTAR

@@ -24,6 +24,7 @@ from insatser.models import (
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Polisregion
 from objekt.models import Objekt, Objekttyp
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 T = Varningstyp
@@ -259,7 +260,9 @@ def sen_insats(folk):
 def test_planning_past_warnings_without_a_reason_changes_nothing(folk, sen_insats):
     nycklar = [v.nyckel for v in varningar.varningar(sen_insats)]
     with pytest.raises(services.ObekraftadeVarningar) as fel:
-        services.planera_insats(folk["sam"], sen_insats, kvitterade=nycklar)
+        services.planera_insats(
+            folk["sam"], sen_insats, kvitterade=nycklar, version=aktuell_version(sen_insats)
+        )
     assert {v.typ for v in fel.value.varningar} == {T.LEDTID_OBJEKT, T.LEDTID_BEMANNING}
     assert Insats.objects.get(pk=sen_insats.pk).status == InsatsStatus.FORESLAGEN
     assert not Varningskvittens.objects.exists()
@@ -269,7 +272,11 @@ def test_a_reason_does_not_cover_warnings_the_coordinator_was_not_shown(folk, se
     (forsta, _) = varningar.varningar(sen_insats)
     with pytest.raises(services.ObekraftadeVarningar):
         services.planera_insats(
-            folk["sam"], sen_insats, motivering="Brådskande", kvitterade=[forsta.nyckel]
+            folk["sam"],
+            sen_insats,
+            motivering="Brådskande",
+            kvitterade=[forsta.nyckel],
+            version=aktuell_version(sen_insats),
         )
     assert Insats.objects.get(pk=sen_insats.pk).status == InsatsStatus.FORESLAGEN
 
@@ -277,7 +284,11 @@ def test_a_reason_does_not_cover_warnings_the_coordinator_was_not_shown(folk, se
 def test_going_ahead_with_a_reason_keeps_it_and_does_not_ask_again(folk, sen_insats):
     nycklar = [v.nyckel for v in varningar.varningar(sen_insats)]
     services.planera_insats(
-        folk["sam"], sen_insats, motivering="Objekten är redan kända", kvitterade=nycklar
+        folk["sam"],
+        sen_insats,
+        motivering="Objekten är redan kända",
+        kvitterade=nycklar,
+        version=aktuell_version(sen_insats),
     )
     insats = Insats.objects.get(pk=sen_insats.pk)
     assert insats.status == InsatsStatus.PLANERAD
@@ -287,20 +298,36 @@ def test_going_ahead_with_a_reason_keeps_it_and_does_not_ask_again(folk, sen_ins
     assert all(k.kvitterad_av == folk["sam"] for k in kvittenser)
     assert insats.handelser.filter(typ="varningar_kvitterade").count() == 1
     assert varningar.okvitterade(insats) == []
-    services.begar_bemanning(folk["sam"], insats, Lokalpolisomrade.objects.get(kod="city"), 2)
+    services.begar_bemanning(
+        folk["sam"],
+        insats,
+        Lokalpolisomrade.objects.get(kod="city"),
+        2,
+        version=aktuell_version(insats),
+    )
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.BEMANNING_BEGARD
 
 
 def test_a_new_situation_warns_again_after_earlier_acknowledgements(folk, sen_insats):
     nycklar = [v.nyckel for v in varningar.varningar(sen_insats)]
-    services.planera_insats(folk["sam"], sen_insats, motivering="Känt", kvitterade=nycklar)
+    services.planera_insats(
+        folk["sam"],
+        sen_insats,
+        motivering="Känt",
+        kvitterade=nycklar,
+        version=aktuell_version(sen_insats),
+    )
     objekt = sen_insats.kontroller.get().objekt
     _insats(
         "ANNAN", 12, samordnare="miljoforvaltningen", status=InsatsStatus.PLANERAD, objekt=[objekt]
     )
     with pytest.raises(services.ObekraftadeVarningar) as fel:
         services.begar_bemanning(
-            folk["sam"], sen_insats, Lokalpolisomrade.objects.get(kod="city"), 2
+            folk["sam"],
+            sen_insats,
+            Lokalpolisomrade.objects.get(kod="city"),
+            2,
+            version=aktuell_version(sen_insats),
         )
     assert [v.typ for v in fel.value.varningar] == [T.OBJEKT_I_ANNAN_INSATS]
     assert not Bemanningsbegaran.objects.filter(insats=sen_insats).exists()
@@ -317,12 +344,17 @@ def test_rescheduling_to_a_late_date_needs_a_reason_for_the_new_date(folk):
     )
     services.bjud_in(folk["sam"], insats, Myndighet.objects.get(kod="skatteverket"))
     services.lagg_till_kontroll(folk["sam"], insats, _objekt())
-    services.planera_insats(folk["sam"], insats)
+    services.planera_insats(folk["sam"], insats, version=aktuell_version(insats))
     orsak = Installningsorsak.objects.get(kod="skjutning")
     ny_start = timezone.now() + timedelta(days=5)
     with pytest.raises(services.ObekraftadeVarningar) as fel:
         services.omplanera_insats(
-            folk["sam"], insats, ny_start, ny_start + timedelta(hours=3), orsak
+            folk["sam"],
+            insats,
+            ny_start,
+            ny_start + timedelta(hours=3),
+            orsak,
+            version=aktuell_version(insats),
         )
     assert Insats.objects.get(pk=insats.pk).status == InsatsStatus.PLANERAD
     assert Insats.objects.count() == 1
@@ -334,6 +366,7 @@ def test_rescheduling_to_a_late_date_needs_a_reason_for_the_new_date(folk):
         orsak,
         motivering="Polisen kan bara den dagen",
         kvitterade=[v.nyckel for v in fel.value.varningar],
+        version=aktuell_version(insats),
     )
     assert efterfoljare.kvittenser.get().typ == T.LEDTID_BEMANNING
 

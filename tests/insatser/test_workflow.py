@@ -9,11 +9,12 @@ from insatser.workflow import (
     INSATS_WORKFLOW,
     BemanningStatus,
     InsatsStatus,
-    OgiltigOvergang,
 )
+from karna.arbetsflode import OgiltigOvergang
 
 S = InsatsStatus
-# DESIGN.md section 4, written out independently of the implementation.
+# The operation workflow as designed (docs/arbetsfloden.md), written out independently of
+# the implementation.
 INSATS_TILLATNA = {
     (S.FORESLAGEN, "planera"): S.PLANERAD,
     (S.FORESLAGEN, "avsla"): S.AVSLAGEN,
@@ -44,6 +45,23 @@ BEMANNING_TILLATNA = {
     (B.BEKRAFTAD, "makulera"): B.MAKULERAD,
     (B.DELVIS_BEKRAFTAD, "makulera"): B.MAKULERAD,
 }
+
+
+# The transitions that create a row, and the status it begins in.
+INSATS_SKAPAS = {"skapad": S.FORESLAGEN, "omplanerad_fran": S.PLANERAD}
+BEMANNING_SKAPAS = {"skapa": B.UTKAST}
+
+
+@pytest.mark.parametrize(
+    ("workflow", "skapas"),
+    [(INSATS_WORKFLOW, INSATS_SKAPAS), (BEMANNING_WORKFLOW, BEMANNING_SKAPAS)],
+    ids=["insats", "bemanning"],
+)
+def test_rows_are_created_only_in_the_designed_statuses(workflow, skapas):
+    skapande = {namn: o.till for namn, o in workflow.overgangar.items() if o.skapar}
+    assert skapande == skapas
+    for namn, status in skapas.items():
+        assert workflow.skapa(namn) == status
 
 
 def test_insats_table_declares_exactly_the_designed_transitions():

@@ -21,6 +21,7 @@ from django.utils import timezone
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
+    Frislappning,
     Informationsunderlag,
     Insats,
     Kontroll,
@@ -33,7 +34,7 @@ from insatser.services.underlag import bygg_underlag, markera_inaktuella
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, UtsattOmrade
 from myndigheter.roles import Roll
-from objekt.models import Frislappning, Informationsmall, Objekt, Objekttyp, Objektuppgift
+from objekt.models import Informationsmall, Objekt, Objekttyp, Objektuppgift
 from utvardering.models import Forbattringsomrade
 
 ARTEFAKTER = Path(__file__).resolve().parents[2] / "test-artifacts" / "underlag"

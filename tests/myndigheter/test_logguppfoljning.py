@@ -7,12 +7,13 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from insatser.models import Deltagande, Insats, Kontroll
+from insatser.models import Deltagande, Frislappning, Insats, Kontroll
+from karna.models import Atkomstlogg
 from myndigheter.logguppfoljning import foregaende_manad, skapa_logguppfoljning
-from myndigheter.models import Atkomstlogg, Kommun, Logguppfoljning, Myndighet
+from myndigheter.models import Kommun, Logguppfoljning, Myndighet
 from myndigheter.roles import Roll
 from myndigheter.tasks import manadlig_logguppfoljning
-from objekt.models import Frislappning, Objekt, Objekttyp, Objektuppgift
+from objekt.models import Objekt, Objekttyp, Objektuppgift
 
 pytestmark = pytest.mark.django_db
 STHLM = ZoneInfo("Europe/Stockholm")

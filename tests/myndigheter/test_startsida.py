@@ -8,6 +8,7 @@ from django.utils import timezone
 from insatser.models import Deltagande, Insats
 from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
+from tests.varld import startsidan
 
 
 def _insats(nummer, organisation, deltagare=()):
@@ -51,4 +52,4 @@ def test_start_page_runs_a_constant_number_of_queries(
         _insats(nummer, "akc-vast", deltagare=["skatteverket", "av"])
     with django_assert_max_num_queries(len(fa.captured_queries)):
         svar = client.get("/")
-    assert len(svar.context["kommande"]) == 10
+    assert len(startsidan(svar, "kommande")) == 10

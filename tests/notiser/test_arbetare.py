@@ -10,6 +10,7 @@ from insatser import services
 from insatser.models import Insatshandelse
 from myndigheter.referensdata import ladda_referensdata
 from notiser.models import Notis, Utskick
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,7 +26,13 @@ def test_a_worker_notifies_everyone_of_a_cancellation_at_once(
 ):
     arbetare = celery_arbetare()  # listens to the cancellation queue first
     insats, _ = bekraftad
-    services.stall_in_insats(personer["samordnare"], insats, orsak, kommentar="Skottlossning")
+    services.stall_in_insats(
+        personer["samordnare"],
+        insats,
+        orsak,
+        kommentar="Skottlossning",
+        version=aktuell_version(insats),
+    )
     handelse = Insatshandelse.objects.get(insats=insats, typ="stall_in")
 
     def klart():

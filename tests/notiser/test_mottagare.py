@@ -12,7 +12,7 @@ from insatser.services.eskalering import paminn_om_begaran, paminn_om_obekraftad
 from myndigheter.models import Enhet
 from myndigheter.roles import Roll
 from notiser.mottagare import mottagare
-from tests.notiser.conftest import las, lpo, org
+from tests.varld import aktuell_version, las, lpo, org
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,9 @@ def test_an_invitation_to_a_unit_goes_to_that_units_members_only(personer, begar
 def test_an_answer_goes_to_the_coordinators_of_the_coordinating_organisation(personer, begard):
     insats, _ = begard
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(personer["skv"], deltagande, accepterad=False)
+    services.besvara_inbjudan(
+        personer["skv"], deltagande, accepterad=False, version=aktuell_version(deltagande)
+    )
     assert _namn(_senaste(insats, "inbjudan_besvarad")) == {"samordnare", "kollega"}
 
 
@@ -63,27 +65,31 @@ def test_a_staffing_request_goes_to_that_lpos_police_coordinators_only(personer,
 
 def test_a_second_request_to_another_lpo_goes_to_that_lpo(personer, begard):
     insats, _ = begard
-    services.begar_bemanning(personer["samordnare"], insats, lpo("nordost"), 2)
+    services.begar_bemanning(
+        personer["samordnare"], insats, lpo("nordost"), 2, version=aktuell_version(insats)
+    )
     assert _namn(_senaste(insats, "bemanning_begard")) == {"opsam.nordost"}
 
 
 @pytest.mark.parametrize("antal", [3, 1, 0])
 def test_the_polices_answer_goes_to_the_coordinators(personer, begard, antal):
     insats, begaran = begard
-    services.besvara_bemanning(personer["opsam"], begaran, antal)
+    services.besvara_bemanning(personer["opsam"], begaran, antal, version=aktuell_version(begaran))
     typ = {3: "bemanning_bekrafta", 1: "bemanning_delvis_bekrafta", 0: "bemanning_avboj"}[antal]
     assert _namn(_senaste(insats, typ)) == {"samordnare", "kollega"}
 
 
 def test_the_systems_step_back_after_a_decline_tells_nobody_twice(personer, begard):
     insats, begaran = begard
-    services.besvara_bemanning(personer["opsam"], begaran, 0)
+    services.besvara_bemanning(personer["opsam"], begaran, 0, version=aktuell_version(begaran))
     assert _namn(_senaste(insats, "bemanning_avbojd")) == set()
 
 
 def test_a_withdrawal_goes_to_the_coordinators(personer, bekraftad, orsak):
     insats, begaran = bekraftad
-    services.aterkalla_bemanning(personer["opsam"], begaran, orsak)
+    services.aterkalla_bemanning(
+        personer["opsam"], begaran, orsak, version=aktuell_version(begaran)
+    )
     assert _namn(_senaste(insats, "bemanning_aterkallad")) == {"samordnare", "kollega"}
 
 
@@ -106,13 +112,19 @@ def test_cancellation_goes_to_everyone_who_sees_the_details_but_the_one_who_acte
     personer, bekraftad, orsak
 ):
     insats, _ = bekraftad
-    services.stall_in_insats(personer["samordnare"], insats, orsak, kommentar="Skottlossning")
+    services.stall_in_insats(
+        personer["samordnare"],
+        insats,
+        orsak,
+        kommentar="Skottlossning",
+        version=aktuell_version(insats),
+    )
     assert _namn(_senaste(insats, "stall_in")) == SER_DETALJERNA - {"samordnare"}
 
 
 def test_cancellation_by_the_police_tells_the_coordinator(personer, bekraftad, orsak):
     insats, _ = bekraftad
-    services.stall_in_insats(personer["opsam"], insats, orsak)
+    services.stall_in_insats(personer["opsam"], insats, orsak, version=aktuell_version(insats))
     assert _namn(_senaste(insats, "stall_in")) == SER_DETALJERNA - {"opsam"}
 
 
@@ -121,7 +133,12 @@ def test_rescheduling_tells_those_of_the_operation_and_of_its_successor(personer
     services.bjud_in(personer["samordnare"], insats, org("av"))
     ny_start = insats.start + timedelta(days=7)
     efterfoljare = services.omplanera_insats(
-        personer["samordnare"], las(insats), ny_start, ny_start + timedelta(hours=2), orsak
+        personer["samordnare"],
+        las(insats),
+        ny_start,
+        ny_start + timedelta(hours=2),
+        orsak,
+        version=aktuell_version(las(insats)),
     )
     # The named officer is not named in the successor, but was in the operation that moved.
     forvantat = (SER_DETALJERNA | {"av"}) - {"samordnare"}
@@ -136,14 +153,14 @@ def test_explicit_readers_are_not_told_for_they_do_not_see_the_details(personer,
         content_object=insats,
         permission=Permission.objects.get(codename="view_insats"),
     )
-    services.stall_in_insats(personer["samordnare"], insats, orsak)
+    services.stall_in_insats(personer["samordnare"], insats, orsak, version=aktuell_version(insats))
     assert "ledning" not in _namn(_senaste(insats, "stall_in"))
 
 
 def test_a_member_of_a_deactivated_organisation_is_not_told(personer, bekraftad, orsak):
     insats, _ = bekraftad
     org("skatteverket").__class__.objects.filter(kod="skatteverket").update(aktiv=False)
-    services.stall_in_insats(personer["samordnare"], insats, orsak)
+    services.stall_in_insats(personer["samordnare"], insats, orsak, version=aktuell_version(insats))
     assert _namn(_senaste(insats, "stall_in")) == SER_DETALJERNA - {
         "samordnare",
         "skv",
@@ -163,9 +180,14 @@ def test_a_reminder_of_missing_police_goes_to_coordinators_and_police_yet_to_ans
     personer, begard
 ):
     insats, _ = begard
-    services.begar_bemanning(personer["samordnare"], insats, lpo("nordost"), 1)
+    services.begar_bemanning(
+        personer["samordnare"], insats, lpo("nordost"), 1, version=aktuell_version(insats)
+    )
     services.besvara_bemanning(
-        personer["opsam_nordost"], insats.bemanningsbegaranden.get(lpo__kod="nordost"), 1
+        personer["opsam_nordost"],
+        insats.bemanningsbegaranden.get(lpo__kod="nordost"),
+        1,
+        version=aktuell_version(insats.bemanningsbegaranden.get(lpo__kod="nordost")),
     )
     assert paminn_om_obekraftad(insats)
     assert _namn(_senaste(insats, "obekraftad_paminnelse")) == {"samordnare", "kollega", "opsam"}
@@ -180,7 +202,7 @@ def test_routine_steps_and_unknown_codes_tell_nobody(personer, begard, typ):
 
 def test_the_recipients_are_one_query(personer, bekraftad, orsak, django_assert_num_queries):
     insats, _ = bekraftad
-    services.stall_in_insats(personer["samordnare"], insats, orsak)
+    services.stall_in_insats(personer["samordnare"], insats, orsak, version=aktuell_version(insats))
     handelse = Insatshandelse.objects.select_related("insats").get(insats=insats, typ="stall_in")
     with django_assert_num_queries(1):
         list(mottagare(handelse))
@@ -188,12 +210,21 @@ def test_the_recipients_are_one_query(personer, bekraftad, orsak, django_assert_
 
 def test_every_recipient_of_every_entry_sees_the_operations_details(personer, bekraftad, orsak):
     insats, begaran = bekraftad
-    services.aterkalla_bemanning(personer["opsam"], begaran, orsak)
-    services.begar_bemanning(personer["samordnare"], las(insats), lpo("nordost"), 1)
+    services.aterkalla_bemanning(
+        personer["opsam"], begaran, orsak, version=aktuell_version(begaran)
+    )
+    services.begar_bemanning(
+        personer["samordnare"], las(insats), lpo("nordost"), 1, version=aktuell_version(las(insats))
+    )
     paminn_om_obekraftad(insats)
     ny_start = insats.start + timedelta(days=3)
     services.omplanera_insats(
-        personer["samordnare"], las(insats), ny_start, ny_start + timedelta(hours=1), orsak
+        personer["samordnare"],
+        las(insats),
+        ny_start,
+        ny_start + timedelta(hours=1),
+        orsak,
+        version=aktuell_version(las(insats)),
     )
     handelser = Insatshandelse.objects.select_related("insats")
     assert {h.typ for h in handelser if _namn(h)} >= {

@@ -11,7 +11,7 @@ from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
 from notiser.models import Notis, Notisinstallning
 from notiser.services import notifiera
-from tests.notiser.conftest import las
+from tests.varld import aktuell_version, las
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,13 @@ def installd(personer, bekraftad, orsak):
     insats, _ = bekraftad
     for handelse in Insatshandelse.objects.filter(insats=insats):
         notifiera(handelse.pk)
-    services.stall_in_insats(personer["samordnare"], insats, orsak, kommentar="Skottlossning")
+    services.stall_in_insats(
+        personer["samordnare"],
+        insats,
+        orsak,
+        kommentar="Skottlossning",
+        version=aktuell_version(insats),
+    )
     notifiera(Insatshandelse.objects.get(insats=insats, typ="stall_in").pk)
     return las(insats)
 

@@ -11,13 +11,15 @@ from django.db import OperationalError
 from django.utils import dateformat, timezone, translation
 
 from insatser import services
-from insatser.handelser import HANDELSETYPER, NOTIFIERANDE, Notiskategori
 from insatser.models import Insatshandelse
-from insatser.tasks import AKUT_KO, notifiera_handelse, notifiera_missade
+from insatser.tidslinje import etikett
+from karna.lasning import Konflikt
 from notiser import services as notistjanster
 from notiser.models import Notis, Utskick
+from notiser.notistyper import NOTIFIERANDE, NOTISTYPER, Notiskategori
 from notiser.services import epostmeddelande, missade_handelser, notifiera
-from tests.notiser.conftest import las
+from notiser.tasks import AKUT_KO, notifiera_handelse, notifiera_missade
+from tests.varld import aktuell_version, las
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +36,7 @@ def installd(personer, bekraftad, orsak):
         insats,
         orsak,
         kommentar="Skottlossning vid Hjalmar Brantingsplatsen",
+        version=aktuell_version(insats),
     )
     return las(insats)
 
@@ -155,7 +158,7 @@ def test_an_entry_of_a_deleted_operation_notifies_nobody(personer, installd):
     assert not Notis.objects.exists()
 
 
-# What an e-mail must never carry: the object's name, address and organisation number,
+# What an e-mail must never carry: the object's name, address and organisation number,
 # the meeting point, the title, times, named officers and the police's comment on a cancellation.
 def _skyddat(insats, personer):
     lokal = timezone.localtime(insats.start)
@@ -191,7 +194,7 @@ def test_no_kind_of_e_mail_carries_protected_data(personer, installd, typ):
         insats=installd,
         handelse=handelse,
         typ=typ,
-        kategori=HANDELSETYPER[typ].kategori,
+        kategori=NOTISTYPER[typ].kategori,
         text="Skatteverket, City",
         lank=f"/insatser/{installd.pk}/",
     )
@@ -199,7 +202,7 @@ def test_no_kind_of_e_mail_carries_protected_data(personer, installd, typ):
         meddelande = epostmeddelande(notis)
     text = f"{meddelande.subject}\n{meddelande.body}"
     assert installd.referens in text
-    assert str(HANDELSETYPER[typ].etikett) in text
+    assert str(etikett(typ)) in text
     assert f"/logga-in/?next=%2Finsatser%2F{installd.pk}%2F" in text
     assert "Logga in" in text
     for skyddad in _skyddat(installd, personer):
@@ -238,7 +241,9 @@ def test_cancellation_is_queued_after_commit_on_its_own_queue(
     insats, _ = bekraftad
     with mock.patch.object(notifiera_handelse, "apply_async") as koa:
         with django_capture_on_commit_callbacks(execute=False) as vantande:
-            services.stall_in_insats(personer["samordnare"], insats, orsak)
+            services.stall_in_insats(
+                personer["samordnare"], insats, orsak, version=aktuell_version(insats)
+            )
         koa.assert_not_called()
         for callback in vantande:
             callback()
@@ -255,7 +260,9 @@ def test_other_events_are_queued_on_the_ordinary_queue_and_routine_ones_not_at_a
         django_capture_on_commit_callbacks(execute=True),
     ):
         deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-        services.besvara_inbjudan(personer["skv"], deltagande, accepterad=True)
+        services.besvara_inbjudan(
+            personer["skv"], deltagande, accepterad=True, version=aktuell_version(deltagande)
+        )
     handelse = _senaste(insats, "inbjudan_besvarad")
     koa.assert_called_once_with((handelse.pk,))
 
@@ -265,7 +272,7 @@ def test_a_refused_verb_queues_nothing(personer, begard, orsak, django_capture_o
     with (
         mock.patch.object(notifiera_handelse, "apply_async") as koa,
         django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(services.Konflikt),
+        pytest.raises(Konflikt),
     ):
         services.stall_in_insats(personer["samordnare"], insats, orsak, version=insats.version - 1)
     koa.assert_not_called()

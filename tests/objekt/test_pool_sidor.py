@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from insatser.models import Kontroll
 from insatser.workflow import InsatsStatus
-from myndigheter.models import Atkomstlogg, Kommun, Myndighet, Stadsomrade
+from karna.models import Atkomstlogg
+from myndigheter.models import Kommun, Myndighet, Stadsomrade
 from objekt.models import Myndighetsintresse, Objekt, Objektuppgift
 from tests.objekt.conftest import R, markera, skapa_insats
 from utvardering.models import Forbattringsomrade

@@ -8,11 +8,14 @@ from django.utils import timezone
 
 from insatser import services as insats_services
 from insatser.models import Kontroll
-from insatser.workflow import InsatsStatus, OgiltigOvergang
+from insatser.workflow import InsatsStatus
+from karna.arbetsflode import OgiltigOvergang
+from karna.lasning import Konflikt
 from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade
 from objekt import services
 from objekt.models import Myndighetsintresse, Objekt, Objekttyp, Objektuppgift, Problemkategori
 from tests.objekt.conftest import R, skapa_insats
+from tests.varld import status_av
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +151,7 @@ def test_proposing_organisation_edits_with_the_version_it_read(varld):
     )
     objekt.refresh_from_db()
     assert (objekt.namn, objekt.version, objekt.lpo.kod) == ("Nya Bolaget AB", 2, "hisingen")
-    with pytest.raises(services.Konflikt):
+    with pytest.raises(Konflikt):
         services.andra_objekt(varld["skv"], objekt, version=1, **_falt(namn="Gammal vy"))
     objekt.refresh_from_db()
     assert (objekt.namn, objekt.version) == ("Nya Bolaget AB", 2)
@@ -184,7 +187,7 @@ def test_coordinator_moves_the_object_along_the_workflow(varld):
         services.andra_objektstatus(varld["sam"], objekt, "planera", version=3)
     with pytest.raises(ValidationError):
         services.andra_objektstatus(varld["sam"], objekt, "finns_inte", version=3)
-    with pytest.raises(services.Konflikt):
+    with pytest.raises(Konflikt):
         services.andra_objektstatus(varld["sam"], objekt, "avfora", version=1)
     with pytest.raises(PermissionDenied):
         services.andra_objektstatus(varld["skv"], objekt, "avfora", version=3)
@@ -222,7 +225,7 @@ def test_relevance_is_one_mark_per_organisation_with_a_reason(varld):
 
 def test_a_stale_or_reasonless_relevance_mark_changes_nothing(varld):
     objekt = varld["pool"]
-    with pytest.raises(services.Konflikt):
+    with pytest.raises(Konflikt):
         services.markera_relevans(varld["skv"], objekt, R.EJ_RELEVANT, "Ny syn", "", version=0)
     with pytest.raises(ValidationError, match="Ange varför"):
         services.markera_relevans(varld["skv"], objekt, R.EJ_RELEVANT, "  ", "", version=1)
@@ -235,10 +238,12 @@ def test_a_stale_or_reasonless_relevance_mark_changes_nothing(varld):
 
 def test_police_and_readers_cannot_mark_relevance(varld):
     with pytest.raises(PermissionDenied):
-        services.markera_relevans(varld["opsam"], varld["kontrollerat"], R.RELEVANT, "x", "")
+        services.markera_relevans(
+            varld["opsam"], varld["kontrollerat"], R.RELEVANT, "x", "", version=0
+        )
     for vem in ("pl", "lg", "api", "polis"):
         with pytest.raises(Http404):
-            services.markera_relevans(varld[vem], varld["pool"], R.RELEVANT, "x", "")
+            services.markera_relevans(varld[vem], varld["pool"], R.RELEVANT, "x", "", version=0)
     assert not Myndighetsintresse.objects.filter(organisation__kod="polisen").exists()
 
 
@@ -252,10 +257,18 @@ def test_adding_and_carrying_out_a_control_moves_the_object(varld):
     insats.save()
     kontroll = Kontroll.objects.get(insats=insats, objekt=objekt)
     with time_machine.travel(insats.start):
-        insats_services.markera_kontroll(varld["sam"], kontroll, genomford=False, orsak="Stängt")
+        insats_services.markera_kontroll(
+            varld["sam"],
+            kontroll,
+            genomford=False,
+            orsak="Stängt",
+            forvantad_status=status_av(kontroll),
+        )
         objekt.refresh_from_db()
         assert objekt.status == Objekt.Status.PLANERAT
-        insats_services.markera_kontroll(varld["sam"], kontroll, genomford=True)
+        insats_services.markera_kontroll(
+            varld["sam"], kontroll, genomford=True, forvantad_status=status_av(kontroll)
+        )
     objekt.refresh_from_db()
     assert (objekt.status, objekt.version) == (Objekt.Status.KONTROLLERAT, 3)
 
@@ -263,7 +276,9 @@ def test_adding_and_carrying_out_a_control_moves_the_object(varld):
 def test_a_closed_object_keeps_its_status_when_its_control_is_done(varld):
     kontroll = Kontroll.objects.get(objekt=varld["kontrollerat"])
     with time_machine.travel(kontroll.insats.start):
-        insats_services.markera_kontroll(varld["sam"], kontroll, genomford=True)
+        insats_services.markera_kontroll(
+            varld["sam"], kontroll, genomford=True, forvantad_status=status_av(kontroll)
+        )
     varld["kontrollerat"].refresh_from_db()
     assert varld["kontrollerat"].status == Objekt.Status.AVSLUTAT
 

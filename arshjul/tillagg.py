@@ -1,0 +1,92 @@
+"""The wheel's extension point: the operations it shows and builds around, which the operations
+app provides.
+
+The wheel sits below the operations: an operation is planned in one of its windows
+(``Insats.insatsfonster``), so the wheel does not import them. The operations app registers an
+``Insatskalla`` in its ``apps.py``; the wheel asks it, and the access rules of the operations
+decide what each reader sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from django.db.models import Expression
+
+from karna.tillagg import Leverantor
+
+
+@dataclass(frozen=True)
+class Bedomning:
+    """One readiness criterion of an operation (``namn``), met or not."""
+
+    namn: str
+    uppfyllt: bool
+
+
+@dataclass
+class Insatsrad:
+    """One real operation in a month's list, with what the user may see of it."""
+
+    pk: int
+    referens: str
+    titel: str
+    datum: date
+    tid: str
+    status: str
+    bedomningar: list[Bedomning]
+    redo: bool
+
+
+@dataclass(frozen=True)
+class InsatsPaHjul:
+    """An operation a reader sees on the wheel: its row, its LPOs and the wheel of its window."""
+
+    rad: Insatsrad
+    lpo_ids: frozenset[int]
+    fonster_hjul: int | None
+
+
+@dataclass(frozen=True)
+class BokadInsats:
+    """An operation as the build sees it: its time, window, and the units and people it takes."""
+
+    pk: int
+    start: datetime
+    slut: datetime
+    fonster_id: int | None
+    lpo_ids: tuple[int, ...]
+    enhet_ids: tuple[int, ...]
+    polis_ids: tuple[int, ...]
+
+
+class Insatskalla(Protocol):
+    def bokade(self, arshjul_id: int, lpo_ids: list[int], ar: int) -> list[BokadInsats]:
+        """The operations of ``ar`` that will take place in the LPOs or the wheel's windows."""
+
+    def fonster_med_insatser(self, fonster_ids) -> set[int]:
+        """Those of the windows ``fonster_ids`` that any operation was ever planned in."""
+
+    def planerade_i_fonster(self) -> Expression:
+        """An annotation on windows: how many operations that will take place are planned in
+        the window (``OuterRef("pk")``)."""
+
+    def for_lasare(self, user, hjul_ids: list[int], lpo_ids: set[int], ar: int) -> list:
+        """``InsatsPaHjul`` for each operation of ``ar`` in the LPOs or in a window of the wheels
+        that the user may see, by start, in a constant number of queries."""
+
+    def synliga(self, user, ids) -> dict[int, object]:
+        """Those of the operations ``ids`` the user may see, by primary key."""
+
+    def med_polisdetaljer(self, user, ids) -> set[int]:
+        """Those of the operations ``ids`` whose named police officers the user may see."""
+
+    def kan_planera(self, user) -> bool:
+        """Whether the user may plan an operation (in a window of the wheel)."""
+
+
+INSATSKALLA = Leverantor(
+    "arshjul.tillagg", "de insatser årshjulet visar och byggs kring (insatser fyller den)"
+)

@@ -1,0 +1,168 @@
+"""The operations on the annual wheel: what the wheel reads of them, and rebuilding it.
+
+The wheel sits below the operations (an operation is planned in one of its windows), so it reads
+them through the ``Insatskalla`` registered here (``insatser/apps.py``), always through the
+operations' access policy. When an operation changes, each active wheel whose LPOs or window it
+lies in is rebuilt (a subscriber of ``INSATSEN_ANDRAD``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from arshjul.models import Arshjul
+from arshjul.services.ombyggnad import begar_ombyggnad
+from arshjul.tillagg import BokadInsats, InsatsPaHjul, Insatsrad
+from insatser import access, beredskap
+from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
+from insatser.models import Deltagande, Insats, Insatshandelse, Polisbemanning
+from insatser.workflow import BESVARADE, InsatsStatus
+
+# Operations that will not take place are not on the wheel (a rescheduled one's successor is).
+INAKTIVA_INSATSER = (InsatsStatus.AVSLAGEN, InsatsStatus.INSTALLD, InsatsStatus.OMPLANERAD)
+
+
+def _arsgranser(ar: int) -> tuple[datetime, datetime]:
+    tz = timezone.get_default_timezone()
+    return (
+        datetime.combine(date(ar, 1, 1), time(0), tzinfo=tz),
+        datetime.combine(date(ar + 1, 1, 1), time(0), tzinfo=tz),
+    )
+
+
+def insatser_pa_hjul(insatser: QuerySet[Insats], arshjul_ids, lpo_ids, ar: int) -> QuerySet:
+    """The operations of ``ar`` in the wheels' LPOs or planned in their windows."""
+    fran, till = _arsgranser(ar)
+    i_lpo = Exists(
+        Insats.lpoer.through.objects.filter(
+            insats=OuterRef("pk"), lokalpolisomrade__in=list(lpo_ids)
+        )
+    )
+    return (
+        insatser.filter(start__gte=fran, start__lt=till)
+        .exclude(status__in=INAKTIVA_INSATSER)
+        .filter(i_lpo | Q(insatsfonster__arshjul__in=list(arshjul_ids)))
+    )
+
+
+def _lpo_ids():
+    return ArraySubquery(
+        Insats.lpoer.through.objects.filter(insats=OuterRef("pk"))
+        .order_by("lokalpolisomrade_id")
+        .values("lokalpolisomrade_id")
+    )
+
+
+class Insatskalla:
+    """The ``arshjul.tillagg.Insatskalla`` of the project."""
+
+    def bokade(self, arshjul_id: int, lpo_ids: list[int], ar: int) -> list[BokadInsats]:
+        enheter = Deltagande.objects.filter(insats=OuterRef("pk"), enhet__isnull=False).exclude(
+            svar=Deltagande.Svar.AVBOJD
+        )
+        poliser = Polisbemanning.objects.filter(
+            begaran__insats=OuterRef("pk"), begaran__status__in=BESVARADE
+        )
+        rader = (
+            insatser_pa_hjul(Insats.objects.all(), [arshjul_id], lpo_ids, ar)
+            .annotate(
+                lpo_ids=_lpo_ids(),
+                enhet_ids=ArraySubquery(enheter.order_by("enhet_id").values("enhet_id").distinct()),
+                polis_ids=ArraySubquery(
+                    poliser.order_by("anvandare_id").values("anvandare_id").distinct()
+                ),
+            )
+            .order_by("pk")
+            .values_list(
+                "pk", "start", "slut", "insatsfonster_id", "lpo_ids", "enhet_ids", "polis_ids"
+            )
+        )
+        return [
+            BokadInsats(pk, start, slut, fonster, tuple(lpoer), tuple(enheter), tuple(poliser))
+            for pk, start, slut, fonster, lpoer, enheter, poliser in rader
+        ]
+
+    def fonster_med_insatser(self, fonster_ids) -> set[int]:
+        return set(
+            Insats.objects.filter(insatsfonster__in=list(fonster_ids)).values_list(
+                "insatsfonster_id", flat=True
+            )
+        )
+
+    def planerade_i_fonster(self):
+        return Coalesce(
+            Subquery(
+                Insats.objects.filter(insatsfonster=OuterRef("pk"))
+                .exclude(status__in=INAKTIVA_INSATSER)
+                .values("insatsfonster")
+                .annotate(antal=Count("pk"))
+                .values("antal")
+            ),
+            0,
+        )
+
+    def for_lasare(self, user, hjul_ids, lpo_ids, ar: int) -> list[InsatsPaHjul]:
+        insatser = (
+            beredskap.annotera(
+                insatser_pa_hjul(
+                    INSATS_POLICY.markera(
+                        access.synliga_insatser(user), user, visa_detaljer=Handling.SE_DETALJER
+                    ),
+                    hjul_ids,
+                    lpo_ids,
+                    ar,
+                )
+            )
+            .annotate(lpo_ids=_lpo_ids(), fonster_hjul=F("insatsfonster__arshjul_id"))
+            .order_by("start", "pk")
+        )
+        return [
+            InsatsPaHjul(_rad(insats), frozenset(insats.lpo_ids), insats.fonster_hjul)
+            for insats in insatser
+        ]
+
+    def synliga(self, user, ids) -> dict[int, Insats]:
+        return {i.pk: i for i in access.synliga_insatser(user).filter(pk__in=list(ids))}
+
+    def med_polisdetaljer(self, user, ids) -> set[int]:
+        return set(
+            BEMANNING_POLICY.filtrera(user, Handling.SE_POLISDETALJER)
+            .filter(insats__in=list(ids))
+            .values_list("insats_id", flat=True)
+        )
+
+    def kan_planera(self, user) -> bool:
+        return access.kan_skapa_insats(user)
+
+
+def _rad(insats: Insats) -> Insatsrad:
+    bedomningar = beredskap.bedom(insats, insats.visa_detaljer)
+    start = timezone.localtime(insats.start)
+    return Insatsrad(
+        pk=insats.pk,
+        referens=insats.referens,
+        titel=insats.titel,
+        datum=start.date(),
+        tid=f"{start:%H:%M}" if insats.visa_detaljer else "",
+        status=insats.get_status_display(),
+        bedomningar=bedomningar,
+        redo=beredskap.redo(bedomningar),
+    )
+
+
+def bygg_om_hjulen(handelse: Insatshandelse) -> None:
+    """Subscriber of ``INSATSEN_ANDRAD``: rebuild each active wheel whose LPOs or window the
+    operation lies in."""
+    insats = handelse.insats
+    ar = timezone.localtime(insats.start).year
+    i_lpo = Arshjul.objects.filter(aktiv=True, lpoer__insatser=insats)
+    i_fonster = Arshjul.objects.filter(aktiv=True, handelser__planerade_insatser=insats)
+    hjul = i_lpo.values_list("pk", flat=True).union(i_fonster.values_list("pk", flat=True))
+    # Always in the same order, so two transactions never wait for each other's rows.
+    for arshjul_id in sorted(hjul):
+        begar_ombyggnad(arshjul_id, ar)

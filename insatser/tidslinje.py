@@ -1,0 +1,69 @@
+"""The kinds of entry on an operation's timeline: one declared table.
+
+Every code a verb writes to ``Insatshandelse.typ`` has a row here with its Swedish label. A verb
+writes its entries with ``insatser.services.skriv_tidslinjepost``, which triggers
+``INSATSEN_ANDRAD``. Which entries notify whom is the notifications app's table
+(``notiser/notistyper.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Tidslinjetyp:
+    kod: str
+    etikett: str | Promise
+
+
+_TYPER = [
+    Tidslinjetyp("skapad", _("Insatsen skapades")),
+    Tidslinjetyp("inbjudan", _("Organisation inbjuden")),
+    Tidslinjetyp("inbjudan_besvarad", _("Inbjudan besvarad")),
+    Tidslinjetyp("kontroll_tillagd", _("Objekt tillagt")),
+    Tidslinjetyp("reservobjekt_tillagt", _("Reservobjekt tillagt")),
+    Tidslinjetyp("uppgifter_andrade", _("Insatsens uppgifter ändrades")),
+    Tidslinjetyp("varningar_kvitterade", _("Varningar kvitterade med motivering")),
+    # Not notified: not everyone who sees the operation may see the note, or know it changed.
+    Tidslinjetyp("sakerhetsanteckning_andrad", _("Säkerhetsanteckningen ändrades")),
+    Tidslinjetyp("underlag_begarda", _("Nya informationsunderlag begärda")),
+    Tidslinjetyp("ansluten_till_grupp", _("Insatsen samplaneras i en insatsgrupp")),
+    Tidslinjetyp("lamnade_grupp", _("Insatsen ingår inte längre i insatsgruppen")),
+    Tidslinjetyp("planera", _("Insatsen planerades")),
+    Tidslinjetyp("avsla", _("Förslaget avslogs")),
+    Tidslinjetyp("begar_bemanning", _("Polisbemanning begärd")),
+    Tidslinjetyp("bemanning_begard", _("Polisbemanning begärd")),
+    Tidslinjetyp("bemanning_bekrafta", _("Polisbemanning bekräftad")),
+    Tidslinjetyp("bemanning_delvis_bekrafta", _("Polisbemanning delvis bekräftad")),
+    Tidslinjetyp("bemanning_avboj", _("Polisbemanning avböjd")),
+    # The system's step back to planned follows a decline, whose own entry already told them.
+    Tidslinjetyp("bemanning_avbojd", _("Åter till planerad efter avböjd bemanning")),
+    Tidslinjetyp("bemanning_aterkallad", _("Polisbemanning återkallad")),
+    Tidslinjetyp("bemanning_paminnelse", _("Obesvarad bemanningsbegäran nära svarsfristen")),
+    Tidslinjetyp("obekraftad_paminnelse", _("Insatsen närmar sig utan bekräftad polis")),
+    Tidslinjetyp("bekrafta", _("Insatsen bekräftades")),
+    Tidslinjetyp("kontroll_markerad", _("Kontroll markerad")),
+    Tidslinjetyp("fynd_registrerat", _("Delat fynd registrerat")),
+    Tidslinjetyp("fynd_andrat", _("Delat fynd ändrat")),
+    Tidslinjetyp("fynd_borttaget", _("Delat fynd borttaget")),
+    Tidslinjetyp("genomfor", _("Insatsen genomfördes")),
+    Tidslinjetyp("utvardera", _("Insatsen utvärderades")),
+    Tidslinjetyp("stall_in", _("Insatsen ställdes in")),
+    Tidslinjetyp("omplanera", _("Insatsen planerades om")),
+    Tidslinjetyp("omplanerad_fran", _("Skapad genom omplanering")),
+    Tidslinjetyp("forbattringsomrade", _("Förbättringsområde registrerat")),
+    Tidslinjetyp("forbattringsomrade_atgardat", _("Förbättringsområde åtgärdat")),
+]
+TIDSLINJETYPER: dict[str, Tidslinjetyp] = {typ.kod: typ for typ in _TYPER}
+if len(TIDSLINJETYPER) != len(_TYPER):
+    raise ValueError("a timeline code is declared twice")
+
+
+def etikett(kod: str) -> str | Promise:
+    """The Swedish label of a code; an undeclared code shows as itself (and fails a test)."""
+    typ = TIDSLINJETYPER.get(kod)
+    return typ.etikett if typ is not None else kod

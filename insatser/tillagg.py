@@ -1,0 +1,12 @@
+"""The extension points of the operations app, filled by the apps above it in their ``apps.py``
+(``karna.tillagg``)."""
+
+from karna.tillagg import Plats
+
+# Open improvement areas per object in a briefing: each contribution takes the objects' ids and
+# the briefing's readers (``karna.policy.Aktor``) and returns {objekt_id: [row, ...]} with only
+# what every reader may see; a row has "text", "fran", "datum" and "ansvarig".
+UNDERLAGETS_FORBATTRINGAR = Plats(
+    "insatser.underlagets_forbattringar",
+    "öppna förbättringsområden per objekt i ett underlag (objekt_ids, läsare -> rader)",
+)

@@ -1,0 +1,118 @@
+"""View helpers: run a business verb from a form and show its refusal where the user looks.
+
+A verb refuses with ``ValidationError`` (bad input, per field where it can), ``OgiltigOvergang``
+(the status does not allow it) or ``Konflikt`` (someone else changed the row first); each carries
+a Swedish message. ``PermissionDenied`` is not among them: it answers 403, since pages offer only
+what the user may do, and ``Http404`` stays 404.
+
+Two page shapes cover the project's forms:
+
+- ``postat_verb``: a small form posted from a page (invite, plan, answer); errors and refusals
+  come back as messages on the page it was posted from;
+- ``formular_med_verb``: a page of its own with a form (edit, reschedule); a valid post runs the
+  verb and moves on, a refusal lands on the form's fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+
+from karna.arbetsflode import OgiltigOvergang
+from karna.lasning import Konflikt
+
+TJANSTEFEL = (ValidationError, OgiltigOvergang, Konflikt)
+
+
+def feltext(fel) -> str:
+    """A refused verb's reason as one message."""
+    if isinstance(fel, ValidationError):
+        return " ".join(fel.messages)
+    if isinstance(fel, OgiltigOvergang):
+        return str(fel.message)
+    return str(fel)
+
+
+def fel_till_formular(form, fel) -> None:
+    """A refused verb's reasons on the form: on their fields, or above the form."""
+    if isinstance(fel, ValidationError) and hasattr(fel, "error_dict"):
+        for falt, fel_lista in fel.error_dict.items():
+            form.add_error(falt if falt in form.fields else None, fel_lista)
+    else:
+        form.add_error(None, feltext(fel))
+
+
+def visa_fel(request, form, fel) -> None:
+    """Show a refused verb's reasons: on the form's fields where they belong, else as a message."""
+    if isinstance(fel, ValidationError) and form is not None and hasattr(fel, "error_dict"):
+        fel_till_formular(form, fel)
+        return
+    messages.error(request, feltext(fel))
+
+
+def formularfel_som_meddelanden(request, form) -> None:
+    for fel_lista in form.errors.values():
+        messages.error(request, " ".join(fel_lista))
+
+
+def delvis(request) -> bool:
+    """An htmx request for part of a page; a history restore asks for the whole page."""
+    return bool(getattr(request, "htmx", False)) and not request.htmx.history_restore_request
+
+
+def htmx_svar(request, mall: str, context: dict) -> HttpResponse:
+    """Render a page or a part of one; caches must tell htmx requests from the others apart."""
+    svar = render(request, mall, context)
+    patch_vary_headers(svar, ("HX-Request",))
+    return svar
+
+
+def sida_eller_del(request, sida: str, del_: str, context: dict) -> HttpResponse:
+    """Render the whole page, or for htmx only its part."""
+    return htmx_svar(request, del_ if delvis(request) else sida, context)
+
+
+def kor_verb(request, verb: Callable[[], object], lyckat: str) -> bool:
+    """Run a business verb for a form post; show its refusal or the success message."""
+    try:
+        verb()
+    except TJANSTEFEL as fel:
+        visa_fel(request, None, fel)
+        return False
+    messages.success(request, lyckat)
+    return True
+
+
+def postat_verb(request, form, verb: Callable[[dict], object], lyckat: str, tillbaka):
+    """A form posted from a page: run ``verb(cleaned_data)`` and go back to ``tillbaka`` (a URL
+    or anything ``redirect`` takes), with the form's errors or the verb's outcome as messages."""
+    if not form.is_valid():
+        formularfel_som_meddelanden(request, form)
+    else:
+        kor_verb(request, lambda: verb(form.cleaned_data), lyckat)
+    return redirect(tillbaka)
+
+
+def formular_med_verb(
+    request, form, verb: Callable[[dict], object], lyckat, vidare, vid_fel=None, giltig=True
+):
+    """A page's own form: for a valid post run ``verb(cleaned_data)``; on success show ``lyckat``
+    and redirect to ``vidare`` (each may instead be a function of the verb's result); on refusal
+    put the reasons on the form (and hand the refusal to ``vid_fel``, when given) and return
+    None, so the page renders it again. ``giltig`` is whatever else must hold (a second form)."""
+    if request.method != "POST" or not form.is_valid() or not giltig:
+        return None
+    try:
+        resultat = verb(form.cleaned_data)
+    except TJANSTEFEL as fel:
+        if vid_fel is not None:
+            vid_fel(fel)
+        visa_fel(request, form, fel)
+        return None
+    messages.success(request, lyckat(resultat) if callable(lyckat) else lyckat)
+    return redirect(vidare(resultat) if callable(vidare) else vidare)

@@ -1,0 +1,117 @@
+"""Factories (factory-boy) for the rows the tests build by hand.
+
+Reference data (organisations, LPOs, municipalities) is part of every test database, so the
+factories look it up by code; users come from the ``skapa_anvandare`` fixture (tests/conftest.py).
+A status given to a factory must be one the workflow table can reach (``Workflow.nadd``): tests may
+start a row in any reachable state, never in an invented one.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
+from insatser.workflow import (
+    BEMANNING_WORKFLOW,
+    INSATS_WORKFLOW,
+    KONTROLL_WORKFLOW,
+    SVAR_WORKFLOW,
+)
+from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from objekt.models import Objekt, Objekttyp
+from objekt.workflow import OBJEKT_WORKFLOW
+
+
+def org(kod: str) -> Myndighet:
+    return Myndighet.objects.get(kod=kod)
+
+
+def lpo(kod: str) -> Lokalpolisomrade:
+    return Lokalpolisomrade.objects.get(kod=kod)
+
+
+class InsatsFabrik(factory.django.DjangoModelFactory):
+    """An operation coordinated by AKC-väst, in five days for two hours, in any reachable status."""
+
+    class Meta:
+        model = Insats
+
+    referens = factory.Sequence(lambda n: f"T-{n:04d}")
+    titel = factory.LazyAttribute(lambda o: f"Insats {o.referens}")
+    samordnande_organisation = factory.LazyFunction(lambda: org("akc-vast"))
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=5))
+    slut = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
+    status = factory.LazyFunction(lambda: INSATS_WORKFLOW.skapa("skapad"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs["status"] = INSATS_WORKFLOW.nadd(kwargs["status"])
+        return super()._create(model_class, *args, **kwargs)
+
+
+class DeltagandeFabrik(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deltagande
+
+    insats = factory.SubFactory(InsatsFabrik)
+    organisation = factory.LazyFunction(lambda: org("skatteverket"))
+    svar = factory.LazyFunction(lambda: SVAR_WORKFLOW.skapa("bjud_in"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs["svar"] = SVAR_WORKFLOW.nadd(kwargs["svar"])
+        return super()._create(model_class, *args, **kwargs)
+
+
+class BemanningsbegaranFabrik(factory.django.DjangoModelFactory):
+    """A staffing request sent to LPO City for two officers."""
+
+    class Meta:
+        model = Bemanningsbegaran
+
+    insats = factory.SubFactory(InsatsFabrik)
+    lpo = factory.LazyFunction(lambda: lpo("city"))
+    begart_antal = 2
+    status = factory.LazyFunction(lambda: BEMANNING_WORKFLOW.nadd("SKICKAD"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs["status"] = BEMANNING_WORKFLOW.nadd(kwargs["status"])
+        return super()._create(model_class, *args, **kwargs)
+
+
+class ObjektFabrik(factory.django.DjangoModelFactory):
+    """A business in Göteborg proposed by Skatteverket."""
+
+    class Meta:
+        model = Objekt
+
+    referens = factory.Sequence(lambda n: f"O-{n:04d}")
+    namn = factory.Sequence(lambda n: f"Testbolaget {n} AB")
+    objekttyp = Objekttyp.FORETAG
+    adress = factory.Sequence(lambda n: f"Testgatan {n}")
+    kommun = factory.LazyFunction(lambda: Kommun.objects.get(kod="goteborg"))
+    foreslaget_av_organisation = factory.LazyFunction(lambda: org("skatteverket"))
+    status = factory.LazyFunction(lambda: OBJEKT_WORKFLOW.skapa("foresla"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs["status"] = OBJEKT_WORKFLOW.nadd(kwargs["status"])
+        return super()._create(model_class, *args, **kwargs)
+
+
+class KontrollFabrik(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Kontroll
+
+    insats = factory.SubFactory(InsatsFabrik)
+    objekt = factory.SubFactory(ObjektFabrik)
+    status = factory.LazyFunction(lambda: KONTROLL_WORKFLOW.skapa("lagg_till"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs["status"] = KONTROLL_WORKFLOW.nadd(kwargs["status"])
+        return super()._create(model_class, *args, **kwargs)

@@ -1,0 +1,180 @@
+"""Side effects in sight: what each business verb causes, and who acts on it.
+
+Each verb declares its effects (``@verb(EFFEKT, ...)``) and the apps subscribe to them in their
+``apps.py``. The two tables below are the whole picture; adding a verb, an effect or a subscriber
+changes one of them, so it is a visible change. A verb that causes an effect it did not declare
+is refused while it runs (``OdeklareradEffekt``), so the declarations cannot drift from the code.
+"""
+
+import importlib
+import pkgutil
+
+import pytest
+from django.db import transaction
+
+from karna.effekter import Effekt, iakttag, utan_prenumeranter
+from karna.verb import ALLA_VERB, OdeklareradEffekt, verb
+
+ANDRAD = "insatser.insatsen_andrad"
+UNDERLAG = "insatser.underlag_bestallda"
+OBJEKT = "objekt.objekt_andrat"
+IMPORT = "objekt.import_uppladdad"
+ARSHJUL = "arshjul.arshjul_bestallt"
+
+# Every business verb of the project and the effects it declares.
+VERBENS_EFFEKTER = {
+    "arshjul.aterkalla_prenumeration": set(),
+    "arshjul.bygg_om": {ARSHJUL},
+    "arshjul.publicera_version": set(),
+    "arshjul.skapa_prenumeration": set(),
+    "arshjul.spara_begransning": {ARSHJUL},
+    "arshjul.spara_handelse": {ARSHJUL},
+    "arshjul.spara_regel": {ARSHJUL},
+    "insatser.andra_insats": {ANDRAD},
+    "insatser.andra_sakerhetsanteckning": {ANDRAD},
+    "insatser.anslut_till_grupp": {ANDRAD},
+    "insatser.aterkalla_bemanning": {ANDRAD},
+    "insatser.aterkalla_frislappning": {UNDERLAG},
+    "insatser.avsla_insats": {ANDRAD},
+    "insatser.begar_bemanning": {ANDRAD},
+    "insatser.begar_nya_underlag": {ANDRAD},
+    "insatser.besvara_bemanning": {ANDRAD},
+    "insatser.besvara_inbjudan": {ANDRAD},
+    "insatser.bjud_in": {ANDRAD},
+    "insatser.bjud_in_till_grupp": set(),
+    "insatser.frislapp_objektuppgift": {UNDERLAG},
+    "insatser.genomfor_insats": {ANDRAD},
+    "insatser.ladda_ned_flera": set(),
+    "insatser.ladda_ned_underlag": set(),
+    "insatser.lagg_till_kontroll": {ANDRAD},
+    "insatser.lamna_grupp": {ANDRAD},
+    "insatser.markera_kontroll": {ANDRAD},
+    "insatser.markera_utvarderad": {ANDRAD},
+    "insatser.omplanera_insats": {ANDRAD},
+    "insatser.paminn_om_begaran": {ANDRAD},
+    "insatser.paminn_om_obekraftad": {ANDRAD},
+    "insatser.planera_insats": {ANDRAD},
+    "insatser.ratta_fynd": {ANDRAD},
+    "insatser.registrera_fynd": {ANDRAD},
+    "insatser.skapa_insats": {ANDRAD},
+    "insatser.skapa_insatsgrupp": set(),
+    "insatser.stall_in_insats": {ANDRAD},
+    "insatser.ta_bort_fynd": {ANDRAD},
+    "myndigheter.andra_medlem": set(),
+    "notiser.markera_alla_lasta": set(),
+    "notiser.markera_last": set(),
+    "notiser.spara_installningar": set(),
+    "objekt.andra_objekt": {OBJEKT},
+    "objekt.andra_objektstatus": set(),
+    "objekt.andra_reserv": set(),
+    "objekt.foresla_objekt": set(),
+    "objekt.markera_relevans": set(),
+    "objekt.objekt_kontrollerat": set(),
+    "objekt.objekt_planerat": set(),
+    "objekt.registrera_objektuppgift": set(),
+    "objekt.skapa_import": {IMPORT},
+    "utvardering.atgarda_forbattringsomrade": {ANDRAD},
+    "utvardering.registrera_forbattringsomrade": {ANDRAD},
+}
+
+# What happens when an effect is triggered: the subscribers, in the order they run.
+EFFEKTERNAS_PRENUMERANTER = {
+    ANDRAD: [
+        # the operation's briefings turn stale and are rebuilt
+        "insatser.services.underlag.markera_efter_andring",
+        # the annual wheels it lies on are rebuilt
+        "insatser.hjulkoppling.bygg_om_hjulen",
+        # the people it concerns are notified, after commit
+        "notiser.tasks.notifiera_efter_commit",
+    ],
+    UNDERLAG: ["insatser.tasks.koa_underlagsbyggen"],
+    OBJEKT: ["insatser.services.underlag.markera_objektets_insatser"],
+    IMPORT: ["objekt.tasks.koa_import"],
+    ARSHJUL: ["arshjul.tasks.koa_bygge"],
+}
+
+
+APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering"]
+
+
+def _alla_tjanstemoduler():
+    """Import every services module of every app, so that every verb is declared."""
+    for app in APPAR:
+        paket = importlib.import_module(f"{app}.services")
+        for info in pkgutil.walk_packages(getattr(paket, "__path__", []), f"{app}.services."):
+            importlib.import_module(info.name)
+
+
+def test_every_verb_declares_the_effects_in_the_table():
+    _alla_tjanstemoduler()
+    deklarerade = {
+        namn: {e.namn for e in info.effekter}
+        for namn, info in ALLA_VERB.items()
+        if namn.split(".")[0] in APPAR
+    }
+    assert deklarerade == VERBENS_EFFEKTER
+
+
+def test_every_effect_has_the_subscribers_in_the_table():
+    prenumeranter = {
+        namn: [f"{m.__module__}.{m.__qualname__}" for m in effekt.prenumeranter]
+        for namn, effekt in Effekt.alla.items()
+        if not namn.startswith("test.")
+    }
+    assert prenumeranter == EFFEKTERNAS_PRENUMERANTER
+
+
+TESTEFFEKT = Effekt("test.effekt", "an effect of the tests below")
+ANNAN_TESTEFFEKT = Effekt("test.annan", "another effect of the tests below")
+
+
+@verb(TESTEFFEKT)
+def _deklarerar():
+    TESTEFFEKT.utlos(varde=1)
+
+
+@verb()
+def _deklarerar_inte():
+    TESTEFFEKT.utlos(varde=1)
+
+
+@verb(ANNAN_TESTEFFEKT)
+def _anropar_verb_utan_att_deklarera():
+    _deklarerar()
+
+
+@pytest.fixture
+def fick():
+    """What the test effect's one subscriber received."""
+    mottaget = []
+    TESTEFFEKT.prenumeranter = [
+        lambda varde: mottaget.append((varde, transaction.get_connection().in_atomic_block))
+    ]
+    yield mottaget
+    TESTEFFEKT.prenumeranter = []
+
+
+@pytest.mark.django_db
+def test_a_verb_may_cause_what_it_declares_and_subscribers_run_in_its_transaction(fick):
+    with iakttag() as utlosta:
+        _deklarerar()
+    assert fick == [(1, True)]
+    assert utlosta == ["test.effekt"]
+
+
+@pytest.mark.django_db
+def test_an_undeclared_effect_is_refused_also_from_a_verb_the_verb_calls():
+    with pytest.raises(OdeklareradEffekt, match=r"_deklarerar_inte causes test\.effekt"):
+        _deklarerar_inte()
+    with pytest.raises(OdeklareradEffekt, match="_anropar_verb_utan_att_deklarera causes"):
+        _anropar_verb_utan_att_deklarera()
+
+
+@pytest.mark.django_db
+def test_silenced_effects_are_still_checked_but_reach_no_subscriber(fick):
+    with utan_prenumeranter(TESTEFFEKT), iakttag() as utlosta:
+        _deklarerar()
+    assert fick == []
+    assert utlosta == ["test.effekt"]
+    with utan_prenumeranter(TESTEFFEKT), pytest.raises(OdeklareradEffekt):
+        _deklarerar_inte()
