@@ -12,7 +12,7 @@ help:
 	@echo "make run      start web, worker and beat with reference and demo data (http://127.0.0.1:8000)"
 	@echo "make test     run the test suite"
 	@echo "make test-browser  run the browser tests (Debian's chromium, Node.js for axe-core)"
-	@echo "make lint     ruff lint and format check, and the migrations check"
+	@echo "make lint     ruff lint and format check, the layer contract and the migrations check"
 	@echo "make fmt      format and autofix with ruff"
 	@echo "make migrate  apply database migrations"
 	@echo "make seed     load reference data and demo data"
@@ -61,6 +61,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 lint: deps
 	@$(BIN)/ruff check .
 	@$(BIN)/ruff format --check .
+	@$(BIN)/lint-imports --no-cache
 	@$(BIN)/python manage.py makemigrations --check --dry-run
 
 fmt: deps

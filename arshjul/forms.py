@@ -11,9 +11,10 @@ from arshjul.models import Arshjulshandelse, Aterkommanderegel, Begransningsperi
 from arshjul.models.val import REGELTYP_VAL, Niva
 from arshjul.services.redigering import HANDELSEFALT, PERIODFALT, REGELFALT
 from karna.formular import Formular, versionsfalt
+from karna.tid import SENAST, TIDIGAST
 from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet, Polisregion
 
-FORSTA_AR, SISTA_AR = 2000, 2100
+FORSTA_AR, SISTA_AR = TIDIGAST.year, SENAST.year
 VYER = [("cirkel", _("Hjul")), ("tidslinje", _("Tidslinje"))]
 VECKODAGAR = [
     (0, _("Måndag")),

@@ -116,7 +116,11 @@ def vy(request):
             "tidslinje": tidslinje,
             "manad": oppen,
             "manader": innehall.manader(),
-            "status": selectors.byggstatus(hjul, ar),
+            # Build status and versions belong to those who see the whole wheel.
+            "status": selectors.byggstatus(
+                list(_markerade(request.user).filter(pk__in=[h.pk for h in hjul], visa_hela=True)),
+                ar,
+            ),
             "ringar": [(ring, Ring(ring).label) for ring in RINGORDNING if ring in innehall.ringar],
             "stang": _utan_manad(request),
             "visa_hjul": len(hjul) > 1,
@@ -146,9 +150,7 @@ def _utan_manad(request) -> str:
 @require_GET
 def framsteg(request, kod: str, ar: int):
     """The build status of one wheel's year; htmx polls it while a build runs."""
-    if not FORSTA_AR <= ar <= SISTA_AR:
-        raise Http404
-    arshjul = arshjul_eller_404(request.user, kod)
+    arshjul = hela_arshjulet_eller_404(request.user, kod, ar)
     [status] = selectors.byggstatus([arshjul], ar)
     mall = "arshjul/_status.html" if request.htmx else "arshjul/framsteg.html"
     return render(request, mall, {"s": status})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
@@ -18,7 +19,7 @@ def _configure(sender, **kwargs):
     from django.conf import settings
 
     app.conf.broker_transport_options = {"visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT}
-    settings.CELERY_BEAT_SCHEDULE_FILE.parent.mkdir(parents=True, exist_ok=True)
+    Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
 
 
 app.conf.update(
@@ -54,6 +55,10 @@ app.conf.update(
             "schedule": crontab(minute=0, hour=5, day_of_month=1),
         },
         "arshjulsvakt": {"task": "arshjul.tasks.vakta_arshjulsbyggen", "schedule": 60.0},
+        "rensa_engangsnycklar": {
+            "task": "karna.tasks.rensa_engangsnycklar",
+            "schedule": crontab(minute=30, hour=4),
+        },
     },
 )
 app.autodiscover_tasks()

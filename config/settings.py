@@ -46,7 +46,7 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-not-secret"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.Adminapp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "karna.middleware.IngenCacheForInloggadeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "myndigheter.sessioner.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -149,7 +150,7 @@ CACHES = {
 from config.embedded_redis import broker_url  # noqa: E402 - after REDIS_URL is settled
 
 CELERY_BROKER_URL = broker_url(REDIS_URL)
-CELERY_BEAT_SCHEDULE_FILE = VAR_DIR / "celery" / "beat-schedule"
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # Redis hands a task that a worker took but never acknowledged (the worker died) to another worker
 # after this many seconds. It must exceed the longest task plus its countdown, or a slow task runs
@@ -321,6 +322,8 @@ LOGGING = {
 
 # Change history: database triggers record inserts, updates and deletes of every tracked table,
 # so bulk updates, raw SQL and admin actions cannot bypass it.
+# The admin's history page shows reference data only (config/admin.py).
+PGHISTORY_ADMIN_CLASS = "config.admin.ReferensdataHistorik"
 PGHISTORY_DEFAULT_TRACKERS = (
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),

@@ -4,15 +4,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from config import views
-
-admin.site.site_header = _("Saminsats – administration")
-admin.site.site_title = "Saminsats"
-admin.site.index_title = _("Referensdata och användare")
 
 urlpatterns = [
     path("", include("myndigheter.urls")),

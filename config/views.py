@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
-from karna.policy import Aktor
-from myndigheter.access import kan_hantera_medlemmar
-from myndigheter.roles import Roll
+from insatser.access import ser_bemanningsinkorgen
+from karna.vyer import kraver
+from myndigheter.access import ADMINISTRATION, DRIFTSTATUS, kan_hantera_medlemmar
 from objekt.access import ar_poolanvandare
 
 
@@ -37,13 +37,15 @@ def inloggningsval(request) -> dict:
         oidc = True
     except NoReverseMatch:
         oidc = False
-    roller = Aktor.for_user(request.user).roller if request.user.is_authenticated else set()
+    if not request.user.is_authenticated:
+        return {"oidc_aktiverad": oidc}
     return {
         "oidc_aktiverad": oidc,
-        "kan_hantera_medlemmar": request.user.is_authenticated
-        and kan_hantera_medlemmar(request.user),
-        "ar_operativ_samordnare": Roll.OPERATIV_SAMORDNARE in roller,
-        "ser_objektpoolen": request.user.is_authenticated and ar_poolanvandare(request.user),
+        "kan_hantera_medlemmar": kan_hantera_medlemmar(request.user),
+        "ser_bemanningsinkorgen": ser_bemanningsinkorgen(request.user),
+        "ser_objektpoolen": ar_poolanvandare(request.user),
+        "ser_driftstatus": DRIFTSTATUS.tillater(request.user),
+        "ser_administrationen": ADMINISTRATION.tillater(request.user),
     }
 
 
@@ -58,8 +60,9 @@ def _broker_typ() -> str:
     return _("inbyggd Redis") if settings.EMBEDDED_REDIS else "Redis"
 
 
-@staff_member_required
+@login_required
 @require_http_methods(["GET"])
+@kraver(DRIFTSTATUS)
 def status(request):
     senast = cache.get(HEARTBEAT_CACHE_KEY)
     context = {
@@ -73,8 +76,9 @@ def status(request):
     return render(request, "status.html", context)
 
 
-@staff_member_required
+@login_required
 @require_POST
+@kraver(DRIFTSTATUS)
 def kor_halsokontroll(request):
     halsokontroll.delay()
     messages.info(request, _("Hälsokontrollen är köad. Ladda om sidan om några sekunder."))

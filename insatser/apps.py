@@ -25,5 +25,6 @@ class InsatserConfig(AppConfig):
         utoka_policyer()
         INSATSKALLA.registrera(hjulkoppling.Insatskalla())
         STARTSIDA.registrera(views.kommande_insatser, ordning=70)
+        STARTSIDA.registrera(views.insatser_i_siffror, ordning=60)
         OBJEKTETS_HISTORIK.registrera(views.objektets_kontroller, ordning=10)
         LOGGKONTROLLER.registrera(loggkontroll.lasningar_utanfor_insatser)

@@ -162,6 +162,7 @@ DEMO_ANVANDARE = [
         Roll.INSATSPOLIS,
         "polisen",
         "polisen-lpo-city",
+        lpoer=("city",),
         insatspolis=True,
         titel="Insatspolis",
     ),

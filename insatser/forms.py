@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from arshjul.models import Arshjulshandelse
 from insatser.models import Bemanningsbegaran, Insats
 from insatser.workflow import InsatsStatus
-from karna.formular import Formular, kontrollfalt, versionsfalt
+from karna.formular import Formular, engangsfalt, kontrollfalt, versionsfalt
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Problemkategori
 
@@ -207,7 +207,7 @@ class InsatsuppgifterForm(Formular):
 
 
 class NyInsatsForm(InsatsuppgifterForm, FonsterForm):
-    pass
+    engangsnyckel = engangsfalt()
 
 
 class AndraInsatsForm(InsatsuppgifterForm, VersionForm):
@@ -297,6 +297,7 @@ class AvslagForm(VersionForm):
 
 
 class InsatsgruppForm(Formular):
+    engangsnyckel = engangsfalt()
     namn = forms.CharField(label=_("Namn"), max_length=200)
     samverkansform = forms.ModelChoiceField(
         label=_("Samverkansform"), queryset=Samverkansform.objects.order_by("namn"), required=False

@@ -26,7 +26,9 @@ from insatser.access import (
     FYND_POLICY,
     INSATS_POLICY,
     Handling,
+    namngivbara_poliser,
     nedladdningsbara_underlag,
+    onskbara_poliser,
     synliga_fynd,
     synliga_insatser,
 )
@@ -64,9 +66,27 @@ def insatslista(user) -> QuerySet[Insats]:
     )
 
 
+def efterfoljare(user, insats: Insats) -> Insats | None:
+    """The operation a rescheduled one was moved to, when the user may see it."""
+    return synliga_insatser(user).filter(omplanerad_fran=insats).only("pk", "referens").first()
+
+
+def antal_per_status(user, ar: int) -> dict[str, int]:
+    """How many operations of year ``ar`` the user may count, per status: the aggregate
+    management reads instead of single operations."""
+    rader = (
+        INSATS_POLICY.filtrera(user, Handling.RAKNA)
+        .filter(start__year=ar)
+        .order_by()
+        .values("status")
+        .annotate(antal=Count("pk"))
+    )
+    return {rad["status"]: rad["antal"] for rad in rader}
+
+
 def insats_for_detalj(user, pk: int) -> Insats:
     """One visible operation with its field-level flags; Insats.DoesNotExist outside scope."""
-    return (
+    insats = (
         INSATS_POLICY.markera(
             insatslista(user),
             user,
@@ -79,6 +99,18 @@ def insats_for_detalj(user, pk: int) -> Insats:
         .select_related("samordnande_enhet", "omplanerad_fran", "insatsgrupp")
         .get(pk=pk)
     )
+    return utan_dolda_falt(insats)
+
+
+def utan_dolda_falt(insats: Insats) -> Insats:
+    """Blank the fields the operation's flags keep from the user (the meeting point without
+    the details, the security note without its rule), so that no page can show them by
+    mistake. The verbs read the row afresh, so the blanks are never saved."""
+    if not insats.visa_detaljer:
+        insats.samlingsplats = ""
+    if not insats.visa_sakerhet:
+        insats.sakerhetsanteckning = ""
+    return insats
 
 
 def bemanning_for_insats(user, insats: Insats) -> list[Bemanningsbegaran]:
@@ -143,17 +175,9 @@ def bemanningsinkorg(user) -> QuerySet[Bemanningsbegaran]:
 
 
 def insatspoliser(user) -> QuerySet:
-    """Operation officers of the user's organisation, with their number of earlier operations."""
-    from django.contrib.auth import get_user_model
-
-    aktor = Aktor.for_user(user)
+    """The officers the user may name in a staffing answer, most experienced first."""
     return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            profil__ar_insatspolis=True,
-            profil__organisation_id=aktor.organisation_id,
-        )
+        namngivbara_poliser(user)
         .annotate(
             tidigare_insatser=Count(
                 "polisuppdrag",
@@ -169,15 +193,9 @@ def insatspoliser(user) -> QuerySet:
     )
 
 
-def onskbara_insatspoliser() -> QuerySet:
-    """Designated operation officers a coordinator may ask for by name: names only."""
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, profil__ar_insatspolis=True)
-        .order_by("last_name", "first_name", "username")
-    )
+def onskbara_insatspoliser(user) -> QuerySet:
+    """Designated operation officers the user may ask for by name: names only."""
+    return onskbara_poliser(user).order_by("last_name", "first_name", "username")
 
 
 def gruppens_insatser(user, grupp) -> QuerySet[Insats]:

@@ -6,14 +6,15 @@ the coordinator may acknowledge the warnings they were shown with a stated reaso
 situation (the object, the other operation, the date), so an acknowledgement covers what was seen
 and a new situation warns again.
 
-The warnings about other operations name the coordinating organisation and the date, never the
-other operation's title, objects or place: the coordinator may not see that operation, but needs to
-know whom to call.
+A warning about another operation says only that there is one. Its date and coordinating
+organisation (``detaljer``) are shown to a user the policy lets see that operation
+(``som_anvandaren_ser_dem``), and never stored: the acknowledgement and the timeline keep the plain
+text, since everyone who reads this operation's timeline reads them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from arshjul.selectors import begransningar_for_planering
+from insatser.access import synliga_insatser
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Polisbemanning
 from insatser.models import Varningstyp as T
 from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
@@ -36,6 +38,9 @@ class Varning:
     typ: str
     nyckel: str
     text: str
+    # Another operation the warning is about, and what it says of it to those who may see it.
+    annan_insats_id: int | None = None
+    detaljer: str = ""
 
     @property
     def typ_namn(self) -> str:
@@ -44,6 +49,28 @@ class Varning:
 
 def _datum(tidpunkt) -> str:
     return date_format(timezone.localtime(tidpunkt).date(), "j F Y")
+
+
+def _om_den_andra(insats: Insats) -> str:
+    return _("Den är %(datum)s och samordnas av %(org)s.") % {
+        "datum": _datum(insats.start),
+        "org": insats.samordnande_organisation.namn,
+    }
+
+
+def som_anvandaren_ser_dem(user, varningar: list[Varning]) -> list[Varning]:
+    """The warnings as ``user`` reads them: with the date and coordinator of another operation
+    when the policy lets the user see that operation."""
+    andra = {v.annan_insats_id for v in varningar if v.annan_insats_id is not None}
+    synliga = (
+        set(synliga_insatser(user).filter(pk__in=andra).values_list("pk", flat=True))
+        if andra
+        else set()
+    )
+    return [
+        replace(v, text=f"{v.text} {v.detaljer}") if v.annan_insats_id in synliga else v
+        for v in varningar
+    ]
 
 
 def _samtidiga(insats: Insats) -> Q:
@@ -121,12 +148,9 @@ def _objekt_nyligen_kontrollerade(insats: Insats) -> list[Varning]:
         Varning(
             T.OBJEKT_NYLIGEN_KONTROLLERAT,
             f"{T.OBJEKT_NYLIGEN_KONTROLLERAT}:{k.objekt_id}:{k.insats_id}",
-            _("%(objekt)s kontrollerades %(datum)s i en insats som %(org)s samordnade.")
-            % {
-                "objekt": k.objekt.namn,
-                "datum": _datum(k.insats.start),
-                "org": k.insats.samordnande_organisation.namn,
-            },
+            _("%(objekt)s kontrollerades nyligen i en annan insats.") % {"objekt": k.objekt.namn},
+            k.insats_id,
+            _om_den_andra(k.insats),
         )
         for k in tidigare
     ]
@@ -145,12 +169,9 @@ def _objekt_i_annan_insats(insats: Insats) -> list[Varning]:
         Varning(
             T.OBJEKT_I_ANNAN_INSATS,
             f"{T.OBJEKT_I_ANNAN_INSATS}:{k.objekt_id}:{k.insats_id}",
-            _("%(objekt)s ingår också i en annan öppen insats %(datum)s som %(org)s samordnar.")
-            % {
-                "objekt": k.objekt.namn,
-                "datum": _datum(k.insats.start),
-                "org": k.insats.samordnande_organisation.namn,
-            },
+            _("%(objekt)s ingår också i en annan öppen insats.") % {"objekt": k.objekt.namn},
+            k.insats_id,
+            _om_den_andra(k.insats),
         )
         for k in andra
     ]
@@ -171,12 +192,9 @@ def _enheter_dubbelbokade(insats: Insats) -> list[Varning]:
         Varning(
             T.ENHET_DUBBELBOKAD,
             f"{T.ENHET_DUBBELBOKAD}:{d.enhet_id}:{d.insats_id}",
-            _("%(enhet)s är samtidigt med i en annan insats %(datum)s som %(org)s samordnar.")
-            % {
-                "enhet": d.enhet,
-                "datum": _datum(d.insats.start),
-                "org": d.insats.samordnande_organisation.namn,
-            },
+            _("%(enhet)s är samtidigt med i en annan insats.") % {"enhet": d.enhet},
+            d.insats_id,
+            _om_den_andra(d.insats),
         )
         for d in krockar
     ]
@@ -247,13 +265,16 @@ def varningar(insats: Insats) -> list[Varning]:
     ]
 
 
-def okvitterade(insats: Insats) -> list[Varning]:
+def okvitterade(insats: Insats, user=None) -> list[Varning]:
+    """The warnings nobody has acknowledged; as ``user`` reads them, when given."""
     kvitterade = set(insats.kvittenser.values_list("nyckel", flat=True))
-    return [v for v in varningar(insats) if v.nyckel not in kvitterade]
+    lista = [v for v in varningar(insats) if v.nyckel not in kvitterade]
+    return lista if user is None else som_anvandaren_ser_dem(user, lista)
 
 
-def polisvarningar(insats: Insats, poliser) -> list[Varning]:
-    """Officers already named in another operation at the same time (police eyes only)."""
+def polisvarningar(user, insats: Insats, poliser) -> list[Varning]:
+    """Officers already named in another operation at the same time (police eyes only); the
+    other operation's reference and date as ``user`` may read them."""
     krockar = (
         Polisbemanning.objects.filter(
             anvandare__in=poliser,
@@ -266,16 +287,16 @@ def polisvarningar(insats: Insats, poliser) -> list[Varning]:
         .select_related("anvandare", "begaran__insats")
         .order_by("anvandare__last_name", "begaran__insats__start")
     )
-    return [
+    lista = [
         Varning(
             T.PERSON_DUBBELBOKAD,
             f"{T.PERSON_DUBBELBOKAD}:{p.anvandare_id}:{p.begaran.insats_id}",
-            _("%(polis)s är redan namngiven i %(referens)s %(datum)s.")
-            % {
-                "polis": p.anvandare.get_full_name() or p.anvandare.get_username(),
-                "referens": p.begaran.insats.referens,
-                "datum": _datum(p.begaran.insats.start),
-            },
+            _("%(polis)s är redan namngiven i en annan insats samtidigt.")
+            % {"polis": p.anvandare.get_full_name() or p.anvandare.get_username()},
+            p.begaran.insats_id,
+            _("Den är %(referens)s %(datum)s.")
+            % {"referens": p.begaran.insats.referens, "datum": _datum(p.begaran.insats.start)},
         )
         for p in krockar
     ]
+    return som_anvandaren_ser_dem(user, lista)

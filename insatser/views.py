@@ -62,6 +62,23 @@ def kommande_insatser(request) -> Avsnitt:
     return Avsnitt("insatser/_kommande.html", {"kommande": kommande})
 
 
+def insatser_i_siffror(request) -> Avsnitt | None:
+    """The start page's counts per status this year, for those who count operations (management)
+    rather than see them."""
+    if not access.INSATS_POLICY.kan_nagon_gang(request.user, access.Handling.RAKNA):
+        return None
+    ar = timezone.localdate().year
+    antal = selectors.antal_per_status(request.user, ar)
+    return Avsnitt(
+        "insatser/_i_siffror.html",
+        {
+            "ar": ar,
+            "rader": [(status.label, antal.get(status.value, 0)) for status in InsatsStatus],
+            "totalt": sum(antal.values()),
+        },
+    )
+
+
 @login_required
 @require_GET
 def lista(request):
@@ -107,12 +124,12 @@ def detalj(request, pk: int):
         "kan_andras": insats.status in AKTIVA_FORE_GENOMFORANDE,
         "stall_in_form": OrsakForm(orsaker=_orsaker(), initial={"version": insats.version}),
         "oppen_for_planering": insats.status in OPPNA_FOR_PLANERING,
-        "efterfoljare": Insats.objects.filter(omplanerad_fran=insats).only("pk", "referens").first()
-        if insats.status == InsatsStatus.OMPLANERAD and insats.visa_detaljer
+        "efterfoljare": selectors.efterfoljare(request.user, insats)
+        if insats.status == InsatsStatus.OMPLANERAD
         else None,
     }
     if insats.kan_samordna:
-        okvitterade = varningar.okvitterade(insats)
+        okvitterade = varningar.okvitterade(insats, request.user)
         version = {"version": insats.version}
         context.update(
             okvitterade_varningar=okvitterade,
@@ -121,7 +138,7 @@ def detalj(request, pk: int):
             objekt_form=ObjektvalForm(objekt=objektpool(request.user)),
             bemanning_form=BemanningsbegaranForm(
                 lpoer=insats.lpoer.all(),
-                insatspoliser=selectors.onskbara_insatspoliser(),
+                insatspoliser=selectors.onskbara_insatspoliser(request.user),
                 varningar=okvitterade,
                 initial=version,
             ),

@@ -9,16 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from insatser import selectors, services, varningar
+from insatser import access, selectors, services, varningar
 from insatser.forms import BemanningssvarForm, OrsakForm
 from insatser.models import Installningsorsak
-from karna.policy import Aktor
 from karna.vyer import formular_med_verb, formularfel_som_meddelanden, kor_verb
-from myndigheter.roles import Roll
 
 
 def _kraver_operativ_samordnare(user) -> None:
-    if Roll.OPERATIV_SAMORDNARE not in Aktor.for_user(user).roller:
+    if not access.ser_bemanningsinkorgen(user):
         raise PermissionDenied
 
 
@@ -69,7 +67,7 @@ def besvara(request, pk: int):
             "aterkalla": OrsakForm(orsaker=_polisorsaker(), initial={"version": begaran.version}),
             "onskade": begaran.onskade_insatspoliser.order_by("last_name", "first_name"),
             "upptagna": varningar.polisvarningar(
-                begaran.insats, selectors.insatspoliser(request.user)
+                request.user, begaran.insats, selectors.insatspoliser(request.user)
             ),
         },
     )

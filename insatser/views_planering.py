@@ -136,7 +136,7 @@ def begar_bemanning(request, pk: int):
         BemanningsbegaranForm(
             request.POST,
             lpoer=insats.lpoer.all(),
-            insatspoliser=selectors.onskbara_insatspoliser(),
+            insatspoliser=selectors.onskbara_insatspoliser(request.user),
         ),
         lambda d: services.begar_bemanning(
             request.user,

@@ -9,7 +9,7 @@ import zipfile
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,12 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from insatser import selectors, services
+from insatser.access import VECKANS_UNDERLAG
 from insatser.models import Informationsunderlag
 from insatser.services import underlag as underlagstjanster
 from insatser.views import insats_eller_404, underlagssektion
-from karna.policy import Aktor
-from karna.vyer import kor_verb
-from myndigheter.roles import Roll
+from karna.vyer import kor_verb, kraver
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +46,8 @@ def sektion(request, pk: int):
     """The operation's briefings; htmx polls it while a build runs, without htmx a whole page."""
     insats = insats_eller_404(request.user, pk)
     if not insats.visa_detaljer:
-        raise PermissionDenied
+        # Which briefings an operation has is a detail: to those without them, none exist.
+        raise Http404
     context = {"insats": insats, **underlagssektion(request.user, insats)}
     mall = "insatser/_underlag.html" if request.htmx else "insatser/underlag.html"
     return render(request, mall, context)
@@ -71,7 +71,6 @@ def ladda_ned(request, pk: int):
     svar = FileResponse(
         fil, as_attachment=True, filename=_filnamn(underlag), content_type="application/pdf"
     )
-    svar["Cache-Control"] = "no-store"
     return svar
 
 
@@ -90,16 +89,11 @@ def begar(request, pk: int):
     return _till_sektionen(pk)
 
 
-def _kraver_samordnare(user) -> None:
-    if Roll.SAMORDNARE not in Aktor.for_user(user).roller:
-        raise PermissionDenied
-
-
 @login_required
 @require_GET
+@kraver(VECKANS_UNDERLAG)
 def nasta_vecka(request):
     """The briefings of the operations the coordinator's organisation leads in the next 7 days."""
-    _kraver_samordnare(request.user)
     insatser = list(selectors.nasta_veckas_insatser(request.user))
     aktuella = [u for i in insatser for u in i.underlagen if u.status == u.Status.AKTUELL]
     return render(
@@ -111,9 +105,9 @@ def nasta_vecka(request):
 
 @login_required
 @require_GET
+@kraver(VECKANS_UNDERLAG)
 def nasta_vecka_zip(request):
     """Every current briefing of the coming week in one ZIP file; each file is logged."""
-    _kraver_samordnare(request.user)
     aktuella = [
         u
         for insats in selectors.nasta_veckas_insatser(request.user)
@@ -133,5 +127,4 @@ def nasta_vecka_zip(request):
     arkiv.seek(0)
     namn = f"Informationsunderlag-{timezone.localdate():%Y-%m-%d}.zip"
     svar = FileResponse(arkiv, as_attachment=True, filename=namn, content_type="application/zip")
-    svar["Cache-Control"] = "no-store"
     return svar

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from karna.arbetsflode import Workflow
 from karna.effekter import Effekt
-from karna.policy import Policy
+from karna.policy import Funktion, Policy
 from karna.tillagg import Leverantor, Plats
 from karna.verb import ALLA_VERB
 
@@ -63,7 +63,22 @@ def behorigheter() -> str:
         "a user's scope answers 404.",
         "",
     ]
-    for namn, policy in alla_policyer().items():
+    policyer = alla_policyer()
+    rader += [
+        "## Funktioner",
+        "",
+        "Pages and tools not about one object; each is open to the roles listed.",
+        "",
+        "| funktion | roller |",
+        "|---|---|",
+    ]
+    for funktion in sorted(Funktion.alla, key=lambda f: f.namn):
+        roller = ", ".join(
+            f"{r.label} (`{r.value}`)" for r in i_deklarationsordning(funktion.roller)
+        )
+        rader.append(f"| {funktion.beskrivning} (`{funktion.namn}`) | {roller} |")
+    rader.append("")
+    for namn, policy in policyer.items():
         rader += [f"## {namn}", "", "| roll | relation | handling |", "|---|---|---|"]
         for roll, relation, handling in policy.tabell():
             rader.append(
@@ -72,6 +87,11 @@ def behorigheter() -> str:
             )
         rader.append("")
     return "\n".join(rader)
+
+
+def i_deklarationsordning(roller) -> list:
+    """The roles in the order their enumeration declares them."""
+    return sorted(roller, key=list(type(next(iter(roller)))).index) if roller else []
 
 
 def arbetsfloden() -> str:

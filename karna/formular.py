@@ -8,12 +8,14 @@
   neither see nor fix it;
 - each field with an error points at its message (``aria-describedby``), for screen readers.
 
-Every form inherits ``Formular`` or ``Modellformular``; ``tests/test_formular.py`` sees to that.
+Every form inherits ``Formular`` or ``Modellformular``; ``tests/karna/test_formular.py`` sees
+to that.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -80,3 +82,13 @@ def kontrollfalt(falt: forms.Field) -> forms.Field:
 def versionsfalt(min_value: int = 0) -> forms.IntegerField:
     """The version of the row the form shows; sent back so that a stale form is refused."""
     return kontrollfalt(forms.IntegerField(min_value=min_value))
+
+
+ENGANGSFALT = "engangsnyckel"
+
+
+def engangsfalt() -> forms.UUIDField:
+    """A create form's one-time key (``karna.engang``), new each time the form is shown; the
+    page views take it out before the data reaches the verb. A post without one (a page opened
+    before the key existed, a script) is run as it is, without the protection."""
+    return kontrollfalt(forms.UUIDField(initial=uuid.uuid4, required=False))

@@ -1,8 +1,10 @@
-"""The append-only access and disclosure log, the one table of the shared machinery."""
+"""The tables of the shared machinery: the append-only access and disclosure log, and the
+one-time keys that make a create form safe to send twice."""
 
 from __future__ import annotations
 
 import pgtrigger
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,3 +48,26 @@ class Atkomstlogg(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tid:%Y-%m-%d %H:%M} {self.anvandarnamn} {self.handling} {self.objekttyp}"
+
+
+class Engangsnyckel(models.Model):
+    """A create form's one-time key: the first post with it does the work and keeps where it
+    led; a repeat (a double click, a resent request) is sent there instead of creating again.
+    Kept a day (``karna.tasks.rensa_engangsnycklar``)."""
+
+    nyckel = models.UUIDField(_("nyckel"), unique=True)
+    anvandare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    adress = models.CharField(_("resultatets adress"), max_length=300)
+    skapad = models.DateTimeField(_("skapad"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("engångsnyckel")
+        verbose_name_plural = _("engångsnycklar")
+
+    def __str__(self) -> str:
+        return str(self.nyckel)

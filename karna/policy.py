@@ -167,6 +167,13 @@ class Policy:
         """The object check: the same rule as the list filter, for one object."""
         return self.filtrera(user, handling).filter(pk=objekt.pk).exists()
 
+    def kan_nagon_gang(self, user, handling: str, via: str | None = None) -> bool:
+        """Whether some rule lets the user's roles perform ``handling`` on some object (through
+        relation ``via``, when given): whether a list, a column or a link is worth showing at
+        all. Which objects is ``filtrera``'s job."""
+        relationer = self._tillatna_relationer(Aktor.for_user(user), handling)
+        return via in relationer if via is not None else bool(relationer)
+
     def markera(self, queryset: QuerySet, user, **flaggor: str) -> QuerySet:
         """Annotate boolean flags (field-level rules) in the list query, not per row."""
         aktor = Aktor.for_user(user)
@@ -214,3 +221,28 @@ class Policy:
         }
         ordning = list(type(self.regler[0].roll)) if self.regler else []
         return sorted(rader, key=lambda rad: (ordning.index(rad[0]), rad[1], rad[2]))
+
+
+class Funktion:
+    """A page or tool not about one object, open to some roles: the admin site, the staffing
+    inbox, creating an operation. Declared once in an app's ``access.py`` next to its policies,
+    listed in docs/behorigheter.md and checked by the permission matrix like them.
+
+    A user without an active organisation has no roles (``Aktorskalla``), so no function.
+    """
+
+    alla: list[Funktion] = []
+
+    def __init__(self, namn: str, beskrivning: str, roller: Iterable):
+        self.namn = namn
+        self.beskrivning = beskrivning
+        self.roller = frozenset(roller)
+        Funktion.alla.append(self)
+
+    def __repr__(self) -> str:
+        return f"Funktion({self.namn!r})"
+
+    def tillater(self, user) -> bool:
+        if not getattr(user, "is_authenticated", True):
+            return False
+        return bool(Aktor.for_user(user).roller & self.roller)

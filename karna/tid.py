@@ -4,9 +4,10 @@ Year 1 or 9999 is always a typing slip, and near the ends of Python's calendar d
 (a week before, a month after) overflows and breaks every page that shows the row. Every date and
 time that comes from a form, a query string, an import or the API is checked against these
 bounds: form fields through ``karna.formular.Grundformular`` (every form of the project inherits
-it, a test sees to that), query strings through ``datum_ur_fraga``, verbs through
-``kontrollera_tidpunkt``, and the database through ``tidsgranskontroll`` CHECK constraints on the
-columns people fill in.
+it, a test sees to that), query strings through the same forms, verbs through
+``kontrollera_tidpunkt``, model fields through ``validera_tidpunkt`` and ``validera_ar`` (the
+admin's forms), and the database through ``tidsgranskontroll`` CHECK constraints on the columns
+people fill in.
 """
 
 from __future__ import annotations
@@ -74,33 +75,58 @@ def begransa_datumfalt(falt: forms.Field) -> None:
     falt.widget.attrs.setdefault("max", till)
 
 
-def datum_ur_fraga(text: str | None) -> date | None:
-    """A date from a query string, or None when it is missing, malformed or out of bounds."""
-    try:
-        dag = date.fromisoformat(text or "")
-    except ValueError:
-        return None
-    return dag if inom_granserna(dag) else None
+def validera_ar(ar: int | None) -> None:
+    """A form or model validator for a year."""
+    if ar is not None and not TIDIGAST.year <= ar <= SENAST.year:
+        raise ValidationError(
+            _("Ange ett år mellan %(fran)s och %(till)s.")
+            % {"fran": TIDIGAST.year, "till": SENAST.year},
+            code="utanfor_tidsgranserna",
+        )
 
 
-def ar_ur_fraga(text: str | None, standard: int) -> int:
-    """A year from a query string, ``standard`` when it is missing, malformed or out of bounds."""
-    if text is None or not text.strip().isdigit():
-        return standard
-    ar = int(text)
-    return ar if TIDIGAST.year <= ar <= SENAST.year else standard
+# The kinds of column the bounds apply to: a date and time, a date, a year.
+TIDPUNKT, DATUM, AR = "tidpunkt", "datum", "ar"
 
 
-def tidsgranskontroll(falt: str, modell: str, *, tidpunkt: bool) -> models.CheckConstraint:
+def inom_granserna_villkor(falt: str, slag: str) -> models.Q:
+    """The condition that column ``falt`` of kind ``slag`` is within the bounds (or NULL)."""
+    if slag == TIDPUNKT:
+        villkor = models.Q(
+            **{f"{falt}__gte": TIDIGAST_TIDPUNKT, f"{falt}__lt": EFTER_SENAST_TIDPUNKT}
+        )
+    elif slag == DATUM:
+        villkor = models.Q(**{f"{falt}__gte": TIDIGAST, f"{falt}__lte": SENAST})
+    else:
+        villkor = models.Q(**{f"{falt}__gte": TIDIGAST.year, f"{falt}__lte": SENAST.year})
+    return villkor | models.Q(**{f"{falt}__isnull": True})
+
+
+def tidsgranskontroll(falt: str, modell: str, slag: str) -> models.CheckConstraint:
     """A CHECK constraint keeping column ``falt`` of ``modell`` (its name, for the constraint's
     name) within the bounds; NULL passes."""
-    fran, till = (TIDIGAST_TIDPUNKT, EFTER_SENAST_TIDPUNKT) if tidpunkt else (TIDIGAST, SENAST)
-    villkor = (
-        models.Q(**{f"{falt}__gte": fran, f"{falt}__lt": till})
-        if tidpunkt
-        else models.Q(**{f"{falt}__gte": fran, f"{falt}__lte": till})
-    )
     return models.CheckConstraint(
-        condition=villkor | models.Q(**{f"{falt}__isnull": True}),
+        condition=inom_granserna_villkor(falt, slag),
         name=f"{modell}_{falt}_inom_tidsgranserna",
     )
+
+
+def vagra_rader_utanfor_granserna(app_label: str, modell: str, falt: dict[str, str]):
+    """A migration step run before the constraints are added: it stops the migration, naming the
+    rows, when a row lies outside the bounds. A date typed as year 1 cannot be guessed right, so
+    the rows are left for a person to correct (in the admin or the app) rather than changed."""
+    from django.db import migrations
+
+    def vagra(apps, schema_editor):
+        Modell = apps.get_model(app_label, modell)
+        utanfor = models.Q(pk__in=[])
+        for namn, slag in falt.items():
+            utanfor |= ~inom_granserna_villkor(namn, slag)
+        pks = list(Modell.objects.filter(utanfor).values_list("pk", flat=True)[:20])
+        if pks:
+            raise RuntimeError(
+                f"{app_label}.{modell}: the rows with id {pks} have a {' or '.join(falt)} outside "
+                f"{TIDIGAST} to {SENAST}. Correct them, then run the migration again."
+            )
+
+    return migrations.RunPython(vagra, migrations.RunPython.noop, elidable=True)

@@ -16,14 +16,18 @@ Two page shapes cover the project's forms:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 from karna.arbetsflode import OgiltigOvergang
+from karna.engang import en_gang
+from karna.formular import ENGANGSFALT
 from karna.lasning import Konflikt
 
 TJANSTEFEL = (ValidationError, OgiltigOvergang, Konflikt)
@@ -93,8 +97,20 @@ def postat_verb(request, form, verb: Callable[[dict], object], lyckat: str, till
     or anything ``redirect`` takes), with the form's errors or the verb's outcome as messages."""
     if not form.is_valid():
         formularfel_som_meddelanden(request, form)
+        return redirect(tillbaka)
+    data, nyckel = _utan_engangsnyckel(form.cleaned_data)
+    try:
+        with en_gang(request.user, nyckel) as engang:
+            if not engang.tidigare:
+                verb(data)
+                engang.spara(resolve_url(tillbaka))
+    except TJANSTEFEL as fel:
+        visa_fel(request, None, fel)
     else:
-        kor_verb(request, lambda: verb(form.cleaned_data), lyckat)
+        if engang.tidigare:
+            _redan_skickat(request)
+        else:
+            messages.success(request, lyckat)
     return redirect(tillbaka)
 
 
@@ -107,12 +123,47 @@ def formular_med_verb(
     None, so the page renders it again. ``giltig`` is whatever else must hold (a second form)."""
     if request.method != "POST" or not form.is_valid() or not giltig:
         return None
+    data, nyckel = _utan_engangsnyckel(form.cleaned_data)
     try:
-        resultat = verb(form.cleaned_data)
+        with en_gang(request.user, nyckel) as engang:
+            if engang.tidigare:
+                _redan_skickat(request)
+                return redirect(engang.tidigare)
+            resultat = verb(data)
+            adress = resolve_url(vidare(resultat) if callable(vidare) else vidare)
+            engang.spara(adress)
     except TJANSTEFEL as fel:
         if vid_fel is not None:
             vid_fel(fel)
         visa_fel(request, form, fel)
         return None
     messages.success(request, lyckat(resultat) if callable(lyckat) else lyckat)
-    return redirect(vidare(resultat) if callable(vidare) else vidare)
+    return redirect(adress)
+
+
+def _utan_engangsnyckel(data: dict) -> tuple[dict, object]:
+    """The verb's data without the form's one-time key, and the key (None when the form has
+    none)."""
+    data = dict(data)
+    return data, data.pop(ENGANGSFALT, None)
+
+
+def _redan_skickat(request) -> None:
+    messages.info(request, _("Formuläret var redan skickat; det här är resultatet."))
+
+
+def kraver(funktion):
+    """A view for the roles of ``funktion`` (``karna.policy.Funktion``) only; others get 403.
+    Goes below ``login_required`` and the method check, so that a visitor is sent to log in and
+    a wrong method answers 405 whoever asks."""
+
+    def dekorator(vy):
+        @wraps(vy)
+        def skyddad(request, *args, **kwargs):
+            if not funktion.tillater(request.user):
+                raise PermissionDenied
+            return vy(request, *args, **kwargs)
+
+        return skyddad
+
+    return dekorator

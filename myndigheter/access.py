@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from karna.policy import Aktor, Policy, Regel, Relation
+from karna.policy import Funktion, Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 # Roles a focal point may give or take within their own organisation; the others are assigned by
@@ -41,8 +41,16 @@ MEDLEM_POLICY = Policy(
 POLICYER = {"Medlem i organisationen": MEDLEM_POLICY}
 
 
+ADMINISTRATION = Funktion(
+    "administration",
+    "öppna administrationen: referensdata, användare, loggar och referensdatans historik",
+    [Roll.ADMIN],
+)
+DRIFTSTATUS = Funktion("driftstatus", "se driftstatus och köra hälsokontrollen", [Roll.ADMIN])
+
+
 def kan_hantera_medlemmar(user) -> bool:
-    return Roll.MYNDIGHETSKONTAKT in Aktor.for_user(user).roller
+    return MEDLEM_POLICY.kan_nagon_gang(user, Handling.HANTERA)
 
 
 def medlemmar(user):

@@ -94,8 +94,19 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class SaminsatsUserAdmin(UserAdmin):
+    """Roles are groups; the admin site opens for the administrator role, not for Django's staff
+    flag, and no account is a superuser (one would pass every permission check of the admin), so
+    neither flag nor single permissions are offered."""
+
     inlines = [AnvandarprofilInline]
-    list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    list_filter = ["is_active", "groups"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Personuppgifter"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Behörighet"), {"fields": ["is_active", "groups"]}),
+        (_("Viktiga datum"), {"fields": ["last_login", "date_joined"]}),
+    ]
 
 
 @admin.register(models.Logguppfoljning)

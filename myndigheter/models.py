@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from karna.tid import AR, tidsgranskontroll, validera_ar
+
 
 class Kallhanvisning(models.Model):
     """Source reference shared by every reference-data table."""
@@ -317,7 +319,7 @@ class Omradesbedomning(Kallhanvisning):
         on_delete=models.CASCADE,
         related_name="bedomningar",
     )
-    ar = models.PositiveSmallIntegerField(_("år"))
+    ar = models.PositiveSmallIntegerField(_("år"), validators=[validera_ar])
     klass = models.CharField(_("klassning"), max_length=20, choices=Klass.choices)
     trend = models.CharField(_("trend"), max_length=20, choices=Trend.choices, default=Trend.OKAND)
 
@@ -328,7 +330,8 @@ class Omradesbedomning(Kallhanvisning):
         verbose_name_plural = _("områdesbedömningar")
         ordering = ["omrade__namn", "ar"]
         constraints = [
-            models.UniqueConstraint(fields=["omrade", "ar"], name="omradesbedomning_unik_per_ar")
+            models.UniqueConstraint(fields=["omrade", "ar"], name="omradesbedomning_unik_per_ar"),
+            tidsgranskontroll("ar", "omradesbedomning", AR),
         ]
 
     def __str__(self) -> str:
@@ -355,7 +358,10 @@ class Anvandarprofil(models.Model):
         Lokalpolisomrade,
         verbose_name=_("lokalpolisområden"),
         blank=True,
-        help_text=_("De lokalpolisområden en operativ samordnare eller polisledning ansvarar för."),
+        help_text=_(
+            "De lokalpolisområden en operativ samordnare eller polisledning ansvarar för, "
+            "eller där en insatspolis tjänstgör."
+        ),
     )
     ar_insatspolis = models.BooleanField(_("är insatspolis"), default=False)
     titel = models.CharField(_("funktion eller titel"), max_length=120, blank=True)

@@ -28,6 +28,9 @@ DELTAGARROLLER = (
     Roll.INSATSPOLIS,
 )
 
+# Management follows operations in aggregate, never one operation.
+LEDNINGSROLLER = (Roll.POLISLEDNING, Roll.LEDNINGSGRUPP)
+
 
 def roller_for(user) -> list[Roll]:
     """The roles a user holds, in declaration order."""
@@ -44,8 +47,9 @@ def rollgrupp(roll: Roll):
     return Group.objects.get_or_create(name=roll.value)[0]
 
 
-# What the administrator role may do in the admin: keep reference data and users, read logs.
-ADMIN_FULL_BEHORIGHET = {
+# Reference data: the shared registers the administrator keeps (agencies, geography, categories,
+# the wheels' bodies and rules). Not confidential; its change history is shown in the admin.
+REFERENSDATA = {
     "myndigheter": [
         "myndighet",
         "enhet",
@@ -58,16 +62,19 @@ ADMIN_FULL_BEHORIGHET = {
         "stadsomrade",
         "utsattomrade",
         "omradesbedomning",
-        "anvandarprofil",
     ],
     "objekt": ["problemkategori", "informationsmall"],
     "insatser": ["installningsorsak"],
     "utvardering": ["resultattyp"],
+    "arshjul": ["arshjul", "samverkansorgan", "rotationsplats", "aterkommanderegel"],
+}
+
+# What the administrator role may do in the admin: keep reference data and users, read logs.
+ADMIN_FULL_BEHORIGHET = {
+    **REFERENSDATA,
+    "myndigheter": [*REFERENSDATA["myndigheter"], "anvandarprofil"],
     "arshjul": [
-        "arshjul",
-        "samverkansorgan",
-        "rotationsplats",
-        "aterkommanderegel",
+        *REFERENSDATA["arshjul"],
         "arshjulshandelse",
         "begransningsperiod",
         "kalenderprenumeration",
@@ -81,7 +88,7 @@ ADMIN_LASBEHORIGHET = {
     "insatser": ["underlagsbygge"],
     "arshjul": ["arshjulsversion"],
     "auth": ["group"],
-    "pghistory": ["events", "middlewareevents", "context"],
+    "pghistory": ["events"],
 }
 
 

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from myndigheter.models import Anvandarprofil, Myndighet
-from myndigheter.roles import Roll
 from myndigheter.sessioner import avsluta_sessioner, starta_session
-
-
-@receiver(m2m_changed, sender=get_user_model().groups.through)
-def _roller_andrade(sender, instance, action, **kwargs):
-    """The administrator role is what opens the admin site: keep is_staff in step with it."""
-    if action not in {"post_add", "post_remove", "post_clear"} or not isinstance(
-        instance, get_user_model()
-    ):
-        return
-    admin = instance.groups.filter(name=Roll.ADMIN.value).exists()
-    if instance.is_staff != admin and not instance.is_superuser:
-        instance.is_staff = admin
-        instance.save(update_fields=["is_staff"])
 
 
 @receiver(user_logged_in)

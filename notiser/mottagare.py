@@ -59,8 +59,13 @@ def _alla(handelse: Insatshandelse) -> Q:
 
 
 def _efterfoljare(handelse: Insatshandelse) -> Q:
+    """Those who see the details of the new operation and may see the one it replaces: the
+    notification is about the old one, and names it."""
     efterfoljare = Insats.objects.filter(omplanerad_fran_id=handelse.insats_id).first()
-    return INGEN if efterfoljare is None else _ser_detaljer(efterfoljare)
+    if efterfoljare is None:
+        return INGEN
+    ser_den_gamla = INSATS_POLICY.anvandare(Handling.SE, handelse.insats).values("pk")
+    return _ser_detaljer(efterfoljare) & Q(pk__in=ser_den_gamla)
 
 
 GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from karna.policy import Aktor, Policy, Regel, Relation
+from karna.policy import Funktion, Policy, Regel, Relation
 from myndigheter.roles import Roll
 from objekt.models import (
     Myndighetsintresse,
@@ -151,25 +151,27 @@ POLICYER = {
 }
 
 
+POOLEN = Funktion("objektpoolen", "föreslå objekt till poolen och importera objekt", POOLROLLER)
+
+
 def ar_poolanvandare(user) -> bool:
     """May propose and import objects: a pool role in an active organisation."""
-    aktor = Aktor.for_user(user)
-    return aktor.organisation_id is not None and bool(aktor.roller & set(POOLROLLER))
-
-
-def _har_regel(policy: Policy, user, handling: str) -> bool:
-    roller = Aktor.for_user(user).roller
-    return any(r.roll in roller and handling in r.handlingar for r in policy.regler)
+    return POOLEN.tillater(user)
 
 
 def ser_objekt(user) -> bool:
     """Has a role that may see some object at all (the list is refused to the others)."""
-    return _har_regel(OBJEKT_POLICY, user, H.SE)
+    return OBJEKT_POLICY.kan_nagon_gang(user, H.SE)
 
 
 def ser_relevans(user) -> bool:
     """Has a role that sees relevance marks (or their count) at all; the others get no column."""
-    return _har_regel(MYNDIGHETSINTRESSE_POLICY, user, H.RAKNA)
+    return MYNDIGHETSINTRESSE_POLICY.kan_nagon_gang(user, H.RAKNA)
+
+
+def ser_alla_organisationers_relevans(user) -> bool:
+    """Sees every agency's marks on the objects it sees, not only its own organisation's."""
+    return MYNDIGHETSINTRESSE_POLICY.kan_nagon_gang(user, H.SE, via="synligt_objekt")
 
 
 def synliga_objekt(user):

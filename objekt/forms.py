@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from karna.formular import Formular, Modellformular, versionsfalt
+from karna.formular import ENGANGSFALT, Formular, Modellformular, engangsfalt, versionsfalt
 from myndigheter.models import (
     Kommun,
     Lokalpolisomrade,
@@ -91,11 +91,15 @@ class ObjektForm(Modellformular):
 
     def verbdata(self) -> dict:
         """The cleaned values as the verbs take them."""
-        return dict(self.cleaned_data)
+        return {k: v for k, v in self.cleaned_data.items() if k != ENGANGSFALT}
 
     def dolj_spara_anda(self) -> None:
         """The confirmation is offered only next to a duplicate warning."""
         self.fields["spara_anda"].widget = forms.HiddenInput()
+
+
+class NyttObjektForm(ObjektForm):
+    engangsnyckel = engangsfalt()
 
 
 class VersionForm(Formular):
@@ -149,7 +153,7 @@ class StatusForm(VersionForm):
 class ImportForm(Formular):
     fil = forms.FileField(
         label=_("Fil (CSV eller Excel .xlsx)"),
-        help_text=_("Högst 5 MB och 5 000 rader."),
+        help_text=_("Högst 5 MB, 5 000 rader och 50 kolumner."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
     importera_dubbletter = forms.BooleanField(

@@ -16,12 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from karna.lasning import Konflikt
 from karna.policy import Aktor
 from karna.vyer import TJANSTEFEL, formular_med_verb, postat_verb, visa_fel
-from myndigheter.roles import Roll
 from objekt import access, selectors, services
 from objekt.forms import (
     AndraObjektForm,
+    NyttObjektForm,
     Objektfilter,
-    ObjektForm,
     ObjekttypForm,
     RelevansForm,
     ReservForm,
@@ -33,10 +32,6 @@ from objekt.tillagg import OBJEKTETS_HISTORIK
 from objekt.workflow import manuella_overgangar
 
 SIDSTORLEK = 50
-
-
-def _ar_samordnare(user) -> bool:
-    return Roll.SAMORDNARE in Aktor.for_user(user).roller
 
 
 def _htmx_mal(request, mal: str) -> bool:
@@ -53,7 +48,7 @@ def lista(request):
     filter_form = Objektfilter(
         request.GET or None,
         organisation_id=Aktor.for_user(request.user).organisation_id,
-        samordnare=_ar_samordnare(request.user),
+        samordnare=access.ser_alla_organisationers_relevans(request.user),
     )
     objekt = selectors.objektlista(request.user)
     if filter_form.is_bound and filter_form.is_valid():
@@ -68,7 +63,7 @@ def lista(request):
         "filter": filter_form,
         "sida": sida,
         "parametrar": parametrar.urlencode(),
-        "samordnare": _ar_samordnare(request.user),
+        "samordnare": access.ser_alla_organisationers_relevans(request.user),
         "visa_relevans": access.ser_relevans(request.user),
         "kan_foresla": access.ar_poolanvandare(request.user),
         "tillbaka": request.get_full_path(),
@@ -106,7 +101,7 @@ def _detaljkontext(request, objekt: Objekt, relevans_form: RelevansForm | None =
         "objekt": objekt,
         "oversikt": oversikt,
         "relevans_form": relevans_form or _relevansform(oversikt),
-        "samordnare": _ar_samordnare(user),
+        "samordnare": access.ser_alla_organisationers_relevans(user),
         "visa_relevans": access.ser_relevans(user),
         "poolanvandare": access.ar_poolanvandare(user),
         "uppgifter": services.las_egna_objektuppgifter(user, objekt, "Objektets sida"),
@@ -126,7 +121,7 @@ def _steg_tva(request, objekttyp: str):
     """The proposal form for a chosen type, with the organisation's template for it."""
     mall = selectors.aktiv_mall(Aktor.for_user(request.user).organisation_id, objekttyp)
     data = request.POST if request.method == "POST" else None
-    form = ObjektForm(data, initial={"objekttyp": objekttyp})
+    form = NyttObjektForm(data, initial={"objekttyp": objekttyp})
     form.fields["objekttyp"].widget.attrs.update(
         {
             "hx-get": reverse("nytt_objekt"),
@@ -269,7 +264,7 @@ def _svara_relevans(request, objekt: Objekt, form: RelevansForm | None):
             {
                 "o": objekt,
                 "relevans_form": form,
-                "samordnare": _ar_samordnare(request.user),
+                "samordnare": access.ser_alla_organisationers_relevans(request.user),
                 "tillbaka": _nasta(request, objekt.pk),
                 "relevansval": Myndighetsintresse.Relevans.choices,
             },

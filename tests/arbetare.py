@@ -1,8 +1,8 @@
 """A real Celery worker process for integration tests (not eager).
 
 The worker reads the test database (its URL is handed over in the environment) and the broker of
-the settings: Redis when REDIS_URL is set, otherwise the file broker; it writes generated files
-into the test's MEDIA_ROOT. Tests using it need
+the settings: the Redis at REDIS_URL or the embedded one, in the database number of this pytest
+worker; it writes generated files into the test's MEDIA_ROOT. Tests using it need
 ``transaction=True`` so that the worker sees their rows. The queues are purged before the worker
 starts, so messages other tests left behind are not run against this test's data.
 """

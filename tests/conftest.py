@@ -61,3 +61,19 @@ def modulens_media(request, tmp_path_factory):
 def snabb_losenordshashning(settings):
     """Demo logins hash passwords; the production hasher's work factor is not under test here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def admin_user(db):
+    """An administrator: the administrator role in an organisation, as the admin site requires;
+    Django's superuser flag opens nothing here."""
+    from myndigheter.roles import Roll
+    from tests.varld import ny_anvandare
+
+    return ny_anvandare("systemforvaltare", Roll.ADMIN, "akc-vast")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client

@@ -150,3 +150,34 @@ def test_methods_outside_the_matrix_are_refused(client, aktorer, platshallare, n
         assert svar["Location"].startswith(("/logga-in/", "/admin/login/"))
     else:
         assert svar.status_code in {403, 404, 405}, (namn, metod, svar.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("aktor", AKTORER, ids=str)
+@pytest.mark.parametrize(
+    "fraga",
+    ["?model=insatser.Insats", "?model=objekt.Objektuppgift", "?obj=insatser.Insats:{INSATS}"],
+)
+def test_the_admins_history_of_anything_but_reference_data_is_refused_to_every_actor(
+    client, aktorer, platshallare, fraga, aktor
+):
+    if aktorer[aktor] is not None:
+        client.force_login(aktorer[aktor])
+    svar = client.get("/admin/pghistory/events/" + fraga.format_map(platshallare))
+    if aktor == Roll.ADMIN:
+        assert svar.status_code == 404
+    else:
+        assert svar.status_code == 302
+        assert svar["Location"].startswith("/admin/login/")
+
+
+# Who reads the operations in aggregate on the start page: management, which opens none of them.
+SER_SIFFROR = {Roll.POLISLEDNING, Roll.LEDNINGSGRUPP}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("aktor", [a for a in AKTORER if a != ANONYM], ids=str)
+def test_the_counts_of_operations_are_for_management_only(client, aktorer, aktor):
+    client.force_login(aktorer[aktor])
+    text = client.get("/").content.decode()
+    assert ('id="i-siffror"' in text) == (aktor in SER_SIFFROR)

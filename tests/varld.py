@@ -110,8 +110,12 @@ def personer(skapa_anvandare):
         "opsam_nordost": skapa_anvandare(
             "opsam.nordost", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("nordost",)
         ),
-        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
-        "polis_annan": skapa_anvandare("polis2", Roll.INSATSPOLIS, "polisen", insatspolis=True),
+        "polis": skapa_anvandare(
+            "polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True
+        ),
+        "polis_annan": skapa_anvandare(
+            "polis2", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True
+        ),
         "polisledning": skapa_anvandare(
             "polisledning", Roll.POLISLEDNING, "polisen", lpoer=("city", "nordost")
         ),

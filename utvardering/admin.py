@@ -11,6 +11,10 @@ class ResultattypAdmin(KallaAdmin):
 
 @admin.register(models.Forbattringsomrade)
 class ForbattringsomradeAdmin(admin.ModelAdmin):
+    """The status changes by the transitions of its workflow (on the evaluation pages), never
+    by hand here."""
+
+    readonly_fields = ["status", "atgardad", "skapad"]
     list_display = ["text", "insats", "objekt", "ansvarig_organisation", "status", "skapad"]
     list_filter = ["status", "ansvarig_organisation"]
     list_select_related = ["insats", "objekt", "ansvarig_organisation"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from karna.formular import Formular
+from karna.formular import Formular, engangsfalt
 from myndigheter.models import Myndighet
 from objekt.models import Objekt
 
 
 class ForbattringsomradeForm(Formular):
+    engangsnyckel = engangsfalt()
     text = forms.CharField(
         label=_("Förbättringsområde"),
         max_length=2000,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,7 +30,9 @@ def objektets_forbattringsomraden(user, objekt) -> Avsnitt:
 def forbattringsomraden(request, pk: int):
     insats = insats_eller_404(request.user, pk)
     if not insats.visa_detaljer:
-        raise PermissionDenied
+        # Whether an operation was evaluated, and what it found, is a detail: to those
+        # without the details there is nothing here.
+        raise Http404
     kan_registrera = insats.kan_samordna and insats.status in services.UTFORDA
     if request.method == "POST" and not kan_registrera:
         raise PermissionDenied

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arshjul.models.hjul import Arshjul, Aterkommanderegel, Samverkansorgan
 from arshjul.models.val import TIDSATTA_TYPER, Handelsetyp, Niva
+from karna.tid import DATUM, TIDPUNKT, tidsgranskontroll, validera_tidpunkt
 from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet, Polisregion
 
 
@@ -51,8 +52,8 @@ class Arshjulshandelse(Genererad):
     typ = models.CharField(_("typ"), max_length=20, choices=Handelsetyp.choices)
     titel = models.CharField(_("titel"), max_length=200)
     beskrivning = models.TextField(_("beskrivning"), blank=True)
-    start = models.DateTimeField(_("start"))
-    slut = models.DateTimeField(_("slut"))
+    start = models.DateTimeField(_("start"), validators=[validera_tidpunkt])
+    slut = models.DateTimeField(_("slut"), validators=[validera_tidpunkt])
     heldag = models.BooleanField(_("heldagsmöte"), default=False)
     organ = models.ForeignKey(
         Samverkansorgan,
@@ -115,6 +116,8 @@ class Arshjulshandelse(Genererad):
         indexes = [models.Index(fields=["arshjul", "ar", "typ"], name="handelse_hjul_ar_typ_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(slut__gt=F("start")), name="handelse_slut_efter"),
+            tidsgranskontroll("start", "arshjulshandelse", TIDPUNKT),
+            tidsgranskontroll("slut", "arshjulshandelse", TIDPUNKT),
             models.UniqueConstraint(
                 fields=["regel", "ar", "forekomst"],
                 condition=Q(regel__isnull=False),
@@ -147,8 +150,8 @@ class Begransningsperiod(Genererad):
         related_name="begransningar",
     )
     namn = models.CharField(_("namn"), max_length=200)
-    fran = models.DateField(_("från och med"))
-    till = models.DateField(_("till och med"))
+    fran = models.DateField(_("från och med"), validators=[validera_tidpunkt])
+    till = models.DateField(_("till och med"), validators=[validera_tidpunkt])
     niva = models.CharField(_("nivå"), max_length=20, choices=Niva.choices)
     kapacitet_procent = models.PositiveSmallIntegerField(
         _("kvarvarande kapacitet i procent"),
@@ -181,6 +184,8 @@ class Begransningsperiod(Genererad):
         ordering = ["fran", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(till__gte=F("fran")), name="begransning_ordning"),
+            tidsgranskontroll("fran", "begransningsperiod", DATUM),
+            tidsgranskontroll("till", "begransningsperiod", DATUM),
             models.UniqueConstraint(
                 fields=["regel", "ar", "forekomst"],
                 condition=Q(regel__isnull=False),

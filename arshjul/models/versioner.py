@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arshjul.models.hjul import Arshjul
 from arshjul.workflow import Byggsteg, VersionStatus
+from karna.tid import AR, tidsgranskontroll, validera_ar
 
 
 # The request counter changes with every change to the wheel; its history is the versions.
@@ -25,7 +26,7 @@ class Arshjulsar(models.Model):
     arshjul = models.ForeignKey(
         Arshjul, verbose_name=_("årshjul"), on_delete=models.CASCADE, related_name="arsvyer"
     )
-    ar = models.PositiveSmallIntegerField(_("år"))
+    ar = models.PositiveSmallIntegerField(_("år"), validators=[validera_ar])
     begaran = models.PositiveIntegerField(_("senaste begäran om ombyggnad"), default=0)
     begard = models.DateTimeField(_("senast begärd"), null=True, blank=True)
     hanterad_begaran = models.PositiveIntegerField(_("senast hanterade begäran"), default=0)
@@ -36,6 +37,7 @@ class Arshjulsar(models.Model):
         ordering = ["arshjul", "ar"]
         constraints = [
             models.UniqueConstraint(fields=["arshjul", "ar"], name="arshjulsar_unikt"),
+            tidsgranskontroll("ar", "arshjulsar", AR),
         ]
 
     def __str__(self) -> str:

@@ -25,12 +25,15 @@ from insatser.access.insats import (
     kan_se_insats,
     kan_skapa_insats,
     kan_stalla_in,
+    ser_bemanningsinkorgen,
     synliga_insatser,
 )
+from insatser.access.poliser import INSATSPOLIS_POLICY, namngivbara_poliser, onskbara_poliser
 from insatser.access.underlag import (
     LASARROLLER,
     OMFANG,
     UNDERLAG_POLICY,
+    VECKANS_UNDERLAG,
     alla_far,
     for_alla,
     nedladdningsbara_underlag,
@@ -43,6 +46,7 @@ POLICYER = {
     "Insatsgrupp": INSATSGRUPP_POLICY,
     "Fynd": FYND_POLICY,
     "Informationsunderlag": UNDERLAG_POLICY,
+    "Insatspolis": INSATSPOLIS_POLICY,
 }
 
 __all__ = [
@@ -50,11 +54,13 @@ __all__ = [
     "BEMANNING_POLICY",
     "FYND_POLICY",
     "INSATSGRUPP_POLICY",
+    "INSATSPOLIS_POLICY",
     "INSATS_POLICY",
     "LASARROLLER",
     "OMFANG",
     "POLICYER",
     "UNDERLAG_POLICY",
+    "VECKANS_UNDERLAG",
     "Handling",
     "alla_far",
     "besvarbar_inbjudan",
@@ -71,7 +77,10 @@ __all__ = [
     "kan_se_insats",
     "kan_skapa_insats",
     "kan_stalla_in",
+    "namngivbara_poliser",
     "nedladdningsbara_underlag",
+    "onskbara_poliser",
+    "ser_bemanningsinkorgen",
     "synliga_fynd",
     "synliga_insatser",
     "synliga_insatsgrupper",

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from insatser.access.insats import INSATS_POLICY, H
 from insatser.models import Insatsgrupp
 from karna.policy import Policy, Regel, Relation
-from myndigheter.roles import Roll
+from myndigheter.roles import LEDNINGSROLLER, Roll
 
 
 def _organisation_i_gruppen(aktor) -> Q:
@@ -48,7 +48,7 @@ INSATSGRUPP_POLICY = Policy(
         *[
             Regel(roll, "ser_en_insats_i_gruppen", [H.SE])
             for roll in Roll
-            if roll not in {Roll.API_KLIENT, Roll.LEDNINGSGRUPP}
+            if roll not in {Roll.API_KLIENT, *LEDNINGSROLLER}
         ],
     ],
 )

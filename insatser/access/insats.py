@@ -18,9 +18,9 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
-from karna.policy import Aktor, Policy, Regel, Relation
+from karna.policy import Aktor, Funktion, Policy, Regel, Relation
 from myndigheter.models import Anvandarprofil
-from myndigheter.roles import Roll
+from myndigheter.roles import LEDNINGSROLLER, Roll
 
 AKTIVA_BEMANNINGSSTATUSAR = [
     BemanningStatus.SKICKAD,
@@ -45,6 +45,7 @@ class Handling:
     HANTERA = "hantera"
     ANSLUTA = "ansluta"
     LADDA_NED = "ladda_ned"
+    RAKNA = "rakna"
 
 
 # Each relation has two sides: the operations a user has it to (``aktor`` -> Q on operations) and
@@ -148,6 +149,11 @@ def _tilldelad_anvandare(insats: Insats) -> Q:
     )
 
 
+def _alla(_) -> Q:
+    # Not Q(): an empty condition disappears when the policy ORs the relations together.
+    return Q(pk__isnull=False)
+
+
 def _explicit(aktor) -> Q:
     return Exists(
         InsatsUserObjectPermission.objects.filter(
@@ -181,6 +187,7 @@ INSATS_POLICY = Policy(
         H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
         H.SE_FRISLAPPT: "läsa myndighetsuppgifter som frisläppts till insatsen",
         H.SE_SAKERHET: "se säkerhetsanteckningen (kända hot- och säkerhetsrisker)",
+        H.RAKNA: "räkna insatsen i sammanställningar (antal per status), utan att se den",
     },
     relationer=[
         Relation(
@@ -225,6 +232,7 @@ INSATS_POLICY = Policy(
             _explicit,
             _explicit_anvandare,
         ),
+        Relation("alla", "varje insats", _alla, _alla),
         Relation(
             "samplanerad",
             "användarens organisation samplanerar insatsens insatsgrupp",
@@ -286,9 +294,15 @@ INSATS_POLICY = Policy(
                 H.SE_SAKERHET,
             ],
         ),
-        Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.SE, H.SE_INSTALLNINGSDETALJ]),
+        # Management follows operations in aggregate only: counts, never one operation.
+        Regel(Roll.POLISLEDNING, "begaran_i_lpo", [H.RAKNA]),
+        Regel(Roll.LEDNINGSGRUPP, "alla", [H.RAKNA]),
         Regel(Roll.API_KLIENT, "deltagande_organisation", [H.SE]),
-        *[Regel(roll, "explicit", [H.SE]) for roll in Roll if roll != Roll.API_KLIENT],
+        *[
+            Regel(roll, "explicit", [H.SE])
+            for roll in Roll
+            if roll not in {Roll.API_KLIENT, *LEDNINGSROLLER}
+        ],
     ],
 )
 
@@ -334,7 +348,6 @@ BEMANNING_POLICY = Policy(
     ],
     regler=[
         Regel(Roll.OPERATIV_SAMORDNARE, "lpo", [H.SE, H.BESVARA, H.SE_POLISDETALJER]),
-        Regel(Roll.POLISLEDNING, "lpo", [H.SE, H.SE_POLISDETALJER]),
         Regel(Roll.SAMORDNARE, "begarande_organisation", [H.SE]),
     ],
 )
@@ -352,9 +365,18 @@ def kan_samordna(user, insats: Insats) -> bool:
     return INSATS_POLICY.tillater(user, H.SAMORDNA, insats)
 
 
+SKAPA_INSATS = Funktion(
+    "skapa_insats", "föreslå nya insatser och leda insatsgrupper", [Roll.SAMORDNARE]
+)
+
+
 def kan_skapa_insats(user) -> bool:
-    aktor = Aktor.for_user(user)
-    return aktor.organisation_id is not None and Roll.SAMORDNARE in aktor.roller
+    return SKAPA_INSATS.tillater(user)
+
+
+def ser_bemanningsinkorgen(user) -> bool:
+    """Answers staffing requests: the inbox lists the requests it may answer."""
+    return BEMANNING_POLICY.kan_nagon_gang(user, H.BESVARA)
 
 
 def kan_besvara_inbjudan(user, deltagande: Deltagande) -> bool:

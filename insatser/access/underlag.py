@@ -21,7 +21,7 @@ from insatser.models import (
     Polisbemanning,
 )
 from insatser.workflow import BemanningStatus
-from karna.policy import Aktor, Policy, Regel, Relation
+from karna.policy import Aktor, Funktion, Policy, Regel, Relation
 from myndigheter.roles import DELTAGARROLLER, Roll
 
 
@@ -207,3 +207,10 @@ def for_alla(lasare: Iterable[Aktor], urval: Callable[[Aktor], QuerySet]) -> Que
 
 def nedladdningsbara_underlag(user) -> QuerySet[Informationsunderlag]:
     return UNDERLAG_POLICY.filtrera(user, H.LADDA_NED)
+
+
+VECKANS_UNDERLAG = Funktion(
+    "veckans_underlag",
+    "hämta de aktuella underlagen för organisationens insatser de närmaste sju dagarna",
+    [Roll.SAMORDNARE],
+)

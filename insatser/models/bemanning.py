@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insatser.models.insats import Insats, Installningsorsak
 from insatser.workflow import BemanningStatus
+from karna.tid import DATUM, tidsgranskontroll, validera_tidpunkt
 from myndigheter.models import (
     Enhet,
     Lokalpolisomrade,
@@ -60,7 +61,9 @@ class Bemanningsbegaran(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=BemanningStatus.choices, default=BemanningStatus.UTKAST
     )
-    svarsfrist = models.DateField(_("svara senast"), null=True, blank=True)
+    svarsfrist = models.DateField(
+        _("svara senast"), null=True, blank=True, validators=[validera_tidpunkt]
+    )
     bekraftat_antal = models.PositiveSmallIntegerField(_("bekräftat antal"), null=True, blank=True)
     besvarad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -100,6 +103,7 @@ class Bemanningsbegaran(models.Model):
             models.CheckConstraint(
                 condition=Q(begart_antal__gt=0), name="bemanningsbegaran_antal_positivt"
             ),
+            tidsgranskontroll("svarsfrist", "bemanningsbegaran", DATUM),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from insatser.tidslinje import etikett
 from insatser.workflow import InsatsStatus, KontrollStatus, Svar
+from karna.tid import TIDPUNKT, tidsgranskontroll, validera_tidpunkt
 from myndigheter.models import (
     Enhet,
     KodModell,
@@ -49,8 +50,10 @@ class Insatsgrupp(models.Model):
         null=True,
         blank=True,
     )
-    fonster_start = models.DateTimeField(_("gemensamt fönster från"))
-    fonster_slut = models.DateTimeField(_("gemensamt fönster till"))
+    fonster_start = models.DateTimeField(
+        _("gemensamt fönster från"), validators=[validera_tidpunkt]
+    )
+    fonster_slut = models.DateTimeField(_("gemensamt fönster till"), validators=[validera_tidpunkt])
     agare = models.ForeignKey(
         Myndighet,
         verbose_name=_("organisation som leder samplaneringen"),
@@ -79,7 +82,9 @@ class Insatsgrupp(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(fonster_slut__gt=F("fonster_start")), name="insatsgrupp_fonster_ordning"
-            )
+            ),
+            tidsgranskontroll("fonster_start", "insatsgrupp", TIDPUNKT),
+            tidsgranskontroll("fonster_slut", "insatsgrupp", TIDPUNKT),
         ]
 
     def __str__(self) -> str:
@@ -122,8 +127,8 @@ class Insats(models.Model):
     syfte = models.CharField(
         _("syfte"), max_length=20, choices=Syfte.choices, default=Syfte.BROTTSFOREBYGGANDE
     )
-    start = models.DateTimeField(_("start"))
-    slut = models.DateTimeField(_("slut"))
+    start = models.DateTimeField(_("start"), validators=[validera_tidpunkt])
+    slut = models.DateTimeField(_("slut"), validators=[validera_tidpunkt])
     samlingsplats = models.CharField(_("samlingsplats"), max_length=300, blank=True)
     sakerhetsanteckning = models.TextField(
         _("säkerhetsanteckning"),
@@ -205,6 +210,8 @@ class Insats(models.Model):
                 condition=~Q(status=InsatsStatus.INSTALLD) | Q(installd_orsak__isnull=False),
                 name="insats_installd_kraver_orsak",
             ),
+            tidsgranskontroll("start", "insats", TIDPUNKT),
+            tidsgranskontroll("slut", "insats", TIDPUNKT),
         ]
 
     def __str__(self) -> str:

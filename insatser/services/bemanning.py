@@ -80,6 +80,9 @@ def begar_bemanning(
     if begart_antal < 1:
         raise _valideringsfel("begart_antal", _("Ange hur många poliser som behövs."))
     kontrollera_tidpunkt("svarsfrist", svarsfrist)
+    onskade_insatspoliser = list(onskade_insatspoliser)
+    if _utanfor(onskade_insatspoliser, access.onskbara_poliser(user)):
+        raise _valideringsfel("onskade_insatspoliser", _("Välj bland de utsedda insatspoliserna."))
     if insats.bemanningsbegaranden.filter(
         lpo=lpo, status__in=[BemanningStatus.UTKAST, *access.AKTIVA_BEMANNINGSSTATUSAR]
     ).exists():
@@ -102,6 +105,12 @@ def begar_bemanning(
     else:
         skriv_tidslinjepost(insats, user, "bemanning_begard", text=str(lpo), begaran=begaran)
     return begaran
+
+
+def _utanfor(poliser: list, tillatna) -> bool:
+    """Whether one of the named officers is not among those the user may name."""
+    pks = {polis.pk for polis in poliser}
+    return len(pks) != tillatna.filter(pk__in=pks).count()
 
 
 def _las_begaran(begaran: Bemanningsbegaran, version: int) -> Bemanningsbegaran:
@@ -136,6 +145,10 @@ def besvara_bemanning(
     poliser = list(poliser)
     if len(poliser) > bekraftat_antal:
         raise _valideringsfel("poliser", _("Du har namngett fler poliser än du bekräftar."))
+    if _utanfor(poliser, access.namngivbara_poliser(user)):
+        raise _valideringsfel(
+            "poliser", _("Välj bland insatspoliserna i de lokalpolisområden du svarar för.")
+        )
     if bekraftat_antal == 0:
         namn = "avboj"
     elif bekraftat_antal == begaran.begart_antal:

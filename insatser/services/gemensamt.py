@@ -180,7 +180,7 @@ def _kvittera_varningar(insats: Insats, user, motivering: str, visade: Iterable[
         return
     ej_visade = [v for v in okvitterade if v.nyckel not in set(visade)]
     if ej_visade or not motivering.strip():
-        raise ObekraftadeVarningar(okvitterade)
+        raise ObekraftadeVarningar(varningar.som_anvandaren_ser_dem(user, okvitterade))
     Varningskvittens.objects.bulk_create(
         [
             Varningskvittens(

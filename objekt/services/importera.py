@@ -1,4 +1,9 @@
-"""Importing objects from a file: upload (form checked at once), then row by row in a task.
+"""Importing objects from a file: upload (checked without parsing), then read and created row by
+row in a task.
+
+The upload request checks only what needs no parsing (``importfil.kontrollera_uppladdning``), so
+a hostile or huge file cannot hold it; the task reads the file with its limits
+(``importfil.las_fil``), and a refused file fails the import with the refusal's message.
 
 Each row is validated by ``ObjektForm`` and created by ``foresla_objekt``, exactly as a proposal
 in the browser, in its own transaction together with its ``Importrad``. A row with an
@@ -11,7 +16,6 @@ from __future__ import annotations
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,7 +27,7 @@ from myndigheter.models import Kommun, Lokalpolisomrade, Stadsomrade, UtsattOmra
 from objekt import access
 from objekt.effekter import IMPORT_UPPLADDAD
 from objekt.forms import ObjektForm
-from objekt.importfil import KOLUMN_FOR_FALT, kontrollera_storlek, las_fil
+from objekt.importfil import KOLUMN_FOR_FALT, Inlast, kontrollera_uppladdning, las_fil
 from objekt.models import Importrad, Objektimport, Objekttyp, Problemkategori
 from objekt.services.pool import MojligDubblett, foresla_objekt
 from objekt.workflow import IMPORT_WORKFLOW
@@ -35,24 +39,21 @@ _KATEGORISKILJE = re.compile(r"[,;|]")
 
 @verb(IMPORT_UPPLADDAD)
 def skapa_import(user, fil, importera_dubbletter: bool) -> Objektimport:
-    """Check the file's form now (the user waits for that), store it and queue the rows."""
+    """Check the file without parsing it, store it and queue the reading; the task counts the rows.
+
+    A refused file raises ValidationError on ``fil`` and nothing is saved.
+    """
     if not access.ar_poolanvandare(user):
         raise PermissionDenied(_("Du kan inte importera objekt."))
-    # Refused before it is read into memory.
-    kontrollera_storlek(fil.size)
-    data = fil.read()
-    inlast = las_fil(fil.name, data)
+    andelse = kontrollera_uppladdning(fil)
     objektimport = Objektimport(
         status=IMPORT_WORKFLOW.skapa("ladda_upp"),
         organisation_id=Aktor.for_user(user).organisation_id,
         uppladdad_av=user,
         filnamn=fil.name[:255],
         importera_dubbletter=importera_dubbletter,
-        totalt_rader=len(inlast.rader),
-        ignorerade_kolumner=inlast.okanda_kolumner,
     )
-    andelse = fil.name.rsplit(".", 1)[-1].lower()
-    objektimport.fil.save(f"import.{andelse}", ContentFile(data), save=False)
+    objektimport.fil.save(f"import.{andelse}", fil, save=False)
     objektimport.save()
     IMPORT_UPPLADDAD.utlos(import_id=objektimport.pk)
     return objektimport
@@ -187,6 +188,16 @@ def avbryt_import(import_id: int) -> None:
     )
 
 
+def _las_importfil(objektimport: Objektimport) -> Inlast:
+    """Read the stored file and record its number of rows and its ignored columns."""
+    with objektimport.fil.open("rb") as fil:
+        inlast = las_fil(objektimport.filnamn, fil.read())
+    Objektimport.objects.filter(pk=objektimport.pk).update(
+        totalt_rader=len(inlast.rader), ignorerade_kolumner=inlast.okanda_kolumner
+    )
+    return inlast
+
+
 def kor_import(import_id: int) -> None:
     """Create the rows not yet done; idempotent, and resumes where an earlier run stopped."""
     objektimport = Objektimport.objects.select_related("uppladdad_av").filter(pk=import_id).first()
@@ -196,12 +207,6 @@ def kor_import(import_id: int) -> None:
     }:
         return
     IMPORT_WORKFLOW.overga_alla(Objektimport.objects.filter(pk=import_id), "borja")
-    try:
-        with objektimport.fil.open("rb") as fil:
-            inlast = las_fil(objektimport.filnamn, fil.read())
-    except (ValidationError, OSError):
-        _avsluta(import_id, "misslyckas", _("Filen kunde inte läsas."))
-        return
     user = objektimport.uppladdad_av
     if (
         user is None
@@ -213,6 +218,15 @@ def kor_import(import_id: int) -> None:
             "misslyckas",
             _("Den som laddade upp filen kan inte längre föreslå objekt för organisationen."),
         )
+        return
+    try:
+        inlast = _las_importfil(objektimport)
+    except ValidationError as fel:
+        # The refusal's own message: the file's form is the uploader's to fix.
+        _avsluta(import_id, "misslyckas", " ".join(fel.messages))
+        return
+    except OSError:
+        _avsluta(import_id, "misslyckas", _("Filen kunde inte läsas."))
         return
     klara = set(objektimport.rader.values_list("radnummer", flat=True))
     uppslag = Uppslag()

@@ -15,10 +15,7 @@ I_AR = timezone.localdate().year
 
 @pytest.fixture
 def administrator(skapa_anvandare, client):
-    user = skapa_anvandare("admin", Roll.ADMIN, "akc-vast")
-    user.is_staff = True
-    user.save()
-    client.force_login(user)
+    client.force_login(skapa_anvandare("admin", Roll.ADMIN, "akc-vast"))
     return client
 
 

@@ -165,6 +165,10 @@ def varld(skapa_anvandare):
         "POLISLEDNING": skapa_anvandare(
             "pl", Roll.POLISLEDNING, "polisen", lpoer=("city", "nordost")
         ),
+        # A police coordinator of every LPO of the wheel: sees it whole, and the police details.
+        "OPSAM_ALLA": skapa_anvandare(
+            "opsam.alla", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city", "nordost")
+        ),
         "LEDNINGSGRUPP": skapa_anvandare("lg", Roll.LEDNINGSGRUPP, "goteborgs-stad"),
         "INSATSPOLIS": skapa_anvandare("ip", Roll.INSATSPOLIS, "polisen"),
         "API_KLIENT": skapa_anvandare("api", Roll.API_KLIENT, "skatteverket"),
@@ -195,7 +199,8 @@ SER = {
     "HANDLAGGARE": {1, 2, 5, 7},
     "MYNDIGHETSKONTAKT": {1, 2, 5, 7},
     "OPERATIV_SAMORDNARE": {0, 1, 2, 5, 7},
-    "POLISLEDNING": {0, 1, 2, 3, 5, 7},
+    # Management reads the operations in aggregate only: windows and meetings, no operation.
+    "POLISLEDNING": {0, 1, 2, 3, 7},
     "LEDNINGSGRUPP": {0, 1, 4, 7},
     "INSATSPOLIS": {0, 7},
     "API_KLIENT": {0, 1, 2, 5, 7},
@@ -240,10 +245,11 @@ def test_exact_times_and_objects_readiness_only_with_the_operations_details(clie
     assert "Objekt: klart" in samordnare
     assert "Polisbemanning bekräftad: saknas" in samordnare
     assert "Informationsunderlag aktuellt: saknas" in samordnare
-    _, ledning = hamta(client, varld["POLISLEDNING"], VY)
-    assert "18:30" not in ledning
-    assert "Objekt:" not in ledning
-    assert "Polisbemanning bekräftad: saknas" in ledning
+    _, api = hamta(client, varld["API_KLIENT"], VY)
+    assert "Insats med Skatteverket" in api
+    assert "18:30" not in api
+    assert "Objekt:" not in api
+    assert "Polisbemanning bekräftad: saknas" in api
 
 
 def test_a_current_briefing_counts_towards_readiness_until_it_goes_stale(client, varld):
@@ -319,24 +325,37 @@ def test_the_month_panel_alone_for_htmx_and_the_whole_page_on_history_restore(cl
 def test_the_build_status_polls_while_building_and_stops_when_done(client, varld):
     rad = Arshjulsar.objects.create(arshjul=varld["hjul"], ar=AR, begaran=1)
     adress = f"/arshjul/testhjul/{AR}/framsteg/"
-    _, vantar = hamta(client, varld["HANDLAGGARE"], adress, HX_Request="true")
+    _, vantar = hamta(client, varld["SAMORDNARE"], adress, HX_Request="true")
     assert 'hx-trigger="every 2s"' in vantar
     assert "väntar på att byggas in" in vantar
     version = Arshjulsversion.objects.create(
         arshjulsar=rad, nummer=1, begaran=1, fingeravtryck="x", framsteg=35, steg="PLACERA"
     )
-    _, bygger = hamta(client, varld["HANDLAGGARE"], adress, HX_Request="true")
+    _, bygger = hamta(client, varld["SAMORDNARE"], adress, HX_Request="true")
     assert 'value="35"' in bygger
     assert "Placerar insatsfönster" in bygger
     Arshjulsversion.objects.filter(pk=version.pk).update(
         status=VersionStatus.KLAR, byggd=timezone.now()
     )
     Arshjulsar.objects.filter(pk=rad.pk).update(hanterad_begaran=1)
-    _, klart = hamta(client, varld["HANDLAGGARE"], adress, HX_Request="true")
+    _, klart = hamta(client, varld["SAMORDNARE"], adress, HX_Request="true")
     assert "hx-trigger" not in klart
     assert "Version 1, byggd" in klart
-    _, sida = hamta(client, varld["HANDLAGGARE"], adress)
+    _, sida = hamta(client, varld["SAMORDNARE"], adress)
     assert "<html" in sida
+
+
+def test_build_status_is_for_those_who_see_the_whole_wheel(client, varld):
+    """Versions and builds belong with the year's page: a role that sees the wheel in part gets
+    neither the status on the wheel nor its address."""
+    Arshjulsar.objects.create(arshjul=varld["hjul"], ar=AR, begaran=1)
+    status, _ = hamta(client, varld["HANDLAGGARE"], f"/arshjul/testhjul/{AR}/framsteg/")
+    assert status == 403
+    _, vy = hamta(client, varld["HANDLAGGARE"], VY)
+    assert "framsteg" not in vy
+    assert "väntar på att byggas in" not in vy
+    _, samordnare = hamta(client, varld["SAMORDNARE"], VY)
+    assert f"/arshjul/testhjul/{AR}/framsteg/" in samordnare
 
 
 @pytest.fixture
@@ -454,8 +473,10 @@ def test_the_report_shows_only_the_collisions_the_user_may_see(client, varld, by
     )
     mote_med_polis.deltagare.add(polis)
     bygg(varld["hjul"], AR)
+    _, polis = hamta(client, varld["OPSAM_ALLA"], f"/arshjul/testhjul/{AR}/rapport/")
+    assert "Samma person" in polis
     _, polisledning = hamta(client, varld["POLISLEDNING"], f"/arshjul/testhjul/{AR}/rapport/")
-    assert "Samma person" in polisledning
+    assert "Samma person" not in polisledning, "the collision is about one operation"
     _, samordnare = hamta(client, varld["SAMORDNARE"], f"/arshjul/testhjul/{AR}/rapport/")
     assert "Samma person" not in samordnare, "named police officers are police-internal"
     assert "Inga kollisioner som du kan se." in samordnare
@@ -706,7 +727,7 @@ def kollisioner(varld, antal: int, start: int = 0) -> None:
         Polisbemanning.objects.create(begaran=begaran, anvandare=polis)
 
 
-@pytest.mark.parametrize("roll", ["SAMORDNARE", "POLISLEDNING"])
+@pytest.mark.parametrize("roll", ["SAMORDNARE", "OPSAM_ALLA"])
 def test_the_report_takes_the_same_queries_for_few_and_many_collisions(client, varld, bygg, roll):
     adress = f"/arshjul/testhjul/{AR}/rapport/"
     client.force_login(varld[roll])

@@ -6,11 +6,16 @@ MATRIS = {
     "login": {"GET": alla(200), "POST": alla(200), "DELETE": alla(405)},
     "logout": {"POST": alla(302), "GET": alla(405)},
     "health": {"GET": alla(200), "POST": alla(405)},
-    "status": {"GET": alla(LOGIN, ADMIN=200), "POST": alla(LOGIN, ADMIN=405)},
-    "kor_halsokontroll": {"POST": alla(LOGIN, ADMIN=302), "GET": alla(LOGIN, ADMIN=405)},
+    "status": {"GET": alla(403, ANONYM=LOGIN, ADMIN=200), "POST": alla(405, ANONYM=LOGIN)},
+    "kor_halsokontroll": {
+        "POST": alla(403, ANONYM=LOGIN, ADMIN=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "set_language": {"POST": alla(302), "GET": alla(405)},
     "admin:index": {"GET": alla(LOGIN, ADMIN=200)},
     "admin:karna_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
+    # The history of reference data; that of anything else is refused (test_behorighetsmatris).
+    "admin:pghistory_events_changelist": {"GET": alla(LOGIN, ADMIN=200)},
 }
 URLER = {
     "login": "/logga-in/",
@@ -21,6 +26,7 @@ URLER = {
     "set_language": "/i18n/setlang/",
     "admin:index": "/admin/",
     "admin:karna_atkomstlogg_changelist": "/admin/karna/atkomstlogg/",
+    "admin:pghistory_events_changelist": "/admin/pghistory/events/?model=myndigheter.Myndighet",
 }
 
 

@@ -1,22 +1,18 @@
 """Improvement areas of a carried-out operation coordinated by AKC-väst, Skatteverket invited,
 staffed by LPO City: its details are seen by the coordinator, Skatteverket and City's police
-coordinator; police management and Skatteverket's API account see the operation only (403)."""
+coordinator. To Skatteverket's API account, which sees the operation only, and to everyone else
+the evaluation does not exist (404)."""
 
 from datetime import timedelta
 
 from tests.behorigheter import LOGIN, alla
 
 SER_DETALJER = ("SAMORDNARE", "HANDLAGGARE", "MYNDIGHETSKONTAKT", "OPERATIV_SAMORDNARE")
-SER_INSATSEN = ("POLISLEDNING", "API_KLIENT")
 
 
 def pa_insatsen(**utfall):
-    """404 outside the operation, 403 for those who see it but may not do this."""
-    return alla(
-        404,
-        ANONYM=LOGIN,
-        **{**dict.fromkeys(SER_INSATSEN + SER_DETALJER, 403), **utfall},
-    )
+    """404 without the operation's details, 403 for those who see them but may not do this."""
+    return alla(404, ANONYM=LOGIN, **{**dict.fromkeys(SER_DETALJER, 403), **utfall})
 
 
 MATRIS = {

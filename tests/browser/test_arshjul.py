@@ -1,15 +1,15 @@
 """The wheel in a browser: WCAG 2.1 AA (axe), keyboard use of the month segments, no CSP
 violations, and the month panel by htmx as well as without JavaScript."""
 
-from unittest import mock
-
 import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from arshjul.effekter import ARSHJUL_BESTALLT
 from arshjul.models import Arshjulsar
 from arshjul.services import bygge
 from insatser.demodata import Demodata
+from karna.effekter import utan_prenumeranter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AR = timezone.localdate().year
@@ -21,7 +21,7 @@ def byggda_hjul(transactional_db):
     from myndigheter.referensdata import ladda_referensdata
 
     ladda_referensdata()
-    with mock.patch("arshjul.services.ombyggnad._koa_bygge"):
+    with utan_prenumeranter(ARSHJUL_BESTALLT):
         Demodata().kor()
     for rad in Arshjulsar.objects.all():
         bygge.rendera(bygge.bygg(rad.pk, rad.begaran))

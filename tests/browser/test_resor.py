@@ -44,7 +44,9 @@ def personer(transactional_db, skapa_anvandare):
         "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
         "av": skapa_anvandare("av", Roll.HANDLAGGARE, "av"),
         "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
-        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
+        "polis": skapa_anvandare(
+            "polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True
+        ),
     }
 
 
@@ -84,8 +86,10 @@ def bekraftad(personer, objekt):
         "motivering": "Kort varsel i testet",
         "kvitterade": [v.nyckel for v in varningar.varningar(insats)],
     }
-    services.planera_insats(sam, insats, **kvittens)
-    begaran = services.begar_bemanning(sam, insats, city, 2, **kvittens)
+    services.planera_insats(sam, insats, version=aktuell_version(insats), **kvittens)
+    begaran = services.begar_bemanning(
+        sam, insats, city, 2, version=aktuell_version(insats), **kvittens
+    )
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
     services.besvara_inbjudan(
         personer["skv"],

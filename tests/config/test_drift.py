@@ -52,13 +52,13 @@ def test_pages_require_login(client, url):
 
 
 @pytest.mark.django_db
-def test_status_page_is_for_staff_only(client, skapa_anvandare):
+def test_status_page_is_for_administrators_only(client, skapa_anvandare):
     from myndigheter.roles import Roll
 
     user = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
     client.force_login(user)
-    assert client.get("/status/").status_code == 302
-    assert client.post("/status/halsokontroll/").status_code == 302
+    assert client.get("/status/").status_code == 403
+    assert client.post("/status/halsokontroll/").status_code == 403
 
 
 @pytest.mark.django_db
@@ -93,3 +93,32 @@ def test_htmx_is_served_from_our_own_static_files(client):
     text = client.get("/logga-in/").content.decode()
     assert '<script src="/static/js/htmx-2.0.11.min.js" defer></script>' in text
     assert '"includeIndicatorStyles": false' in text
+
+
+def test_the_deployment_check_is_clean_with_production_settings():
+    """``manage.py check --deploy`` as production runs it: no warning to silence."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+
+    miljo = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + uuid.uuid4().hex * 2,
+        "ALLOWED_HOSTS": "saminsats.example.se",
+        "REDIS_URL": settings.REDIS_URL,
+    }
+    miljo.pop("PYTEST_XDIST_WORKER", None)
+    resultat = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(settings.BASE_DIR),
+        env=miljo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    assert "System check identified no issues" in resultat.stdout

@@ -108,8 +108,20 @@ def test_repeated_failures_lock_the_login(client, user):
     assert logga_in(client, password="fel").status_code == 429, "the fifth failure locks"
     svar = logga_in(client)
     assert svar.status_code == 429
-    assert "För många misslyckade inloggningsförsök" in svar.content.decode()
+    text = svar.content.decode()
+    assert "För många misslyckade inloggningsförsök. Försök igen om 15 minuter." in text
+    assert "PT15M" not in text
     assert client.get("/").status_code == 302
+
+
+def test_the_lockout_names_its_length_in_minutes_in_either_language(client, user, settings):
+    settings.AXES_COOLOFF_TIME = timedelta(seconds=61)
+    for _ in range(5):
+        logga_in(client, password="fel")
+    assert "Försök igen om 2 minuter." in logga_in(client).content.decode()
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=1)
+    client.cookies["django_language"] = "en"
+    assert "Try again in 1 minute." in logga_in(client).content.decode()
 
 
 def test_lockout_lifts_after_the_cooloff(client, user):

@@ -18,5 +18,7 @@ def folk(skapa_anvandare):
         "sam": skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"),
         "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
         "opsam": skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",)),
-        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
+        "polis": skapa_anvandare(
+            "polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True
+        ),
     }

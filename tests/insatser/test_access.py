@@ -82,7 +82,8 @@ SYNLIGA = {
     "mig": set(),
     "opsam_city": {"A"},  # C's request to City is still a draft
     "polis": {"B"},
-    "polisledning": {"A", "B"},
+    # Management follows operations in aggregate only (test_management_counts_...).
+    "polisledning": set(),
     "ledningsgrupp": set(),
     "api_skv": {"A"},
 }
@@ -99,12 +100,40 @@ def test_each_role_sees_exactly_its_operations(varld, vem, forvantat):
 
 def test_meeting_point_flag_follows_the_field_rule(varld):
     _, anvandare = varld
-    for vem, forvantat in [("skv", True), ("polisledning", False), ("api_skv", False)]:
+    for vem, forvantat in [("skv", True), ("opsam_city", True), ("api_skv", False)]:
         user = anvandare[vem]
         rad = INSATS_POLICY.markera(
             synliga_insatser(user).filter(referens="A"), user, visa=Handling.SE_DETALJER
         ).get()
         assert rad.visa is forvantat, vem
+
+
+RAKNADE = {
+    "polisledning": {"A", "B"},  # a request to one of its LPOs has been sent
+    "ledningsgrupp": {"A", "B", "C"},
+    "samordnare_akc": set(),
+    "opsam_city": set(),
+}
+
+
+@pytest.mark.parametrize(("vem", "forvantat"), RAKNADE.items())
+def test_management_counts_the_operations_of_its_scope_without_seeing_one(varld, vem, forvantat):
+    _, anvandare = varld
+    user = anvandare[vem]
+    raknade = INSATS_POLICY.filtrera(user, Handling.RAKNA)
+    assert set(raknade.values_list("referens", flat=True)) == forvantat
+    assert INSATS_POLICY.kan_nagon_gang(user, Handling.RAKNA) == bool(forvantat)
+
+
+def test_an_explicit_grant_gives_management_no_single_operation(varld):
+    insatser, anvandare = varld
+    for vem in ("polisledning", "ledningsgrupp"):
+        InsatsUserObjectPermission.objects.create(
+            user=anvandare[vem],
+            content_object=insatser["akc_av_nordost"],
+            permission=Permission.objects.get(codename="view_insats"),
+        )
+        assert not synliga_insatser(anvandare[vem]).exists()
 
 
 def test_field_flag_for_a_user_without_any_allowed_relation_is_false(varld):

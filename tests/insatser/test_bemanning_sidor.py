@@ -21,7 +21,7 @@ def lage(skapa_anvandare):
     samordnare = skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning")
     skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
     opsam = skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",))
-    polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True)
+    polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True)
     objekt = Objekt.objects.create(
         referens="B-1",
         namn="Bemanningsbolaget AB",

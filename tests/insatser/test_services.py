@@ -32,7 +32,9 @@ def personer(skapa_anvandare):
         "opsam_nordost": skapa_anvandare(
             "opsam2", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("nordost",)
         ),
-        "polis": skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
+        "polis": skapa_anvandare(
+            "polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True
+        ),
     }
 
 

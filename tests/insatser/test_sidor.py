@@ -148,15 +148,16 @@ def test_police_coordinator_sees_named_officers_and_internal_note(client, varld)
     assert "Hemlig samlingsplats vid kajen" in text
 
 
-def test_police_management_sees_the_calendar_without_objects_or_meeting_point(client, varld):
+def test_police_management_opens_no_single_operation_and_reads_counts_instead(client, varld):
     status, text = _text(client, varld["polisledning"], f"/insatser/{varld['egen'].pk}/")
-    assert status == 200
+    assert status == 404
     assert "Hemlig samlingsplats vid kajen" not in text
-    assert "Sidbolaget AB" not in text
-    assert "Skatteskulder" not in text
-    assert "18:30" not in text, "exact start time is restricted"
     _, lista = _text(client, varld["polisledning"], "/insatser/")
+    assert varld["egen"].referens not in lista
     assert "18:30" not in lista
+    _, start = _text(client, varld["polisledning"], "/")
+    assert "i siffror" in start
+    assert varld["egen"].referens not in start
     assert not Atkomstlogg.objects.exists()
 
 

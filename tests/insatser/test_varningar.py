@@ -23,6 +23,7 @@ from insatser.models import (
 )
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Polisregion
+from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 from tests.varld import aktuell_version
 
@@ -135,15 +136,21 @@ def test_a_rebuilt_blackout_keeps_its_acknowledgement(folk):
     assert varningar.okvitterade(insats) == []
 
 
-def test_an_object_inspected_recently_is_flagged_with_who_and_when(db):
+def test_an_object_inspected_recently_is_flagged_with_who_and_when_to_those_who_see_it(
+    folk, skapa_anvandare
+):
     objekt = _objekt()
     tidigare = _insats("T", -30, samordnare="miljoforvaltningen", status=InsatsStatus.GENOMFORD)
     Kontroll.objects.create(insats=tidigare, objekt=objekt, status=Kontroll.Status.GENOMFORD)
     (varning,) = varningar.varningar(_insats("A", 40, objekt=[objekt]))
     assert varning.typ == T.OBJEKT_NYLIGEN_KONTROLLERAT
-    assert "Varningsbolaget 1 AB" in varning.text
-    assert "Miljöförvaltningen" in varning.text
-    assert "Hemlig" not in varning.text
+    assert varning.text == "Varningsbolaget 1 AB kontrollerades nyligen i en annan insats."
+    miljo = skapa_anvandare("miljo", Roll.SAMORDNARE, "miljoforvaltningen")
+    (for_miljo,) = varningar.som_anvandaren_ser_dem(miljo, [varning])
+    assert "Miljöförvaltningen" in for_miljo.text
+    assert "Hemlig" not in for_miljo.text
+    # AKC-väst's coordinator does not see Miljöförvaltningen's operation: no date, no coordinator.
+    assert varningar.som_anvandaren_ser_dem(folk["sam"], [varning]) == [varning]
 
 
 @pytest.mark.parametrize(
@@ -165,7 +172,7 @@ def test_no_recent_inspection_warning_when_long_ago_or_not_done(
     assert _typer(_insats("A", 40, objekt=[objekt])) == []
 
 
-def test_an_object_in_another_open_operation_is_flagged_without_its_details(db):
+def test_an_object_in_another_open_operation_is_flagged_without_its_details(folk, skapa_anvandare):
     objekt = _objekt()
     _insats(
         "ANNAN", 60, samordnare="miljoforvaltningen", status=InsatsStatus.PLANERAD, objekt=[objekt]
@@ -173,9 +180,13 @@ def test_an_object_in_another_open_operation_is_flagged_without_its_details(db):
     _insats("INSTALLD", 50, status=InsatsStatus.INSTALLD, objekt=[objekt])
     (varning,) = varningar.varningar(_insats("A", 40, objekt=[objekt]))
     assert varning.typ == T.OBJEKT_I_ANNAN_INSATS
-    assert "Miljöförvaltningen" in varning.text
-    assert "Hemlig" not in varning.text
-    assert "ANNAN" not in varning.text
+    assert varning.text == "Varningsbolaget 1 AB ingår också i en annan öppen insats."
+    assert varningar.som_anvandaren_ser_dem(folk["sam"], [varning]) == [varning]
+    miljo = skapa_anvandare("miljo", Roll.SAMORDNARE, "miljoforvaltningen")
+    (for_miljo,) = varningar.som_anvandaren_ser_dem(miljo, [varning])
+    assert "samordnas av Miljöförvaltningen" in for_miljo.text
+    assert "Hemlig" not in for_miljo.text
+    assert "ANNAN" not in for_miljo.text
 
 
 def test_a_unit_booked_on_an_overlapping_operation_is_flagged(db):
@@ -235,10 +246,15 @@ def test_an_officer_named_in_an_overlapping_operation_is_flagged_for_the_police(
         insats=annan, lpo=lpo, begart_antal=2, status=BemanningStatus.BEKRAFTAD
     )
     Polisbemanning.objects.create(begaran=begaran, anvandare=folk["polis"])
-    (varning,) = varningar.polisvarningar(_insats("A", 40), [folk["polis"]])
+    insats = _insats("A", 40)
+    (varning,) = varningar.polisvarningar(folk["opsam"], insats, [folk["polis"]])
     assert varning.typ == T.PERSON_DUBBELBOKAD
     assert annan.referens in varning.text
-    assert varningar.polisvarningar(_insats("C", 45), [folk["polis"]]) == []
+    # One who may not see the other operation learns only that there is one.
+    (for_skv,) = varningar.polisvarningar(folk["skv"], insats, [folk["polis"]])
+    assert for_skv.text.endswith("är redan namngiven i en annan insats samtidigt.")
+    assert annan.referens not in for_skv.text
+    assert varningar.polisvarningar(folk["opsam"], _insats("C", 45), [folk["polis"]]) == []
 
 
 @pytest.fixture
@@ -449,4 +465,5 @@ def test_the_police_answer_page_shows_wished_and_double_booked_officers(client, 
     assert "Önskade insatspoliser" in text
     assert "Gränspolis" in text
     assert "Poliser som redan är namngivna samtidigt" in text
-    assert f"redan namngiven i {annan.referens}" in text
+    assert "redan namngiven i en annan insats samtidigt" in text
+    assert f"Den är {annan.referens}" in text

@@ -118,8 +118,12 @@ def bygg_varld(skapa_anvandare) -> Varld:
         "opsam_nordost": anvandare(
             "opsamnordost", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("nordost",)
         ),
-        "petra": anvandare("Petra Polis", Roll.INSATSPOLIS, "polisen", insatspolis=True),
-        "nils": anvandare("Nils Nordost", Roll.INSATSPOLIS, "polisen", insatspolis=True),
+        "petra": anvandare(
+            "Petra Polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True
+        ),
+        "nils": anvandare(
+            "Nils Nordost", Roll.INSATSPOLIS, "polisen", lpoer=("nordost",), insatspolis=True
+        ),
         "polisledning": anvandare(
             "polisledning", Roll.POLISLEDNING, "polisen", lpoer=("city", "nordost")
         ),

@@ -1,6 +1,8 @@
-"""Import of objects from CSV and Excel: the same rules as the form, a report per row, limits,
-resumption without duplicates, progress, and a run in a real worker."""
+"""Import of objects from CSV and Excel: the same rules as the form, a report per row, limits
+(checked at upload without parsing, and by the worker while it reads), hostile files, resumption
+without duplicates, progress, and a run in a real worker."""
 
+import zipfile
 from unittest import mock
 
 import pytest
@@ -10,11 +12,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
-from objekt import services
-from objekt.importfil import MAX_RADER, las_fil
+from objekt import importfil, services
+from objekt.importfil import MAX_KOLUMNER, MAX_RADER, las_fil
 from objekt.models import Importrad, Objekt, Objektimport
 from objekt.services import importera
-from tests.importfiler import csv_fil, xlsx_fil
+from tests.importfiler import (
+    csv_fil,
+    xlsx_fil,
+    xlsx_med_dimension,
+    xlsx_med_entiteter,
+    xlsx_zipbomb,
+)
 
 RUBRIK = [
     "Namn",
@@ -52,8 +60,25 @@ def _rad(n: int, namn: str = "Bolag") -> list[str]:
     return [f"{namn} {n}", "Lokal", "", f"{namn}gatan {n}", "", "Göteborg", "", "", ""]
 
 
+def _utan_tolkning():
+    """Fail the test if the file is unpacked or parsed before the worker reads it."""
+    return (
+        mock.patch("openpyxl.load_workbook", side_effect=AssertionError("parsed at upload")),
+        mock.patch.object(
+            zipfile.ZipFile, "open", side_effect=AssertionError("unpacked at upload")
+        ),
+    )
+
+
+def _ladda_upp(user, namn, data, dubbletter=False) -> Objektimport:
+    """Upload as the form does: the request stores the file and parses nothing."""
+    tolka, packa_upp = _utan_tolkning()
+    with tolka, packa_upp:
+        return services.skapa_import(user, SimpleUploadedFile(namn, data), dubbletter)
+
+
 def _importera(user, namn, data, dubbletter=False) -> Objektimport:
-    objektimport = services.skapa_import(user, SimpleUploadedFile(namn, data), dubbletter)
+    objektimport = _ladda_upp(user, namn, data, dubbletter)
     services.kor_import(objektimport.pk)
     objektimport.refresh_from_db()
     return objektimport
@@ -82,10 +107,16 @@ def test_utf8_semicolon_csv_creates_good_rows_and_reports_bad_ones(
         )
     assert len(callbacks) == 1
     delay.assert_called_once_with(objektimport.pk)
-    assert (objektimport.status, objektimport.totalt_rader) == (Objektimport.Status.VANTAR, 3)
+    # The rows are counted by the worker, which reads the file.
+    assert (objektimport.status, objektimport.totalt_rader) == (Objektimport.Status.VANTAR, 0)
     services.kor_import(objektimport.pk)
     objektimport.refresh_from_db()
-    assert (objektimport.status, objektimport.behandlade, objektimport.skapade) == ("KLAR", 3, 1)
+    assert (
+        objektimport.status,
+        objektimport.totalt_rader,
+        objektimport.behandlade,
+        objektimport.skapade,
+    ) == ("KLAR", 3, 3, 1)
     objekt = Objekt.objects.get(namn="Importkiosken AB")
     assert (objekt.organisationsnummer, objekt.postnummer, objekt.lpo.kod, objekt.reserv) == (
         "559262-1022",
@@ -173,9 +204,20 @@ def test_a_duplicate_the_uploader_may_not_see_is_not_named(varld):
         ("trasig.xlsx", b"inte en excelfil", "kunde inte läsas som en Excelfil"),
         ("binar.csv", b"PK\x03\x04\x00\x00", "inte en textfil"),
         ("tom.csv", b"", "Filen är tom"),
+        ("tom.xlsx", xlsx_fil([]), "Filen är tom"),
         ("rubrik.csv", b"Namn;Objekttyp;Adress;Kommun\r\n", "inga rader"),
         ("kolumner.csv", b"Namn;Adress\r\nA;B\r\n", "Kolumnerna Objekttyp, Kommun saknas"),
         ("dubbel.csv", b"Namn;namn;Objekttyp;Adress;Kommun\r\n", "flera gånger"),
+        (
+            "bred.csv",
+            ";".join(RUBRIK + [f"Extra {n}" for n in range(MAX_KOLUMNER)]).encode(),
+            "fler än 50 kolumner",
+        ),
+        (
+            "tomma.csv",
+            b"Namn;Objekttyp;Adress;Kommun\r\nA;Lokal;B;Kiruna" + b"\r\n" * 100_001,
+            "fler än 100 000 rader, tomma rader medräknade",
+        ),
     ],
 )
 def test_file_limits_get_clear_swedish_messages(namn, data, meddelande):
@@ -197,13 +239,186 @@ def test_unknown_columns_are_listed_and_ignored():
     assert "Hemlig anteckning" not in inlast.rader[0][1]
 
 
+def _sparade(media) -> list:
+    return [p for p in media.rglob("*") if p.is_file()]
+
+
 @pytest.mark.django_db
-def test_a_refused_upload_saves_nothing(client, varld, media):
+def test_a_zip_bomb_is_refused_at_upload_unparsed_and_nothing_is_saved(client, varld, media):
+    bomb = xlsx_zipbomb(RUBRIK, 130 * 1024 * 1024)
+    assert len(bomb) < 1024 * 1024
     client.force_login(varld["skv"])
-    svar = client.post("/objekt/import/", {"fil": SimpleUploadedFile("a.csv", b"Namn\r\nX\r\n")})
-    assert "Kolumnerna Objekttyp, Adress, Kommun saknas" in svar.content.decode()
+    tolka, packa_upp = _utan_tolkning()
+    with tolka, packa_upp:
+        svar = client.post("/objekt/import/", {"fil": SimpleUploadedFile("bomb.xlsx", bomb)})
+    assert svar.status_code == 200
+    assert "Excelfilen blir större än 50 MB när den packas upp." in svar.content.decode()
     assert not Objektimport.objects.exists()
-    assert not any(media.rglob("*.csv"))
+    assert not _sparade(media)
+    # Should it reach the worker anyway, the worker checks the same before it unpacks anything.
+    with tolka, packa_upp, pytest.raises(ValidationError, match="större än 50 MB"):
+        las_fil("bomb.xlsx", bomb)
+
+
+NEKAS_VID_UPPLADDNING = [
+    ("stor.csv", lambda: b"x" * (5 * 1024 * 1024 + 1), "högst 5 MB"),
+    ("bild.pdf", lambda: b"%PDF-1.4", "Filtypen stöds inte"),
+    ("gammal.xls", lambda: b"\xd0\xcf\x11\xe0", ".xls stöds inte"),
+    ("trasig.xlsx", lambda: b"inte en excelfil", "kunde inte läsas som en Excelfil"),
+    ("binar.csv", lambda: b"PK\x03\x04\x00\x00", "inte en textfil"),
+    ("tom.csv", lambda: b"", "Filen är tom"),
+    # Well under 50 MB unpacked, but one member of 2 MB packed a thousand to one.
+    ("hart.xlsx", lambda: xlsx_zipbomb(RUBRIK, 2 * 1024 * 1024), "misstänkt hårt packad"),
+]
+
+
+@pytest.mark.parametrize(
+    ("namn", "bygg", "meddelande"),
+    NEKAS_VID_UPPLADDNING,
+    ids=[namn for namn, _, _ in NEKAS_VID_UPPLADDNING],
+)
+@pytest.mark.django_db
+def test_an_upload_is_refused_from_its_size_type_and_container_alone(
+    varld, media, namn, bygg, meddelande
+):
+    with pytest.raises(ValidationError, match=meddelande):
+        _ladda_upp(varld["skv"], namn, bygg())
+    assert not Objektimport.objects.exists()
+    assert not _sparade(media)
+
+
+@pytest.mark.django_db
+def test_an_xlsx_of_too_many_members_is_refused_at_upload(varld, monkeypatch):
+    monkeypatch.setattr(importfil, "MAX_DELAR", 5)
+    with pytest.raises(ValidationError, match="består av för många delar"):
+        _ladda_upp(varld["skv"], "delar.xlsx", xlsx_fil([RUBRIK, BRA]))
+    assert not Objektimport.objects.exists()
+
+
+def _bred(rubriker: list[str], bredd: int) -> list[str]:
+    return rubriker + [f"Extra {n}" for n in range(bredd - len(rubriker))]
+
+
+NEKAS_AV_ARBETAREN = [
+    (
+        "rader.xlsx",
+        lambda: xlsx_fil([RUBRIK] + [BRA] * (MAX_RADER + 1)),
+        "Filen har fler än 5 000 rader. Dela upp den i flera filer.",
+    ),
+    (
+        "rader.csv",
+        lambda: csv_fil([RUBRIK] + [BRA] * (MAX_RADER + 1)),
+        "Filen har fler än 5 000 rader. Dela upp den i flera filer.",
+    ),
+    (
+        "bred.xlsx",
+        lambda: xlsx_fil([_bred(RUBRIK, MAX_KOLUMNER + 1), BRA]),
+        "Filen har fler än 50 kolumner.",
+    ),
+    (
+        "entiteter.xlsx",
+        lambda: xlsx_med_entiteter([RUBRIK, BRA]),
+        "Excelfilen innehåller otillåtna XML-definitioner",
+    ),
+    (
+        "formaterad.xlsx",
+        lambda: xlsx_med_dimension([RUBRIK, BRA], "A1:I200000"),
+        "Filen har fler än 100 000 rader, tomma rader medräknade.",
+    ),
+    (
+        "kolumner.csv",
+        lambda: b"Namn;Adress\r\nA;B\r\n",
+        "Kolumnerna Objekttyp, Kommun saknas.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("namn", "bygg", "meddelande"),
+    NEKAS_AV_ARBETAREN,
+    ids=[namn for namn, _, _ in NEKAS_AV_ARBETAREN],
+)
+@pytest.mark.django_db
+def test_a_file_the_worker_refuses_fails_the_import_with_the_reason(
+    client, varld, namn, bygg, meddelande
+):
+    from objekt.tasks import importera_objekt
+
+    objektimport = _ladda_upp(varld["skv"], namn, bygg())
+    assert objektimport.status == Objektimport.Status.VANTAR
+    assert not importera_objekt.apply(args=[objektimport.pk]).failed()
+    objektimport.refresh_from_db()
+    assert objektimport.status == Objektimport.Status.MISSLYCKAD
+    assert meddelande in objektimport.felmeddelande
+    assert (objektimport.totalt_rader, objektimport.rader.count()) == (0, 0)
+    assert objektimport.klar is not None
+    client.force_login(varld["skv"])
+    sida = client.get(f"/objekt/import/{objektimport.pk}/")
+    assert sida.status_code == 200
+    text = sida.content.decode()
+    assert "Status: Misslyckad." in text
+    assert meddelande in text
+    assert "hx-trigger" not in text
+    assert "Alla rader importerades" not in text
+
+
+def test_openpyxl_parses_through_defusedxml():
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_reading_stops_at_the_first_row_over_the_limit(monkeypatch):
+    """The rows come one at a time from the file; none is read after the one over the limit."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    monkeypatch.setattr(importfil, "MAX_RADER", 3)
+    lasta = []
+
+    def raknad(radkalla):
+        def radvis(*args, **kwargs):
+            for rad in radkalla(*args, **kwargs):
+                lasta.append(rad)
+                yield rad
+
+        return radvis
+
+    monkeypatch.setattr(importfil.csv, "reader", raknad(importfil.csv.reader))
+    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", raknad(ReadOnlyWorksheet._cells_by_row))
+    rader = [RUBRIK] + [BRA] * 50
+    for namn, data in (("m.csv", csv_fil(rader)), ("m.xlsx", xlsx_fil(rader))):
+        lasta.clear()
+        with pytest.raises(ValidationError, match="fler än 5 000 rader"):
+            las_fil(namn, data)
+        assert len(lasta) == 1 + 3 + 1, namn
+
+
+def test_a_sheet_declaring_too_many_rows_is_refused_before_a_row_is_read(monkeypatch):
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    monkeypatch.setattr(
+        ReadOnlyWorksheet, "_cells_by_row", mock.Mock(side_effect=AssertionError("a row read"))
+    )
+    with pytest.raises(ValidationError, match="fler än 100 000 rader"):
+        las_fil("d.xlsx", xlsx_med_dimension([RUBRIK, BRA], "A1:I100001"))
+
+
+def test_a_sheet_declaring_too_small_a_dimension_is_read_to_its_end():
+    inlast = las_fil("d.xlsx", xlsx_med_dimension([RUBRIK, BRA, _rad(1)], "A1:B2"))
+    assert [nummer for nummer, _ in inlast.rader] == [2, 3]
+
+
+@pytest.mark.parametrize(("namn", "bygg"), [("b.csv", csv_fil), ("b.xlsx", xlsx_fil)])
+def test_a_heading_beyond_the_column_limit_is_refused_not_cut(namn, bygg):
+    bred = _bred(RUBRIK, MAX_KOLUMNER)
+    inlast = las_fil(namn, bygg([bred, BRA]))
+    assert inlast.okanda_kolumner == bred[len(RUBRIK) :]
+    for for_bred in ([*bred, "Kolumn 51"], [*RUBRIK] + [""] * 50 + ["Anteckning"]):
+        with pytest.raises(ValidationError, match="fler än 50 kolumner"):
+            las_fil(namn, bygg([for_bred, BRA]))
+    # A cell right of the headings has no column, and is ignored like an unknown column.
+    inlast = las_fil(namn, bygg([RUBRIK, [*BRA] + [""] * 60 + ["utanför"]]))
+    assert inlast.rader == las_fil(namn, bygg([RUBRIK, BRA])).rader
 
 
 @pytest.mark.django_db
@@ -284,6 +499,9 @@ def test_progress_is_polled_while_running_and_the_report_shown_after(client, var
     pagar = client.get(f"/objekt/import/{objektimport.pk}/").content.decode()
     assert 'hx-trigger="every 1s"' in pagar
     assert ">Uppdatera<" in pagar
+    # Until the worker has read the file its rows are not counted.
+    assert "Status: Väntar. Filen läses in …" in pagar
+    assert "0 av 0 rader" not in pagar
     services.kor_import(objektimport.pk)
     delen = client.get(
         f"/objekt/import/{objektimport.pk}/", HTTP_HX_REQUEST="true"

@@ -1,0 +1,14 @@
+"""Thin Celery wrappers around the shared machinery."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from karna import engang
+from karna.uppgifter import TILLFALLIGA_FEL
+
+
+@shared_task(acks_late=True, ignore_result=True, autoretry_for=TILLFALLIGA_FEL, max_retries=3)
+def rensa_engangsnycklar() -> int:
+    """Remove the create forms' one-time keys older than a day."""
+    return engang.rensa()
