@@ -46,13 +46,18 @@ run: check deps
 PYTEST = $(BIN)/python -m pytest
 NO_TESTS_IS_FAILURE = rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
+# One pytest-xdist runner per core, each with a database cloned from a migrated template that
+# later runs reuse (tests/testdatabas.py; --create-db builds it anew). A module runs on one runner,
+# so the worlds built once per module are built once. The ten slowest tests are printed.
+PYTEST_PARALLEL = -n $(or $(TEST_WORKERS),auto) --dist loadscope --durations=10
+
 # The tests also need poppler-utils (pdftotext, pdftoppm) to read the PDFs they render.
 test: deps
 	@$(PYTHON) scripts/check_system.py --test
-	@$(PYTEST) --ignore=tests/browser; $(NO_TESTS_IS_FAILURE)
+	@$(PYTEST) $(PYTEST_PARALLEL) --ignore=tests/browser $(ARGS); $(NO_TESTS_IS_FAILURE)
 
 test-browser: deps node_modules/.package-lock.json
-	@$(PYTEST) tests/browser; $(NO_TESTS_IS_FAILURE)
+	@$(PYTEST) $(PYTEST_PARALLEL) tests/browser $(ARGS); $(NO_TESTS_IS_FAILURE)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "The browser tests need Node.js and npm (apt-get install npm)."; exit 1; }

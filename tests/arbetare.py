@@ -96,3 +96,18 @@ class Arbetare:
             assert self.process is None or self.process.poll() is None, self.utskrift()
             time.sleep(0.3)
         raise AssertionError(f"timed out after {sekunder} s waiting for the worker")
+
+
+def vanta_tills_obekraftade_syns_igen(synlighet: float, sekunder: float = 30) -> None:
+    """Wait until every task a dead worker took but never acknowledged is older than the broker's
+    visibility timeout, so that the next worker is handed it again. Polls Redis's index of
+    unacknowledged messages (kombu's ``unacked_index``) with a deadline."""
+    slut = time.monotonic() + sekunder
+    with app.connection_for_write() as anslutning:
+        klient = anslutning.default_channel.client
+        while time.monotonic() < slut:
+            tider = [tid for _, tid in klient.zrange("unacked_index", 0, -1, withscores=True)]
+            if tider and time.time() - max(tider) > synlighet:
+                return
+            time.sleep(0.1)
+    raise AssertionError(f"no unacknowledged task past the visibility timeout after {sekunder} s")

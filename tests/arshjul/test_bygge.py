@@ -36,7 +36,7 @@ from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from tests.arshjul.conftest import AR
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 
 
 def filer(rot: Path) -> list[str]:

@@ -32,7 +32,7 @@ from karna.lasning import Konflikt
 from myndigheter.models import Lokalpolisomrade, Myndighet, Polisregion
 from myndigheter.roles import Roll
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 I_AR = timezone.localdate().year
 
 

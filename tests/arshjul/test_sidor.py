@@ -38,7 +38,7 @@ from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 AR = timezone.localdate().year
 
 

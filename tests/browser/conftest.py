@@ -15,6 +15,16 @@ ARTEFAKTER = ROOT / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture
+def demodata(transactional_db):
+    """The demo data, as ``make run`` loads it: built once per worker and run, then copied
+    (``tests.testdatabas.med_demodata``)."""
+    from insatser.demodata import Demodata
+    from tests.testdatabas import med_demodata
+
+    med_demodata(lambda: Demodata().kor())
+
+
 @pytest.fixture(scope="session")
 def webblasare():
     from playwright.sync_api import sync_playwright

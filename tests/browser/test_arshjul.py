@@ -5,24 +5,16 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from arshjul.effekter import ARSHJUL_BESTALLT
 from arshjul.models import Arshjulsar
 from arshjul.services import bygge
-from insatser.demodata import Demodata
-from karna.effekter import utan_prenumeranter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AR = timezone.localdate().year
 
 
 @pytest.fixture
-def byggda_hjul(transactional_db):
+def byggda_hjul(demodata):
     """The demo data with every demo wheel built in this process (no broker involved)."""
-    from myndigheter.referensdata import ladda_referensdata
-
-    ladda_referensdata()
-    with utan_prenumeranter(ARSHJUL_BESTALLT):
-        Demodata().kor()
     for rad in Arshjulsar.objects.all():
         bygge.rendera(bygge.bygg(rad.pk, rad.begaran))
 
@@ -36,6 +28,7 @@ def logga_in(sida, live_server, anvandare):
 
 
 def test_the_wheel_pages_pass_axe(byggda_hjul, live_server, sida, axe_granskning, spara_bild):
+    """Slow (about 10 s): every wheel page is loaded, screenshot and run through axe."""
     logga_in(sida, live_server, "samordnare.akc")
     sidor = {
         "arshjul": "/arshjul/",

@@ -3,17 +3,7 @@
 import pytest
 from django.conf import settings
 
-from insatser.demodata import Demodata
-
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demodata(transactional_db):
-    from myndigheter.referensdata import ladda_referensdata
-
-    ladda_referensdata()
-    Demodata().kor()
 
 
 def test_login_page_passes_axe(live_server, sida, axe_granskning, spara_bild):

@@ -21,9 +21,6 @@ LOSENORD = "test-losen-123"
 
 @pytest.fixture
 def lage(transactional_db, skapa_anvandare):
-    from myndigheter.referensdata import ladda_referensdata
-
-    ladda_referensdata()
     skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
     start = timezone.now() - timedelta(minutes=30)
     insats = Insats.objects.create(

@@ -33,10 +33,7 @@ def _falt(tidpunkt) -> str:
 
 @pytest.fixture
 def personer(transactional_db, skapa_anvandare):
-    """Reference data (an earlier transactional test emptied it) and one person per role."""
-    from myndigheter.referensdata import ladda_referensdata
-
-    ladda_referensdata()
+    """One person per role."""
     return {
         "samordnare": skapa_anvandare(
             "samordnare", Roll.SAMORDNARE, "akc-vast", enhet="akc-vast-samordning"
@@ -171,6 +168,8 @@ def _oppna_notis(page, live_server, granska, namn: str, etikett: str, antal: int
 def test_a_planned_operation_is_staffed_carried_out_and_its_findings_recorded(
     personer, objekt, live_server, logga_in, granska, celery_arbetare
 ):
+    """Slow (about 25 s): one journey through twenty-two pages by four people, each page
+    screenshot and run through axe, with a real worker delivering the notifications."""
     arbetare = celery_arbetare(koer=KOER)
     url = live_server.url
 
@@ -375,6 +374,8 @@ def test_a_planned_operation_is_staffed_carried_out_and_its_findings_recorded(
 def test_police_withdraw_two_days_before_and_the_rescheduled_operation_asks_for_staffing_again(
     personer, bekraftad, live_server, logga_in, granska, celery_arbetare
 ):
+    """Slow (about 8 s): a journey by three people through the pages of a cancellation and a
+    new date, each page run through axe, with a real worker delivering the notifications."""
     arbetare = celery_arbetare(koer=KOER)  # after the setup: its notifications are not counted
     url = live_server.url
     insats, begaran, fonster = bekraftad["insats"], bekraftad["begaran"], bekraftad["fonster"]
@@ -524,6 +525,7 @@ def _rapport(page) -> list[tuple[str, str, str]]:
 def test_an_import_with_bad_rows_reports_each_row_and_creates_only_the_good_ones(
     personer, live_server, logga_in, granska, celery_arbetare
 ):
+    """Slow (about 6 s): the upload is parsed by a real worker, which the status page polls."""
     celery_arbetare(koer=KOER)
     url = live_server.url
     skv = logga_in(personer["skv"], "resa-c-01-start-skv")

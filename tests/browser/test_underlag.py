@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from insatser.demodata import Demodata
 from insatser.models import Insats, Underlagsbygge
 from insatser.services.underlag import bygg_underlag, markera_inaktuella
 from insatser.workflow import AVSLUTADE
@@ -17,12 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def kommande(transactional_db):
+def kommande(demodata):
     """Demo data, and one coming operation of AKC-väst with its briefings built."""
-    from myndigheter.referensdata import ladda_referensdata
-
-    ladda_referensdata()
-    Demodata().kor()
     insats = (
         Insats.objects.filter(
             samordnande_organisation__kod="akc-vast",

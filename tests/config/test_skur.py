@@ -13,7 +13,6 @@ from django.utils import timezone
 from insatser import services
 from insatser.models import Insatshandelse
 from myndigheter.models import Lokalpolisomrade, Myndighet
-from myndigheter.referensdata import ladda_referensdata
 from myndigheter.roles import Roll
 from notiser.models import Notis, Utskick
 
@@ -24,7 +23,6 @@ ANTAL = 20
 def test_twenty_invitations_sent_at_once_are_all_notified_by_the_worker(
     celery_arbetare, skapa_anvandare
 ):
-    ladda_referensdata()
     samordnare = skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast")
     skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
     start = timezone.now() + timedelta(days=30)

@@ -1,33 +1,22 @@
-"""Briefing builds on a real Celery worker (not eager): one rebuild per change, idempotent
-tasks, and a killed worker's task done again."""
-
-import time
-from datetime import timedelta
+"""Briefing builds: on a real Celery worker (not eager), one rebuild per change and a killed
+worker's task done again; in this process, a task run twice changes nothing."""
 
 import pytest
-import time_machine
-from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.utils import timezone
 
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
 from insatser import services
 from insatser.models import Informationsunderlag, Underlagsbygge
-from insatser.services.underlag import markera_inaktuella, vakta_underlag
-from insatser.tasks import HARD_TIDSGRANS, bygg_informationsunderlag
-from myndigheter.referensdata import ladda_referensdata
+from insatser.services.underlag import markera_inaktuella
+from insatser.tasks import bygg_informationsunderlag
+from tests.arbetare import vanta_tills_obekraftade_syns_igen
 from tests.insatser.underlagsvarld import aktuella, pdftext
 from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KLAR = Underlagsbygge.Status.KLAR
-
-
-@pytest.fixture(autouse=True)
-def referensdata(transactional_db):
-    """A transactional test starts from the tables the previous one emptied."""
-    ladda_referensdata()
+SYNLIGHET = 3  # the broker's visibility timeout in these tests, seconds
 
 
 def _bygge(insats) -> Underlagsbygge | None:
@@ -52,6 +41,7 @@ def _filer(settings, insats) -> list:
 
 
 def test_a_change_triggers_exactly_one_rebuild(underlagsvarld, celery_arbetare, settings):
+    """About 10 s: a real worker builds seven PDFs twice, after the debounce of the broker."""
     v = underlagsvarld
     samordnare = v.anvandare["samordnare"]
     settings.UNDERLAG_FORDROJNING_SEKUNDER = 1
@@ -71,7 +61,10 @@ def test_a_change_triggers_exactly_one_rebuild(underlagsvarld, celery_arbetare, 
         samordnare, v.egen, "Tredje anteckningen", version=aktuell_version(v.egen)
     )
     arbetare.vanta_pa(lambda: _klart(v.egen, 3))
-    time.sleep(2)
+    # A sentinel due after both debounced builds: when it has run, no other build is on its way.
+    cache.delete(HEARTBEAT_CACHE_KEY)
+    halsokontroll.apply_async(queue="pdf", countdown=settings.UNDERLAG_FORDROJNING_SEKUNDER)
+    arbetare.vanta_pa(lambda: cache.get(HEARTBEAT_CACHE_KEY) is not None)
     underlagen = aktuella(v.egen)
     versioner = sorted(u.version for u in underlagen.values())
     # Five audiences show the safety note; the joint briefing and the invited agency's do not.
@@ -85,21 +78,17 @@ def test_a_change_triggers_exactly_one_rebuild(underlagsvarld, celery_arbetare, 
 
 
 def test_running_a_task_twice_leaves_the_same_state_and_files(
-    underlagsvarld, celery_arbetare, settings
+    underlagsvarld, uppgifter_i_processen, snabb_pdf, settings
 ):
     v = underlagsvarld
     settings.UNDERLAG_FORDROJNING_SEKUNDER = 0
-    arbetare = celery_arbetare()
     with transaction.atomic():
         markera_inaktuella([v.egen.pk])
     nummer = _bygge(v.egen).nummer
-    arbetare.vanta_pa(lambda: _klart(v.egen, nummer))
+    assert _klart(v.egen, nummer)
     fore, filer = _versioner(v.egen), _filer(settings, v.egen)
-    cache.delete(HEARTBEAT_CACHE_KEY)
     bygg_informationsunderlag.apply_async(args=[v.egen.pk, nummer])
     bygg_informationsunderlag.apply_async(args=[v.egen.pk, nummer])
-    halsokontroll.apply_async(queue="pdf")  # behind both on the same queue
-    arbetare.vanta_pa(lambda: cache.get(HEARTBEAT_CACHE_KEY) is not None)
     assert _versioner(v.egen) == fore
     assert _filer(settings, v.egen) == filer
     assert len(filer) == 7
@@ -112,14 +101,12 @@ def _vantar_pa_las() -> bool:
 
 
 def test_a_killed_workers_task_is_done_again(underlagsvarld, celery_arbetare, settings):
-    """The task is killed while it waits for the build record (a row lock this test holds).
-
-    With Redis the message the dead worker never acknowledged comes back after the visibility
-    timeout; the file broker cannot redeliver, and the watchdog enqueues the build again.
-    """
+    """The task is killed while it waits for the build record (a row lock this test holds); the
+    message the dead worker never acknowledged comes back after the visibility timeout. About
+    10 s: two worker processes, the timeout, and seven PDFs."""
     v = underlagsvarld
     settings.UNDERLAG_FORDROJNING_SEKUNDER = 2
-    kort_synlighet = {"CELERY_VISIBILITY_TIMEOUT": "3"}
+    kort_synlighet = {"CELERY_VISIBILITY_TIMEOUT": str(SYNLIGHET)}
     forsta = celery_arbetare(miljo=kort_synlighet)
     with transaction.atomic():
         markera_inaktuella([v.egen.pk])
@@ -130,14 +117,8 @@ def test_a_killed_workers_task_is_done_again(underlagsvarld, celery_arbetare, se
         forsta.doda()
     assert not Informationsunderlag.objects.filter(insats=v.egen).exists()
     assert _bygge(v.egen).status == Underlagsbygge.Status.VANTAR
-    time.sleep(4)  # past the visibility timeout
+    vanta_tills_obekraftade_syns_igen(SYNLIGHET)
     andra = celery_arbetare(miljo=kort_synlighet)
-    if not django_settings.CELERY_BROKER_URL.startswith("redis"):
-        with (
-            time_machine.travel(timezone.now() + timedelta(seconds=HARD_TIDSGRANS + 60)),
-            transaction.atomic(),
-        ):
-            vakta_underlag(HARD_TIDSGRANS)
     andra.vanta_pa(lambda: _klart(v.egen, nummer), sekunder=90)
     assert len(aktuella(v.egen)) == 7
     assert Informationsunderlag.objects.filter(insats=v.egen).count() == 7

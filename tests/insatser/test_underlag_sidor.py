@@ -18,7 +18,7 @@ from myndigheter.roles import Roll
 from objekt.models import Objektuppgift
 from tests.insatser.underlagsvarld import delta, malgrupper, ny_insats, ny_version, org
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 Status = Informationsunderlag.Status
 LADDA_NED = Atkomstlogg.Handling.LADDA_NED
 

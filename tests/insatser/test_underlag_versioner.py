@@ -31,7 +31,7 @@ from tests.insatser.underlagsvarld import aktuella, bygg, malgrupper, org
 from tests.varld import aktuell_version
 from utvardering import services as utvardering_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 Status = Informationsunderlag.Status
 
 

@@ -13,7 +13,6 @@ from insatser.models import Insats
 from karna import engang
 from karna.models import Engangsnyckel
 from myndigheter.models import Lokalpolisomrade
-from myndigheter.referensdata import ladda_referensdata
 from myndigheter.roles import Roll
 
 
@@ -89,7 +88,6 @@ def test_keys_older_than_a_day_are_removed(skapa_anvandare):
 
 @pytest.mark.django_db(transaction=True)
 def test_twenty_identical_posts_at_once_create_one_operation(skapa_anvandare):
-    ladda_referensdata()
     user = skapa_anvandare("sam", Roll.SAMORDNARE, "akc-vast")
     data = _data(uuid.uuid4())
     start = threading.Barrier(20)

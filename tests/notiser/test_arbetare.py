@@ -8,17 +8,10 @@ import pytest
 
 from insatser import services
 from insatser.models import Insatshandelse
-from myndigheter.referensdata import ladda_referensdata
 from notiser.models import Notis, Utskick
 from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def referensdata(transactional_db):
-    """An earlier transactional test empties every table, the reference data too."""
-    ladda_referensdata()
 
 
 def test_a_worker_notifies_everyone_of_a_cancellation_at_once(

@@ -540,11 +540,8 @@ def test_import_page_takes_constant_queries(client, varld):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_imports_the_file(client, skapa_anvandare, celery_arbetare, media):
-    from myndigheter.referensdata import ladda_referensdata
     from myndigheter.roles import Roll
 
-    # An earlier transactional test emptied the tables the session loaded.
-    ladda_referensdata()
     user = skapa_anvandare("skv.arbetare", Roll.HANDLAGGARE, "skatteverket")
     client.force_login(user)
     arbetare = celery_arbetare(miljo={"MEDIA_ROOT": str(media)})

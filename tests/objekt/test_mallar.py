@@ -52,10 +52,14 @@ def test_answers_are_shown_with_labels_in_template_order():
 
 @pytest.mark.django_db
 def test_demo_templates_are_valid_and_one_active_per_agency_and_type():
-    from insatser.demodata import Demodata
+    from objekt.demodata import skapa_informationsmallar
     from objekt.models import Informationsmall
 
-    Demodata().kor()
+    skapa_informationsmallar(
+        lambda modell, nycklar, **defaults: modell.objects.get_or_create(
+            **nycklar, defaults=defaults
+        )
+    )
     mallar = list(Informationsmall.objects.select_related("organisation"))
     assert {m.organisation.kod for m in mallar} == {
         "skatteverket",
