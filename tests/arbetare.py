@@ -98,16 +98,18 @@ class Arbetare:
         raise AssertionError(f"timed out after {sekunder} s waiting for the worker")
 
 
-def vanta_tills_obekraftade_syns_igen(synlighet: float, sekunder: float = 30) -> None:
-    """Wait until every task a dead worker took but never acknowledged is older than the broker's
-    visibility timeout, so that the next worker is handed it again. Polls Redis's index of
-    unacknowledged messages (kombu's ``unacked_index``) with a deadline."""
-    slut = time.monotonic() + sekunder
+def obekraftade() -> dict[bytes, float]:
+    """The broker's unacknowledged messages (kombu's ``unacked_index`` in Redis): each delivery
+    tag with the time it was handed to a worker."""
     with app.connection_for_write() as anslutning:
         klient = anslutning.default_channel.client
-        while time.monotonic() < slut:
-            tider = [tid for _, tid in klient.zrange("unacked_index", 0, -1, withscores=True)]
-            if tider and time.time() - max(tider) > synlighet:
-                return
-            time.sleep(0.1)
-    raise AssertionError(f"no unacknowledged task past the visibility timeout after {sekunder} s")
+        return dict(klient.zrange("unacked_index", 0, -1, withscores=True))
+
+
+def vanta_tills_synliga_igen(utdelade: dict[bytes, float], synlighet: float) -> None:
+    """Wait until the messages a dead worker was handed (``obekraftade()`` after its death) are
+    past the broker's visibility timeout, when the next worker is given them again."""
+    assert utdelade, "the killed worker held no unacknowledged message"
+    synliga = max(utdelade.values()) + synlighet
+    while time.time() <= synliga:
+        time.sleep(0.1)

@@ -34,22 +34,34 @@ def lpo(kod: str) -> Lokalpolisomrade:
 
 
 class InsatsFabrik(factory.django.DjangoModelFactory):
-    """An operation coordinated by AKC-väst, in five days for two hours, in any reachable status."""
+    """An operation coordinated by AKC-väst, in ``dagar`` days (5) for ``timmar`` hours (2), in
+    any reachable status; ``lpoer=[...]`` sets its LPOs. The parameters spare each test its own
+    date arithmetic."""
 
     class Meta:
         model = Insats
+        skip_postgeneration_save = True  # lpoer is a relation: no second save, no history row
+
+    class Params:
+        dagar = 5
+        timmar = 2
 
     referens = factory.Sequence(lambda n: f"T-{n:04d}")
     titel = factory.LazyAttribute(lambda o: f"Insats {o.referens}")
     samordnande_organisation = factory.LazyFunction(lambda: org("akc-vast"))
-    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=5))
-    slut = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
+    start = factory.LazyAttribute(lambda o: timezone.now() + timedelta(days=o.dagar))
+    slut = factory.LazyAttribute(lambda o: o.start + timedelta(hours=o.timmar))
     status = factory.LazyFunction(lambda: INSATS_WORKFLOW.skapa("skapad"))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         kwargs["status"] = INSATS_WORKFLOW.nadd(kwargs["status"])
         return super()._create(model_class, *args, **kwargs)
+
+    @factory.post_generation
+    def lpoer(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.lpoer.set(extracted)
 
 
 class DeltagandeFabrik(factory.django.DjangoModelFactory):

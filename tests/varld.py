@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from insatser import services, varningar
 from insatser.models import Insats, Installningsorsak
-from myndigheter.models import Anvandarprofil, Enhet, Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Anvandarprofil, Enhet, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll, rollgrupp
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import ObjektFabrik, lpo, org
 
 
 @contextlib.contextmanager
@@ -57,14 +57,6 @@ def ny_anvandare(
     )
     profil.lpo_scope.set(Lokalpolisomrade.objects.filter(kod__in=lpoer))
     return user
-
-
-def org(kod):
-    return Myndighet.objects.get(kod=kod)
-
-
-def lpo(kod):
-    return Lokalpolisomrade.objects.get(kod=kod)
 
 
 def las(insats):
@@ -131,15 +123,12 @@ def personer(skapa_anvandare):
 
 @pytest.fixture
 def objekt(db):
-    return Objekt.objects.create(
+    return ObjektFabrik(
         referens="N-1",
         namn="Hemliga Pizzerian AB",
-        objekttyp=Objekttyp.FORETAG,
         organisationsnummer="556016-0680",
         adress="Lönngatan 7",
-        kommun=Kommun.objects.get(kod="goteborg"),
         lpo=lpo("city"),
-        foreslaget_av_organisation=org("skatteverket"),
     )
 
 

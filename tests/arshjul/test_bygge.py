@@ -24,17 +24,13 @@ from arshjul.selectors import arsgranser
 from arshjul.services import bygge
 from arshjul.services.ombyggnad import begar_ombyggnad, fingeravtryck
 from arshjul.workflow import VersionStatus
-from insatser.models import (
-    Bemanningsbegaran,
-    Deltagande,
-    Insats,
-    Installningsorsak,
-    Polisbemanning,
-)
+from insatser.models import Insats, Installningsorsak, Polisbemanning
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from tests.arshjul.conftest import AR
+from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, org
+from tests.fabriker import lpo as _lpo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 
@@ -44,18 +40,15 @@ def filer(rot: Path) -> list[str]:
 
 
 def insats(referens, dag: date, lpo="city", status=InsatsStatus.PLANERAD, **extra) -> Insats:
-    start = lokal(dag, time(18))
-    ny = Insats.objects.create(
+    return InsatsFabrik(
         referens=referens,
-        titel=f"Insats {referens}",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=4),
+        samordnande_organisation=org("akc-vast"),
+        start=lokal(dag, time(18)),
+        timmar=4,
         status=status,
+        lpoer=[_lpo(lpo)],
         **extra,
     )
-    ny.lpoer.set([Lokalpolisomrade.objects.get(kod=lpo)])
-    return ny
 
 
 def handgjord(arshjul, dag: date, **falt) -> Arshjulshandelse:
@@ -290,14 +283,11 @@ def test_collisions_with_real_operations_are_reported(akc, bygg, skapa_anvandare
     mote = handgjord(akc, date(2026, 3, 4))
     mote.deltagande_enheter.add(enhet)
     samma_tid = insats("K-1", date(2026, 3, 4))
-    Deltagande.objects.create(insats=samma_tid, organisation=enhet.organisation, enhet=enhet)
+    DeltagandeFabrik(insats=samma_tid, organisation=enhet.organisation, enhet=enhet)
     polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen")
     mote.deltagare.add(polis)
-    begaran = Bemanningsbegaran.objects.create(
-        insats=samma_tid,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.BEKRAFTAD,
+    begaran = BemanningsbegaranFabrik(
+        insats=samma_tid, lpo=_lpo("city"), status=BemanningStatus.BEKRAFTAD
     )
     Polisbemanning.objects.create(begaran=begaran, anvandare=polis)
     version = bygg(akc)

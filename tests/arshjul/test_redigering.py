@@ -31,6 +31,7 @@ from karna.arbetsflode import OgiltigOvergang
 from karna.lasning import Konflikt
 from myndigheter.models import Lokalpolisomrade, Myndighet, Polisregion
 from myndigheter.roles import Roll
+from tests.fabriker import ObjektFabrik
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 I_AR = timezone.localdate().year
@@ -408,18 +409,7 @@ def test_a_deactivated_users_token_stops_working(personer):
 
 @pytest.fixture
 def objekt(db):
-    from myndigheter.models import Kommun
-    from objekt.models import Objekt, Objekttyp
-
-    return Objekt.objects.create(
-        referens="T-1",
-        namn="Testbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        organisationsnummer="556016-0680",
-        adress="Testgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
+    return ObjektFabrik()
 
 
 def test_every_operation_change_asks_the_wheels_of_its_lpo_for_one_debounced_rebuild(

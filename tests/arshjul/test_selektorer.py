@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from arshjul import selectors
 from arshjul.models import Arshjulshandelse, Begransningsperiod, Handelsetyp, Niva
-from insatser.models import Insats, Installningsorsak
+from insatser.models import Installningsorsak
 from insatser.workflow import InsatsStatus
-from myndigheter.models import Lokalpolisomrade, Myndighet, Polisregion
+from myndigheter.models import Lokalpolisomrade, Polisregion
 from myndigheter.roles import Roll
+from tests.fabriker import InsatsFabrik
 
 pytestmark = pytest.mark.django_db
 
@@ -89,10 +90,8 @@ def fonster(arshjul, dag, kapacitet=2, lpo_kod="city"):
 
 
 def planera(i_fonster, referens, status=InsatsStatus.PLANERAD):
-    return Insats.objects.create(
+    return InsatsFabrik(
         referens=referens,
-        titel=referens,
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
         start=i_fonster.start,
         slut=i_fonster.slut,
         status=status,

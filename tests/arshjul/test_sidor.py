@@ -24,19 +24,19 @@ from arshjul.models import (
 )
 from arshjul.services.prenumeration import aterkalla_prenumeration, skapa_prenumeration
 from arshjul.workflow import VersionStatus
-from insatser.models import (
-    Bemanningsbegaran,
-    Deltagande,
-    Informationsunderlag,
-    Insats,
-    Kontroll,
-    Malgruppstyp,
-)
+from insatser.models import Informationsunderlag, Insats, Malgruppstyp
 from insatser.workflow import BemanningStatus, InsatsStatus
 from karna.models import Atkomstlogg
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    KontrollFabrik,
+    lpo,
+    org,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
 AR = timezone.localdate().year
@@ -44,14 +44,6 @@ AR = timezone.localdate().year
 
 def tid(dag: date, timme: int, minut: int = 0) -> datetime:
     return datetime.combine(dag, time(timme, minut), tzinfo=timezone.get_default_timezone())
-
-
-def org(kod):
-    return Myndighet.objects.get(kod=kod)
-
-
-def lpo(kod):
-    return Lokalpolisomrade.objects.get(kod=kod)
 
 
 def mote(arshjul, titel, dag, organ=None):
@@ -81,34 +73,22 @@ def fonster(arshjul, titel, mandag, lpo_kod, kapacitet=3):
     )
 
 
-_objekt_nummer = iter(range(1, 10000))
-
-
 def insats(referens, titel, dag, lpo_kod, deltagare=(), objekt=False, **extra):
-    ny = Insats.objects.create(
+    """A planned operation; ``objekt``: with a control of a new object (objects' readiness)."""
+    ny = InsatsFabrik(
         referens=referens,
         titel=titel,
         samordnande_organisation=org("akc-vast"),
         start=tid(dag, 18, 30),
         slut=tid(dag, 22),
         status=InsatsStatus.PLANERAD,
+        lpoer=[lpo(lpo_kod)],
         **extra,
     )
-    ny.lpoer.set([lpo(lpo_kod)])
     for kod in deltagare:
-        Deltagande.objects.create(insats=ny, organisation=org(kod))
+        DeltagandeFabrik(insats=ny, organisation=org(kod))
     if objekt:
-        nummer = next(_objekt_nummer)
-        Kontroll.objects.create(
-            insats=ny,
-            objekt=Objekt.objects.create(
-                referens=f"O-{nummer}",
-                namn=f"Objektet {nummer} AB",
-                objekttyp=Objekttyp.FORETAG,
-                kommun=Kommun.objects.get(kod="goteborg"),
-                foreslaget_av_organisation=org("skatteverket"),
-            ),
-        )
+        KontrollFabrik(insats=ny)
     return ny
 
 
@@ -140,9 +120,7 @@ def varld(skapa_anvandare):
         objekt=True,
         insatsfonster=city,
     )
-    Bemanningsbegaran.objects.create(
-        insats=med_skv, lpo=lpo("city"), begart_antal=2, status=BemanningStatus.SKICKAD
-    )
+    BemanningsbegaranFabrik(insats=med_skv, lpo=lpo("city"), status=BemanningStatus.SKICKAD)
     insats("T-2", "Insats utan Skatteverket", date(AR, 3, 17), "nordost")
     Begransningsperiod.objects.create(
         arshjul=hjul,
@@ -720,8 +698,8 @@ def kollisioner(varld, antal: int, start: int = 0) -> None:
         forsta.deltagare.add(polis)
         ny = insats(f"K-{n}", f"Krockinsats {n}", dag, "city")
         Insats.objects.filter(pk=ny.pk).update(start=forsta.start, slut=forsta.slut)
-        Deltagande.objects.create(insats=ny, organisation=enhet.organisation, enhet=enhet)
-        begaran = Bemanningsbegaran.objects.create(
+        DeltagandeFabrik(insats=ny, organisation=enhet.organisation, enhet=enhet)
+        begaran = BemanningsbegaranFabrik(
             insats=ny, lpo=lpo("city"), begart_antal=1, status=BemanningStatus.BEKRAFTAD
         )
         Polisbemanning.objects.create(begaran=begaran, anvandare=polis)

@@ -9,29 +9,22 @@ from django.utils import timezone
 
 def matrisinsatsen(referens="M-1", start=None, status=None):
     """An operation coordinated by AKC-väst, Skatteverket invited, a request sent to LPO City."""
-    from insatser.models import Bemanningsbegaran, Deltagande, Insats
+    from insatser.models import Insats
     from insatser.workflow import BemanningStatus, InsatsStatus
-    from myndigheter.models import Lokalpolisomrade, Myndighet
+    from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, lpo, org
 
     befintlig = Insats.objects.filter(referens=referens).first()
     if befintlig is not None:
         return befintlig
-    start = start or timezone.now() + timedelta(days=5)
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens=referens,
         titel="Matris",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
+        samordnande_organisation=org("akc-vast"),
+        start=start or timezone.now() + timedelta(days=5),
         status=status or InsatsStatus.FORESLAGEN,
     )
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
-    Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.SKICKAD,
-    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"))
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.SKICKAD)
     return insats
 
 

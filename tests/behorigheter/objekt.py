@@ -73,21 +73,18 @@ URLER = {
 def platshallare(aktorer) -> dict:
     from django.core.files.base import ContentFile
 
-    from insatser.models import Kontroll
-    from myndigheter.models import Kommun, Myndighet
-    from objekt.models import Objekt, Objektimport, Objekttyp
+    from objekt.models import Objekt, Objektimport
+    from tests.fabriker import KontrollFabrik, ObjektFabrik, org
 
-    skatteverket = Myndighet.objects.get(kod="skatteverket")
-    objekt = Objekt.objects.create(
+    skatteverket = org("skatteverket")
+    objekt = ObjektFabrik(
         referens="MATRIS-OBJ",
         namn="Matrisbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
         adress="Matrisgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
         foreslaget_av_organisation=skatteverket,
         status=Objekt.Status.UNDER_BEREDNING,
     )
-    Kontroll.objects.create(insats=matrisinsatsen(), objekt=objekt)
+    KontrollFabrik(insats=matrisinsatsen(), objekt=objekt)
     objektimport = Objektimport(
         organisation=skatteverket,
         uppladdad_av=aktorer[Roll.HANDLAGGARE],

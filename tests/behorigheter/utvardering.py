@@ -3,8 +3,6 @@ staffed by LPO City: its details are seen by the coordinator, Skatteverket and C
 coordinator. To Skatteverket's API account, which sees the operation only, and to everyone else
 the evaluation does not exist (404)."""
 
-from datetime import timedelta
-
 from tests.behorigheter import LOGIN, alla
 
 SER_DETALJER = ("SAMORDNARE", "HANDLAGGARE", "MYNDIGHETSKONTAKT", "OPERATIV_SAMORDNARE")
@@ -32,28 +30,18 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
-    from django.utils import timezone
-
-    from insatser.models import Bemanningsbegaran, Deltagande, Insats
     from insatser.workflow import BemanningStatus, InsatsStatus
-    from myndigheter.models import Lokalpolisomrade, Myndighet
+    from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, lpo, org
     from utvardering.models import Forbattringsomrade
 
-    start = timezone.now() - timedelta(days=3)
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens="M-3",
         titel="Genomförd matris",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
+        samordnande_organisation=org("akc-vast"),
+        dagar=-3,
         status=InsatsStatus.GENOMFORD,
     )
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
-    Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.BEKRAFTAD,
-    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"))
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD)
     omrade = Forbattringsomrade.objects.create(insats=insats, text="Tolk behövdes")
     return {"GENOMFORD_INSATS": insats.pk, "FORBATTRINGSOMRADE": omrade.pk}

@@ -1,47 +1,37 @@
 """The operation policy: who sees which operation and which fields, in constant queries."""
 
-from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from insatser.access import INSATS_POLICY, Handling, synliga_insatser
-from insatser.models import (
-    Bemanningsbegaran,
-    Deltagande,
-    Insats,
-    InsatsUserObjectPermission,
-    Polisbemanning,
-)
+from insatser.models import Insats, InsatsUserObjectPermission, Polisbemanning
 from insatser.workflow import BemanningStatus
-from myndigheter.models import Lokalpolisomrade, Myndighet
+from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
+from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, org
+from tests.fabriker import lpo as _lpo
 
 pytestmark = pytest.mark.django_db
 
 
 def _insats(referens, samordnare="akc-vast", deltagare=(), lpo=None, begaran=None):
-    start = timezone.now() + timedelta(days=7)
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens=referens,
         titel=referens,
-        samordnande_organisation=Myndighet.objects.get(kod=samordnare),
-        start=start,
-        slut=start + timedelta(hours=3),
+        samordnande_organisation=org(samordnare),
+        dagar=7,
+        timmar=3,
         samlingsplats="Bakom stationen",
     )
     for kod in deltagare:
-        Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod=kod))
+        DeltagandeFabrik(insats=insats, organisation=org(kod))
     if lpo:
-        Bemanningsbegaran.objects.create(
-            insats=insats,
-            lpo=Lokalpolisomrade.objects.get(kod=lpo),
-            begart_antal=2,
-            status=begaran or BemanningStatus.SKICKAD,
+        BemanningsbegaranFabrik(
+            insats=insats, lpo=_lpo(lpo), status=begaran or BemanningStatus.SKICKAD
         )
     return insats
 

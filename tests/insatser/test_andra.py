@@ -8,9 +8,9 @@ from django.utils import timezone
 from insatser import services
 from insatser.models import Insats
 from insatser.workflow import InsatsStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import ObjektFabrik
 from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
@@ -73,14 +73,7 @@ def test_a_stale_form_is_a_conflict_and_overwrites_nothing(client, sam, insats):
 
 def test_a_stale_planning_click_is_a_conflict(client, sam, insats):
     services.bjud_in(sam, insats, Myndighet.objects.get(kod="skatteverket"))
-    objekt = Objekt.objects.create(
-        referens="A-1",
-        namn="Ändringsbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Ändringsgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
+    objekt = ObjektFabrik()
     services.lagg_till_kontroll(sam, insats, objekt)
     sedd_version = Insats.objects.get(pk=insats.pk).version
     services.andra_insats(sam, insats, version=sedd_version, titel="Ny titel av kollegan")

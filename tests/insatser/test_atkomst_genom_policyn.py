@@ -10,10 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from insatser import selectors, services
-from insatser.models import Deltagande, Insats, Insatshandelse
+from insatser.models import Insats, Insatshandelse
 from insatser.workflow import InsatsStatus
 from myndigheter.roles import Roll
 from notiser.mottagare import mottagare
+from tests.fabriker import DeltagandeFabrik
 from tests.varld import aktuell_version, kvitterat, las, lpo, org
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_the_successors_notification_goes_only_to_those_who_may_see_the_old_oper
 ):
     insats, efterfoljare = omplanerad
     # Migrationsverket joins the new date only: it may read the new operation, not the old one.
-    Deltagande.objects.create(insats=efterfoljare, organisation=org("migrationsverket"))
+    DeltagandeFabrik(insats=efterfoljare, organisation=org("migrationsverket"))
     mig = skapa_anvandare("mig", Roll.HANDLAGGARE, "migrationsverket")
     handelse = Insatshandelse.objects.get(insats=insats, typ="omplanera")
     namn = set(mottagare(handelse).values_list("username", flat=True))

@@ -8,9 +8,9 @@ from django.utils import timezone
 from insatser import services
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import ObjektFabrik
 from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
@@ -22,14 +22,7 @@ def lage(skapa_anvandare):
     skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
     opsam = skapa_anvandare("opsam", Roll.OPERATIV_SAMORDNARE, "polisen", lpoer=("city",))
     polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", lpoer=("city",), insatspolis=True)
-    objekt = Objekt.objects.create(
-        referens="B-1",
-        namn="Bemanningsbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Polisgatan 9",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
+    objekt = ObjektFabrik(namn="Bemanningsbolaget AB", adress="Polisgatan 9")
     start = timezone.now() + timedelta(days=40)
     insats = services.skapa_insats(
         user=samordnare,

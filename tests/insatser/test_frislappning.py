@@ -1,49 +1,28 @@
 """Agency-owned information: owner only until released to one operation; releases are logged."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 
 from insatser import services
-from insatser.models import Deltagande, Insats, Kontroll
 from karna.models import Atkomstlogg
-from myndigheter.models import Kommun, Myndighet
 from myndigheter.roles import Roll
 from objekt.access import synliga_objektuppgifter
-from objekt.models import Objekt, Objekttyp, Objektuppgift
+from objekt.models import Objektuppgift
+from tests.fabriker import DeltagandeFabrik, InsatsFabrik, KontrollFabrik, ObjektFabrik, org
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def varld(skapa_anvandare):
-    def org(kod):
-        return Myndighet.objects.get(kod=kod)
-
-    objekt = Objekt.objects.create(
-        referens="T-1",
-        namn="Testbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Testgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=org("skatteverket"),
-    )
+    objekt = ObjektFabrik(foreslaget_av_organisation=org("skatteverket"))
 
     def insats(ref, deltagare):
-        start = timezone.now() + timedelta(days=5)
-        i = Insats.objects.create(
-            referens=ref,
-            titel=ref,
-            samordnande_organisation=org("akc-vast"),
-            start=start,
-            slut=start + timedelta(hours=3),
-        )
-        Kontroll.objects.create(insats=i, objekt=objekt)
+        i = InsatsFabrik(referens=ref, samordnande_organisation=org("akc-vast"))
+        KontrollFabrik(insats=i, objekt=objekt)
         for kod in deltagare:
-            Deltagande.objects.create(insats=i, organisation=org(kod))
+            DeltagandeFabrik(insats=i, organisation=org(kod))
         return i
 
     return {

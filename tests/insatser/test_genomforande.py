@@ -11,8 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from insatser import services
 from insatser.access import synliga_fynd
 from insatser.models import Fynd, Insatshandelse, Kontroll
+from insatser.workflow import Svar
 from karna.lasning import Konflikt
-from objekt.models import Objekt, Problemkategori
+from objekt.models import Problemkategori
+from tests.fabriker import DeltagandeFabrik, KontrollFabrik, ObjektFabrik
 from tests.varld import aktuell_version, las, org, status_av
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +176,7 @@ def test_findings_can_be_recorded_after_the_operation_is_carried_out(personer, k
 def fynd(personer, kontroll):
     """Findings of several organisations, shared and unshared; Arbetsmiljöverket takes part too."""
     insats = kontroll.insats
-    insats.deltaganden.create(organisation=org("av"), svar="ACCEPTERAD")
+    DeltagandeFabrik(insats=insats, organisation=org("av"), svar=Svar.ACCEPTERAD)
     skapade = {
         "skv_delat": services.registrera_fynd(personer["skv"], kontroll, "SKV delat", delad=True),
         "skv_eget": services.registrera_fynd(personer["skv"], kontroll, "SKV eget"),
@@ -375,15 +377,12 @@ def test_the_page_takes_constant_queries_whatever_the_controls_and_findings(
     with CaptureQueriesContext(connection) as fore:
         client.get(f"/insatser/{insats.pk}/")
     for nummer in range(8):
-        nytt = Objekt.objects.create(
-            referens=f"N-{nummer + 2}",
-            namn=f"Bolag {nummer}",
+        nytt = ObjektFabrik(
             objekttyp=objekt.objekttyp,
-            adress="Gatan 1",
             kommun=objekt.kommun,
             foreslaget_av_organisation=objekt.foreslaget_av_organisation,
         )
-        ny = Kontroll.objects.create(insats=insats, objekt=nytt, ordning=nummer + 2)
+        ny = KontrollFabrik(insats=insats, objekt=nytt, ordning=nummer + 2)
         for _ in range(3):
             services.registrera_fynd(personer["skv"], ny, "Fynd", delad=True)
             services.registrera_fynd(personer["polis"], ny, "Polisens", delad=False)

@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from insatser import services
 from insatser.access import INSATS_POLICY, Handling, synliga_insatsgrupper
-from insatser.models import Deltagande, Frislappning, Insats, Insatsgrupp, Installningsorsak
+from insatser.models import Frislappning, Insats, Insatsgrupp, Installningsorsak
 from insatser.services import las_objektuppgifter
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp, Objektuppgift
+from objekt.models import Objektuppgift
+from tests.fabriker import DeltagandeFabrik, ObjektFabrik, org
 from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
@@ -76,13 +77,9 @@ def test_both_municipalities_see_each_others_operation_in_full(folk, ros):
 
 def test_agency_information_released_to_one_operation_stays_there(folk, ros):
     _, lkpg, _ = ros
-    objekt = Objekt.objects.create(
-        referens="R-1",
-        namn="Samplanerade AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Gränsvägen 1",
+    objekt = ObjektFabrik(
         kommun=Kommun.objects.get(kod="linkoping"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
+        foreslaget_av_organisation=org("skatteverket"),
     )
     services.lagg_till_kontroll(folk["linkoping"], lkpg, objekt)
     services.bjud_in(folk["linkoping"], lkpg, Myndighet.objects.get(kod="skatteverket"))
@@ -110,7 +107,7 @@ def test_the_group_page_follows_up_every_operation_together(client, folk, ros):
 
 def test_a_participant_sees_the_group_with_only_the_operations_they_may_see(client, folk, ros):
     grupp, lkpg, nkpg = ros
-    Deltagande.objects.create(insats=lkpg, organisation=Myndighet.objects.get(kod="skatteverket"))
+    DeltagandeFabrik(insats=lkpg, organisation=org("skatteverket"))
     client.force_login(folk["skv"])
     text = client.get(f"/insatsgrupper/{grupp.pk}/").content.decode()
     assert lkpg.referens in text

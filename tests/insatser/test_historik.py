@@ -1,14 +1,12 @@
 """Change history is written by database triggers: bulk updates and admin actions land in it."""
 
-from datetime import timedelta
-
 import pghistory.models
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from insatser.models import Insats
 from myndigheter.models import Myndighet
+from tests.fabriker import InsatsFabrik
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +21,7 @@ def _handelser(modell_label, pk):
 
 @pytest.fixture
 def insats():
-    start = timezone.now() + timedelta(days=3)
-    return Insats.objects.create(
-        referens="H-1",
-        titel="Före",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
-    )
+    return InsatsFabrik(titel="Före")
 
 
 def test_bulk_update_lands_in_the_history(insats):

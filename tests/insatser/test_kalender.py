@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from insatser.kalender import LISTA, MANAD, VECKA, period
-from insatser.models import Bemanningsbegaran, Deltagande, Insats
 from insatser.workflow import BemanningStatus, InsatsStatus
-from tests.varld import lpo, org
+from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, lpo, org
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +21,17 @@ def _tid(dag, timme, minut=0):
 
 
 def _insats(referens, dag, status=InsatsStatus.BEKRAFTAD, deltagare="skatteverket", lpo_kod="city"):
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens=referens,
         titel=f"Titel {referens}",
         samordnande_organisation=org("akc-vast"),
         start=_tid(dag, 18, 30),
         slut=_tid(dag, 22, 15),
         status=status,
+        lpoer=[lpo(lpo_kod)],
     )
-    insats.lpoer.set([lpo(lpo_kod)])
-    Deltagande.objects.create(insats=insats, organisation=org(deltagare))
-    Bemanningsbegaran.objects.create(
-        insats=insats, lpo=lpo(lpo_kod), begart_antal=2, status=BemanningStatus.SKICKAD
-    )
+    DeltagandeFabrik(insats=insats, organisation=org(deltagare))
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo(lpo_kod), status=BemanningStatus.SKICKAD)
     return insats
 
 

@@ -8,21 +8,14 @@ from django.utils import timezone
 from insatser.models import Bemanningsbegaran, Deltagande, Insats
 from insatser.workflow import BemanningStatus, InsatsStatus
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet, Samverkansform
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import DeltagandeFabrik, InsatsFabrik, ObjektFabrik, org
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def objekt(db):
-    return Objekt.objects.create(
-        referens="P-1",
-        namn="Planeringsbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Planvägen 2",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
+    return ObjektFabrik(foreslaget_av_organisation=org("skatteverket"))
 
 
 def _tid(dagar, timme):
@@ -134,15 +127,8 @@ def test_end_before_start_is_shown_on_the_form(client, folk):
 
 
 def test_declining_an_invitation(client, folk, objekt):
-    start = timezone.now() + timedelta(days=8)
-    insats = Insats.objects.create(
-        referens="P-I",
-        titel="Avböjs",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
-    )
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
+    insats = InsatsFabrik()
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"))
     client.force_login(folk["skv"])
     client.post(f"/insatser/{insats.pk}/svar/", {"accepterad": "nej", "version": 1})
     assert insats.deltaganden.get().svar == Deltagande.Svar.AVBOJD
@@ -150,13 +136,9 @@ def test_declining_an_invitation(client, folk, objekt):
 
 def test_a_staffing_request_can_name_wished_operation_officers(client, folk):
     polis = folk["polis"]
-    start = timezone.now() + timedelta(days=40)
-    insats = Insats.objects.create(
-        referens="P-O",
-        titel="Önskemål",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
+    insats = InsatsFabrik(
+        samordnande_organisation=org("akc-vast"),
+        start=timezone.now() + timedelta(days=40),
         status=InsatsStatus.PLANERAD,
     )
     city = Lokalpolisomrade.objects.get(kod="city")

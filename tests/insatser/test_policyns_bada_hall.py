@@ -18,6 +18,7 @@ from insatser.workflow import BemanningStatus
 from karna.policy import Aktor
 from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
+from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik
 from tests.varld import aktuell_version, lpo, org
 
 pytestmark = pytest.mark.django_db
@@ -27,21 +28,14 @@ pytestmark = pytest.mark.django_db
 def varld(request, personer, bekraftad, skapa_anvandare, orsak):
     """Operations in several states and relations, including a draft request, an explicit grant,
     voided requests and a user of an inactive organisation."""
-    annan_start = timezone.now() + timedelta(days=9)
-    annan = Insats.objects.create(
+    annan = InsatsFabrik(
         referens="ANNAN",
-        titel="Annan",
         samordnande_organisation=org("miljoforvaltningen"),
-        start=annan_start,
-        slut=annan_start + timedelta(hours=2),
+        start=timezone.now() + timedelta(days=9),
     )
-    annan.deltaganden.create(organisation=org("av"))
-    Bemanningsbegaran.objects.create(
-        insats=annan, lpo=lpo("nordost"), begart_antal=1, status=BemanningStatus.SKICKAD
-    )
-    Bemanningsbegaran.objects.create(
-        insats=annan, lpo=lpo("city"), begart_antal=1, status=BemanningStatus.UTKAST
-    )
+    DeltagandeFabrik(insats=annan, organisation=org("av"))
+    BemanningsbegaranFabrik(insats=annan, lpo=lpo("nordost"), status=BemanningStatus.SKICKAD)
+    BemanningsbegaranFabrik(insats=annan, lpo=lpo("city"), status=BemanningStatus.UTKAST)
     insats, _ = bekraftad
     InsatsUserObjectPermission.objects.create(
         user=personer["ledningsgrupp"],
@@ -49,7 +43,7 @@ def varld(request, personer, bekraftad, skapa_anvandare, orsak):
         permission=Permission.objects.get(codename="view_insats"),
     )
     skapa_anvandare("stangd.org", Roll.HANDLAGGARE, "linkopings-kommun")
-    annan.deltaganden.create(organisation=org("linkopings-kommun"))
+    DeltagandeFabrik(insats=annan, organisation=org("linkopings-kommun"))
     Myndighet.objects.filter(kod="linkopings-kommun").update(aktiv=False)
     if request.param == "installd":
         services.stall_in_insats(

@@ -10,9 +10,9 @@ from django.utils import timezone
 from insatser import services
 from insatser.models import Insats, Installningsorsak, Kontroll
 from insatser.workflow import InsatsStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import ObjektFabrik
 from tests.varld import aktuell_version, status_av
 
 pytestmark = pytest.mark.django_db
@@ -24,14 +24,7 @@ def sam(skapa_anvandare):
 
 
 def _objekt(namn):
-    return Objekt.objects.create(
-        referens=namn[:10],
-        namn=namn,
-        objekttyp=Objekttyp.FORETAG,
-        adress="Reservgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
+    return ObjektFabrik(namn=namn)
 
 
 @pytest.fixture

@@ -7,61 +7,50 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from insatser.models import (
-    Bemanningsbegaran,
-    Deltagande,
-    Frislappning,
-    Insats,
-    Kontroll,
-    Polisbemanning,
-)
+from insatser.models import Frislappning, Polisbemanning
 from insatser.workflow import BemanningStatus, InsatsStatus
 from karna.models import Atkomstlogg
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp, Objektuppgift
+from objekt.models import Objektuppgift
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    KontrollFabrik,
+    ObjektFabrik,
+)
+from tests.fabriker import lpo as _lpo
+from tests.fabriker import org as _org
 
 pytestmark = pytest.mark.django_db
 
 
-def _org(kod):
-    return Myndighet.objects.get(kod=kod)
-
-
 def _insats(referens, deltagare=("skatteverket",), lpo="city", **extra):
     start = timezone.now() + timedelta(days=6)
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens=referens,
         titel=f"Titel {referens}",
         samordnande_organisation=_org("akc-vast"),
         start=start.replace(hour=18, minute=30),
         slut=start.replace(hour=22, minute=0),
         samlingsplats="Hemlig samlingsplats vid kajen",
+        lpoer=[_lpo(lpo)],
         **extra,
     )
-    insats.lpoer.set([Lokalpolisomrade.objects.get(kod=lpo)])
     for kod in deltagare:
-        Deltagande.objects.create(insats=insats, organisation=_org(kod))
+        DeltagandeFabrik(insats=insats, organisation=_org(kod))
     return insats
 
 
 @pytest.fixture
 def varld(skapa_anvandare):
-    objekt = Objekt.objects.create(
-        referens="S-1",
-        namn="Sidbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        organisationsnummer="556016-0680",
-        adress="Sidgatan 3",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=_org("skatteverket"),
-    )
+    objekt = ObjektFabrik(namn="Sidbolaget AB")
     egen = _insats("EGEN", status=InsatsStatus.BEKRAFTAD)
     annan = _insats("ANNAN", deltagare=("av",), lpo="nordost")
-    Kontroll.objects.create(insats=egen, objekt=objekt)
-    begaran = Bemanningsbegaran.objects.create(
+    KontrollFabrik(insats=egen, objekt=objekt)
+    begaran = BemanningsbegaranFabrik(
         insats=egen,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        lpo=_lpo("city"),
         begart_antal=4,
         bekraftat_antal=3,
         status=BemanningStatus.DELVIS_BEKRAFTAD,

@@ -10,7 +10,7 @@ from insatser import services
 from insatser.models import Informationsunderlag, Underlagsbygge
 from insatser.services.underlag import markera_inaktuella
 from insatser.tasks import bygg_informationsunderlag
-from tests.arbetare import vanta_tills_obekraftade_syns_igen
+from tests.arbetare import obekraftade, vanta_tills_synliga_igen
 from tests.insatser.underlagsvarld import aktuella, pdftext
 from tests.varld import aktuell_version
 
@@ -115,9 +115,10 @@ def test_a_killed_workers_task_is_done_again(underlagsvarld, celery_arbetare, se
         Underlagsbygge.objects.select_for_update().get(insats=v.egen)
         forsta.vanta_pa(_vantar_pa_las)
         forsta.doda()
+        utdelade = obekraftade()
     assert not Informationsunderlag.objects.filter(insats=v.egen).exists()
     assert _bygge(v.egen).status == Underlagsbygge.Status.VANTAR
-    vanta_tills_obekraftade_syns_igen(SYNLIGHET)
+    vanta_tills_synliga_igen(utdelade, SYNLIGHET)
     andra = celery_arbetare(miljo=kort_synlighet)
     andra.vanta_pa(lambda: _klart(v.egen, nummer), sekunder=90)
     assert len(aktuella(v.egen)) == 7

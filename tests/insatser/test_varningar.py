@@ -13,7 +13,6 @@ from arshjul.models.val import Niva
 from insatser import services, varningar
 from insatser.models import (
     Bemanningsbegaran,
-    Deltagande,
     Insats,
     Installningsorsak,
     Kontroll,
@@ -21,10 +20,18 @@ from insatser.models import (
     Varningskvittens,
     Varningstyp,
 )
-from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Polisregion
+from insatser.workflow import BemanningStatus, InsatsStatus, Svar
+from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet, Polisregion
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    KontrollFabrik,
+    ObjektFabrik,
+    lpo,
+    org,
+)
 from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
@@ -32,33 +39,25 @@ T = Varningstyp
 
 
 def _objekt(nummer=1):
-    return Objekt.objects.create(
-        referens=f"V-{nummer}",
-        namn=f"Varningsbolaget {nummer} AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress=f"Varningsgatan {nummer}",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
+    return ObjektFabrik(namn=f"Varningsbolaget {nummer} AB")
 
 
 def _insats(referens, dagar, *, samordnare="akc-vast", status=InsatsStatus.FORESLAGEN, objekt=()):
-    start = timezone.now() + timedelta(days=dagar)
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens=referens,
         titel=f"Hemlig titel {referens}",
-        samordnande_organisation=Myndighet.objects.get(kod=samordnare),
-        start=start,
-        slut=start + timedelta(hours=4),
+        samordnande_organisation=org(samordnare),
+        dagar=dagar,
+        timmar=4,
         status=status,
         samlingsplats=f"Hemlig plats {referens}",
         installd_orsak=Installningsorsak.objects.get(kod="skjutning")
         if status == InsatsStatus.INSTALLD
         else None,
+        lpoer=[lpo("city")],
     )
-    insats.lpoer.set([Lokalpolisomrade.objects.get(kod="city")])
     for nummer, o in enumerate(objekt, start=1):
-        Kontroll.objects.create(insats=insats, objekt=o, ordning=nummer)
+        KontrollFabrik(insats=insats, objekt=o, ordning=nummer)
     return insats
 
 
@@ -141,7 +140,7 @@ def test_an_object_inspected_recently_is_flagged_with_who_and_when_to_those_who_
 ):
     objekt = _objekt()
     tidigare = _insats("T", -30, samordnare="miljoforvaltningen", status=InsatsStatus.GENOMFORD)
-    Kontroll.objects.create(insats=tidigare, objekt=objekt, status=Kontroll.Status.GENOMFORD)
+    KontrollFabrik(insats=tidigare, objekt=objekt, status=Kontroll.Status.GENOMFORD)
     (varning,) = varningar.varningar(_insats("A", 40, objekt=[objekt]))
     assert varning.typ == T.OBJEKT_NYLIGEN_KONTROLLERAT
     assert varning.text == "Varningsbolaget 1 AB kontrollerades nyligen i en annan insats."
@@ -166,7 +165,7 @@ def test_no_recent_inspection_warning_when_long_ago_or_not_done(
 ):
     objekt = _objekt()
     tidigare = _insats("T", -dagar_sedan, status=insatsstatus)
-    Kontroll.objects.create(
+    KontrollFabrik(
         insats=tidigare, objekt=objekt, status=kontrollstatus, ej_genomford_orsak="Stängt"
     )
     assert _typer(_insats("A", 40, objekt=[objekt])) == []
@@ -193,15 +192,13 @@ def test_a_unit_booked_on_an_overlapping_operation_is_flagged(db):
     enhet = Enhet.objects.get(kod="skv-kontroll")
     skv = Myndighet.objects.get(kod="skatteverket")
     insats = _insats("A", 40, objekt=[_objekt()])
-    Deltagande.objects.create(insats=insats, organisation=skv, enhet=enhet)
+    DeltagandeFabrik(insats=insats, organisation=skv, enhet=enhet)
     samtidig = _insats("B", 40, samordnare="miljoforvaltningen", status=InsatsStatus.PLANERAD)
-    Deltagande.objects.create(insats=samtidig, organisation=skv, enhet=enhet)
+    DeltagandeFabrik(insats=samtidig, organisation=skv, enhet=enhet)
     senare = _insats("C", 41, status=InsatsStatus.PLANERAD)
-    Deltagande.objects.create(insats=senare, organisation=skv, enhet=enhet)
+    DeltagandeFabrik(insats=senare, organisation=skv, enhet=enhet)
     avbojd = _insats("D", 40, status=InsatsStatus.PLANERAD)
-    Deltagande.objects.create(
-        insats=avbojd, organisation=skv, enhet=enhet, svar=Deltagande.Svar.AVBOJD
-    )
+    DeltagandeFabrik(insats=avbojd, organisation=skv, enhet=enhet, svar=Svar.AVBOJD)
     (varning,) = varningar.varningar(insats)
     assert varning.typ == T.ENHET_DUBBELBOKAD
     assert varning.nyckel == f"{T.ENHET_DUBBELBOKAD}:{enhet.pk}:{samtidig.pk}"
@@ -211,12 +208,7 @@ def test_missed_lead_times_are_flagged_until_staffing_was_requested_in_time(db):
     insats = _insats("A", 10, objekt=[_objekt()])
     assert _typer(insats) == [T.LEDTID_OBJEKT, T.LEDTID_BEMANNING]
     insats.status = InsatsStatus.PLANERAD
-    i_tid = Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.SKICKAD,
-    )
+    i_tid = BemanningsbegaranFabrik(insats=insats, status=BemanningStatus.SKICKAD)
     assert _typer(insats) == [T.LEDTID_BEMANNING]
     i_tid.skapad = timezone.now() - timedelta(days=30)
     i_tid.save()
@@ -225,12 +217,7 @@ def test_missed_lead_times_are_flagged_until_staffing_was_requested_in_time(db):
 
 def test_an_operation_close_to_its_date_without_confirmed_police_is_flagged(db):
     insats = _insats("A", 2, status=InsatsStatus.BEMANNING_BEGARD)
-    begaran = Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.SKICKAD,
-    )
+    begaran = BemanningsbegaranFabrik(insats=insats, status=BemanningStatus.SKICKAD)
     begaran.skapad = timezone.now() - timedelta(days=30)
     begaran.save()
     assert _typer(insats) == [T.POLIS_EJ_BEKRAFTAD]
@@ -240,10 +227,9 @@ def test_an_operation_close_to_its_date_without_confirmed_police_is_flagged(db):
 
 
 def test_an_officer_named_in_an_overlapping_operation_is_flagged_for_the_police(folk):
-    lpo = Lokalpolisomrade.objects.get(kod="city")
     annan = _insats("B", 40, status=InsatsStatus.BEKRAFTAD)
-    begaran = Bemanningsbegaran.objects.create(
-        insats=annan, lpo=lpo, begart_antal=2, status=BemanningStatus.BEKRAFTAD
+    begaran = BemanningsbegaranFabrik(
+        insats=annan, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD
     )
     Polisbemanning.objects.create(begaran=begaran, anvandare=folk["polis"])
     insats = _insats("A", 40)
@@ -429,15 +415,15 @@ def test_the_planning_form_without_a_reason_explains_and_changes_nothing(client,
 
 def test_the_operation_page_takes_constant_queries(client, folk):
     insats = _insats("Q", 40, objekt=[_objekt(1)])
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="akc-vast"))
+    DeltagandeFabrik(insats=insats, organisation=org("akc-vast"))
     client.force_login(folk["sam"])
     client.get(f"/insatser/{insats.pk}/")
     with CaptureQueriesContext(connection) as fore:
         client.get(f"/insatser/{insats.pk}/")
     for nummer in range(2, 12):
-        Kontroll.objects.create(insats=insats, objekt=_objekt(nummer), ordning=nummer)
+        KontrollFabrik(insats=insats, objekt=_objekt(nummer), ordning=nummer)
     for kod in ["skatteverket", "av", "migrationsverket"]:
-        Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod=kod))
+        DeltagandeFabrik(insats=insats, organisation=org(kod))
     with CaptureQueriesContext(connection) as efter:
         text = client.get(f"/insatser/{insats.pk}/").content.decode()
     assert "Varningsbolaget 11 AB" in text
@@ -445,19 +431,14 @@ def test_the_operation_page_takes_constant_queries(client, folk):
 
 
 def test_the_police_answer_page_shows_wished_and_double_booked_officers(client, folk):
-    lpo = Lokalpolisomrade.objects.get(kod="city")
     annan = _insats("B", 40, status=InsatsStatus.BEKRAFTAD)
-    upptagen = Bemanningsbegaran.objects.create(
-        insats=annan, lpo=lpo, begart_antal=2, status=BemanningStatus.BEKRAFTAD
+    upptagen = BemanningsbegaranFabrik(
+        insats=annan, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD
     )
     Polisbemanning.objects.create(begaran=upptagen, anvandare=folk["polis"])
     insats = _insats("A", 40, status=InsatsStatus.BEMANNING_BEGARD)
-    begaran = Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=lpo,
-        begart_antal=2,
-        status=BemanningStatus.SKICKAD,
-        kompetenser=["GRANSPOLIS"],
+    begaran = BemanningsbegaranFabrik(
+        insats=insats, lpo=lpo("city"), status=BemanningStatus.SKICKAD, kompetenser=["GRANSPOLIS"]
     )
     begaran.onskade_insatspoliser.set([folk["polis"]])
     client.force_login(folk["opsam"])

@@ -19,7 +19,6 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from insatser.models import (
-    Bemanningsbegaran,
     Deltagande,
     Frislappning,
     Informationsunderlag,
@@ -32,49 +31,41 @@ from insatser.models import (
 )
 from insatser.services.underlag import bygg_underlag, markera_inaktuella
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, UtsattOmrade
+from myndigheter.models import Enhet, Myndighet, UtsattOmrade
 from myndigheter.roles import Roll
 from objekt.models import Informationsmall, Objekt, Objekttyp, Objektuppgift
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    KontrollFabrik,
+    ObjektFabrik,
+    lpo,
+    org,
+)
 from utvardering.models import Forbattringsomrade
 
 ARTEFAKTER = Path(__file__).resolve().parents[2] / "test-artifacts" / "underlag"
 
 
-def org(kod: str) -> Myndighet:
-    return Myndighet.objects.get(kod=kod)
-
-
-def lpo(kod: str) -> Lokalpolisomrade:
-    return Lokalpolisomrade.objects.get(kod=kod)
-
-
 def ny_insats(referens, samordnare="akc-vast", dagar=6, status=InsatsStatus.BEKRAFTAD, **extra):
-    start = (timezone.now() + timedelta(days=dagar)).replace(hour=18, minute=30)
-    return Insats.objects.create(
+    return InsatsFabrik(
         referens=referens,
         titel=f"Titel {referens}",
         samordnande_organisation=org(samordnare),
-        start=start,
-        slut=start + timedelta(hours=3),
+        start=(timezone.now() + timedelta(days=dagar)).replace(hour=18, minute=30),
+        timmar=3,
         status=status,
         **extra,
     )
 
 
 def delta(insats, kod, svar=Deltagande.Svar.ACCEPTERAD, **extra):
-    return Deltagande.objects.create(insats=insats, organisation=org(kod), svar=svar, **extra)
+    return DeltagandeFabrik(insats=insats, organisation=org(kod), svar=svar, **extra)
 
 
 def nytt_objekt(referens, namn, **extra):
-    return Objekt.objects.create(
-        referens=referens,
-        namn=namn,
-        objekttyp=Objekttyp.FORETAG,
-        adress=f"{namn}gatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=org("skatteverket"),
-        **extra,
-    )
+    return ObjektFabrik(referens=referens, namn=namn, adress=f"{namn}gatan 1", **extra)
 
 
 def uppgift(objekt, agare, innehall, frislappt_till=None, av=None, grund="OSL 10 kap. 28 §"):
@@ -142,8 +133,8 @@ def bygg_varld(skapa_anvandare) -> Varld:
         samordnande_enhet=Enhet.objects.get(kod="akc-vast-samordning"),
         samlingsplats="Samlingsplatskajen",
         sakerhetsanteckning="Hundvarningen",
+        lpoer=[lpo("city"), lpo("nordost")],
     )
-    egen.lpoer.set([lpo("city"), lpo("nordost")])
     delta(egen, "akc-vast", roll=Deltagande.Roll.SAMORDNARE)
     delta(egen, "skatteverket", kontaktfunktion="SKV-funktionsbrevlådan")
     delta(egen, "av")
@@ -151,7 +142,7 @@ def bygg_varld(skapa_anvandare) -> Varld:
     delta(egen, "tullverket", svar=Deltagande.Svar.AVBOJD)
     delta(egen, "polisen", roll=Deltagande.Roll.POLIS, kontaktfunktion="Polisfunktionen City")
     for ordning, objekt in enumerate((alfa, beta), start=1):
-        kontroll = Kontroll.objects.create(
+        kontroll = KontrollFabrik(
             insats=egen, objekt=objekt, ordning=ordning, tilltradesgrund="Tillträdesgrunden SFL"
         )
         kontroll.deltagande_organisationer.set([org("skatteverket"), org("av")])
@@ -159,10 +150,9 @@ def bygg_varld(skapa_anvandare) -> Varld:
         ("city", BemanningStatus.BEKRAFTAD, 2, u["petra"], "Citynoteringen"),
         ("nordost", BemanningStatus.DELVIS_BEKRAFTAD, 1, u["nils"], "Nordostnoteringen"),
     ]:
-        begaran = Bemanningsbegaran.objects.create(
+        begaran = BemanningsbegaranFabrik(
             insats=egen,
             lpo=lpo(kod),
-            begart_antal=2,
             bekraftat_antal=antal,
             status=status,
             intern_anteckning=anteckning,
@@ -172,7 +162,7 @@ def bygg_varld(skapa_anvandare) -> Varld:
     annan = ny_insats("ANNAN", dagar=9, status=InsatsStatus.PLANERAD)
     delta(annan, "akc-vast", roll=Deltagande.Roll.SAMORDNARE)
     delta(annan, "av")
-    Kontroll.objects.create(insats=annan, objekt=beta)
+    KontrollFabrik(insats=annan, objekt=beta)
 
     uppgift(alfa, "skatteverket", {"skulder": "Skatteskuldfrisläppt"}, egen, u["skv"])
     uppgift(alfa, "av", {"brister": "Arbetsmiljöhemligheten"})
@@ -192,7 +182,7 @@ def bygg_varld(skapa_anvandare) -> Varld:
     tidigare = ny_insats("TIDIGARE", dagar=-60, status=InsatsStatus.GENOMFORD)
     delta(tidigare, "akc-vast", roll=Deltagande.Roll.SAMORDNARE)
     delta(tidigare, "skatteverket")
-    Kontroll.objects.create(insats=tidigare, objekt=alfa, status=Kontroll.Status.GENOMFORD)
+    KontrollFabrik(insats=tidigare, objekt=alfa, status=Kontroll.Status.GENOMFORD)
     Forbattringsomrade.objects.create(insats=tidigare, objekt=alfa, text="Tolkbehovet")
 
     hemlig = ny_insats(
@@ -200,7 +190,7 @@ def bygg_varld(skapa_anvandare) -> Varld:
     )
     delta(hemlig, "miljoforvaltningen", roll=Deltagande.Roll.SAMORDNARE)
     delta(hemlig, "av")
-    Kontroll.objects.create(insats=hemlig, objekt=alfa, status=Kontroll.Status.GENOMFORD)
+    KontrollFabrik(insats=hemlig, objekt=alfa, status=Kontroll.Status.GENOMFORD)
     return Varld(egen, annan, tidigare, hemlig, alfa, beta, u)
 
 

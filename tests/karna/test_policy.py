@@ -1,18 +1,16 @@
 """Policies evaluated for an Aktor (an audience's reader) give what they give its members."""
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth.models import Permission
-from django.utils import timezone
 
 from insatser.access import INSATS_POLICY, Handling
-from insatser.models import Deltagande, Frislappning, Insats, InsatsUserObjectPermission
+from insatser.models import Frislappning, InsatsUserObjectPermission
 from karna.policy import Aktor
-from myndigheter.models import Kommun, Myndighet
+from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
 from objekt.access import synliga_objektuppgifter
-from objekt.models import Objekt, Objektuppgift
+from objekt.models import Objektuppgift
+from tests.fabriker import DeltagandeFabrik, InsatsFabrik, ObjektFabrik
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +22,9 @@ def _org(kod):
 @pytest.fixture
 def insatser():
     def insats(referens, deltagare):
-        start = timezone.now() + timedelta(days=3)
-        i = Insats.objects.create(
-            referens=referens,
-            titel=referens,
-            samordnande_organisation=_org("akc-vast"),
-            start=start,
-            slut=start + timedelta(hours=2),
-        )
+        i = InsatsFabrik(referens=referens, samordnande_organisation=_org("akc-vast"))
         for kod in deltagare:
-            Deltagande.objects.create(insats=i, organisation=_org(kod))
+            DeltagandeFabrik(insats=i, organisation=_org(kod))
         return i
 
     return insats("P-1", ["skatteverket"]), insats("P-2", ["av"])
@@ -70,14 +61,7 @@ def test_a_reader_without_a_person_has_no_personal_grant(insatser, skapa_anvanda
 
 def test_released_information_reaches_a_reader_through_the_same_rule(insatser, skapa_anvandare):
     skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
-    objekt = Objekt.objects.create(
-        referens="P-O",
-        namn="Policybolaget AB",
-        objekttyp="FORETAG",
-        adress="Gatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=_org("av"),
-    )
+    objekt = ObjektFabrik(foreslaget_av_organisation=_org("av"))
     uppgift = Objektuppgift.objects.create(objekt=objekt, organisation=_org("av"), innehall={})
     lasare = Aktor(None, _org("skatteverket").pk, frozenset({Roll.HANDLAGGARE}), ())
     assert not synliga_objektuppgifter(lasare).exists()

@@ -18,6 +18,7 @@ from karna.tid import (
     validera_tidpunkt,
 )
 from myndigheter.models import Myndighet
+from tests.fabriker import InsatsFabrik
 
 STHLM = ZoneInfo("Europe/Stockholm")
 
@@ -114,14 +115,7 @@ def test_the_model_fields_people_fill_in_carry_the_validator():
 def test_the_migration_stops_on_a_row_outside_the_bounds_and_names_it():
     """Rows written before the constraint existed: the migration step refuses to go on and says
     which rows to correct, rather than guessing what year 1 meant."""
-    start = datetime(2026, 6, 1, 10, 0, tzinfo=STHLM)
-    insats = Insats.objects.create(
-        referens="X-2",
-        titel="Före spärren",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=2),
-    )
+    insats = InsatsFabrik(start=datetime(2026, 6, 1, 10, 0, tzinfo=STHLM))
     steg = vagra_rader_utanfor_granserna("insatser", "insats", {"start": TIDPUNKT})
     steg.code(apps, None)  # within the bounds: passes
     with connection.cursor() as cursor:

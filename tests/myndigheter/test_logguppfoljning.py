@@ -1,19 +1,19 @@
 """The monthly log review finds night reads, bulk reads and reads outside one's operations."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.utils import timezone
 
-from insatser.models import Deltagande, Frislappning, Insats, Kontroll
+from insatser.models import Frislappning
 from karna.models import Atkomstlogg
 from myndigheter.logguppfoljning import foregaende_manad, skapa_logguppfoljning
-from myndigheter.models import Kommun, Logguppfoljning, Myndighet
+from myndigheter.models import Logguppfoljning
 from myndigheter.roles import Roll
 from myndigheter.tasks import manadlig_logguppfoljning
-from objekt.models import Objekt, Objekttyp, Objektuppgift
+from objekt.models import Objektuppgift
+from tests.fabriker import DeltagandeFabrik, InsatsFabrik, KontrollFabrik, ObjektFabrik, org
 
 pytestmark = pytest.mark.django_db
 STHLM = ZoneInfo("Europe/Stockholm")
@@ -35,26 +35,11 @@ def _las(user, uppgift, tid):
 
 @pytest.fixture
 def varld(skapa_anvandare):
-    org = Myndighet.objects.get
-    objekt = Objekt.objects.create(
-        referens="L-1",
-        namn="Loggbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Loggatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=org(kod="skatteverket"),
-    )
-    start = timezone.now() + timedelta(days=2)
-    insats = Insats.objects.create(
-        referens="L-I",
-        titel="L",
-        samordnande_organisation=org(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=1),
-    )
-    Kontroll.objects.create(insats=insats, objekt=objekt)
-    Deltagande.objects.create(insats=insats, organisation=org(kod="av"))
-    uppgift = Objektuppgift.objects.create(objekt=objekt, organisation=org(kod="skatteverket"))
+    objekt = ObjektFabrik(foreslaget_av_organisation=org("skatteverket"))
+    insats = InsatsFabrik(samordnande_organisation=org("akc-vast"))
+    KontrollFabrik(insats=insats, objekt=objekt)
+    DeltagandeFabrik(insats=insats, organisation=org("av"))
+    uppgift = Objektuppgift.objects.create(objekt=objekt, organisation=org("skatteverket"))
     skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
     Frislappning.objects.create(objektuppgift=uppgift, insats=insats, frislappt_av=skv, grund="x")
     return {

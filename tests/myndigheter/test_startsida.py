@@ -5,23 +5,19 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from insatser.models import Deltagande, Insats
-from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
+from tests.fabriker import DeltagandeFabrik, InsatsFabrik, org
 from tests.varld import startsidan
 
 
 def _insats(nummer, organisation, deltagare=()):
-    start = timezone.now() + timedelta(days=nummer + 1)
-    insats = Insats.objects.create(
-        referens=f"T-{nummer}",
+    insats = InsatsFabrik(
         titel=f"Insats {nummer}",
-        samordnande_organisation=Myndighet.objects.get(kod=organisation),
-        start=start,
-        slut=start + timedelta(hours=2),
+        samordnande_organisation=org(organisation),
+        start=timezone.now() + timedelta(days=nummer + 1),
     )
     for kod in deltagare:
-        Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod=kod))
+        DeltagandeFabrik(insats=insats, organisation=org(kod))
     return insats
 
 

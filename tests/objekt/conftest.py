@@ -1,54 +1,43 @@
 """A small world for the object pool: objects in and out of the pool, an operation, marks."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet, Stadsomrade, UtsattOmrade
+from myndigheter.models import Stadsomrade, UtsattOmrade
 from myndigheter.roles import Roll
 from objekt.models import Informationsmall, Myndighetsintresse, Objekt, Objekttyp
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    KontrollFabrik,
+    ObjektFabrik,
+    lpo,
+    org,
+)
 
 R = Myndighetsintresse.Relevans
-
-
-def org(kod):
-    return Myndighet.objects.get(kod=kod)
 
 
 def skapa_objekt(namn, forslag="skatteverket", **extra):
     varden = {
         "referens": f"T-{namn[:12]}",
         "namn": namn,
-        "objekttyp": Objekttyp.FORETAG,
         "adress": f"{namn}gatan 1",
-        "kommun": Kommun.objects.get(kod="goteborg"),
         "foreslaget_av_organisation": org(forslag),
         **extra,
     }
-    return Objekt.objects.create(**varden)
+    return ObjektFabrik(**varden)
 
 
 def skapa_insats(referens, deltagare=("skatteverket",), status=InsatsStatus.BEKRAFTAD, dagar=5):
-    start = timezone.now() + timedelta(days=dagar)
-    insats = Insats.objects.create(
-        referens=referens,
-        titel=f"Titel {referens}",
-        samordnande_organisation=org("akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=3),
-        status=status,
+    """Sent staffing request to LPO City: City's police coordinator sees the operation."""
+    insats = InsatsFabrik(
+        referens=referens, titel=f"Titel {referens}", dagar=dagar, timmar=3, status=status
     )
     for kod in deltagare:
-        Deltagande.objects.create(insats=insats, organisation=org(kod))
-    Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.SKICKAD,
-    )
+        DeltagandeFabrik(insats=insats, organisation=org(kod))
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.SKICKAD)
     return insats
 
 
@@ -92,7 +81,7 @@ def varld(folk):
         "Nordostlagret",
         forslag="av",
         objekttyp=Objekttyp.LOKAL,
-        lpo=Lokalpolisomrade.objects.get(kod="nordost"),
+        lpo=lpo("nordost"),
         utsatt_omrade=UtsattOmrade.objects.get(kod="gardsten"),
         reserv=True,
     )
@@ -101,7 +90,7 @@ def varld(folk):
         "Kontrollerade Krogen", forslag="akc-vast", status=Objekt.Status.AVSLUTAT
     )
     insats = skapa_insats("EGEN")
-    Kontroll.objects.create(insats=insats, objekt=kontrollerat)
+    KontrollFabrik(insats=insats, objekt=kontrollerat)
     markera(pool, "skatteverket", R.RELEVANT, "Skatteskulder misstänks")
     markera(pool, "av", R.RELEVANT, "Arbetsmiljörisker i köket")
     markera(pool, "migrationsverket", R.EJ_RELEVANT, "Inga utländska arbetstagare")

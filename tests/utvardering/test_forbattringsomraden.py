@@ -6,11 +6,16 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from insatser.models import Bemanningsbegaran, Deltagande, Insats
 from insatser.workflow import BemanningStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    ObjektFabrik,
+    lpo,
+    org,
+)
 from utvardering.access import synliga_forbattringsomraden
 from utvardering.models import Forbattringsomrade
 from utvardering.selectors import oppna_forbattringsomraden
@@ -20,29 +25,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def omraden():
-    start = timezone.now() - timedelta(days=10)
-    insats = Insats.objects.create(
-        referens="F-1",
-        titel="Utvärderad",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=3),
+    insats = InsatsFabrik(
+        samordnande_organisation=org("akc-vast"), start=timezone.now() - timedelta(days=10)
     )
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
-    Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.BEKRAFTAD,
-    )
-    objekt = Objekt.objects.create(
-        referens="O-1",
-        namn="Påhittade Pizzerian",
-        objekttyp="FORETAG",
-        adress="Storgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="akc-vast"),
-    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"))
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD)
+    objekt = ObjektFabrik(foreslaget_av_organisation=org("akc-vast"))
     oppet = Forbattringsomrade.objects.create(insats=insats, objekt=objekt, text="Tolk behövs")
     Forbattringsomrade.objects.create(
         insats=insats,

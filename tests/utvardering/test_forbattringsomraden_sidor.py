@@ -9,11 +9,19 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
+from insatser.models import Insats
 from insatser.workflow import BemanningStatus, InsatsStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt
+from tests.fabriker import (
+    BemanningsbegaranFabrik,
+    DeltagandeFabrik,
+    InsatsFabrik,
+    KontrollFabrik,
+    ObjektFabrik,
+    lpo,
+    org,
+)
 from utvardering import services
 from utvardering.models import Forbattringsomrade
 
@@ -22,39 +30,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def varld(skapa_anvandare):
-    start = timezone.now() - timedelta(days=4)
-    insats = Insats.objects.create(
-        referens="U-1",
-        titel="Utvärderas",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
-        start=start,
-        slut=start + timedelta(hours=3),
+    insats = InsatsFabrik(
+        samordnande_organisation=org("akc-vast"),
+        start=timezone.now() - timedelta(days=4),
         status=InsatsStatus.GENOMFORD,
     )
-    Deltagande.objects.create(insats=insats, organisation=Myndighet.objects.get(kod="skatteverket"))
-    Bemanningsbegaran.objects.create(
-        insats=insats,
-        lpo=Lokalpolisomrade.objects.get(kod="city"),
-        begart_antal=2,
-        status=BemanningStatus.BEKRAFTAD,
-    )
-    objekt = Objekt.objects.create(
-        referens="U-O",
-        namn="Utvärderingsbolaget",
-        objekttyp="FORETAG",
-        adress="Utgatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="akc-vast"),
-    )
-    Kontroll.objects.create(insats=insats, objekt=objekt)
-    annat = Objekt.objects.create(
-        referens="U-X",
-        namn="Annat",
-        objekttyp="FORETAG",
-        adress="X 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="akc-vast"),
-    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"))
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD)
+    objekt = ObjektFabrik(foreslaget_av_organisation=org("akc-vast"))
+    KontrollFabrik(insats=insats, objekt=objekt)
+    annat = ObjektFabrik(foreslaget_av_organisation=org("akc-vast"))
     return {
         "insats": insats,
         "objekt": objekt,
