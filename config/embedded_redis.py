@@ -78,7 +78,8 @@ def med_databas(url: str, nummer: int) -> str:
     if delar.scheme == "unix":
         fraga = dict(parse_qsl(delar.query))
         fraga["db"] = str(nummer)
-        return urlunsplit(delar._replace(query=urlencode(fraga)))
+        # Written out: urlunsplit drops the "//" of a URL without a host (unix:/path).
+        return f"unix://{delar.path}?{urlencode(fraga)}"
     return urlunsplit(delar._replace(path=f"/{nummer}"))
 
 
