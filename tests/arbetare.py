@@ -87,6 +87,23 @@ class Arbetare:
             return ""
         return self.process.stdout.read().decode(errors="replace")
 
+    def vanta_tills_levererbara(self, synlighet: float, sekunder: float = 30) -> None:
+        """After ``doda``: wait until the tasks this worker held can be handed to the next one.
+        A task unacknowledged for longer than the broker's visibility timeout (``synlighet``)
+        is given again to the next worker that starts; one that ran past it while the worker
+        lived was already put back in its queue by the worker's own periodic restore."""
+        slut = time.monotonic() + sekunder
+        with app.connection_for_write() as anslutning:
+            kanal = anslutning.default_channel
+            while time.monotonic() < slut:
+                utdelade = kanal.client.zrange("unacked_index", 0, -1, withscores=True)
+                if utdelade and time.time() - max(tid for _, tid in utdelade) > synlighet:
+                    return
+                if not utdelade and any(kanal.client.llen(ko) for ko in self.koer):
+                    return
+                time.sleep(0.1)
+        raise AssertionError(f"no task of the dead worker could be delivered after {sekunder} s")
+
     def vanta_pa(self, villkor: Callable[[], bool], sekunder: float = 60) -> None:
         """Wait until ``villkor()`` holds; fail with the worker's output if it dies or times out."""
         slut = time.monotonic() + sekunder
@@ -96,20 +113,3 @@ class Arbetare:
             assert self.process is None or self.process.poll() is None, self.utskrift()
             time.sleep(0.3)
         raise AssertionError(f"timed out after {sekunder} s waiting for the worker")
-
-
-def obekraftade() -> dict[bytes, float]:
-    """The broker's unacknowledged messages (kombu's ``unacked_index`` in Redis): each delivery
-    tag with the time it was handed to a worker."""
-    with app.connection_for_write() as anslutning:
-        klient = anslutning.default_channel.client
-        return dict(klient.zrange("unacked_index", 0, -1, withscores=True))
-
-
-def vanta_tills_synliga_igen(utdelade: dict[bytes, float], synlighet: float) -> None:
-    """Wait until the messages a dead worker was handed (``obekraftade()`` after its death) are
-    past the broker's visibility timeout, when the next worker is given them again."""
-    assert utdelade, "the killed worker held no unacknowledged message"
-    synliga = max(utdelade.values()) + synlighet
-    while time.time() <= synliga:
-        time.sleep(0.1)

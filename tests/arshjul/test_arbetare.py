@@ -21,7 +21,6 @@ from arshjul.workflow import VersionStatus
 from config.embedded_postgres import database_url
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
 from myndigheter.roles import Roll
-from tests.arbetare import obekraftade, vanta_tills_synliga_igen
 from tests.arshjul.test_redigering import regeldata
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -148,7 +147,7 @@ def test_a_killed_workers_build_is_done_again(forberett, celery_arbetare, settin
         lasare.execute("SELECT id FROM arshjul_arshjulsar WHERE id = %s FOR UPDATE", [rad.pk])
         forsta.vanta_pa(vantar_pa_las, sekunder=60)
         forsta.doda()
-        vanta_tills_synliga_igen(obekraftade(), SYNLIGHETSTID)
+        forsta.vanta_tills_levererbara(SYNLIGHETSTID)
         andra = celery_arbetare(miljo=forberett["miljo"])
     finally:
         lasare.rollback()

@@ -10,7 +10,6 @@ from insatser import services
 from insatser.models import Informationsunderlag, Underlagsbygge
 from insatser.services.underlag import markera_inaktuella
 from insatser.tasks import bygg_informationsunderlag
-from tests.arbetare import obekraftade, vanta_tills_synliga_igen
 from tests.insatser.underlagsvarld import aktuella, pdftext
 from tests.varld import aktuell_version
 
@@ -115,10 +114,9 @@ def test_a_killed_workers_task_is_done_again(underlagsvarld, celery_arbetare, se
         Underlagsbygge.objects.select_for_update().get(insats=v.egen)
         forsta.vanta_pa(_vantar_pa_las)
         forsta.doda()
-        utdelade = obekraftade()
     assert not Informationsunderlag.objects.filter(insats=v.egen).exists()
     assert _bygge(v.egen).status == Underlagsbygge.Status.VANTAR
-    vanta_tills_synliga_igen(utdelade, SYNLIGHET)
+    forsta.vanta_tills_levererbara(SYNLIGHET)
     andra = celery_arbetare(miljo=kort_synlighet)
     andra.vanta_pa(lambda: _klart(v.egen, nummer), sekunder=90)
     assert len(aktuella(v.egen)) == 7
