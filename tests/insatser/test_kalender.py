@@ -140,6 +140,17 @@ def test_bad_input_gets_swedish_messages_and_the_defaults(client, personer, mars
     assert svar.context["period"].datum == timezone.localdate()
 
 
+@pytest.mark.parametrize("datum", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("vy", [MANAD, VECKA, LISTA])
+def test_a_date_at_the_ends_of_the_calendar_gets_a_message_not_an_error(
+    client, personer, datum, vy
+):
+    svar, text = _sida(client, personer["skv"], f"?vy={vy}&datum={datum}")
+    assert svar.status_code == 200
+    assert "Ange ett datum mellan" in text
+    assert svar.context["period"].datum == timezone.localdate()
+
+
 def test_htmx_gets_the_calendar_part_and_a_history_restore_the_whole_page(client, personer, mars):
     svar, text = _sida(client, personer["skv"], "?datum=2031-03-12", **HTMX)
     assert text.lstrip().startswith('<div id="kalender">')
