@@ -22,6 +22,8 @@ from karna.policy import Aktor, Funktion, Policy, Regel, Relation
 from myndigheter.models import Anvandarprofil
 from myndigheter.roles import LEDNINGSROLLER, Roll
 
+# An organisation that declined keeps seeing that it was invited and what it answered, nothing more.
+EJ_AVBOJDA = [Deltagande.Svar.INBJUDEN, Deltagande.Svar.ACCEPTERAD]
 AKTIVA_BEMANNINGSSTATUSAR = [
     BemanningStatus.SKICKAD,
     BemanningStatus.BEKRAFTAD,
@@ -84,6 +86,14 @@ def _deltagande_anvandare(insats: Insats, **villkor) -> Q:
         "organisation_id"
     )
     return Q(profil__organisation_id__in=organisationer)
+
+
+def _ej_avbojt_deltagande(aktor) -> Q:
+    return _deltagande(aktor, svar__in=EJ_AVBOJDA)
+
+
+def _ej_avbojt_deltagande_anvandare(insats: Insats) -> Q:
+    return _deltagande_anvandare(insats, svar__in=EJ_AVBOJDA)
 
 
 def _accepterat_deltagande(aktor) -> Q:
@@ -203,6 +213,12 @@ INSATS_POLICY = Policy(
             _deltagande_anvandare,
         ),
         Relation(
+            "ej_avbojt_deltagande",
+            "användarens organisation är inbjuden och har inte avböjt",
+            _ej_avbojt_deltagande,
+            _ej_avbojt_deltagande_anvandare,
+        ),
+        Relation(
             "accepterat_deltagande",
             "användarens organisation har accepterat inbjudan",
             _accepterat_deltagande,
@@ -255,26 +271,17 @@ INSATS_POLICY = Policy(
                 H.SE_SAKERHET,
             ],
         ),
-        Regel(
-            Roll.SAMORDNARE,
-            "deltagande_organisation",
-            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
-        ),
+        Regel(Roll.SAMORDNARE, "deltagande_organisation", [H.SE, H.BESVARA_INBJUDAN]),
+        Regel(Roll.SAMORDNARE, "ej_avbojt_deltagande", [H.SE_DETALJER, H.SE_FRISLAPPT]),
         # Co-planning municipalities see each other's operations in full, but agency
         # information released to one operation stays with that operation's participants.
         Regel(Roll.SAMORDNARE, "samplanerad", [H.SE, H.SE_DETALJER]),
         Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
-        Regel(
-            Roll.HANDLAGGARE,
-            "deltagande_organisation",
-            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
-        ),
+        Regel(Roll.HANDLAGGARE, "deltagande_organisation", [H.SE, H.BESVARA_INBJUDAN]),
+        Regel(Roll.HANDLAGGARE, "ej_avbojt_deltagande", [H.SE_DETALJER, H.SE_FRISLAPPT]),
         Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
-        Regel(
-            Roll.MYNDIGHETSKONTAKT,
-            "deltagande_organisation",
-            [H.SE, H.SE_DETALJER, H.SE_FRISLAPPT, H.BESVARA_INBJUDAN],
-        ),
+        Regel(Roll.MYNDIGHETSKONTAKT, "deltagande_organisation", [H.SE, H.BESVARA_INBJUDAN]),
+        Regel(Roll.MYNDIGHETSKONTAKT, "ej_avbojt_deltagande", [H.SE_DETALJER, H.SE_FRISLAPPT]),
         Regel(Roll.MYNDIGHETSKONTAKT, "accepterat_deltagande", [H.SE_SAKERHET]),
         Regel(
             Roll.OPERATIV_SAMORDNARE,

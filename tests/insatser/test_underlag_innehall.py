@@ -174,7 +174,7 @@ NEDLADDNINGAR = {
     "skv_kontakt": {"gemensam", "skv"},
     "av": {"gemensam", "av"},
     "mig": {"gemensam", "mig"},
-    "tull": {"gemensam"},
+    "tull": set(),  # declined
     "miljo": set(),
     "opsam_city": {"gemensam", "polis_city"},
     "opsam_nordost": {"gemensam", "polis_nordost"},
@@ -213,9 +213,9 @@ def test_every_relation_that_lets_read_released_information_has_a_reader_kind():
     }
     assert ger_detaljer == {
         (Roll.SAMORDNARE, "samordnande_organisation"),
-        (Roll.SAMORDNARE, "deltagande_organisation"),
-        (Roll.HANDLAGGARE, "deltagande_organisation"),
-        (Roll.MYNDIGHETSKONTAKT, "deltagande_organisation"),
+        (Roll.SAMORDNARE, "ej_avbojt_deltagande"),
+        (Roll.HANDLAGGARE, "ej_avbojt_deltagande"),
+        (Roll.MYNDIGHETSKONTAKT, "ej_avbojt_deltagande"),
         (Roll.OPERATIV_SAMORDNARE, "begaran_i_lpo"),
         (Roll.INSATSPOLIS, "tilldelad"),
     }
