@@ -613,6 +613,22 @@ def test_an_import_the_task_gives_up_on_is_marked_failed_not_left_running(
 
 
 @pytest.mark.django_db
+def test_an_import_that_failed_half_way_does_not_say_every_row_was_imported(client, varld):
+    def halvvags(import_id):
+        Objektimport.objects.filter(pk=import_id).update(
+            status=Objektimport.Status.PAGAR, totalt_rader=3, behandlade=1
+        )
+        raise ValueError("a bug")
+
+    objektimport, misslyckades = _uppgiften_med(varld["skv"], halvvags)
+    assert misslyckades
+    client.force_login(varld["skv"])
+    text = client.get(f"/objekt/import/{objektimport.pk}/").content.decode()
+    assert "Alla rader importerades." not in text
+    assert "Inga fel i de 1 av 3 rader som behandlades innan importen avbröts" in text
+
+
+@pytest.mark.django_db
 def test_a_passing_database_error_is_retried_and_the_import_finishes(varld):
     riktig = importera.kor_import
     forsok = []
