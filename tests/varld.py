@@ -172,10 +172,9 @@ def begard(personer, objekt):
     return las(insats), begaran
 
 
-@pytest.fixture
-def bekraftad(personer, begard):
-    """Skatteverket accepted, City confirmed with the named officer: the operation is confirmed."""
-    insats, begaran = begard
+def bekrafta(personer, insats, begaran, antal: int) -> None:
+    """Skatteverket accepts with two people and City confirms ``antal`` officers, naming the
+    operation officer: what makes a planned operation with a staffing request confirmed."""
     deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
     services.besvara_inbjudan(
         personer["skv"],
@@ -185,8 +184,26 @@ def bekraftad(personer, begard):
         version=aktuell_version(deltagande),
     )
     services.besvara_bemanning(
-        personer["opsam"], begaran, 3, poliser=[personer["polis"]], version=aktuell_version(begaran)
+        personer["opsam"],
+        begaran,
+        antal,
+        poliser=[personer["polis"]],
+        version=aktuell_version(begaran),
     )
+
+
+def stall_in(personer, insats, orsak, kommentar: str = "Skottlossning"):
+    """The coordinator cancels the operation, with the police's comment on the cause."""
+    return services.stall_in_insats(
+        personer["samordnare"], insats, orsak, kommentar=kommentar, version=aktuell_version(insats)
+    )
+
+
+@pytest.fixture
+def bekraftad(personer, begard):
+    """Skatteverket accepted, City confirmed with the named officer: the operation is confirmed."""
+    insats, begaran = begard
+    bekrafta(personer, insats, begaran, 3)
     return las(insats), begaran
 
 

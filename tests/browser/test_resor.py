@@ -17,7 +17,7 @@ from myndigheter.roles import Roll
 from notiser.models import Notis
 from objekt.models import Importrad, Myndighetsintresse, Objekt, Objektimport, Objekttyp
 from tests.importfiler import csv_fil, xlsx_fil
-from tests.varld import aktuell_version
+from tests.varld import aktuell_version, bekrafta
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -87,17 +87,7 @@ def bekraftad(personer, objekt):
     begaran = services.begar_bemanning(
         sam, insats, city, 2, version=aktuell_version(insats), **kvittens
     )
-    deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(
-        personer["skv"],
-        deltagande,
-        accepterad=True,
-        planerat_antal=2,
-        version=aktuell_version(deltagande),
-    )
-    services.besvara_bemanning(
-        personer["opsam"], begaran, 2, poliser=[personer["polis"]], version=aktuell_version(begaran)
-    )
+    bekrafta(personer, insats, begaran, 2)
     dag = timezone.localdate() + timedelta(days=21)
     fonsterstart = datetime.combine(dag, time(0), tzinfo=timezone.get_current_timezone())
     fonster = Arshjulshandelse.objects.create(

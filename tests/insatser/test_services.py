@@ -15,7 +15,7 @@ from karna.lasning import Konflikt
 from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from objekt.models import Objekt, Objekttyp
-from tests.varld import aktuell_version, status_av
+from tests.varld import aktuell_version, bekrafta, status_av
 
 S = InsatsStatus
 
@@ -97,17 +97,7 @@ def till_status(status, insats, personer, orsak):
     )
     if status == S.BEMANNING_BEGARD:
         return _las(insats)
-    deltagande = insats.deltaganden.get(organisation__kod="skatteverket")
-    services.besvara_inbjudan(
-        personer["skv"],
-        deltagande,
-        accepterad=True,
-        planerat_antal=2,
-        version=aktuell_version(deltagande),
-    )
-    services.besvara_bemanning(
-        personer["opsam"], begaran, 4, poliser=[personer["polis"]], version=aktuell_version(begaran)
-    )
+    bekrafta(personer, insats, begaran, 4)
     if status == S.BEKRAFTAD:
         return _las(insats)
     if status == S.INSTALLD:

@@ -6,10 +6,9 @@ show that it was sent, and tests/notiser/test_utskick.py reads the contents in-p
 
 import pytest
 
-from insatser import services
 from insatser.models import Insatshandelse
 from notiser.models import Notis, Utskick
-from tests.varld import aktuell_version
+from tests.varld import stall_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,13 +18,7 @@ def test_a_worker_notifies_everyone_of_a_cancellation_at_once(
 ):
     arbetare = celery_arbetare()  # listens to the cancellation queue first
     insats, _ = bekraftad
-    services.stall_in_insats(
-        personer["samordnare"],
-        insats,
-        orsak,
-        kommentar="Skottlossning",
-        version=aktuell_version(insats),
-    )
+    stall_in(personer, insats, orsak)
     handelse = Insatshandelse.objects.get(insats=insats, typ="stall_in")
 
     def klart():

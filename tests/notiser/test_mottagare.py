@@ -12,7 +12,7 @@ from insatser.services.eskalering import paminn_om_begaran, paminn_om_obekraftad
 from myndigheter.models import Enhet
 from myndigheter.roles import Roll
 from notiser.mottagare import mottagare
-from tests.varld import aktuell_version, las, lpo, org
+from tests.varld import aktuell_version, las, lpo, org, stall_in
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +112,7 @@ def test_cancellation_goes_to_everyone_who_sees_the_details_but_the_one_who_acte
     personer, bekraftad, orsak
 ):
     insats, _ = bekraftad
-    services.stall_in_insats(
-        personer["samordnare"],
-        insats,
-        orsak,
-        kommentar="Skottlossning",
-        version=aktuell_version(insats),
-    )
+    stall_in(personer, insats, orsak)
     assert _namn(_senaste(insats, "stall_in")) == SER_DETALJERNA - {"samordnare"}
 
 

@@ -5,13 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from insatser import services
 from insatser.models import Insatshandelse
 from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
 from notiser.models import Notis, Notisinstallning
 from notiser.services import notifiera
-from tests.varld import aktuell_version, las
+from tests.varld import las, stall_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +22,7 @@ def installd(personer, bekraftad, orsak):
     insats, _ = bekraftad
     for handelse in Insatshandelse.objects.filter(insats=insats):
         notifiera(handelse.pk)
-    services.stall_in_insats(
-        personer["samordnare"],
-        insats,
-        orsak,
-        kommentar="Skottlossning",
-        version=aktuell_version(insats),
-    )
+    stall_in(personer, insats, orsak)
     notifiera(Insatshandelse.objects.get(insats=insats, typ="stall_in").pk)
     return las(insats)
 

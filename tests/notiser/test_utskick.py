@@ -19,7 +19,7 @@ from notiser.models import Notis, Utskick
 from notiser.notistyper import NOTIFIERANDE, NOTISTYPER, Notiskategori
 from notiser.services import epostmeddelande, missade_handelser, notifiera
 from notiser.tasks import AKUT_KO, notifiera_handelse, notifiera_missade
-from tests.varld import aktuell_version, las
+from tests.varld import aktuell_version, las, stall_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +31,7 @@ def _senaste(insats, typ):
 @pytest.fixture
 def installd(personer, bekraftad, orsak):
     insats, _ = bekraftad
-    services.stall_in_insats(
-        personer["samordnare"],
-        insats,
-        orsak,
-        kommentar="Skottlossning vid Hjalmar Brantingsplatsen",
-        version=aktuell_version(insats),
-    )
+    stall_in(personer, insats, orsak, "Skottlossning vid Hjalmar Brantingsplatsen")
     return las(insats)
 
 
