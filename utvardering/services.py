@@ -22,6 +22,11 @@ from utvardering.workflow import FORBATTRINGSOMRADE_WORKFLOW
 UTFORDA = frozenset({InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD})
 
 
+def registrering_mojlig(insats: Insats) -> bool:
+    """Improvement areas are recorded once the operation has been carried out."""
+    return insats.status in UTFORDA
+
+
 @verb(INSATSEN_ANDRAD)
 def registrera_forbattringsomrade(
     user,
@@ -38,7 +43,7 @@ def registrera_forbattringsomrade(
         raise PermissionDenied(
             _("Endast samordnare för den samordnande organisationen kan göra detta.")
         )
-    if insats.status not in UTFORDA:
+    if not registrering_mojlig(insats):
         raise ValidationError(
             {"text": _("Förbättringsområden registreras när insatsen är genomförd.")}
         )

@@ -33,7 +33,7 @@ def forbattringsomraden(request, pk: int):
         # Whether an operation was evaluated, and what it found, is a detail: to those
         # without the details there is nothing here.
         raise Http404
-    kan_registrera = insats.kan_samordna and insats.status in services.UTFORDA
+    kan_registrera = insats.kan_samordna and services.registrering_mojlig(insats)
     if request.method == "POST" and not kan_registrera:
         raise PermissionDenied
     form = ForbattringsomradeForm(request.POST or None, insats=insats)
