@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.tasks import HEARTBEAT_CACHE_KEY, halsokontroll
 from insatser.access import ser_bemanningsinkorgen
 from karna.vyer import kraver
-from myndigheter.access import ADMINISTRATION, DRIFTSTATUS, kan_hantera_medlemmar
+from myndigheter.access import ADMINISTRATION, DRIFTSTATUS, kan_hantera_medlemmar, ser_profiler
 from objekt.access import ar_poolanvandare
 
 
@@ -44,6 +44,7 @@ def inloggningsval(request) -> dict:
         "kan_hantera_medlemmar": kan_hantera_medlemmar(request.user),
         "ser_bemanningsinkorgen": ser_bemanningsinkorgen(request.user),
         "ser_objektpoolen": ar_poolanvandare(request.user),
+        "ser_profiler": ser_profiler(request.user),
         "ser_driftstatus": DRIFTSTATUS.tillater(request.user),
         "ser_administrationen": ADMINISTRATION.tillater(request.user),
     }

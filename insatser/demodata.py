@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from arshjul.demodata import skapa_demohjul
 from insatser import services, varningar
+from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
 from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
 from insatser.services import ObekraftadeVarningar
@@ -238,6 +239,8 @@ SVARANDE = {
 }
 MOTIVERING = "Demodata: insatsen planerades trots varningarna."
 S = InsatsStatus
+# The coming operations whose briefings a newcomer reads first: released information in each.
+KOMMANDE_MAL = {S.PLANERAD, S.BEMANNING_BEGARD, S.BEKRAFTAD}
 
 
 def _ny(rad):
@@ -260,6 +263,7 @@ class Demodata:
     def kor(self) -> int:
         self.anvandare = {d.username: self._anvandare(d) for d in DEMO_ANVANDARE}
         skapa_informationsmallar(self._skapa)
+        self.skapade += skapa_profiler()
         with utan_prenumeranter(INSATSEN_ANDRAD, UNDERLAG_BESTALLDA, OBJEKT_ANDRAT):
             self.objekt = [self._objekt(i) for i in range(48)]
             self._intressen()
@@ -427,6 +431,8 @@ class Demodata:
         if mal == S.FORESLAGEN:
             return
         self._planera(insats, samordnare)
+        if mal in KOMMANDE_MAL:
+            frislapp_till(insats, self.anvandare)
         self._folj_upp(insats, samordnare, lpo, nummer, mal)
 
     def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str) -> None:

@@ -26,6 +26,7 @@ from insatser.access import (
     FYND_POLICY,
     INSATS_POLICY,
     Handling,
+    frislappta_till,
     namngivbara_poliser,
     nedladdningsbara_underlag,
     onskbara_poliser,
@@ -34,7 +35,6 @@ from insatser.access import (
 )
 from insatser.models import (
     Bemanningsbegaran,
-    Frislappning,
     Informationsunderlag,
     Insats,
     Kontroll,
@@ -307,9 +307,7 @@ def uppgifter_i_insats(user, insats) -> QuerySet[Objektuppgift]:
     information released to another operation stays there.
     """
     egen_eller_frislappt_hit = Q(organisation_id=Aktor.for_user(user).organisation_id) | Exists(
-        Frislappning.objects.filter(
-            objektuppgift=OuterRef("pk"), insats=insats, aterkallad__isnull=True
-        )
+        frislappta_till(user, objektuppgift=OuterRef("pk"), insats=insats)
     )
     return (
         synliga_objektuppgifter(user)

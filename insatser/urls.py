@@ -10,6 +10,7 @@ from insatser import (
     views_oversikt,
     views_planering,
     views_underlag,
+    views_uppgifter,
 )
 
 urlpatterns = [
@@ -53,6 +54,26 @@ urlpatterns = [
         name="ta_bort_fynd",
     ),
     path("kalender/", views_oversikt.kalender, name="kalender"),
+    path(
+        "insatser/<int:pk>/myndighetsuppgifter/",
+        views_uppgifter.myndighetsuppgifter,
+        name="myndighetsuppgifter",
+    ),
+    path(
+        "insatser/<int:pk>/myndighetsuppgifter/<int:kontroll_pk>/ny/",
+        views_uppgifter.lagg_till_uppgift,
+        name="lagg_till_myndighetsuppgift",
+    ),
+    path(
+        "insatser/<int:pk>/myndighetsuppgifter/<int:uppgift_pk>/frislapp/",
+        views_uppgifter.frislapp,
+        name="frislapp_uppgift",
+    ),
+    path(
+        "frislappningar/<int:pk>/aterkalla/",
+        views_uppgifter.aterkalla,
+        name="aterkalla_frislappning",
+    ),
     path("insatser/<int:pk>/sakerhet/", views_planering.sakerhet, name="andra_sakerhet"),
     path("insatser/<int:pk>/underlag/", views_underlag.sektion, name="underlag"),
     path("insatser/<int:pk>/underlag/bygg/", views_underlag.begar, name="begar_underlag"),

@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from karna.policy import Funktion, Policy, Regel, Relation
-from myndigheter.roles import Roll
+from myndigheter.models import Myndighet
+from myndigheter.roles import DELTAGARROLLER, Roll
 
 # Roles a focal point may give or take within their own organisation; the others are assigned by
 # administrators (or, for e-identification logins, by the identity provider).
@@ -38,7 +39,34 @@ MEDLEM_POLICY = Policy(
     ],
 )
 
-POLICYER = {"Medlem i organisationen": MEDLEM_POLICY}
+
+def _aktiv(aktor) -> Q:
+    return Q(aktiv=True)
+
+
+def _egen(aktor) -> Q:
+    return Q(pk=aktor.organisation_id, aktiv=True)
+
+
+# An agency's profile says what it may share with whom and what it needs: everyone who plans or
+# takes part in operations reads it where they decide to release or ask; its focal point keeps it.
+PROFIL_POLICY = Policy(
+    Myndighet,
+    handlingar={
+        Handling.SE: "läsa organisationens profil: mandat, delningsgrunder, behov, kontaktvägar",
+        Handling.HANTERA: "ändra organisationens profil och delningsgrunder",
+    },
+    relationer=[
+        Relation("aktiv", "organisationen är aktiv", _aktiv),
+        Relation("egen", "organisationen är användarens egen", _egen),
+    ],
+    regler=[
+        *[Regel(roll, "aktiv", [Handling.SE]) for roll in DELTAGARROLLER],
+        Regel(Roll.MYNDIGHETSKONTAKT, "egen", [Handling.HANTERA]),
+    ],
+)
+
+POLICYER = {"Medlem i organisationen": MEDLEM_POLICY, "Organisationsprofil": PROFIL_POLICY}
 
 
 ADMINISTRATION = Funktion(
@@ -55,3 +83,15 @@ def kan_hantera_medlemmar(user) -> bool:
 
 def medlemmar(user):
     return MEDLEM_POLICY.filtrera(user, Handling.SE)
+
+
+def ser_profiler(user) -> bool:
+    return PROFIL_POLICY.kan_nagon_gang(user, Handling.SE)
+
+
+def synliga_profiler(user):
+    return PROFIL_POLICY.filtrera(user, Handling.SE)
+
+
+def kan_andra_profil(user, organisation: Myndighet) -> bool:
+    return PROFIL_POLICY.tillater(user, Handling.HANTERA, organisation)

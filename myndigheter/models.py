@@ -9,6 +9,7 @@ from __future__ import annotations
 import pghistory
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,11 +83,85 @@ class Myndighet(KodModell):
         blank=True,
         help_text=_("Vad organisationen behöver veta inför en insats."),
     )
+    mandat = models.TextField(
+        _("uppdrag och mandat"),
+        blank=True,
+        help_text=_("Vad organisationen kontrollerar och med vilket stöd, kort."),
+    )
+    kontaktvagar = models.TextField(
+        _("kontaktvägar"),
+        blank=True,
+        help_text=_("Funktioner och funktionsnummer att vända sig till, inte enskilda personer."),
+    )
     aktiv = models.BooleanField(_("aktiv"), default=True)
 
     class Meta(KodModell.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
+
+    @property
+    def mottagarslag(self) -> str:
+        """The kind of recipient the secrecy rules distinguish: the police, a state agency, a
+        municipality (with its companies), a region or another organisation."""
+        if self.ar_polis:
+            return Mottagarslag.POLIS
+        if self.typ in (self.Typ.KOMMUNAL, self.Typ.KOMMUNALT_BOLAG):
+            return Mottagarslag.KOMMUNAL
+        return self.typ
+
+
+class Mottagarslag(models.TextChoices):
+    POLIS = "POLIS", _("Polisen")
+    STATLIG = "STATLIG", _("Statlig myndighet")
+    KOMMUNAL = "KOMMUNAL", _("Kommun eller kommunalt bolag")
+    REGION = "REGION", _("Region")
+    OVRIG = "OVRIG", _("Övrig organisation")
+
+
+@pghistory.track()
+class Delningsgrund(models.Model):
+    """A provision under which an organisation may disclose information, and to whom.
+
+    Kept by the organisation's focal point on its profile; a release names one, and is refused
+    when a recipient is of a kind the provision does not cover.
+    """
+
+    organisation = models.ForeignKey(
+        Myndighet,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="delningsgrunder",
+    )
+    bestammelse = models.CharField(
+        _("bestämmelse"),
+        max_length=200,
+        help_text=_("Till exempel 10 kap. 28 § offentlighets- och sekretesslagen."),
+    )
+    beskrivning = models.TextField(_("vad får lämnas ut"), blank=True)
+    mottagarslag = ArrayField(
+        models.CharField(max_length=20, choices=Mottagarslag.choices),
+        verbose_name=_("får lämnas till"),
+    )
+    aktiv = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        verbose_name = _("delningsgrund")
+        verbose_name_plural = _("delningsgrunder")
+        ordering = ["organisation", "bestammelse"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(mottagarslag=[]), name="delningsgrund_har_mottagare"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.bestammelse
+
+    def medger(self, mottagare: Myndighet) -> bool:
+        return mottagare.mottagarslag in self.mottagarslag
+
+    def mottagarslag_namn(self) -> list[str]:
+        return [str(Mottagarslag(slag).label) for slag in self.mottagarslag]
 
 
 @pghistory.track()

@@ -20,7 +20,7 @@ from insatser.workflow import (
     KONTROLL_WORKFLOW,
     SVAR_WORKFLOW,
 )
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
+from myndigheter.models import Delningsgrund, Kommun, Lokalpolisomrade, Mottagarslag, Myndighet
 from objekt.models import Objekt, Objekttyp
 from objekt.workflow import OBJEKT_WORKFLOW
 
@@ -127,3 +127,14 @@ class KontrollFabrik(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         kwargs["status"] = KONTROLL_WORKFLOW.nadd(kwargs["status"])
         return super()._create(model_class, *args, **kwargs)
+
+
+class DelningsgrundFabrik(factory.django.DjangoModelFactory):
+    """A provision of an organisation's profile; by default it covers every kind of recipient."""
+
+    class Meta:
+        model = Delningsgrund
+
+    organisation = factory.LazyFunction(lambda: org("skatteverket"))
+    bestammelse = factory.Sequence(lambda n: f"10 kap. {n + 1} § OSL")
+    mottagarslag = factory.LazyFunction(lambda: list(Mottagarslag.values))

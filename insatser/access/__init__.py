@@ -3,6 +3,7 @@ kind of object: operations and staffing requests (``insats``), co-planned groups
 findings (``fynd``) and briefings (``underlag``). ``docs/behorigheter.md`` is generated from them.
 """
 
+from insatser.access.frislappning import frislappta_till, i_mottagarkretsen, mottagare
 from insatser.access.fynd import FYND_POLICY, kan_ratta_fynd, synliga_fynd
 from insatser.access.grupper import (
     INSATSGRUPP_POLICY,
@@ -67,6 +68,8 @@ __all__ = [
     "besvarbara_inbjudningar",
     "far_besvara_inbjudan",
     "for_alla",
+    "frislappta_till",
+    "i_mottagarkretsen",
     "kan_ansluta_till_grupp",
     "kan_besvara_bemanning",
     "kan_besvara_inbjudan",
@@ -77,6 +80,7 @@ __all__ = [
     "kan_se_insats",
     "kan_skapa_insats",
     "kan_stalla_in",
+    "mottagare",
     "namngivbara_poliser",
     "nedladdningsbara_underlag",
     "onskbara_poliser",

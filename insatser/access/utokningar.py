@@ -13,8 +13,9 @@ from django.db.models import Exists, OuterRef, Q
 
 from arshjul.access import HANDELSE_POLICY, aktiva_insatsfonster
 from arshjul.access import Handling as ArshjulHandling
+from insatser.access.frislappning import frislappt_till_uppgiften
 from insatser.access.insats import INSATS_POLICY, Handling
-from insatser.models import Deltagande, Frislappning, Kontroll
+from insatser.models import Deltagande, Kontroll
 from karna.policy import Regel, Relation
 from myndigheter.roles import DELTAGARROLLER, Roll
 from objekt.access import OBJEKT_POLICY, OBJEKTUPPGIFT_POLICY, POOLROLLER
@@ -27,12 +28,7 @@ def _i_synlig_insats(aktor) -> Q:
 
 
 def _frislappt(aktor) -> Q:
-    synliga = INSATS_POLICY.filtrera(aktor, Handling.SE_FRISLAPPT).values("pk")
-    return Exists(
-        Frislappning.objects.filter(
-            objektuppgift=OuterRef("pk"), aterkallad__isnull=True, insats__in=synliga
-        )
-    )
+    return frislappt_till_uppgiften(aktor)
 
 
 def _fonster_med_deltagande(aktor) -> Q:
@@ -61,7 +57,8 @@ def utoka_policyer() -> None:
             Relation(
                 "frislappt",
                 "uppgiften är frisläppt till en insats vars frisläppta uppgifter användaren "
-                "får läsa",
+                "får läsa, och användarens organisation hör till kretsen den frisläpptes till "
+                "(alla deltagare, samordnande organisation, polisen eller namngivna)",
                 _frislappt,
             )
         ],

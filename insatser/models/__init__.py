@@ -1,7 +1,7 @@
 """Joint operations, their participants, controls, findings and police staffing."""
 
 from insatser.models.bemanning import Bemanningsbegaran, Polisbemanning
-from insatser.models.frislappning import Frislappning
+from insatser.models.frislappning import Frislappning, Mottagarkrets, NekadFrislappning
 from insatser.models.insats import (
     Deltagande,
     Fynd,
@@ -36,6 +36,8 @@ __all__ = [
     "Kontroll",
     "Malgrupp",
     "Malgruppstyp",
+    "Mottagarkrets",
+    "NekadFrislappning",
     "Polisbemanning",
     "Underlagsbygge",
     "Varningskvittens",

@@ -15,7 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insatser.models.insats import Insats
+from myndigheter.models import Delningsgrund, Myndighet
 from objekt.models import Objektuppgift
+
+
+class Mottagarkrets(models.TextChoices):
+    """Who in the operation a released block is for."""
+
+    ALLA = "ALLA", _("Alla deltagare")
+    SAMORDNARE = "SAMORDNARE", _("Endast samordnande organisation")
+    POLIS = "POLIS", _("Endast polisen")
+    NAMNGIVNA = "NAMNGIVNA", _("Namngivna organisationer")
 
 
 @pghistory.track()
@@ -38,6 +48,20 @@ class Frislappning(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("frisläppt av"),
         on_delete=models.PROTECT,
+        related_name="+",
+    )
+    krets = models.CharField(
+        _("till vem"), max_length=20, choices=Mottagarkrets.choices, default=Mottagarkrets.ALLA
+    )
+    mottagare = models.ManyToManyField(
+        Myndighet, verbose_name=_("namngivna mottagare"), blank=True, related_name="+"
+    )
+    delningsgrund = models.ForeignKey(
+        Delningsgrund,
+        verbose_name=_("delningsgrund"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     grund = models.TextField(_("grund för utlämnande"))
@@ -65,3 +89,48 @@ class Frislappning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.objektuppgift} → {self.insats}"
+
+
+class NekadFrislappning(models.Model):
+    """A release the secrecy rules refused, with the obstacle, so the follow-up can count them.
+
+    Kept as plain text besides the keys: the record must say what was refused and why even when
+    the provision is later changed.
+    """
+
+    objektuppgift = models.ForeignKey(
+        Objektuppgift,
+        verbose_name=_("objektuppgift"),
+        on_delete=models.CASCADE,
+        related_name="nekade_frislappningar",
+    )
+    insats = models.ForeignKey(
+        Insats,
+        verbose_name=_("insats"),
+        on_delete=models.CASCADE,
+        related_name="nekade_frislappningar",
+    )
+    krets = models.CharField(_("till vem"), max_length=20, choices=Mottagarkrets.choices)
+    delningsgrund = models.ForeignKey(
+        Delningsgrund,
+        verbose_name=_("delningsgrund"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    hinder = models.TextField(_("hinder"))
+    nekad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("försökt av"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    tidpunkt = models.DateTimeField(_("tidpunkt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nekad frisläppning")
+        verbose_name_plural = _("nekade frisläppningar")
+        ordering = ["-tidpunkt"]
+
+    def __str__(self) -> str:
+        return f"{self.objektuppgift} → {self.insats}: {self.hinder}"

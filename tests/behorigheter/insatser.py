@@ -86,6 +86,26 @@ MATRIS = {
         "POST": for_den_som_ser(403, SAMORDNARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    # The agencies' information: read by those who see the operation's details (M-1); a block of
+    # Skatteverket on M-2's object, released there to all participants, is released and withdrawn
+    # by Skatteverket's officers only (an empty post comes back with a message), refused to the
+    # other readers, and unknown to the rest; blocks are added by the pool's users.
+    # The REST client sees that the operation exists, not its details.
+    "myndighetsuppgifter": {
+        "GET": for_den_som_ser(200, API_KLIENT=404),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    "lagg_till_myndighetsuppgift": {
+        "POST": for_den_som_ser(302, OPERATIV_SAMORDNARE=403, API_KLIENT=404),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    **{
+        namn: {
+            "POST": for_den_som_ser(403, HANDLAGGARE=302, MYNDIGHETSKONTAKT=302, API_KLIENT=404),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in ("frislapp_uppgift", "aterkalla_frislappning")
+    },
     "bemanning_inkorg": {
         "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
         "POST": alla(405, ANONYM=LOGIN),
@@ -125,6 +145,10 @@ URLER = {
     "ta_bort_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/{FYND}/ta-bort/",
     "kalender": "/kalender/",
     "mina_uppgifter": "/mina-uppgifter/",
+    "myndighetsuppgifter": "/insatser/{INSATS}/myndighetsuppgifter/",
+    "lagg_till_myndighetsuppgift": "/insatser/{DAGENS_INSATS}/myndighetsuppgifter/{KONTROLL}/ny/",
+    "frislapp_uppgift": "/insatser/{DAGENS_INSATS}/myndighetsuppgifter/{UPPGIFT}/frislapp/",
+    "aterkalla_frislappning": "/frislappningar/{FRISLAPPNING}/aterkalla/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
@@ -132,8 +156,10 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
-    from insatser.models import Fynd, Insatsgrupp
+    from insatser.models import Frislappning, Fynd, Insatsgrupp
     from myndigheter.models import Myndighet
+    from myndigheter.roles import Roll
+    from objekt.models import Objektuppgift
 
     insats = matrisinsatsen()
     grupp = Insatsgrupp.objects.create(
@@ -146,7 +172,18 @@ def platshallare(aktorer) -> dict:
     insats.insatsgrupp = grupp
     insats.save()
     kontroll = matriskontrollen()
+    uppgift = Objektuppgift.objects.create(
+        objekt=kontroll.objekt, organisation=Myndighet.objects.get(kod="skatteverket")
+    )
+    frislappning = Frislappning.objects.create(
+        objektuppgift=uppgift,
+        insats=kontroll.insats,
+        frislappt_av=aktorer[Roll.HANDLAGGARE],
+        grund="Matrisgrund",
+    )
     return {
+        "UPPGIFT": uppgift.pk,
+        "FRISLAPPNING": frislappning.pk,
         "INSATS": insats.pk,
         "BEGARAN": insats.bemanningsbegaranden.get().pk,
         "GRUPP": grupp.pk,

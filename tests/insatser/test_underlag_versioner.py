@@ -27,6 +27,7 @@ from myndigheter.models import Myndighet
 from myndigheter.roles import Roll
 from objekt import services as objekttjanster
 from objekt.models import Objektuppgift
+from tests.fabriker import DelningsgrundFabrik
 from tests.insatser.underlagsvarld import aktuella, bygg, malgrupper, org
 from tests.varld import aktuell_version
 from utvardering import services as utvardering_services
@@ -134,7 +135,7 @@ def _verb(namn, v):
             u["av"],
             Objektuppgift.objects.get(organisation__kod="av", objekt=v.alfa),
             v.egen,
-            "Samtycke",
+            DelningsgrundFabrik(organisation=org("av")),
         ),
         "nya_underlag": lambda: services.begar_nya_underlag(u["samordnare"], v.egen),
         "andra_objekt": lambda: objekttjanster.andra_objekt(

@@ -1,0 +1,52 @@
+"""Forms of an organisation's profile."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from karna.formular import Formular, engangsfalt
+from myndigheter.models import Mottagarslag
+
+
+class ProfilForm(Formular):
+    mandat = forms.CharField(
+        label=_("Uppdrag och mandat"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Vad organisationen kontrollerar och med vilket stöd, kort."),
+    )
+    informationsbehov = forms.CharField(
+        label=_("Vad organisationen behöver från de andra inför en insats"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    kontaktvagar = forms.CharField(
+        label=_("Kontaktvägar"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Funktioner och funktionsnummer att vända sig till, inte enskilda personer."),
+    )
+
+
+class DelningsgrundForm(Formular):
+    bestammelse = forms.CharField(
+        label=_("Bestämmelse"),
+        max_length=200,
+        help_text=_("Till exempel 10 kap. 28 § offentlighets- och sekretesslagen."),
+    )
+    beskrivning = forms.CharField(
+        label=_("Vad får lämnas ut"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    mottagarslag = forms.MultipleChoiceField(
+        label=_("Får lämnas till"),
+        choices=Mottagarslag.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    engangsnyckel = engangsfalt()
