@@ -13,6 +13,7 @@ from insatser.models.insats import (
     Installningsorsak,
     Kontroll,
 )
+from insatser.models.kontakt import Polisbefal
 from insatser.models.underlag import (
     Informationsunderlag,
     Malgrupp,
@@ -36,6 +37,7 @@ __all__ = [
     "Kontroll",
     "Malgrupp",
     "Malgruppstyp",
+    "Polisbefal",
     "Polisbemanning",
     "Underlagsbygge",
     "Varningskvittens",
