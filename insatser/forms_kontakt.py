@@ -6,7 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from insatser import selectors_kontakt
+from insatser.models import Insats
 from insatser.models.telefon import TELEFON_HJALP, TELEFON_MAXLANGD
+from insatser.workflow import OPPNA_FOR_PLANERING
 from karna.formular import Formular, kontrollfalt, versionsfalt
 
 
@@ -46,3 +49,51 @@ class PolisbefalForm(Formular):
     )
     telefon = _telefon()
     version = versionsfalt()
+
+
+def kontaktsektion(user, insats: Insats, bundet=None) -> dict:
+    """What the section shows: each participant's and the police's contact, and a form for each
+    contact ``user`` may name (``bundet``: a posted form to show again with its errors)."""
+    oppen = insats.status in OPPNA_FOR_PLANERING
+    deltagare = selectors_kontakt.deltagarkontakter(user, insats)
+    befal = selectors_kontakt.polisbefal(user, insats)
+    for d in deltagare:
+        d.formular = (
+            _bundet_eller(bundet, "deltagande", d.pk)
+            or KontaktfunktionForm(
+                prefix=f"d{d.pk}",
+                initial={
+                    "deltagande": d.pk,
+                    "kontaktfunktion": d.kontaktfunktion,
+                    "kontakttelefon": d.kontakttelefon,
+                    "version": d.version,
+                },
+            )
+            if oppen and d.kan_anges
+            else None
+        )
+    befalsrader = []
+    for rad in befal:
+        formular = None
+        if oppen and rad.kan_anges:
+            formular = _bundet_eller(bundet, "lpo", rad.lpo.pk) or PolisbefalForm(
+                prefix=f"b{rad.lpo.pk}",
+                initial={
+                    "lpo": rad.lpo.pk,
+                    "funktion": rad.befal.funktion if rad.befal else "",
+                    "telefon": rad.befal.telefon if rad.befal else "",
+                    "version": rad.befal.version if rad.befal else 0,
+                },
+            )
+        befalsrader.append((rad, formular))
+    return {"kontakt_deltagare": deltagare, "kontakt_befal": befalsrader}
+
+
+def _bundet_eller(bundet, falt: str, pk: int):
+    if (
+        bundet is not None
+        and bundet.is_bound
+        and bundet.data.get(bundet.add_prefix(falt)) == str(pk)
+    ):
+        return bundet
+    return None

@@ -10,153 +10,380 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('insatser', '0016_tidsgranser'),
-        ('myndigheter', '0009_insatspolisens_lpo'),
-        ('pghistory', '0007_auto_20250421_0444'),
+        ("insatser", "0016_tidsgranser"),
+        ("myndigheter", "0009_insatspolisens_lpo"),
+        ("pghistory", "0007_auto_20250421_0444"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Polisbefal',
+            name="Polisbefal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('funktion', models.CharField(help_text='Funktionen, inte en persons namn, till exempel ”Yttre befäl LPO City”.', max_length=200, verbose_name='befälsfunktion')),
-                ('telefon', models.CharField(blank=True, help_text='Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.', max_length=20, validators=[django.core.validators.RegexValidator('^(\\+46|0)[0-9 \\-]{6,16}[0-9]$', 'Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.')], verbose_name='funktionstelefon')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('andrad', models.DateTimeField(default=django.utils.timezone.now, verbose_name='ändrad')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "funktion",
+                    models.CharField(
+                        help_text="Funktionen, inte en persons namn, till exempel ”Yttre befäl LPO City”.",
+                        max_length=200,
+                        verbose_name="befälsfunktion",
+                    ),
+                ),
+                (
+                    "telefon",
+                    models.CharField(
+                        blank=True,
+                        help_text="Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.",
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+46|0)[0-9 \\-]{6,16}[0-9]$",
+                                "Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.",
+                            )
+                        ],
+                        verbose_name="funktionstelefon",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                (
+                    "andrad",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="ändrad"),
+                ),
             ],
             options={
-                'verbose_name': 'polisbefäl',
-                'verbose_name_plural': 'polisbefäl',
+                "verbose_name": "polisbefäl",
+                "verbose_name_plural": "polisbefäl",
             },
         ),
         migrations.CreateModel(
-            name='PolisbefalEvent',
+            name="PolisbefalEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('funktion', models.CharField(help_text='Funktionen, inte en persons namn, till exempel ”Yttre befäl LPO City”.', max_length=200, verbose_name='befälsfunktion')),
-                ('telefon', models.CharField(blank=True, help_text='Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.', max_length=20, validators=[django.core.validators.RegexValidator('^(\\+46|0)[0-9 \\-]{6,16}[0-9]$', 'Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.')], verbose_name='funktionstelefon')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('andrad', models.DateTimeField(default=django.utils.timezone.now, verbose_name='ändrad')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "funktion",
+                    models.CharField(
+                        help_text="Funktionen, inte en persons namn, till exempel ”Yttre befäl LPO City”.",
+                        max_length=200,
+                        verbose_name="befälsfunktion",
+                    ),
+                ),
+                (
+                    "telefon",
+                    models.CharField(
+                        blank=True,
+                        help_text="Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.",
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+46|0)[0-9 \\-]{6,16}[0-9]$",
+                                "Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.",
+                            )
+                        ],
+                        verbose_name="funktionstelefon",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                (
+                    "andrad",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="ändrad"),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='deltagande',
-            name='insert_insert',
+            model_name="deltagande",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='deltagande',
-            name='update_update',
+            model_name="deltagande",
+            name="update_update",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='deltagande',
-            name='delete_delete',
+            model_name="deltagande",
+            name="delete_delete",
         ),
         migrations.AddField(
-            model_name='deltagande',
-            name='kontakttelefon',
-            field=models.CharField(blank=True, help_text='Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.', max_length=20, validators=[django.core.validators.RegexValidator('^(\\+46|0)[0-9 \\-]{6,16}[0-9]$', 'Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.')], verbose_name='funktionstelefon'),
+            model_name="deltagande",
+            name="kontakttelefon",
+            field=models.CharField(
+                blank=True,
+                help_text="Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^(\\+46|0)[0-9 \\-]{6,16}[0-9]$",
+                        "Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.",
+                    )
+                ],
+                verbose_name="funktionstelefon",
+            ),
         ),
         migrations.AddField(
-            model_name='deltagandeevent',
-            name='kontakttelefon',
-            field=models.CharField(blank=True, help_text='Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.', max_length=20, validators=[django.core.validators.RegexValidator('^(\\+46|0)[0-9 \\-]{6,16}[0-9]$', 'Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.')], verbose_name='funktionstelefon'),
+            model_name="deltagandeevent",
+            name="kontakttelefon",
+            field=models.CharField(
+                blank=True,
+                help_text="Funktionens telefonnummer (växel eller jourtelefon), inte ett personligt mobilnummer.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^(\\+46|0)[0-9 \\-]{6,16}[0-9]$",
+                        "Ange ett svenskt telefonnummer med siffror, mellanslag, bindestreck och eventuellt +46 först, till exempel 010-123 45 67.",
+                    )
+                ],
+                verbose_name="funktionstelefon",
+            ),
         ),
         migrations.AlterField(
-            model_name='deltagande',
-            name='kontaktfunktion',
-            field=models.CharField(blank=True, help_text='Funktionen på plats, inte en persons namn, till exempel ”Skatteverkets insatsledare”.', max_length=200, verbose_name='kontaktfunktion'),
+            model_name="deltagande",
+            name="kontaktfunktion",
+            field=models.CharField(
+                blank=True,
+                help_text="Funktionen på plats, inte en persons namn, till exempel ”Skatteverkets insatsledare”.",
+                max_length=200,
+                verbose_name="kontaktfunktion",
+            ),
         ),
         migrations.AlterField(
-            model_name='deltagandeevent',
-            name='kontaktfunktion',
-            field=models.CharField(blank=True, help_text='Funktionen på plats, inte en persons namn, till exempel ”Skatteverkets insatsledare”.', max_length=200, verbose_name='kontaktfunktion'),
+            model_name="deltagandeevent",
+            name="kontaktfunktion",
+            field=models.CharField(
+                blank=True,
+                help_text="Funktionen på plats, inte en persons namn, till exempel ”Skatteverkets insatsledare”.",
+                max_length=200,
+                verbose_name="kontaktfunktion",
+            ),
         ),
         migrations.AlterField(
-            model_name='varningskvittens',
-            name='typ',
-            field=models.CharField(choices=[('BEGRANSNINGSPERIOD', 'Begränsningsperiod'), ('OBJEKT_NYLIGEN_KONTROLLERAT', 'Objektet nyligen kontrollerat'), ('OBJEKT_I_ANNAN_INSATS', 'Objektet i en annan öppen insats'), ('ENHET_DUBBELBOKAD', 'Enheten dubbelbokad'), ('PERSON_DUBBELBOKAD', 'Personen dubbelbokad'), ('LEDTID_OBJEKT', 'Ledtiden för objekt har passerat'), ('LEDTID_BEMANNING', 'Ledtiden för polisbemanning har passerat'), ('POLIS_EJ_BEKRAFTAD', 'Polisen har inte bekräftat'), ('KONTAKTFUNKTION_SAKNAS', 'Kontaktfunktion saknas')], max_length=40, verbose_name='typ'),
+            model_name="varningskvittens",
+            name="typ",
+            field=models.CharField(
+                choices=[
+                    ("BEGRANSNINGSPERIOD", "Begränsningsperiod"),
+                    ("OBJEKT_NYLIGEN_KONTROLLERAT", "Objektet nyligen kontrollerat"),
+                    ("OBJEKT_I_ANNAN_INSATS", "Objektet i en annan öppen insats"),
+                    ("ENHET_DUBBELBOKAD", "Enheten dubbelbokad"),
+                    ("PERSON_DUBBELBOKAD", "Personen dubbelbokad"),
+                    ("LEDTID_OBJEKT", "Ledtiden för objekt har passerat"),
+                    ("LEDTID_BEMANNING", "Ledtiden för polisbemanning har passerat"),
+                    ("POLIS_EJ_BEKRAFTAD", "Polisen har inte bekräftat"),
+                    ("KONTAKTFUNKTION_SAKNAS", "Kontaktfunktion saknas"),
+                ],
+                max_length=40,
+                verbose_name="typ",
+            ),
         ),
         migrations.AlterField(
-            model_name='varningskvittensevent',
-            name='typ',
-            field=models.CharField(choices=[('BEGRANSNINGSPERIOD', 'Begränsningsperiod'), ('OBJEKT_NYLIGEN_KONTROLLERAT', 'Objektet nyligen kontrollerat'), ('OBJEKT_I_ANNAN_INSATS', 'Objektet i en annan öppen insats'), ('ENHET_DUBBELBOKAD', 'Enheten dubbelbokad'), ('PERSON_DUBBELBOKAD', 'Personen dubbelbokad'), ('LEDTID_OBJEKT', 'Ledtiden för objekt har passerat'), ('LEDTID_BEMANNING', 'Ledtiden för polisbemanning har passerat'), ('POLIS_EJ_BEKRAFTAD', 'Polisen har inte bekräftat'), ('KONTAKTFUNKTION_SAKNAS', 'Kontaktfunktion saknas')], max_length=40, verbose_name='typ'),
+            model_name="varningskvittensevent",
+            name="typ",
+            field=models.CharField(
+                choices=[
+                    ("BEGRANSNINGSPERIOD", "Begränsningsperiod"),
+                    ("OBJEKT_NYLIGEN_KONTROLLERAT", "Objektet nyligen kontrollerat"),
+                    ("OBJEKT_I_ANNAN_INSATS", "Objektet i en annan öppen insats"),
+                    ("ENHET_DUBBELBOKAD", "Enheten dubbelbokad"),
+                    ("PERSON_DUBBELBOKAD", "Personen dubbelbokad"),
+                    ("LEDTID_OBJEKT", "Ledtiden för objekt har passerat"),
+                    ("LEDTID_BEMANNING", "Ledtiden för polisbemanning har passerat"),
+                    ("POLIS_EJ_BEKRAFTAD", "Polisen har inte bekräftat"),
+                    ("KONTAKTFUNKTION_SAKNAS", "Kontaktfunktion saknas"),
+                ],
+                max_length=40,
+                verbose_name="typ",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='deltagande',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "insatser_deltagandeevent" ("besvarad", "enhet_id", "id", "insats_id", "kontaktfunktion", "kontakttelefon", "organisation_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planerat_antal", "roll", "svar", "version") VALUES (NEW."besvarad", NEW."enhet_id", NEW."id", NEW."insats_id", NEW."kontaktfunktion", NEW."kontakttelefon", NEW."organisation_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."planerat_antal", NEW."roll", NEW."svar", NEW."version"); RETURN NULL;', hash='40f757fb2b338987e79ce5b75b5a7dcdf69d28a6', operation='INSERT', pgid='pgtrigger_insert_insert_4668c', table='insatser_deltagande', when='AFTER')),
+            model_name="deltagande",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "insatser_deltagandeevent" ("besvarad", "enhet_id", "id", "insats_id", "kontaktfunktion", "kontakttelefon", "organisation_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planerat_antal", "roll", "svar", "version") VALUES (NEW."besvarad", NEW."enhet_id", NEW."id", NEW."insats_id", NEW."kontaktfunktion", NEW."kontakttelefon", NEW."organisation_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."planerat_antal", NEW."roll", NEW."svar", NEW."version"); RETURN NULL;',
+                    hash="40f757fb2b338987e79ce5b75b5a7dcdf69d28a6",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_4668c",
+                    table="insatser_deltagande",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='deltagande',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "insatser_deltagandeevent" ("besvarad", "enhet_id", "id", "insats_id", "kontaktfunktion", "kontakttelefon", "organisation_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planerat_antal", "roll", "svar", "version") VALUES (NEW."besvarad", NEW."enhet_id", NEW."id", NEW."insats_id", NEW."kontaktfunktion", NEW."kontakttelefon", NEW."organisation_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."planerat_antal", NEW."roll", NEW."svar", NEW."version"); RETURN NULL;', hash='0cc1bca81ea3b98d16c998c426e1f426bc4be86e', operation='UPDATE', pgid='pgtrigger_update_update_23b2c', table='insatser_deltagande', when='AFTER')),
+            model_name="deltagande",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "insatser_deltagandeevent" ("besvarad", "enhet_id", "id", "insats_id", "kontaktfunktion", "kontakttelefon", "organisation_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planerat_antal", "roll", "svar", "version") VALUES (NEW."besvarad", NEW."enhet_id", NEW."id", NEW."insats_id", NEW."kontaktfunktion", NEW."kontakttelefon", NEW."organisation_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."planerat_antal", NEW."roll", NEW."svar", NEW."version"); RETURN NULL;',
+                    hash="0cc1bca81ea3b98d16c998c426e1f426bc4be86e",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_23b2c",
+                    table="insatser_deltagande",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='deltagande',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "insatser_deltagandeevent" ("besvarad", "enhet_id", "id", "insats_id", "kontaktfunktion", "kontakttelefon", "organisation_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planerat_antal", "roll", "svar", "version") VALUES (OLD."besvarad", OLD."enhet_id", OLD."id", OLD."insats_id", OLD."kontaktfunktion", OLD."kontakttelefon", OLD."organisation_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."planerat_antal", OLD."roll", OLD."svar", OLD."version"); RETURN NULL;', hash='4c42b5414a70e3d3da2fd4eabcd81968ff7a1c32', operation='DELETE', pgid='pgtrigger_delete_delete_6398e', table='insatser_deltagande', when='AFTER')),
+            model_name="deltagande",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "insatser_deltagandeevent" ("besvarad", "enhet_id", "id", "insats_id", "kontaktfunktion", "kontakttelefon", "organisation_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "planerat_antal", "roll", "svar", "version") VALUES (OLD."besvarad", OLD."enhet_id", OLD."id", OLD."insats_id", OLD."kontaktfunktion", OLD."kontakttelefon", OLD."organisation_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."planerat_antal", OLD."roll", OLD."svar", OLD."version"); RETURN NULL;',
+                    hash="4c42b5414a70e3d3da2fd4eabcd81968ff7a1c32",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_6398e",
+                    table="insatser_deltagande",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefal',
-            name='andrad_av',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ändrad av'),
+            model_name="polisbefal",
+            name="andrad_av",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="ändrad av",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefal',
-            name='insats',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='polisbefal', to='insatser.insats', verbose_name='insats'),
+            model_name="polisbefal",
+            name="insats",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="polisbefal",
+                to="insatser.insats",
+                verbose_name="insats",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefal',
-            name='lpo',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='myndigheter.lokalpolisomrade', verbose_name='lokalpolisområde'),
+            model_name="polisbefal",
+            name="lpo",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="myndigheter.lokalpolisomrade",
+                verbose_name="lokalpolisområde",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefalevent',
-            name='andrad_av',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ändrad av'),
+            model_name="polisbefalevent",
+            name="andrad_av",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="ändrad av",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefalevent',
-            name='insats',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='insatser.insats', verbose_name='insats'),
+            model_name="polisbefalevent",
+            name="insats",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="insatser.insats",
+                verbose_name="insats",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefalevent',
-            name='lpo',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='myndigheter.lokalpolisomrade', verbose_name='lokalpolisområde'),
+            model_name="polisbefalevent",
+            name="lpo",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="myndigheter.lokalpolisomrade",
+                verbose_name="lokalpolisområde",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefalevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+            model_name="polisbefalevent",
+            name="pgh_context",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="pghistory.context",
+            ),
         ),
         migrations.AddField(
-            model_name='polisbefalevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='insatser.polisbefal'),
+            model_name="polisbefalevent",
+            name="pgh_obj",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="events",
+                to="insatser.polisbefal",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='polisbefal',
-            constraint=models.UniqueConstraint(fields=('insats', 'lpo'), name='polisbefal_ett_per_lpo'),
+            model_name="polisbefal",
+            constraint=models.UniqueConstraint(
+                fields=("insats", "lpo"), name="polisbefal_ett_per_lpo"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='polisbefal',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "insatser_polisbefalevent" ("andrad", "andrad_av_id", "funktion", "id", "insats_id", "lpo_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "telefon", "version") VALUES (NEW."andrad", NEW."andrad_av_id", NEW."funktion", NEW."id", NEW."insats_id", NEW."lpo_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."telefon", NEW."version"); RETURN NULL;', hash='b0c1ef9f0e563bbccb380d11dd34da82f1038dcf', operation='INSERT', pgid='pgtrigger_insert_insert_916d6', table='insatser_polisbefal', when='AFTER')),
+            model_name="polisbefal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "insatser_polisbefalevent" ("andrad", "andrad_av_id", "funktion", "id", "insats_id", "lpo_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "telefon", "version") VALUES (NEW."andrad", NEW."andrad_av_id", NEW."funktion", NEW."id", NEW."insats_id", NEW."lpo_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."telefon", NEW."version"); RETURN NULL;',
+                    hash="b0c1ef9f0e563bbccb380d11dd34da82f1038dcf",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_916d6",
+                    table="insatser_polisbefal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='polisbefal',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "insatser_polisbefalevent" ("andrad", "andrad_av_id", "funktion", "id", "insats_id", "lpo_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "telefon", "version") VALUES (NEW."andrad", NEW."andrad_av_id", NEW."funktion", NEW."id", NEW."insats_id", NEW."lpo_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."telefon", NEW."version"); RETURN NULL;', hash='c0010e8644f23118c102bcf4f80fe95be162feb1', operation='UPDATE', pgid='pgtrigger_update_update_5e3f2', table='insatser_polisbefal', when='AFTER')),
+            model_name="polisbefal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "insatser_polisbefalevent" ("andrad", "andrad_av_id", "funktion", "id", "insats_id", "lpo_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "telefon", "version") VALUES (NEW."andrad", NEW."andrad_av_id", NEW."funktion", NEW."id", NEW."insats_id", NEW."lpo_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."telefon", NEW."version"); RETURN NULL;',
+                    hash="c0010e8644f23118c102bcf4f80fe95be162feb1",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_5e3f2",
+                    table="insatser_polisbefal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='polisbefal',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "insatser_polisbefalevent" ("andrad", "andrad_av_id", "funktion", "id", "insats_id", "lpo_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "telefon", "version") VALUES (OLD."andrad", OLD."andrad_av_id", OLD."funktion", OLD."id", OLD."insats_id", OLD."lpo_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."telefon", OLD."version"); RETURN NULL;', hash='1cbadefcaa415e6a0c916423bc422381f0b13b6d', operation='DELETE', pgid='pgtrigger_delete_delete_98ed8', table='insatser_polisbefal', when='AFTER')),
+            model_name="polisbefal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "insatser_polisbefalevent" ("andrad", "andrad_av_id", "funktion", "id", "insats_id", "lpo_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "telefon", "version") VALUES (OLD."andrad", OLD."andrad_av_id", OLD."funktion", OLD."id", OLD."insats_id", OLD."lpo_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."telefon", OLD."version"); RETURN NULL;',
+                    hash="1cbadefcaa415e6a0c916423bc422381f0b13b6d",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_98ed8",
+                    table="insatser_polisbefal",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]
