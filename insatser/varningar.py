@@ -50,6 +50,12 @@ class Varning:
     detaljer: str = ""
 
     @property
+    def sparrar(self) -> bool:
+        """Whether going ahead (planning, staffing, rescheduling) needs it acknowledged. A missing
+        contact function concerns the day, not the plan: shown and acknowledged, not blocking."""
+        return self.typ != T.KONTAKTFUNKTION_SAKNAS
+
+    @property
     def typ_namn(self) -> str:
         return T(self.typ).label
 
@@ -311,14 +317,21 @@ def varningar(insats: Insats) -> list[Varning]:
         *_enheter_dubbelbokade(insats),
         *_ledtider(insats, begaranden),
         *_polis_ej_bekraftad(insats, begaranden),
-        *_kontaktfunktioner_saknas(insats, begaranden),
     ]
 
 
+def kontaktvarningar(insats: Insats) -> list[Varning]:
+    """The contact functions still missing for the operation's day (see ``Varning.sparrar``)."""
+    begaranden = insats.bemanningsbegaranden.filter(status__in=AKTIVA_BEGARANDEN)
+    return _kontaktfunktioner_saknas(insats, list(begaranden.select_related("lpo")))
+
+
 def okvitterade(insats: Insats, user=None) -> list[Varning]:
-    """The warnings nobody has acknowledged; as ``user`` reads them, when given."""
+    """The warnings nobody has acknowledged, missing contacts included; as ``user`` reads them,
+    when given."""
     kvitterade = set(insats.kvittenser.values_list("nyckel", flat=True))
-    lista = [v for v in varningar(insats) if v.nyckel not in kvitterade]
+    alla = [*varningar(insats), *kontaktvarningar(insats)]
+    lista = [v for v in alla if v.nyckel not in kvitterade]
     return lista if user is None else som_anvandaren_ser_dem(user, lista)
 
 

@@ -204,7 +204,7 @@ def test_every_briefing_shows_the_contacts_and_the_police_commander(personer, be
 def _kontaktvarningar(insats):
     return {
         v.nyckel
-        for v in varningar.varningar(las(insats))
+        for v in varningar.okvitterade(las(insats))
         if v.typ == Varningstyp.KONTAKTFUNKTION_SAKNAS
     }
 
@@ -248,3 +248,22 @@ def test_the_page_takes_the_same_queries_for_few_and_many_participants(client, p
             kontakttelefon="010-100 00 00",
         )
     assert _sidans_fragor(client, insats) == fore
+
+
+def test_a_missing_contact_does_not_block_going_ahead_and_is_acknowledged_when_shown(
+    personer, begard
+):
+    insats, _ = begard
+    visade = _kontaktvarningar(insats)
+    assert visade == {f"KONTAKTFUNKTION_SAKNAS:lpo:{lpo('city').pk}"}
+    services.begar_bemanning(
+        personer["samordnare"],
+        las(insats),
+        lpo("nordost"),
+        2,
+        motivering="Befälet utses veckan före",
+        kvitterade=sorted(visade),
+        version=aktuell_version(las(insats)),
+    )
+    assert set(las(insats).kvittenser.values_list("nyckel", flat=True)) == visade
+    assert _kontaktvarningar(insats) == {f"KONTAKTFUNKTION_SAKNAS:lpo:{lpo('nordost').pk}"}
