@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from arshjul.demodata import skapa_demohjul
-from insatser import services, varningar
+from insatser import access, services, varningar
 from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
 from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
@@ -434,6 +434,8 @@ class Demodata:
         if mal in KOMMANDE_MAL:
             frislapp_till(insats, self.anvandare)
         self._folj_upp(insats, samordnare, lpo, nummer, mal)
+        if mal in KOMMANDE_MAL:
+            self._kontakter(insats, samordnare, nummer)
 
     def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str) -> None:
         """Bring a planned operation to ``mal`` the way the people involved would."""
@@ -467,6 +469,32 @@ class Demodata:
             self._omplanera(insats, samordnare, lpo, nummer)
         elif mal in {S.GENOMFORD, S.UTVARDERAD}:
             self._genomfor(insats, samordnare, nummer, utvardera=mal == S.UTVARDERAD)
+
+    def _kontakter(self, insats: Insats, samordnare, nummer: int) -> None:
+        """Who to call on the day: each organisation taking part names its contact function and
+        function phone, the police of each LPO with active staffing their commander on site."""
+        deltaganden = insats.deltaganden.exclude(svar=Deltagande.Svar.AVBOJD).select_related(
+            "organisation"
+        )
+        for steg, d in enumerate(deltaganden.order_by("pk")):
+            samordnar = d.roll == Deltagande.Roll.SAMORDNARE
+            services.ange_kontaktfunktion(
+                samordnare if samordnar else self.anvandare[SVARANDE[d.organisation.kod]],
+                d,
+                f"Insatsledare, {d.organisation.namn}",
+                f"010-{nummer:03d} 10 {steg:02d}",
+                version=d.version,
+            )
+        aktiva = insats.bemanningsbegaranden.filter(status__in=access.AKTIVA_BEMANNINGSSTATUSAR)
+        for begaran in aktiva.select_related("lpo"):
+            services.ange_polisbefal(
+                self._polis(begaran.lpo),
+                insats,
+                begaran.lpo,
+                f"Yttre befäl LPO {begaran.lpo.namn}",
+                f"010-{nummer:03d} 20 00",
+                version=0,
+            )
 
     def _titel(self, nummer: int, lpo: Lokalpolisomrade) -> str:
         teman = [

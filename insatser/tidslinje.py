@@ -30,6 +30,8 @@ _TYPER = [
     Tidslinjetyp("varningar_kvitterade", _("Varningar kvitterade med motivering")),
     # Not notified: not everyone who sees the operation may see the note, or know it changed.
     Tidslinjetyp("sakerhetsanteckning_andrad", _("Säkerhetsanteckningen ändrades")),
+    Tidslinjetyp("kontaktfunktion_angiven", _("Kontaktfunktion under insatsen angiven")),
+    Tidslinjetyp("polisbefal_angivet", _("Polisens befäl på plats angivet")),
     Tidslinjetyp("underlag_begarda", _("Nya informationsunderlag begärda")),
     Tidslinjetyp("ansluten_till_grupp", _("Insatsen samplaneras i en insatsgrupp")),
     Tidslinjetyp("lamnade_grupp", _("Insatsen ingår inte längre i insatsgruppen")),

@@ -23,7 +23,15 @@ from django.utils.translation import gettext as _
 
 from insatser import access, selectors
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
-from insatser.models import Bemanningsbegaran, Deltagande, Frislappning, Insats, Kontroll, Malgrupp
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Frislappning,
+    Insats,
+    Kontroll,
+    Malgrupp,
+    Polisbefal,
+)
 from insatser.models.underlag import malgruppsnamn
 from insatser.selectors import uppgifter_i_insats
 from insatser.tillagg import UNDERLAGETS_FORBATTRINGAR
@@ -33,7 +41,7 @@ from objekt.models import Informationsmall
 
 # Part of every fingerprint: raise it when the template shows something new, so that every
 # briefing is built again although its data did not change.
-MALLVERSION = 1
+MALLVERSION = 2
 TIDIGARE_PER_OBJEKT = 5
 
 
@@ -76,7 +84,7 @@ def underlagsinnehall(insats: Insats, malgrupp: Malgrupp, lasare: Sequence[Aktor
             "malgrupp": _malgrupp(malgrupp),
             "insats": _insats(insats),
             "deltagare": [_deltagare(d) for d in deltaganden],
-            "polis": _polis(insats, deltaganden, lasare),
+            "polis": _polis(insats, lasare),
             "kontroller": kontroller,
             "informationsbehov": _informationsbehov(deltaganden, kontroller),
             "sakerhet": _sakerhet(insats, lasare),
@@ -123,11 +131,13 @@ def _deltagare(deltagande: Deltagande) -> dict:
         "svar": deltagande.get_svar_display(),
         "antal": deltagande.planerat_antal,
         "kontaktfunktion": deltagande.kontaktfunktion,
+        "kontakttelefon": deltagande.kontakttelefon,
     }
 
 
-def _polis(insats: Insats, deltaganden: list[Deltagande], lasare: Sequence[Aktor]) -> dict:
-    """Staffing: confirmed or not and the police contact function for all; detail by the rule."""
+def _polis(insats: Insats, lasare: Sequence[Aktor]) -> dict:
+    """Staffing: confirmed or not and the police commander on site (a function and its phone)
+    per LPO with active staffing, for all; detail by the rule."""
     begaranden = access.for_alla(
         lasare, lambda aktor: BEMANNING_POLICY.filtrera(aktor, Handling.SE).filter(insats=insats)
     )
@@ -142,14 +152,31 @@ def _polis(insats: Insats, deltaganden: list[Deltagande], lasare: Sequence[Aktor
     )
     return {
         "bekraftad": selectors.insatslista(lasare[0]).get(pk=insats.pk).bemanning_bekraftad,
-        "kontaktfunktioner": [
-            d.kontaktfunktion for d in deltaganden if d.organisation.ar_polis and d.kontaktfunktion
-        ],
+        "befal": _befal(insats),
         "begaranden": [
             _begaran(b, all(getattr(b, f"detalj_{n}") for n in range(len(lasare))))
             for b in begaranden
         ],
     }
+
+
+def _befal(insats: Insats) -> list[dict]:
+    """The police commander function and its phone for each LPO with active staffing; an LPO
+    whose commander is not named yet has empty values. Functions only: every reader sees them,
+    as everyone who sees the operation's details sees them on its page."""
+    befal = {b.lpo_id: b for b in Polisbefal.objects.filter(insats=insats)}
+    lpoer = Lokalpolisomrade.objects.filter(
+        bemanningsbegaranden__insats=insats,
+        bemanningsbegaranden__status__in=access.AKTIVA_BEMANNINGSSTATUSAR,
+    ).distinct()
+    return [
+        {
+            "lpo": lpo.namn,
+            "funktion": befal[lpo.pk].funktion if lpo.pk in befal else "",
+            "telefon": befal[lpo.pk].telefon if lpo.pk in befal else "",
+        }
+        for lpo in lpoer.order_by("namn")
+    ]
 
 
 def _begaran(begaran: Bemanningsbegaran, detaljer: bool) -> dict:

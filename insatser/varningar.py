@@ -25,7 +25,14 @@ from django.utils.translation import gettext as _
 
 from arshjul.selectors import begransningar_for_planering
 from insatser.access import synliga_insatser
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Polisbemanning
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Insats,
+    Kontroll,
+    Polisbefal,
+    Polisbemanning,
+)
 from insatser.models import Varningstyp as T
 from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
 
@@ -41,6 +48,12 @@ class Varning:
     # Another operation the warning is about, and what it says of it to those who may see it.
     annan_insats_id: int | None = None
     detaljer: str = ""
+
+    @property
+    def sparrar(self) -> bool:
+        """Whether going ahead (planning, staffing, rescheduling) needs it acknowledged. A missing
+        contact function concerns the day, not the plan: shown and acknowledged, not blocking."""
+        return self.typ != T.KONTAKTFUNKTION_SAKNAS
 
     @property
     def typ_namn(self) -> str:
@@ -252,9 +265,51 @@ def _polis_ej_bekraftad(insats: Insats, begaranden: list[Bemanningsbegaran]) -> 
     ]
 
 
+def _kontaktfunktioner_saknas(insats: Insats, begaranden: list[Bemanningsbegaran]) -> list[Varning]:
+    """Who to call on the day: each agency that accepted, and the police of each LPO with active
+    staffing, must have named a contact function with its phone."""
+    if insats.status not in OPPNA_FOR_PLANERING:
+        return []
+    utan_kontakt = (
+        insats.deltaganden.filter(svar=Deltagande.Svar.ACCEPTERAD)
+        .exclude(roll=Deltagande.Roll.SAMORDNARE)
+        .filter(Q(kontaktfunktion="") | Q(kontakttelefon=""))
+        .select_related("organisation", "enhet")
+        .order_by("organisation__namn", "enhet__namn")
+    )
+    varningar = [
+        Varning(
+            T.KONTAKTFUNKTION_SAKNAS,
+            f"{T.KONTAKTFUNKTION_SAKNAS}:{d.organisation_id}:{d.enhet_id or ''}",
+            _("%(org)s har inte angett sin kontaktfunktion och funktionstelefon under insatsen.")
+            % {"org": d.enhet or d.organisation},
+        )
+        for d in utan_kontakt
+    ]
+    med_befal = set(
+        Polisbefal.objects.filter(insats=insats)
+        .exclude(funktion="")
+        .exclude(telefon="")
+        .values_list("lpo_id", flat=True)
+    )
+    lpoer = {b.lpo_id: b.lpo for b in begaranden if b.lpo_id not in med_befal}
+    varningar += [
+        Varning(
+            T.KONTAKTFUNKTION_SAKNAS,
+            f"{T.KONTAKTFUNKTION_SAKNAS}:lpo:{lpo.pk}",
+            _("Polisen har inte angett befäl på plats och dess telefon för %(lpo)s.")
+            % {"lpo": lpo.namn},
+        )
+        for lpo in sorted(lpoer.values(), key=lambda lpo: lpo.namn)
+    ]
+    return varningar
+
+
 def varningar(insats: Insats) -> list[Varning]:
     """Every warning the operation has now, whether acknowledged or not."""
-    begaranden = list(insats.bemanningsbegaranden.filter(status__in=AKTIVA_BEGARANDEN))
+    begaranden = list(
+        insats.bemanningsbegaranden.filter(status__in=AKTIVA_BEGARANDEN).select_related("lpo")
+    )
     return [
         *_begransningsperioder(insats),
         *_objekt_nyligen_kontrollerade(insats),
@@ -265,10 +320,18 @@ def varningar(insats: Insats) -> list[Varning]:
     ]
 
 
+def kontaktvarningar(insats: Insats) -> list[Varning]:
+    """The contact functions still missing for the operation's day (see ``Varning.sparrar``)."""
+    begaranden = insats.bemanningsbegaranden.filter(status__in=AKTIVA_BEGARANDEN)
+    return _kontaktfunktioner_saknas(insats, list(begaranden.select_related("lpo")))
+
+
 def okvitterade(insats: Insats, user=None) -> list[Varning]:
-    """The warnings nobody has acknowledged; as ``user`` reads them, when given."""
+    """The warnings nobody has acknowledged, missing contacts included; as ``user`` reads them,
+    when given."""
     kvitterade = set(insats.kvittenser.values_list("nyckel", flat=True))
-    lista = [v for v in varningar(insats) if v.nyckel not in kvitterade]
+    alla = [*varningar(insats), *kontaktvarningar(insats)]
+    lista = [v for v in alla if v.nyckel not in kvitterade]
     return lista if user is None else som_anvandaren_ser_dem(user, lista)
 
 

@@ -28,6 +28,7 @@ from insatser.forms import (
     kategorival,
     kontroller_med_formular,
 )
+from insatser.forms_kontakt import kontaktsektion
 from insatser.models import Insats, Installningsorsak
 from insatser.workflow import (
     AKTIVA_FORE_GENOMFORANDE,
@@ -171,6 +172,7 @@ def detalj(request, pk: int):
                 request.user, insats, "Insatsens sida: förberedelse och genomförande"
             ),
             **underlagssektion(request.user, insats),
+            **kontaktsektion(request.user, insats),
         )
     return render(request, "insatser/detalj.html", context)
 

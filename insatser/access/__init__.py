@@ -29,6 +29,7 @@ from insatser.access.insats import (
     ser_bemanningsinkorgen,
     synliga_insatser,
 )
+from insatser.access.kontakt import DELTAGANDE_POLICY, befalsbegaranden, egna_deltaganden
 from insatser.access.poliser import INSATSPOLIS_POLICY, namngivbara_poliser, onskbara_poliser
 from insatser.access.underlag import (
     LASARROLLER,
@@ -44,6 +45,7 @@ from insatser.access.underlag import (
 POLICYER = {
     "Insats": INSATS_POLICY,
     "Bemanningsbegäran": BEMANNING_POLICY,
+    "Deltagande": DELTAGANDE_POLICY,
     "Insatsgrupp": INSATSGRUPP_POLICY,
     "Fynd": FYND_POLICY,
     "Informationsunderlag": UNDERLAG_POLICY,
@@ -53,6 +55,7 @@ POLICYER = {
 __all__ = [
     "AKTIVA_BEMANNINGSSTATUSAR",
     "BEMANNING_POLICY",
+    "DELTAGANDE_POLICY",
     "FYND_POLICY",
     "INSATSGRUPP_POLICY",
     "INSATSPOLIS_POLICY",
@@ -64,8 +67,10 @@ __all__ = [
     "VECKANS_UNDERLAG",
     "Handling",
     "alla_far",
+    "befalsbegaranden",
     "besvarbar_inbjudan",
     "besvarbara_inbjudningar",
+    "egna_deltaganden",
     "far_besvara_inbjudan",
     "for_alla",
     "frislappta_till",

@@ -48,6 +48,8 @@ class Handling:
     ANSLUTA = "ansluta"
     LADDA_NED = "ladda_ned"
     RAKNA = "rakna"
+    ANGE_KONTAKTFUNKTION = "ange_kontaktfunktion"
+    ANGE_BEFAL = "ange_befal"
 
 
 # Each relation has two sides: the operations a user has it to (``aktor`` -> Q on operations) and
@@ -318,6 +320,10 @@ def _i_lpo(aktor) -> Q:
     return Q(lpo__in=aktor.lpo_ids) & ~Q(status=BemanningStatus.UTKAST)
 
 
+def _aktiv_i_lpo(aktor) -> Q:
+    return Q(lpo__in=aktor.lpo_ids, status__in=AKTIVA_BEMANNINGSSTATUSAR)
+
+
 def _begarande(aktor) -> Q:
     return Q(insats__samordnande_organisation_id=aktor.organisation_id)
 
@@ -325,6 +331,12 @@ def _begarande(aktor) -> Q:
 def _i_lpo_anvandare(begaran: Bemanningsbegaran) -> Q:
     return _i_lpo_med(
         Bemanningsbegaran.objects.filter(pk=begaran.pk).exclude(status=BemanningStatus.UTKAST)
+    )
+
+
+def _aktiv_i_lpo_anvandare(begaran: Bemanningsbegaran) -> Q:
+    return _i_lpo_med(
+        Bemanningsbegaran.objects.filter(pk=begaran.pk, status__in=AKTIVA_BEMANNINGSSTATUSAR)
     )
 
 
@@ -341,10 +353,17 @@ BEMANNING_POLICY = Policy(
         H.SE: "se begäran, dess status och antal",
         H.BESVARA: "bekräfta, delvis bekräfta, avböja eller återkalla",
         H.SE_POLISDETALJER: "se namngivna poliser och polisens interna anteckning",
+        H.ANGE_BEFAL: "ange polisens befälsfunktion på plats och dess telefon",
     },
     relationer=[
         Relation(
             "lpo", "begäran gäller ett av användarens LPO och är skickad", _i_lpo, _i_lpo_anvandare
+        ),
+        Relation(
+            "aktiv_i_lpo",
+            "begäran gäller ett av användarens LPO och är aktiv (skickad eller bekräftad)",
+            _aktiv_i_lpo,
+            _aktiv_i_lpo_anvandare,
         ),
         Relation(
             "begarande_organisation",
@@ -355,6 +374,7 @@ BEMANNING_POLICY = Policy(
     ],
     regler=[
         Regel(Roll.OPERATIV_SAMORDNARE, "lpo", [H.SE, H.BESVARA, H.SE_POLISDETALJER]),
+        Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_i_lpo", [H.ANGE_BEFAL]),
         Regel(Roll.SAMORDNARE, "begarande_organisation", [H.SE]),
     ],
 )

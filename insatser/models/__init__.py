@@ -13,6 +13,7 @@ from insatser.models.insats import (
     Installningsorsak,
     Kontroll,
 )
+from insatser.models.kontakt import Polisbefal
 from insatser.models.underlag import (
     Informationsunderlag,
     Malgrupp,
@@ -38,6 +39,7 @@ __all__ = [
     "Malgruppstyp",
     "Mottagarkrets",
     "NekadFrislappning",
+    "Polisbefal",
     "Polisbemanning",
     "Underlagsbygge",
     "Varningskvittens",

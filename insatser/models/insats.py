@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from insatser.models.telefon import telefonfalt
 from insatser.tidslinje import etikett
 from insatser.workflow import InsatsStatus, KontrollStatus, Svar
 from karna.tid import TIDPUNKT, tidsgranskontroll, validera_tidpunkt
@@ -259,7 +260,15 @@ class Deltagande(models.Model):
     roll = models.CharField(_("roll"), max_length=20, choices=Roll.choices, default=Roll.DELTAGARE)
     svar = models.CharField(_("svar"), max_length=20, choices=Svar.choices, default=Svar.INBJUDEN)
     planerat_antal = models.PositiveSmallIntegerField(_("planerat antal personer"), default=0)
-    kontaktfunktion = models.CharField(_("kontaktfunktion"), max_length=200, blank=True)
+    kontaktfunktion = models.CharField(
+        _("kontaktfunktion"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Funktionen på plats, inte en persons namn, till exempel ”Skatteverkets insatsledare”."
+        ),
+    )
+    kontakttelefon = telefonfalt()
     besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
 

@@ -20,6 +20,7 @@ class Varningstyp(models.TextChoices):
     LEDTID_OBJEKT = "LEDTID_OBJEKT", _("Ledtiden för objekt har passerat")
     LEDTID_BEMANNING = "LEDTID_BEMANNING", _("Ledtiden för polisbemanning har passerat")
     POLIS_EJ_BEKRAFTAD = "POLIS_EJ_BEKRAFTAD", _("Polisen har inte bekräftat")
+    KONTAKTFUNKTION_SAKNAS = "KONTAKTFUNKTION_SAKNAS", _("Kontaktfunktion saknas")
 
 
 @pghistory.track()

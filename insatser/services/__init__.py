@@ -36,6 +36,7 @@ from insatser.services.grupper import (
     skapa_insatsgrupp,
 )
 from insatser.services.installning import omplanera_insats, stall_in_insats
+from insatser.services.kontakt import ange_kontaktfunktion, ange_polisbefal
 from insatser.services.planering import (
     ANDRINGSBARA,
     andra_insats,
@@ -55,6 +56,8 @@ __all__ = [
     "ObekraftadeVarningar",
     "andra_insats",
     "andra_sakerhetsanteckning",
+    "ange_kontaktfunktion",
+    "ange_polisbefal",
     "anslut_till_grupp",
     "aterkalla_bemanning",
     "aterkalla_frislappning",

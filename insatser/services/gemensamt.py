@@ -176,11 +176,15 @@ class ObekraftadeVarningar(ValidationError):  # noqa: N818 - a refusal, read as 
 def _kvittera_varningar(insats: Insats, user, motivering: str, visade: Iterable[str]) -> None:
     """Go ahead past the warnings only when those shown were acknowledged with a reason."""
     okvitterade = varningar.okvitterade(insats)
-    if not okvitterade:
+    visade = set(visade)
+    sparrande = [v for v in okvitterade if v.sparrar]
+    ej_visade = [v for v in sparrande if v.nyckel not in visade]
+    if sparrande and (ej_visade or not motivering.strip()):
+        raise ObekraftadeVarningar(varningar.som_anvandaren_ser_dem(user, sparrande))
+    # The non-blocking warnings the page showed are acknowledged with the reason given.
+    okvitterade = [v for v in okvitterade if v.sparrar or v.nyckel in visade]
+    if not okvitterade or not motivering.strip():
         return
-    ej_visade = [v for v in okvitterade if v.nyckel not in set(visade)]
-    if ej_visade or not motivering.strip():
-        raise ObekraftadeVarningar(varningar.som_anvandaren_ser_dem(user, okvitterade))
     Varningskvittens.objects.bulk_create(
         [
             Varningskvittens(

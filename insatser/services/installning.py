@@ -154,6 +154,7 @@ def _kopiera_deltaganden(fran: Insats, till: Insats) -> None:
             roll=deltagande.roll,
             svar=SVAR_WORKFLOW.skapa("samordna" if ar_samordnare else "bjud_in"),
             kontaktfunktion=deltagande.kontaktfunktion,
+            kontakttelefon=deltagande.kontakttelefon,
             besvarad=timezone.now() if ar_samordnare else None,
         )
 

@@ -67,6 +67,17 @@ MATRIS = {
         "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    # Skatteverket (invited, not declined) names its own contact function; AKC-väst's coordinator
+    # has no participation row in the matrix operation (made by factories), so nothing to name.
+    "ange_kontaktfunktion": {
+        "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    # City's operational coordinator names the police commander for City's active request.
+    "ange_polisbefal": {
+        "POST": for_den_som_ser(403, OPERATIV_SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "insatsgrupper": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
     "ny_insatsgrupp": {
         "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
@@ -133,6 +144,8 @@ URLER = {
     "avsla_insats": "/insatser/{INSATS}/avsla/",
     "genomfor_insats": "/insatser/{INSATS}/genomfor/",
     "svara_inbjudan": "/insatser/{INSATS}/svar/",
+    "ange_kontaktfunktion": "/insatser/{INSATS}/kontaktfunktion/",
+    "ange_polisbefal": "/insatser/{INSATS}/polisbefal/",
     "insatsgrupper": "/insatsgrupper/",
     "ny_insatsgrupp": "/insatsgrupper/ny/",
     "insatsgrupp": "/insatsgrupper/{GRUPP}/",

@@ -32,6 +32,8 @@ VERBENS_EFFEKTER = {
     "arshjul.spara_regel": {ARSHJUL},
     "insatser.andra_insats": {ANDRAD},
     "insatser.andra_sakerhetsanteckning": {ANDRAD},
+    "insatser.ange_kontaktfunktion": {ANDRAD},
+    "insatser.ange_polisbefal": {ANDRAD},
     "insatser.anslut_till_grupp": {ANDRAD},
     "insatser.aterkalla_bemanning": {ANDRAD},
     "insatser.aterkalla_frislappning": {UNDERLAG},
