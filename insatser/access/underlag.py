@@ -205,9 +205,7 @@ def _ser_polisdetaljer(lasare: tuple[Aktor, ...], begaran) -> tuple[Aktor, ...]:
     """The readers the staffing rule lets see the request's police-internal detail: the download
     rule of the police briefing (the LPO's operational coordinators, the officers named in it)."""
     return tuple(
-        aktor
-        for aktor in lasare
-        if BEMANNING_POLICY.tillater(aktor, H.SE_POLISDETALJER, begaran)
+        aktor for aktor in lasare if BEMANNING_POLICY.tillater(aktor, H.SE_POLISDETALJER, begaran)
     )
 
 

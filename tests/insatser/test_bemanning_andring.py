@@ -146,9 +146,10 @@ def test_a_withdrawal_notification_carries_its_reason_to_the_page(
     notiser = _notiser(insats, "bemanning_aterkallad")
     assert {n.text for n in notiser} == {"City: Skjutning"}
     client.force_login(personer["samordnare"])
-    assert "Polisbemanning återkallad</strong>: City: Skjutning" in client.get(
-        "/notiser/"
-    ).content.decode()
+    assert (
+        "Polisbemanning återkallad</strong>: City: Skjutning"
+        in client.get("/notiser/").content.decode()
+    )
 
 
 # The pages
@@ -187,7 +188,8 @@ def test_an_htmx_post_gets_the_section_back_with_the_outcome_or_the_errors(
     svar = _post(client, begaran, {"bekraftat_antal": 2}, HTTP_HX_REQUEST="true")
     text = svar.content.decode()
     assert svar.status_code == 200
-    assert 'id="bemanning-andring"' in text and "<html" not in text
+    assert 'id="bemanning-andring"' in text
+    assert "<html" not in text
     assert "Svarsfristen har gått ut; ange varför bemanningen ändras." in text
     svar = _post(
         client,
