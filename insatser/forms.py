@@ -114,6 +114,35 @@ class BemanningssvarForm(Formular):
         }
 
 
+class BemanningsandringForm(BemanningssvarForm):
+    """Raise or lower a confirmation the LPO gave; 0 withdraws it, with a reason."""
+
+    motivering = forms.CharField(
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Krävs när svarsfristen har gått ut. Syns på insatsens tidslinje och i samordnarens "
+            "notis; skriv inga polisinterna uppgifter."
+        ),
+    )
+    orsak = forms.ModelChoiceField(
+        label=_("Orsak, om du sänker till 0"),
+        queryset=None,
+        required=False,
+        empty_label=_("Välj orsak"),
+    )
+    field_order = ["bekraftat_antal", "poliser", "motivering", "orsak", "intern_anteckning"]
+
+    def __init__(self, *args, orsaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bekraftat_antal"].label = _("Bekräftat antal poliser")
+        self.fields["bekraftat_antal"].help_text = _(
+            "Höj eller sänk; 0 återkallar bemanningen och kräver en orsak."
+        )
+        self.fields["orsak"].queryset = orsaker
+
+
 class OrsakForm(Formular):
     orsak = forms.ModelChoiceField(label=_("Orsak"), queryset=None, empty_label=_("Välj orsak"))
     kommentar = forms.CharField(

@@ -45,6 +45,9 @@ _TYPER = [
     # The system's step back to planned follows a decline, whose own entry already told them.
     Tidslinjetyp("bemanning_avbojd", _("Åter till planerad efter avböjd bemanning")),
     Tidslinjetyp("bemanning_aterkallad", _("Polisbemanning återkallad")),
+    Tidslinjetyp("bemanning_hojd", _("Polisbemanningen utökad")),
+    Tidslinjetyp("bemanning_sankt", _("Polisbemanningen minskad")),
+    Tidslinjetyp("bemanning_poliser_andrade", _("Polisbemanningens namngivna poliser ändrade")),
     Tidslinjetyp("bemanning_paminnelse", _("Obesvarad bemanningsbegäran nära svarsfristen")),
     Tidslinjetyp("obekraftad_paminnelse", _("Insatsen närmar sig utan bekräftad polis")),
     Tidslinjetyp("bekrafta", _("Insatsen bekräftades")),

@@ -98,4 +98,9 @@ urlpatterns = [
         views_bemanning.aterkalla,
         name="aterkalla_bemanning",
     ),
+    path(
+        "polis/begaranden/<int:pk>/andra/",
+        views_bemanning.andra,
+        name="andra_bemanning",
+    ),
 ]

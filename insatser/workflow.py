@@ -129,6 +129,19 @@ BEMANNING_WORKFLOW = Workflow(
         ),
         Overgang("avboj", frozenset({B.SKICKAD}), B.AVBOJD, _("avböja begäran")),
         Overgang("aterkalla", BESVARADE, B.ATERKALLAD, _("återkalla bemanningen")),
+        # A confirmation raised or lowered afterwards is full or partial by its new head count.
+        Overgang(
+            "andra_till_bekraftad",
+            BESVARADE,
+            B.BEKRAFTAD,
+            _("ändra bekräftelsen till hela det begärda antalet"),
+        ),
+        Overgang(
+            "andra_till_delvis",
+            BESVARADE,
+            B.DELVIS_BEKRAFTAD,
+            _("ändra bekräftelsen till färre än det begärda antalet"),
+        ),
         Overgang(
             "makulera",
             frozenset({B.UTKAST, B.SKICKAD, B.BEKRAFTAD, B.DELVIS_BEKRAFTAD}),

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from insatser.models import Insats, Insatshandelse
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 # than the horizon it is no longer news.
 EFTERSLAPNING = timedelta(minutes=5)
 HORISONT = timedelta(days=2)
+TEXTLANGD = Notis._meta.get_field("text").max_length
 
 
 def notifiera(handelse_pk: int) -> int:
@@ -87,17 +89,28 @@ def _vill_ha_epost(anvandare, kategori: str) -> bool:
     return bool(anvandare.email) and kategori in valda
 
 
+# Entries about a staffing request whose timeline text is the reason stated for the withdrawal
+# or the change: the coordinators are told why, not only that.
+MED_ORSAK = frozenset(
+    {"bemanning_aterkallad", "bemanning_hojd", "bemanning_sankt", "bemanning_poliser_andrade"}
+)
+
+
 def kort_text(handelse: Insatshandelse) -> str:
     """What the notification says besides its kind: names of organisations and police areas,
-    the cancellation reason category or the successor's reference; never objects, places,
-    times, officers or the police's own comment."""
+    the cancellation reason category, the reason stated for withdrawing or changing staffing
+    (as on the timeline) or the successor's reference; never objects, places, times, officers
+    or the police's internal note."""
     if handelse.typ == "omplanera":
         efterfoljare = Insats.objects.filter(omplanerad_fran_id=handelse.insats_id).first()
         return str(efterfoljare.referens) if efterfoljare else ""
     if handelse.typ == "stall_in" and handelse.insats.installd_orsak:
         return handelse.insats.installd_orsak.namn
     if handelse.begaran is not None:
-        return handelse.begaran.lpo.namn
+        lpo = handelse.begaran.lpo.namn
+        if handelse.typ in MED_ORSAK and handelse.text:
+            return Truncator(f"{lpo}: {handelse.text}").chars(TEXTLANGD)
+        return lpo
     if handelse.deltagande is not None:
         deltagande = handelse.deltagande
         return str(deltagande.enhet or deltagande.organisation)

@@ -347,11 +347,19 @@ def _begarande_anvandare(begaran: Bemanningsbegaran) -> Q:
     return Q(profil__organisation_id__in=organisation)
 
 
+def _namngiven(aktor) -> Q:
+    return Exists(Polisbemanning.objects.filter(begaran=OuterRef("pk"), anvandare=aktor.user))
+
+
+def _namngiven_anvandare(begaran: Bemanningsbegaran) -> Q:
+    return Exists(Polisbemanning.objects.filter(begaran_id=begaran.pk, anvandare=OuterRef("pk")))
+
+
 BEMANNING_POLICY = Policy(
     Bemanningsbegaran,
     handlingar={
         H.SE: "se begäran, dess status och antal",
-        H.BESVARA: "bekräfta, delvis bekräfta, avböja eller återkalla",
+        H.BESVARA: "bekräfta, delvis bekräfta, avböja, höja eller sänka bekräftelsen, återkalla",
         H.SE_POLISDETALJER: "se namngivna poliser och polisens interna anteckning",
         H.ANGE_BEFAL: "ange polisens befälsfunktion på plats och dess telefon",
     },
@@ -371,11 +379,20 @@ BEMANNING_POLICY = Policy(
             _begarande,
             _begarande_anvandare,
         ),
+        Relation(
+            "namngiven",
+            "användaren är namngiven polis i bemanningen",
+            _namngiven,
+            _namngiven_anvandare,
+        ),
     ],
     regler=[
         Regel(Roll.OPERATIV_SAMORDNARE, "lpo", [H.SE, H.BESVARA, H.SE_POLISDETALJER]),
         Regel(Roll.OPERATIV_SAMORDNARE, "aktiv_i_lpo", [H.ANGE_BEFAL]),
         Regel(Roll.SAMORDNARE, "begarande_organisation", [H.SE]),
+        # A named officer reads the staffing they are part of, with the police's internal detail
+        # (and so their LPO's police briefing), but answers nothing.
+        Regel(Roll.INSATSPOLIS, "namngiven", [H.SE, H.SE_POLISDETALJER]),
     ],
 )
 

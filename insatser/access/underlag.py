@@ -55,11 +55,12 @@ def _polisens_lpo(aktor) -> Q:
 # Who may download which audience's briefing. The download rules below and the readers a briefing
 # is written for (``underlagets_malgrupper``) both come from this table, so that a briefing never
 # shows one of its readers more than that reader may see. Police management does not read the
-# police briefing: it holds objects and the meeting point, which 6.8 keeps from management.
+# police briefing: it holds objects and the meeting point, which 6.8 keeps from management. A
+# named officer reads the police briefing of the LPO whose staffing names them.
 LASARROLLER = {
     Malgruppstyp.GEMENSAM: DELTAGARROLLER,
     Malgruppstyp.MYNDIGHET: (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT),
-    Malgruppstyp.POLIS: (Roll.OPERATIV_SAMORDNARE,),
+    Malgruppstyp.POLIS: (Roll.OPERATIV_SAMORDNARE, Roll.INSATSPOLIS),
 }
 UNDERLAGSRELATION = {
     Malgruppstyp.GEMENSAM: "gemensamt",
@@ -163,7 +164,8 @@ def underlagets_malgrupper(insats: Insats) -> dict[Malgrupp, tuple[Aktor, ...]]:
     The joint briefing: everyone who may read what was released to the operation (which a
     co-planning partner, who sees its details, may not). An agency's: its members, for
     each organisation invited (not declined) that is not the police, and the coordinating one.
-    The police's: the operational coordinators of each LPO with an active staffing request.
+    The police's: for each LPO with an active staffing request, the readers who see its police
+    detail (its operational coordinators and the officers named in it).
     A candidate who may not read what was released to the operation cannot download anything, so
     it is no reader; an audience without readers has no briefing.
     """
@@ -189,11 +191,22 @@ def underlagets_malgrupper(insats: Insats) -> dict[Malgrupp, tuple[Aktor, ...]]:
         malgrupper[Malgrupp(Malgruppstyp.MYNDIGHET, organisation_id=org)] = med(
             Malgruppstyp.MYNDIGHET, organisation_id=org
         )
-    for lpo in sorted({b.lpo_id for b in begaranden if b.status in AKTIVA_BEMANNINGSSTATUSAR}):
-        malgrupper[Malgrupp(Malgruppstyp.POLIS, lpo_id=lpo)] = med(
-            Malgruppstyp.POLIS, lpo_ids=(lpo,)
+    polisens_lasare = med(Malgruppstyp.POLIS)
+    for begaran in sorted(
+        (b for b in begaranden if b.status in AKTIVA_BEMANNINGSSTATUSAR), key=lambda b: b.lpo_id
+    ):
+        malgrupper[Malgrupp(Malgruppstyp.POLIS, lpo_id=begaran.lpo_id)] = _ser_polisdetaljer(
+            polisens_lasare, begaran
         )
     return {malgrupp: aktorer for malgrupp, aktorer in malgrupper.items() if aktorer}
+
+
+def _ser_polisdetaljer(lasare: tuple[Aktor, ...], begaran) -> tuple[Aktor, ...]:
+    """The readers the staffing rule lets see the request's police-internal detail: the download
+    rule of the police briefing (the LPO's operational coordinators, the officers named in it)."""
+    return tuple(
+        aktor for aktor in lasare if BEMANNING_POLICY.tillater(aktor, H.SE_POLISDETALJER, begaran)
+    )
 
 
 def for_alla(lasare: Iterable[Aktor], urval: Callable[[Aktor], QuerySet]) -> QuerySet:

@@ -6,7 +6,12 @@ timeline (``skriv_tidslinjepost``) and declares the side effects that follow
 (``insatser.effekter``); background work starts only after commit.
 """
 
-from insatser.services.bemanning import aterkalla_bemanning, begar_bemanning, besvara_bemanning
+from insatser.services.bemanning import (
+    andra_bemanning,
+    aterkalla_bemanning,
+    begar_bemanning,
+    besvara_bemanning,
+)
 from insatser.services.frislappning import (
     aterkalla_frislappning,
     frislapp_objektuppgift,
@@ -54,6 +59,7 @@ __all__ = [
     "ANDRINGSBARA",
     "REGISTRERBARA",
     "ObekraftadeVarningar",
+    "andra_bemanning",
     "andra_insats",
     "andra_sakerhetsanteckning",
     "ange_kontaktfunktion",

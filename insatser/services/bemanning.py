@@ -1,4 +1,4 @@
-"""Police staffing verbs: request, answer, withdraw, void."""
+"""Police staffing verbs: request, answer, raise or lower the confirmation, withdraw, void."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from insatser.models import (
     Installningsorsak,
     Polisbemanning,
 )
+from insatser.selectors import med_svarsfrist
 from insatser.services.gemensamt import (
     _kraver_samordnare,
     _kvittera_varningar,
@@ -29,7 +30,9 @@ from insatser.services.gemensamt import (
     skriv_tidslinjepost,
 )
 from insatser.workflow import (
+    AKTIVA_FORE_GENOMFORANDE,
     BEMANNING_WORKFLOW,
+    BESVARADE,
     INSATS_WORKFLOW,
     BemanningStatus,
     InsatsStatus,
@@ -137,18 +140,8 @@ def besvara_bemanning(
     begaran = _las_begaran(begaran, version)
     if not access.kan_besvara_bemanning(user, begaran):
         raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan svara."))
-    if bekraftat_antal < 0 or bekraftat_antal > begaran.begart_antal:
-        raise _valideringsfel(
-            "bekraftat_antal",
-            _("Antalet måste vara mellan 0 och %(max)s.") % {"max": begaran.begart_antal},
-        )
     poliser = list(poliser)
-    if len(poliser) > bekraftat_antal:
-        raise _valideringsfel("poliser", _("Du har namngett fler poliser än du bekräftar."))
-    if _utanfor(poliser, access.namngivbara_poliser(user)):
-        raise _valideringsfel(
-            "poliser", _("Välj bland insatspoliserna i de lokalpolisområden du svarar för.")
-        )
+    _kontrollera_svar(user, begaran, bekraftat_antal, poliser)
     if bekraftat_antal == 0:
         namn = "avboj"
     elif bekraftat_antal == begaran.begart_antal:
@@ -204,6 +197,97 @@ def aterkalla_bemanning(
     else:
         skriv_tidslinjepost(insats, user, "bemanning_aterkallad", text=orsak.namn, begaran=begaran)
     return begaran
+
+
+@verb(INSATSEN_ANDRAD)
+def andra_bemanning(
+    user,
+    begaran: Bemanningsbegaran,
+    bekraftat_antal: int,
+    poliser: Iterable = (),
+    motivering: str = "",
+    orsak: Installningsorsak | None = None,
+    intern_anteckning: str = "",
+    *,
+    version: int,
+) -> Bemanningsbegaran:
+    """The police raise or lower a confirmation they gave: the head count and the named officers.
+
+    Until the request's answer-by date the change is free; after it the coordinator plans on the
+    answer, so a change needs ``motivering``, which goes on the timeline and to the coordinators.
+    Lowering to 0 withdraws the staffing (``aterkalla_bemanning``, with its ``orsak``).
+    """
+    if bekraftat_antal == 0:
+        return aterkalla_bemanning(
+            user, begaran, orsak, intern_anteckning=intern_anteckning, version=version
+        )
+    insats = las_for_tillagg(begaran.insats)
+    begaran = _las_begaran(begaran, version)
+    if not access.kan_besvara_bemanning(user, begaran):
+        raise _nekad(_("Endast operativ samordnare för lokalpolisområdet kan ändra bemanningen."))
+    if begaran.status not in BESVARADE or insats.status not in AKTIVA_FORE_GENOMFORANDE:
+        raise _valideringsfel(
+            "bekraftat_antal", _("Bara en bekräftad bemanning i en kommande insats kan ändras.")
+        )
+    poliser = list(poliser)
+    _kontrollera_svar(user, begaran, bekraftat_antal, poliser)
+    fore = begaran.bekraftat_antal
+    tidigare_poliser = set(begaran.poliser.values_list("anvandare_id", flat=True))
+    if fore == bekraftat_antal and tidigare_poliser == {p.pk for p in poliser}:
+        raise _valideringsfel(
+            "bekraftat_antal", _("Ändra antalet eller de namngivna poliserna för att spara.")
+        )
+    motivering = motivering.strip()
+    if not motivering and _efter_svarsfristen(begaran):
+        raise _valideringsfel(
+            "motivering",
+            _("Svarsfristen har gått ut; ange varför bemanningen ändras."),
+        )
+    _overga_bemanning(
+        begaran,
+        "andra_till_bekraftad" if bekraftat_antal == begaran.begart_antal else "andra_till_delvis",
+    )
+    begaran.bekraftat_antal = bekraftat_antal
+    if intern_anteckning.strip():
+        begaran.intern_anteckning = intern_anteckning.strip()
+    begaran.save()
+    begaran.poliser.exclude(anvandare__in=poliser).delete()
+    for polis in poliser:
+        Polisbemanning.objects.get_or_create(begaran=begaran, anvandare=polis)
+    if bekraftat_antal > fore:
+        typ = "bemanning_hojd"
+    elif bekraftat_antal < fore:
+        typ = "bemanning_sankt"
+    else:
+        typ = "bemanning_poliser_andrade"
+    skriv_tidslinjepost(insats, user, typ, text=motivering, begaran=begaran)
+    return begaran
+
+
+def _kontrollera_svar(user, begaran: Bemanningsbegaran, antal: int, poliser: list) -> None:
+    """The head count within the request and the named officers among those the user may name;
+    officers named before may stay even if the user could no longer name them."""
+    if antal < 0 or antal > begaran.begart_antal:
+        raise _valideringsfel(
+            "bekraftat_antal",
+            _("Antalet måste vara mellan 0 och %(max)s.") % {"max": begaran.begart_antal},
+        )
+    if len(poliser) > antal:
+        raise _valideringsfel("poliser", _("Du har namngett fler poliser än du bekräftar."))
+    redan = set(begaran.poliser.values_list("anvandare_id", flat=True))
+    if _utanfor([p for p in poliser if p.pk not in redan], access.namngivbara_poliser(user)):
+        raise _valideringsfel(
+            "poliser", _("Välj bland insatspoliserna i de lokalpolisområden du svarar för.")
+        )
+
+
+def _efter_svarsfristen(begaran: Bemanningsbegaran) -> bool:
+    frist = (
+        med_svarsfrist(Bemanningsbegaran.objects.filter(pk=begaran.pk))
+        .values_list("frist", flat=True)
+        .get()
+    )
+    return timezone.localdate() > frist
 
 
 def _makulera_bemanning(insats: Insats) -> list[Bemanningsbegaran]:

@@ -129,6 +129,11 @@ MATRIS = {
         "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    # City's police coordinator only; an empty post shows the request's page with the errors.
+    "andra_bemanning": {
+        "POST": alla(404, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
 }
 URLER = {
     "insatser": "/insatser/",
@@ -165,6 +170,7 @@ URLER = {
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
+    "andra_bemanning": "/polis/begaranden/{BEGARAN}/andra/",
 }
 
 

@@ -178,8 +178,9 @@ NEDLADDNINGAR = {
     "miljo": set(),
     "opsam_city": {"gemensam", "polis_city"},
     "opsam_nordost": {"gemensam", "polis_nordost"},
-    "petra": {"gemensam"},
-    "nils": {"gemensam"},
+    # Named officers read their own LPO's police briefing, not the other LPO's.
+    "petra": {"gemensam", "polis_city"},
+    "nils": {"gemensam", "polis_nordost"},
     "polisledning": set(),
     "ledningsgrupp": set(),
     "api": set(),

@@ -40,6 +40,11 @@ BEMANNING_TILLATNA = {
     (B.SKICKAD, "avboj"): B.AVBOJD,
     (B.BEKRAFTAD, "aterkalla"): B.ATERKALLAD,
     (B.DELVIS_BEKRAFTAD, "aterkalla"): B.ATERKALLAD,
+    # A confirmation raised or lowered is full or partial by its new head count.
+    (B.BEKRAFTAD, "andra_till_bekraftad"): B.BEKRAFTAD,
+    (B.BEKRAFTAD, "andra_till_delvis"): B.DELVIS_BEKRAFTAD,
+    (B.DELVIS_BEKRAFTAD, "andra_till_bekraftad"): B.BEKRAFTAD,
+    (B.DELVIS_BEKRAFTAD, "andra_till_delvis"): B.DELVIS_BEKRAFTAD,
     (B.UTKAST, "makulera"): B.MAKULERAD,
     (B.SKICKAD, "makulera"): B.MAKULERAD,
     (B.BEKRAFTAD, "makulera"): B.MAKULERAD,

@@ -30,6 +30,7 @@ VERBENS_EFFEKTER = {
     "arshjul.spara_begransning": {ARSHJUL},
     "arshjul.spara_handelse": {ARSHJUL},
     "arshjul.spara_regel": {ARSHJUL},
+    "insatser.andra_bemanning": {ANDRAD},
     "insatser.andra_insats": {ANDRAD},
     "insatser.andra_sakerhetsanteckning": {ANDRAD},
     "insatser.ange_kontaktfunktion": {ANDRAD},
