@@ -67,7 +67,7 @@ def insatser_idag(request) -> Avsnitt | None:
     """The start page's way to the day page of the operations under way today that the user
     takes part in (sees the details of)."""
     idag = selectors.insatser_idag(request.user)
-    return Avsnitt("insatser/_idag.html", {"insatser": idag}) if idag else None
+    return Avsnitt("insatser/_idag.html", {"idag": idag}) if idag else None
 
 
 def insatser_i_siffror(request) -> Avsnitt | None:
