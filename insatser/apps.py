@@ -26,5 +26,6 @@ class InsatserConfig(AppConfig):
         INSATSKALLA.registrera(hjulkoppling.Insatskalla())
         STARTSIDA.registrera(views.kommande_insatser, ordning=70)
         STARTSIDA.registrera(views.insatser_i_siffror, ordning=60)
+        STARTSIDA.registrera(views.insatser_idag, ordning=5)
         OBJEKTETS_HISTORIK.registrera(views.objektets_kontroller, ordning=10)
         LOGGKONTROLLER.registrera(loggkontroll.lasningar_utanfor_insatser)

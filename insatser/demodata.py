@@ -60,6 +60,7 @@ class DemoAnvandare:
     lpoer: tuple[str, ...] = ()
     insatspolis: bool = False
     titel: str = ""
+    sakerhetskontakt: bool = False
 
 
 DEMO_ANVANDARE = [
@@ -116,7 +117,8 @@ DEMO_ANVANDARE = [
         Roll.MYNDIGHETSKONTAKT,
         "skatteverket",
         "skv-kontroll",
-        titel="Myndighetskontakt",
+        titel="Myndighetskontakt och säkerhetskontakt",
+        sakerhetskontakt=True,
     ),
     DemoAnvandare(
         "opsam.city",
@@ -269,6 +271,7 @@ class Demodata:
             self._intressen()
             for nummer in range(1, PASSERADE_INSATSER + KOMMANDE_INSATSER + 1):
                 self._insats(nummer)
+            self._dagens_insats()
         kommande = Insats.objects.filter(referens=f"DEMO-{self.ar}-034").first()
         self.skapade += skapa_demohjul(self.ar, kommande.start if kommande else None)
         return self.skapade
@@ -293,6 +296,7 @@ class Demodata:
             organisation=Myndighet.objects.get(kod=demo.organisation),
             enhet=Enhet.objects.get(kod=demo.enhet) if demo.enhet else None,
             ar_insatspolis=demo.insatspolis,
+            ar_sakerhetskontakt=demo.sakerhetskontakt,
             titel=demo.titel,
         )
         if skapad and demo.lpoer:
@@ -495,6 +499,45 @@ class Demodata:
                 f"010-{nummer:03d} 20 00",
                 version=0,
             )
+
+    def _dagens_insats(self) -> None:
+        """One operation under way today, with findings of two agencies (one shared, one kept
+        within Skatteverket, one threat), so that the day page shows something at once."""
+        referens = f"DEMO-{self.ar}-IDAG"
+        if Insats.objects.filter(referens=referens).exists():
+            return
+        # 20: LPO City, AKC-väst coordinating, Skatteverket and the Swedish Work Environment
+        # Authority invited and accepting (see the arithmetic of _bjud_in and _svara).
+        nummer = 20
+        samordnare = self.anvandare["samordnare.akc"]
+        lpo = Lokalpolisomrade.objects.get(kod="city")
+        start = datetime.combine(timezone.localdate(), time(7), STOCKHOLM)
+        insats = services.skapa_insats(
+            user=samordnare,
+            referens=referens,
+            titel=f"Restauranger i {lpo.namn} idag",
+            start=start,
+            slut=start + timedelta(hours=14),
+            samordnande_enhet=samordnare.profil.enhet,
+            samverkansform=Samverkansform.objects.get(kod="akc"),
+            samlingsplats=f"Samling vid {lpo.namn}s polisstation, entrén mot gatan",
+            lpoer=[lpo],
+            kommuner=Kommun.objects.filter(kod="goteborg"),
+        )
+        self.skapade += 1
+        self._bjud_in(insats, samordnare, nummer)
+        self._kontroller(insats, samordnare, lpo, nummer)
+        self._planera(insats, samordnare)
+        frislapp_till(insats, self.anvandare)
+        self._folj_upp(insats, samordnare, lpo, nummer, S.BEKRAFTAD)
+        self._kontakter(insats, samordnare, nummer)
+        forsta, andra = insats.kontroller.filter(reserv=False).order_by("ordning")[:2]
+        skv, av = self.anvandare["handlaggare.skv"], self.anvandare["handlaggare.av"]
+        services.registrera_fynd(skv, forsta, "Kassaregister saknas i kassan.", delad=True)
+        services.registrera_fynd(av, forsta, "Nödutgången är blockerad av kartonger.")
+        services.registrera_fynd(
+            av, andra, "Ägaren hotade inspektören när hon fotograferade köket.", hot=True
+        )
 
     def _titel(self, nummer: int, lpo: Lokalpolisomrade) -> str:
         teman = [

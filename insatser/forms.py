@@ -405,6 +405,15 @@ class FyndForm(Formular):
         required=False,
         help_text=_("Ett fynd som inte delas syns bara för din egen organisation."),
     )
+    hot = forms.BooleanField(
+        label=_("Hot eller otillåten påverkan mot tjänsteman"),
+        required=False,
+        help_text=_(
+            "Din organisations säkerhetskontakt och polisens operativa samordnare underrättas "
+            "genast. Samordnande organisation och insatsens polis ser fyndet även om det inte "
+            "delas."
+        ),
+    )
 
     def __init__(self, *args, kategorier, **kwargs):
         """``kategorier``: (pk, name) pairs, read once for every control's form on the page."""
@@ -419,7 +428,14 @@ class FyndForm(Formular):
 
 
 class RattaFyndForm(FyndForm):
+    """The threat flag is not corrected: it alerted when recorded, and taking it back would hide
+    the finding from those who answer for the officials' safety."""
+
     version = versionsfalt()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["hot"]
 
 
 class Kalenderfilter(Formular):

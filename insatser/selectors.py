@@ -35,6 +35,7 @@ from insatser.access import (
 )
 from insatser.models import (
     Bemanningsbegaran,
+    Fynd,
     Informationsunderlag,
     Insats,
     Kontroll,
@@ -45,6 +46,7 @@ from insatser.workflow import (
     AVSLUTADE,
     BESVARADE,
     OPPNA_FOR_PLANERING,
+    REGISTRERBARA,
     BemanningStatus,
     InsatsStatus,
 )
@@ -82,6 +84,33 @@ def antal_per_status(user, ar: int) -> dict[str, int]:
         .annotate(antal=Count("pk"))
     )
     return {rad["status"]: rad["antal"] for rad in rader}
+
+
+def antal_hot(user, ar: int) -> int:
+    """How many findings of threat or unlawful influence against officials were recorded in the
+    operations of year ``ar`` the user may count: counted, never shown."""
+    return Fynd.objects.filter(
+        hot=True,
+        kontroll__insats__in=INSATS_POLICY.filtrera(user, Handling.RAKNA)
+        .filter(start__year=ar)
+        .values("pk"),
+    ).count()
+
+
+def insatser_idag(user) -> list[Insats]:
+    """The operations under way today (confirmed or carried out, today within their span) whose
+    details the user sees: those the day page is for."""
+    idag = timezone.localdate()
+    borjan = timezone.make_aware(datetime.combine(idag, time.min))
+    return list(
+        INSATS_POLICY.filtrera(user, Handling.SE_DETALJER)
+        .filter(
+            status__in=REGISTRERBARA,
+            start__lt=borjan + timedelta(days=1),
+            slut__gte=borjan,
+        )
+        .order_by("start", "pk")
+    )
 
 
 def insats_for_detalj(user, pk: int) -> Insats:

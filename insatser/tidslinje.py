@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 class Tidslinjetyp:
     kod: str
     etikett: str | Promise
+    # An entry kept for its notifications only: every participant reads the timeline, and not
+    # every participant may know of what it records.
+    pa_tidslinjen: bool = True
 
 
 _TYPER = [
@@ -55,6 +58,12 @@ _TYPER = [
     Tidslinjetyp("fynd_registrerat", _("Delat fynd registrerat")),
     Tidslinjetyp("fynd_andrat", _("Delat fynd ändrat")),
     Tidslinjetyp("fynd_borttaget", _("Delat fynd borttaget")),
+    # The threat alert: a finding that may be unshared, so off the timeline.
+    Tidslinjetyp(
+        "fynd_hot",
+        _("Hot eller otillåten påverkan mot tjänsteman registrerat"),
+        pa_tidslinjen=False,
+    ),
     Tidslinjetyp("genomfor", _("Insatsen genomfördes")),
     Tidslinjetyp("utvardera", _("Insatsen utvärderades")),
     Tidslinjetyp("stall_in", _("Insatsen ställdes in")),
@@ -66,6 +75,9 @@ _TYPER = [
 TIDSLINJETYPER: dict[str, Tidslinjetyp] = {typ.kod: typ for typ in _TYPER}
 if len(TIDSLINJETYPER) != len(_TYPER):
     raise ValueError("a timeline code is declared twice")
+
+
+DOLDA_TYPER = frozenset(typ.kod for typ in _TYPER if not typ.pa_tidslinjen)
 
 
 def etikett(kod: str) -> str | Promise:

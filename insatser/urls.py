@@ -5,6 +5,7 @@ from django.urls import path
 from insatser import (
     views,
     views_bemanning,
+    views_dagen,
     views_genomforande,
     views_grupper,
     views_kontakt,
@@ -18,6 +19,13 @@ urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
     path("insatser/ny/", views_planering.ny, name="ny_insats"),
     path("insatser/<int:pk>/", views.detalj, name="insats"),
+    path("insatser/<int:pk>/dagen/", views_dagen.dagen, name="insatsen_idag"),
+    path("insatser/<int:pk>/dagen/fynd/", views_dagen.dagens_fynd, name="dagens_fynd"),
+    path(
+        "insatser/<int:pk>/dagen/kontroller/<int:kontroll_pk>/fynd/",
+        views_dagen.registrera_fynd,
+        name="registrera_fynd_idag",
+    ),
     path("insatser/<int:pk>/andra/", views_planering.andra, name="andra_insats"),
     path("insatser/<int:pk>/bjud-in/", views_planering.bjud_in, name="bjud_in"),
     path("insatser/<int:pk>/objekt/", views_planering.lagg_till_objekt, name="lagg_till_objekt"),

@@ -30,6 +30,7 @@ from insatser.forms import (
 )
 from insatser.forms_kontakt import kontaktsektion
 from insatser.models import Insats, Installningsorsak
+from insatser.tidslinje import DOLDA_TYPER
 from insatser.workflow import (
     AKTIVA_FORE_GENOMFORANDE,
     AVSLUTADE,
@@ -63,6 +64,13 @@ def kommande_insatser(request) -> Avsnitt:
     return Avsnitt("insatser/_kommande.html", {"kommande": kommande})
 
 
+def insatser_idag(request) -> Avsnitt | None:
+    """The start page's way to the day page of the operations under way today that the user
+    takes part in (sees the details of)."""
+    idag = selectors.insatser_idag(request.user)
+    return Avsnitt("insatser/_idag.html", {"idag": idag}) if idag else None
+
+
 def insatser_i_siffror(request) -> Avsnitt | None:
     """The start page's counts per status this year, for those who count operations (management)
     rather than see them."""
@@ -76,6 +84,7 @@ def insatser_i_siffror(request) -> Avsnitt | None:
             "ar": ar,
             "rader": [(status.label, antal.get(status.value, 0)) for status in InsatsStatus],
             "totalt": sum(antal.values()),
+            "hot": selectors.antal_hot(request.user, ar),
         },
     )
 
@@ -125,6 +134,7 @@ def detalj(request, pk: int):
         "kan_andras": insats.status in AKTIVA_FORE_GENOMFORANDE,
         "stall_in_form": OrsakForm(orsaker=_orsaker(), initial={"version": insats.version}),
         "oppen_for_planering": insats.status in OPPNA_FOR_PLANERING,
+        "visa_dagen": insats.visa_detaljer and insats.status in services.REGISTRERBARA,
         "efterfoljare": selectors.efterfoljare(request.user, insats)
         if insats.status == InsatsStatus.OMPLANERAD
         else None,
@@ -167,7 +177,9 @@ def detalj(request, pk: int):
             deltaganden=insats.deltaganden.select_related("organisation", "enhet").order_by(
                 "roll", "organisation__namn"
             ),
-            handelser=insats.handelser.select_related("utford_av").order_by("tid", "pk"),
+            handelser=insats.handelser.exclude(typ__in=DOLDA_TYPER)
+            .select_related("utford_av")
+            .order_by("tid", "pk"),
             objektuppgifter=services.las_objektuppgifter(
                 request.user, insats, "Insatsens sida: förberedelse och genomförande"
             ),

@@ -112,6 +112,7 @@ def registrera_fynd(request, pk: int, kontroll_pk: int):
             d["text"],
             kategori=_kategori(d),
             delad=d["delad"],
+            hot=d["hot"],
         ),
     )
 

@@ -67,6 +67,8 @@ AKTIVA_FORE_GENOMFORANDE = frozenset({S.PLANERAD, S.BEMANNING_BEGARD, S.BEKRAFTA
 OPPNA_FOR_PLANERING = AKTIVA_FORE_GENOMFORANDE | {S.FORESLAGEN}
 # Ended without being carried out: nothing more happens in these.
 AVSLUTADE = frozenset({S.AVSLAGEN, S.INSTALLD, S.OMPLANERAD})
+# Controls are marked and findings recorded in these, from the operation's day.
+REGISTRERBARA = frozenset({S.BEKRAFTAD, S.GENOMFORD})
 
 INSATS_WORKFLOW = Workflow(
     _("insatsen"),

@@ -439,6 +439,14 @@ class Anvandarprofil(models.Model):
         ),
     )
     ar_insatspolis = models.BooleanField(_("är insatspolis"), default=False)
+    ar_sakerhetskontakt = models.BooleanField(
+        _("är säkerhetskontakt"),
+        default=False,
+        help_text=_(
+            "Underrättas genast när någon i organisationen registrerar hot eller otillåten "
+            "påverkan mot tjänsteman i en insats som personen kan se."
+        ),
+    )
     titel = models.CharField(_("funktion eller titel"), max_length=120, blank=True)
 
     class Meta:

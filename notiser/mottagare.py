@@ -16,6 +16,8 @@ from insatser import access
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
 from insatser.models import Insats, Insatshandelse
 from insatser.workflow import BemanningStatus
+from myndigheter.models import Anvandarprofil
+from myndigheter.roles import Roll
 from notiser.notistyper import NOTISTYPER, Mottagare
 
 INGEN = Q(pk__in=[])
@@ -68,6 +70,22 @@ def _efterfoljare(handelse: Insatshandelse) -> Q:
     return _ser_detaljer(efterfoljare) & Q(pk__in=ser_den_gamla)
 
 
+def _sakerhetskontakt(handelse: Insatshandelse) -> Q:
+    """The security contacts of the organisation of the one who recorded the threat."""
+    organisation = Anvandarprofil.objects.filter(user_id=handelse.utford_av_id).values(
+        "organisation_id"
+    )
+    return _ser_detaljer(handelse.insats) & Q(
+        profil__ar_sakerhetskontakt=True, profil__organisation_id__in=organisation
+    )
+
+
+def _operativa_samordnare(handelse: Insatshandelse) -> Q:
+    """The police coordinators who see the operation: those of its LPOs (a staffing request)."""
+    har_rollen = get_user_model().objects.filter(groups__name=Roll.OPERATIV_SAMORDNARE.value)
+    return _ser_detaljer(handelse.insats) & Q(pk__in=har_rollen.values("pk"))
+
+
 GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.SAMORDNARE: _samordnare,
     Mottagare.INBJUDNA: _inbjudna,
@@ -75,6 +93,8 @@ GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.POLIS_MED_OBESVARAD: _polis_med_obesvarad,
     Mottagare.ALLA: _alla,
     Mottagare.EFTERFOLJARE: _efterfoljare,
+    Mottagare.SAKERHETSKONTAKT: _sakerhetskontakt,
+    Mottagare.OPERATIVA_SAMORDNARE: _operativa_samordnare,
 }
 
 

@@ -27,11 +27,13 @@ class Notiskategori(models.TextChoices):
     OMPLANERAD = "OMPLANERAD", _("Omplanerade insatser")
     ANDRAD = "ANDRAD", _("Ändrade uppgifter om insatser (tid, samlingsplats)")
     PAMINNELSE = "PAMINNELSE", _("Påminnelser om svarsfrister och obekräftad polis")
+    HOT = "HOT", _("Hot eller otillåten påverkan mot tjänsteman under en insats")
 
 
-# Cancellation and rescheduling must reach people at once, so they also go by e-mail unless the
-# user opts out, and their fan-out runs on its own queue (see notiser.tasks).
-STANDARD_EPOST = (Notiskategori.INSTALLD, Notiskategori.OMPLANERAD)
+# Cancellation, rescheduling and a threat against officials must reach people at once, so they
+# also go by e-mail unless the user opts out, and their fan-out runs on its own queue (see
+# notiser.tasks).
+STANDARD_EPOST = (Notiskategori.INSTALLD, Notiskategori.OMPLANERAD, Notiskategori.HOT)
 AKUTA = frozenset(STANDARD_EPOST)
 
 
@@ -44,6 +46,8 @@ class Mottagare(StrEnum):
     POLIS_MED_OBESVARAD = "polis_med_obesvarad"  # may answer an unanswered request of it
     ALLA = "alla"  # may see the operation's details
     EFTERFOLJARE = "efterfoljare"  # may see the details of the successor of a rescheduling
+    SAKERHETSKONTAKT = "sakerhetskontakt"  # security contact of the actor's organisation
+    OPERATIVA_SAMORDNARE = "operativa_samordnare"  # police coordinators of the operation's LPOs
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ _TYPER = [
     Notistyp("bekrafta", K.BEKRAFTAD, (M.ALLA,)),
     Notistyp("stall_in", K.INSTALLD, (M.ALLA,)),
     Notistyp("omplanera", K.OMPLANERAD, (M.ALLA, M.EFTERFOLJARE)),
+    Notistyp("fynd_hot", K.HOT, (M.SAKERHETSKONTAKT, M.OPERATIVA_SAMORDNARE)),
 ]
 NOTISTYPER: dict[str, Notistyp] = {typ.kod: typ for typ in _TYPER}
 if len(NOTISTYPER) != len(_TYPER):

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from insatser.access.insats import INSATS_POLICY, H
-from insatser.models import Fynd
+from insatser.access.insats import (
+    INSATS_POLICY,
+    H,
+    _begaran_i_lpo,
+    _samordnande,
+    _tilldelad,
+)
+from insatser.models import Fynd, Insats
 from karna.policy import Policy, Regel, Relation
 from myndigheter.roles import DELTAGARROLLER, Roll
 
@@ -28,10 +34,31 @@ def _egen_organisations_dar_anvandaren_registrerar(aktor) -> Q:
     )
 
 
+def _hot_i(aktor, insatser: Q) -> Q:
+    """Threat findings in the operations ``insatser`` (a relation of the operation policy) whose
+    details the user sees."""
+    return (
+        Q(hot=True)
+        & Q(kontroll__insats__in=Insats.objects.filter(insatser).values("pk"))
+        & _i_insats_med_detaljer(aktor)
+    )
+
+
+def _hot_i_samordnad_insats(aktor) -> Q:
+    return _hot_i(aktor, _samordnande(aktor))
+
+
+def _hot_i_insats_med_egen_polis(aktor) -> Q:
+    return _hot_i(aktor, _begaran_i_lpo(aktor) | _tilldelad(aktor))
+
+
 # Findings: a shared finding is for everyone who sees the operation's details; an
 # unshared one stays within the recording organisation, so a police-owned one within the police
 # of that operation (its LPOs' coordinators and its named officers). A finding is the recording
 # organisation's: those of it who may register in the operation may correct or remove it.
+# A threat or unlawful influence against officials is read, shared or not, by the coordinating
+# organisation and the operation's police (its LPOs' coordinators, its named officers): they
+# answer for the safety of everyone in it.
 FYND_POLICY = Policy(
     Fynd,
     handlingar={H.SE: "läsa fyndet", H.RATTA: "rätta eller ta bort fyndet"},
@@ -51,6 +78,18 @@ FYND_POLICY = Policy(
             "användarens organisation registrerade fyndet och användaren får registrera i insatsen",
             _egen_organisations_dar_anvandaren_registrerar,
         ),
+        Relation(
+            "hot_i_samordnad_insats",
+            "fyndet gäller hot mot tjänsteman i en insats som användarens organisation samordnar "
+            "och användaren ser insatsens detaljer",
+            _hot_i_samordnad_insats,
+        ),
+        Relation(
+            "hot_i_insats_med_egen_polis",
+            "fyndet gäller hot mot tjänsteman i en insats där användaren är polis (bemanning i "
+            "användarens LPO eller namngiven) och användaren ser insatsens detaljer",
+            _hot_i_insats_med_egen_polis,
+        ),
     ],
     regler=[
         Regel(roll, relation, [H.SE])
@@ -60,6 +99,14 @@ FYND_POLICY = Policy(
     + [
         Regel(roll, "egen_organisations_dar_anvandaren_registrerar", [H.RATTA])
         for roll in (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.INSATSPOLIS)
+    ]
+    + [
+        Regel(roll, "hot_i_samordnad_insats", [H.SE])
+        for roll in (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+    ]
+    + [
+        Regel(roll, "hot_i_insats_med_egen_polis", [H.SE])
+        for roll in (Roll.OPERATIV_SAMORDNARE, Roll.INSATSPOLIS)
     ],
 )
 

@@ -366,6 +366,9 @@ class Fynd(models.Model):
     )
     text = models.TextField(_("beskrivning"))
     delad = models.BooleanField(_("delad med deltagarna"), default=False)
+    # Set when recorded, never corrected away: recording one alerts at once (docs/notiser-och-
+    # kalender.md) and the coordinating organisation and the operation's police always read it.
+    hot = models.BooleanField(_("hot eller otillåten påverkan mot tjänsteman"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:

@@ -17,14 +17,12 @@ from insatser.services.gemensamt import (
     las_insats,
     skriv_tidslinjepost,
 )
-from insatser.workflow import INSATS_WORKFLOW, KONTROLL_WORKFLOW, InsatsStatus
+from insatser.workflow import INSATS_WORKFLOW, KONTROLL_WORKFLOW, REGISTRERBARA
 from karna.lasning import Konflikt, las, spara_ny_version
 from karna.policy import Aktor
 from karna.verb import verb
 from objekt import services as objekt_services
 from objekt.models import Problemkategori
-
-REGISTRERBARA = frozenset({InsatsStatus.BEKRAFTAD, InsatsStatus.GENOMFORD})
 
 
 def registrering_mojlig(insats: Insats) -> bool:
@@ -85,11 +83,15 @@ def registrera_fynd(
     text: str,
     kategori: Problemkategori | None = None,
     delad: bool = False,
+    hot: bool = False,
 ) -> Fynd:
     """Record a finding for the user's organisation, shared with the participants or not.
 
     Only a shared finding goes on the timeline, which every participant reads: that an agency
-    keeps an unshared finding is its own business.
+    keeps an unshared finding is its own business. A threat or unlawful influence against
+    officials (``hot``) alerts at once, shared or not, through an entry kept off the timeline
+    (``fynd_hot``): the recording organisation's security contacts and the police coordinators
+    of the operation are told.
     """
     insats = las_for_tillagg(kontroll.insats)
     _kraver_registrering(user, insats)
@@ -103,9 +105,12 @@ def registrera_fynd(
         kategori=kategori,
         text=text.strip(),
         delad=delad,
+        hot=hot,
     )
     if delad:
         skriv_tidslinjepost(insats, user, "fynd_registrerat", text=str(kontroll.objekt))
+    if hot:
+        skriv_tidslinjepost(insats, user, "fynd_hot")
     return fynd
 
 

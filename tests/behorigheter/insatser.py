@@ -47,6 +47,19 @@ MATRIS = {
         }
         for namn in ("markera_kontroll", "registrera_fynd")
     },
+    # The day page of M-2 and its findings partial: for those who see its details (the REST
+    # client sees only that it exists); recording from it as on the operation page.
+    **{
+        namn: {
+            "GET": for_den_som_ser(200, API_KLIENT=404),
+            "POST": alla(405, ANONYM=LOGIN),
+        }
+        for namn in ("insatsen_idag", "dagens_fynd")
+    },
+    "registrera_fynd_idag": {
+        "POST": for_den_som_ser(403, API_KLIENT=404, SAMORDNARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     # An unshared finding of AKC-väst in that control: its coordinator may correct it (an empty
     # post comes back with the form's errors) or remove it; the others registering in M-2 do not
     # exist, and those who only see M-2 are refused before the finding is looked up.
@@ -160,6 +173,9 @@ URLER = {
     "markera_kontroll": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/markera/",
     "registrera_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/",
     "ratta_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/{FYND}/",
+    "insatsen_idag": "/insatser/{DAGENS_INSATS}/dagen/",
+    "dagens_fynd": "/insatser/{DAGENS_INSATS}/dagen/fynd/",
+    "registrera_fynd_idag": "/insatser/{DAGENS_INSATS}/dagen/kontroller/{KONTROLL}/fynd/",
     "ta_bort_fynd": "/insatser/{DAGENS_INSATS}/kontroller/{KONTROLL}/fynd/{FYND}/ta-bort/",
     "kalender": "/kalender/",
     "mina_uppgifter": "/mina-uppgifter/",

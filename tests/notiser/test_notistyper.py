@@ -15,7 +15,13 @@ def test_every_notifying_kind_names_recipients():
 
 
 def test_cancellation_and_rescheduling_are_urgent_and_e_mailed_by_default():
-    assert {NOTISTYPER["stall_in"].kategori, NOTISTYPER["omplanera"].kategori} == AKUTA
+    """And a threat against officials during an operation."""
+    assert {
+        NOTISTYPER["stall_in"].kategori,
+        NOTISTYPER["omplanera"].kategori,
+        NOTISTYPER["fynd_hot"].kategori,
+    } == AKUTA
     assert set(STANDARD_EPOST) == AKUTA
     assert NOTISTYPER["stall_in"].akut
+    assert NOTISTYPER["fynd_hot"].akut
     assert not NOTISTYPER["inbjudan"].akut
