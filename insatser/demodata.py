@@ -250,6 +250,23 @@ def _ny(rad):
     return rad
 
 
+def _byggdag(dag: datetime) -> datetime:
+    """When an operation is planned: its own day if that is to come; a past one is planned as
+    it was, ahead of its day (the verbs refuse, say, an answer once the day has passed), on the
+    same weekday and hour some weeks on, and moved back to its day afterwards."""
+    if dag > timezone.now():
+        return dag
+    return dag + timedelta(weeks=(timezone.now() - dag).days // 7 + 1)
+
+
+def _till_sin_dag(insats: Insats, dag: datetime) -> None:
+    if insats.start != dag:
+        Insats.objects.filter(pk=insats.pk).update(
+            start=dag, slut=dag + (insats.slut - insats.start)
+        )
+        insats.refresh_from_db()
+
+
 class Demodata:
     def __init__(self, ar: int | None = None):
         self.ar = ar or timezone.localdate().year
@@ -404,7 +421,8 @@ class Demodata:
         referens = f"DEMO-{self.ar}-{nummer:03d}"
         if Insats.objects.filter(referens=referens).exists():
             return
-        start = self._datum(nummer)
+        dag = self._datum(nummer)
+        start = _byggdag(dag)
         mal = self._mal(nummer)
         akc = nummer % 3 != 0
         samordnare = self.anvandare["samordnare.akc" if akc else "samordnare.miljo"]
@@ -431,18 +449,18 @@ class Demodata:
                 "Objekten är redan kontrollerade i år.",
                 version=_ny(insats).version,
             )
-            return
-        if mal == S.FORESLAGEN:
-            return
-        self._planera(insats, samordnare)
-        if mal in KOMMANDE_MAL:
-            frislapp_till(insats, self.anvandare)
-        self._folj_upp(insats, samordnare, lpo, nummer, mal)
-        if mal in KOMMANDE_MAL:
-            self._kontakter(insats, samordnare, nummer)
+        elif mal != S.FORESLAGEN:
+            self._planera(insats, samordnare)
+            if mal in KOMMANDE_MAL:
+                frislapp_till(insats, self.anvandare)
+            self._folj_upp(insats, samordnare, lpo, nummer, mal, dag)
+            if mal in KOMMANDE_MAL:
+                self._kontakter(insats, samordnare, nummer)
+        _till_sin_dag(insats, dag)
 
-    def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str) -> None:
-        """Bring a planned operation to ``mal`` the way the people involved would."""
+    def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str, dag=None) -> None:
+        """Bring a planned operation to ``mal`` the way the people involved would; one carried
+        out is moved to its ``dag`` first, since its day must have come."""
         if mal == S.PLANERAD:
             # The police declined: back to planned, no answers yet.
             begaran = self._begar(insats, samordnare, lpo, nummer)
@@ -472,6 +490,7 @@ class Demodata:
         elif mal == S.OMPLANERAD:
             self._omplanera(insats, samordnare, lpo, nummer)
         elif mal in {S.GENOMFORD, S.UTVARDERAD}:
+            _till_sin_dag(insats, dag or insats.start)
             self._genomfor(insats, samordnare, nummer, utvardera=mal == S.UTVARDERAD)
 
     def _kontakter(self, insats: Insats, samordnare, nummer: int) -> None:

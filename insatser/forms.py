@@ -74,11 +74,12 @@ class VarningskvittensForm(VersionForm):
     kvitterade = Nyckellista(required=False)
 
     def __init__(self, *args, varningar=None, **kwargs):
-        """``varningar``: the unacknowledged warnings the page shows; none hides the fields."""
+        """``varningar``: the unacknowledged warnings the page shows; without one that blocks
+        going ahead the fields are hidden (a warning that only informs asks for no reason)."""
         super().__init__(*args, **kwargs)
         if varningar is None:
             return
-        if varningar:
+        if any(v.sparrar for v in varningar):
             self.initial["kvitterade"] = [v.nyckel for v in varningar]
         else:
             del self.fields["motivering"], self.fields["kvitterade"]

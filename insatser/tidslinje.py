@@ -60,6 +60,11 @@ _TYPER = [
     Tidslinjetyp("fynd_borttaget", _("Delat fynd borttaget")),
     # The threat alert: a finding that may be unshared, so off the timeline.
     Tidslinjetyp(
+        "frislappning_aterkallad",
+        _("Frisläppt myndighetsuppgift återkallad"),
+        pa_tidslinjen=False,
+    ),
+    Tidslinjetyp(
         "fynd_hot",
         _("Hot eller otillåten påverkan mot tjänsteman registrerat"),
         pa_tidslinjen=False,

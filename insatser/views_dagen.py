@@ -24,7 +24,7 @@ from insatser import selectors, services
 from insatser.forms import FyndForm, kategorival, kontroller_med_formular
 from insatser.models import Insats
 from insatser.views import insats_eller_404
-from insatser.views_genomforande import _kategori
+from insatser.views_genomforande import vald_kategori
 from karna.vyer import TJANSTEFEL, delvis, fel_till_formular, htmx_svar
 
 # htmx stops polling on this status: the operation is no longer open for recording.
@@ -97,7 +97,7 @@ def registrera_fynd(request, pk: int, kontroll_pk: int):
                 request.user,
                 kontroll,
                 data["text"],
-                kategori=_kategori(data),
+                kategori=vald_kategori(data),
                 delad=data["delad"],
                 hot=data["hot"],
             )

@@ -26,10 +26,9 @@ from insatser.forms import (
 from insatser.views import insats_eller_404
 from karna.vyer import (
     TJANSTEFEL,
-    delvis,
-    fel_till_formular,
     formular_med_verb,
     htmx_svar,
+    sektionsformular,
     visa_fel,
 )
 from objekt.models import Problemkategori
@@ -47,18 +46,8 @@ def _registrerbar(request, pk: int, kontroll_pk: int):
 def _svar(request, insats, kontroll, form, namn: str, lyckat: str, verb):
     """Run the verb for a valid form. htmx gets the control back, with the form's errors or the
     outcome; a plain post gets the operation's page at the control, with messages."""
-    if form.is_valid():
-        try:
-            verb(form.cleaned_data)
-        except TJANSTEFEL as fel:
-            fel_till_formular(form, fel)
-    if not delvis(request):
-        if form.errors:
-            for fel_lista in form.errors.values():
-                messages.error(request, " ".join(fel_lista))
-        else:
-            messages.success(request, lyckat)
-        return redirect(_vid_kontrollen(insats, kontroll))
+    if svar := sektionsformular(request, form, verb, lyckat, _vid_kontrollen(insats, kontroll)):
+        return svar
     kontroll = selectors.kontroller_for_insats(request.user, insats).get(pk=kontroll.pk)
     oppen = services.registrering_mojlig(insats)
     bundna = {(kontroll.pk, namn): form} if form.errors else {}
@@ -110,14 +99,14 @@ def registrera_fynd(request, pk: int, kontroll_pk: int):
             request.user,
             kontroll,
             d["text"],
-            kategori=_kategori(d),
+            kategori=vald_kategori(d),
             delad=d["delad"],
             hot=d["hot"],
         ),
     )
 
 
-def _kategori(data: dict) -> Problemkategori | None:
+def vald_kategori(data: dict) -> Problemkategori | None:
     return Problemkategori.objects.filter(pk=data["kategori"]).first() if data["kategori"] else None
 
 
@@ -159,7 +148,7 @@ def ratta_fynd(request, pk: int, kontroll_pk: int, fynd_pk: int):
             request.user,
             fynd,
             d["text"],
-            kategori=_kategori(d),
+            kategori=vald_kategori(d),
             delad=d["delad"],
             version=d["version"],
         ),

@@ -6,10 +6,9 @@ JavaScript the form posts and the operation's page comes back at the section, wi
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,25 +17,16 @@ from insatser import access, services
 from insatser.forms_kontakt import KontaktfunktionForm, PolisbefalForm, kontaktsektion
 from insatser.models import Insats
 from insatser.views import insats_eller_404
-from karna.vyer import TJANSTEFEL, delvis, fel_till_formular, htmx_svar
+from karna.vyer import htmx_svar, sektionsformular
 from myndigheter.models import Lokalpolisomrade
 
 
 def _svar(request, insats: Insats, form, lyckat: str, verb):
     """Run the verb for a valid form. htmx gets the section back, with the form's errors or the
     outcome; a plain post gets the operation's page at the section, with messages."""
-    if form.is_valid():
-        try:
-            verb(form.cleaned_data)
-        except TJANSTEFEL as fel:
-            fel_till_formular(form, fel)
-    if not delvis(request):
-        if form.errors:
-            for fel_lista in form.errors.values():
-                messages.error(request, " ".join(fel_lista))
-        else:
-            messages.success(request, lyckat)
-        return redirect(reverse("insats", args=[insats.pk]) + "#kontaktfunktioner")
+    adress = reverse("insats", args=[insats.pk]) + "#kontaktfunktioner"
+    if svar := sektionsformular(request, form, verb, lyckat, adress):
+        return svar
     context = {
         "insats": insats,
         "meddelande": None if form.errors else lyckat,

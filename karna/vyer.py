@@ -64,6 +64,25 @@ def formularfel_som_meddelanden(request, form) -> None:
         messages.error(request, " ".join(fel_lista))
 
 
+def sektionsformular(request, form, verb: Callable[[dict], object], lyckat: str, adress: str):
+    """A form in one section of a page: for a valid form run ``verb(cleaned_data)``, a refusal's
+    reasons going onto the form. A plain post gets a redirect to ``adress`` with the outcome as
+    messages; an htmx request gets None, and the view sends the section back (with
+    ``form.errors`` or the outcome)."""
+    if form.is_valid():
+        try:
+            verb(form.cleaned_data)
+        except TJANSTEFEL as fel:
+            fel_till_formular(form, fel)
+    if delvis(request):
+        return None
+    if form.errors:
+        formularfel_som_meddelanden(request, form)
+    else:
+        messages.success(request, lyckat)
+    return redirect(adress)
+
+
 def delvis(request) -> bool:
     """An htmx request for part of a page; a history restore asks for the whole page."""
     return bool(getattr(request, "htmx", False)) and not request.htmx.history_restore_request

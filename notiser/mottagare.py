@@ -86,6 +86,12 @@ def _operativa_samordnare(handelse: Insatshandelse) -> Q:
     return _ser_detaljer(handelse.insats) & Q(pk__in=har_rollen.values("pk"))
 
 
+def _frislappningens_krets(handelse: Insatshandelse) -> Q:
+    if handelse.frislappning is None:
+        return INGEN
+    return access.lasare_av(handelse.frislappning)
+
+
 GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.SAMORDNARE: _samordnare,
     Mottagare.INBJUDNA: _inbjudna,
@@ -95,6 +101,7 @@ GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.EFTERFOLJARE: _efterfoljare,
     Mottagare.SAKERHETSKONTAKT: _sakerhetskontakt,
     Mottagare.OPERATIVA_SAMORDNARE: _operativa_samordnare,
+    Mottagare.FRISLAPPNINGENS_KRETS: _frislappningens_krets,
 }
 
 

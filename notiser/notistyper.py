@@ -48,6 +48,7 @@ class Mottagare(StrEnum):
     EFTERFOLJARE = "efterfoljare"  # may see the details of the successor of a rescheduling
     SAKERHETSKONTAKT = "sakerhetskontakt"  # security contact of the actor's organisation
     OPERATIVA_SAMORDNARE = "operativa_samordnare"  # police coordinators of the operation's LPOs
+    FRISLAPPNINGENS_KRETS = "frislappningens_krets"  # those the release the entry names reached
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ _TYPER = [
     Notistyp("bekrafta", K.BEKRAFTAD, (M.ALLA,)),
     Notistyp("stall_in", K.INSTALLD, (M.ALLA,)),
     Notistyp("omplanera", K.OMPLANERAD, (M.ALLA, M.EFTERFOLJARE)),
+    Notistyp("frislappning_aterkallad", K.ANDRAD, (M.FRISLAPPNINGENS_KRETS,)),
     Notistyp("fynd_hot", K.HOT, (M.SAKERHETSKONTAKT, M.OPERATIVA_SAMORDNARE)),
 ]
 NOTISTYPER: dict[str, Notistyp] = {typ.kod: typ for typ in _TYPER}

@@ -99,7 +99,8 @@ MED_ORSAK = frozenset(
 def kort_text(handelse: Insatshandelse) -> str:
     """What the notification says besides its kind: names of organisations and police areas,
     the cancellation reason category, the reason stated for withdrawing or changing staffing
-    (as on the timeline) or the successor's reference; never objects, places, times, officers
+    (as on the timeline), the organisation that withdrew a release or the successor's
+    reference; never objects, places, times, officers
     or the police's internal note."""
     if handelse.typ == "omplanera":
         efterfoljare = Insats.objects.filter(omplanerad_fran_id=handelse.insats_id).first()
@@ -114,6 +115,8 @@ def kort_text(handelse: Insatshandelse) -> str:
     if handelse.deltagande is not None:
         deltagande = handelse.deltagande
         return str(deltagande.enhet or deltagande.organisation)
+    if handelse.frislappning_id is not None:
+        return handelse.text  # the organisation that withdrew its information
     return ""
 
 

@@ -37,6 +37,10 @@ def modulvarld(django_db_blocker, media_root):
             atomic.__exit__(None, None, None)
 
 
+# The password of every user ``ny_anvandare`` creates.
+TESTLOSENORD = "test-losen-123"
+
+
 def ny_anvandare(
     username: str,
     roll: Roll,
@@ -47,7 +51,7 @@ def ny_anvandare(
     insatspolis: bool = False,
 ):
     """A user with one role in an organisation (by fixture code) and an optional LPO scope."""
-    user = get_user_model().objects.create_user(username=username, password="test-losen-123")
+    user = get_user_model().objects.create_user(username=username, password=TESTLOSENORD)
     user.groups.add(rollgrupp(roll))
     profil = Anvandarprofil.objects.create(
         user=user,

@@ -3,7 +3,12 @@ kind of object: operations and staffing requests (``insats``), co-planned groups
 findings (``fynd``) and briefings (``underlag``). ``docs/behorigheter.md`` is generated from them.
 """
 
-from insatser.access.frislappning import frislappta_till, i_mottagarkretsen, mottagare
+from insatser.access.frislappning import (
+    frislappta_till,
+    i_mottagarkretsen,
+    lasare_av,
+    mottagare,
+)
 from insatser.access.fynd import FYND_POLICY, kan_ratta_fynd, synliga_fynd
 from insatser.access.grupper import (
     INSATSGRUPP_POLICY,
@@ -85,6 +90,7 @@ __all__ = [
     "kan_se_insats",
     "kan_skapa_insats",
     "kan_stalla_in",
+    "lasare_av",
     "mottagare",
     "namngivbara_poliser",
     "nedladdningsbara_underlag",

@@ -57,3 +57,18 @@ def mottagare(insats: Insats, krets: str, namngivna=()) -> list[Myndighet]:
         return list(Myndighet.objects.filter(ar_polis=True, aktiv=True).order_by("namn"))
     deltagare = insats.deltaganden.filter(svar__in=EJ_AVBOJDA).values("organisation_id")
     return list(Myndighet.objects.filter(pk__in=deltagare).order_by("namn"))
+
+
+def lasare_av(frislappning: Frislappning) -> Q:
+    """The users (a Q on users) a release reached: those who read the operation's released
+    information, of an organisation in its circle, the owner's own people aside."""
+    insats = frislappning.insats
+    lasare = INSATS_POLICY.anvandare(Handling.SE_FRISLAPPT, insats).values("pk")
+    i_kretsen = {
+        Mottagarkrets.ALLA: Q(),
+        Mottagarkrets.SAMORDNARE: Q(profil__organisation_id=insats.samordnande_organisation_id),
+        Mottagarkrets.POLIS: Q(profil__organisation__ar_polis=True),
+        Mottagarkrets.NAMNGIVNA: Q(profil__organisation__in=frislappning.mottagare.values("pk")),
+    }[frislappning.krets]
+    agare = frislappning.objektuppgift.organisation_id
+    return Q(pk__in=lasare) & i_kretsen & ~Q(profil__organisation_id=agare)

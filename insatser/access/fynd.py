@@ -7,9 +7,9 @@ from django.db.models import Q
 from insatser.access.insats import (
     INSATS_POLICY,
     H,
-    _begaran_i_lpo,
-    _samordnande,
-    _tilldelad,
+    begaran_i_lpo,
+    samordnande,
+    tilldelad,
 )
 from insatser.models import Fynd, Insats
 from karna.policy import Policy, Regel, Relation
@@ -45,11 +45,11 @@ def _hot_i(aktor, insatser: Q) -> Q:
 
 
 def _hot_i_samordnad_insats(aktor) -> Q:
-    return _hot_i(aktor, _samordnande(aktor))
+    return _hot_i(aktor, samordnande(aktor))
 
 
 def _hot_i_insats_med_egen_polis(aktor) -> Q:
-    return _hot_i(aktor, _begaran_i_lpo(aktor) | _tilldelad(aktor))
+    return _hot_i(aktor, begaran_i_lpo(aktor) | tilldelad(aktor))
 
 
 # Findings: a shared finding is for everyone who sees the operation's details; an

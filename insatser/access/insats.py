@@ -66,7 +66,7 @@ def _i_lpo_med(begaranden) -> Q:
     )
 
 
-def _samordnande(aktor) -> Q:
+def samordnande(aktor) -> Q:
     return Q(samordnande_organisation_id=aktor.organisation_id)
 
 
@@ -106,7 +106,7 @@ def _accepterat_deltagande_anvandare(insats: Insats) -> Q:
     return _deltagande_anvandare(insats, svar=Deltagande.Svar.ACCEPTERAD)
 
 
-def _begaran_i_lpo(aktor) -> Q:
+def begaran_i_lpo(aktor) -> Q:
     return Exists(
         Bemanningsbegaran.objects.filter(insats=OuterRef("pk"), lpo__in=aktor.lpo_ids).exclude(
             status=BemanningStatus.UTKAST
@@ -134,7 +134,7 @@ def _aktiv_begaran_i_lpo_anvandare(insats: Insats) -> Q:
     )
 
 
-def _tilldelad(aktor) -> Q:
+def tilldelad(aktor) -> Q:
     return Exists(
         Polisbemanning.objects.filter(begaran__insats=OuterRef("pk"), anvandare=aktor.user)
     )
@@ -205,7 +205,7 @@ INSATS_POLICY = Policy(
         Relation(
             "samordnande_organisation",
             "användarens organisation samordnar",
-            _samordnande,
+            samordnande,
             _samordnande_anvandare,
         ),
         Relation(
@@ -229,7 +229,7 @@ INSATS_POLICY = Policy(
         Relation(
             "begaran_i_lpo",
             "en skickad bemanningsbegäran gäller ett av användarens LPO",
-            _begaran_i_lpo,
+            begaran_i_lpo,
             _begaran_i_lpo_anvandare,
         ),
         Relation(
@@ -241,7 +241,7 @@ INSATS_POLICY = Policy(
         Relation(
             "tilldelad",
             "användaren är namngiven polis i insatsen",
-            _tilldelad,
+            tilldelad,
             _tilldelad_anvandare,
         ),
         Relation(

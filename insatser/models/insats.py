@@ -236,6 +236,11 @@ class Insats(models.Model):
         """Agency information released by this day, in time for the briefing."""
         return self._dagar_fore(settings.LEDTID_UNDERLAG_DAGAR)
 
+    @property
+    def dagen_har_passerat(self) -> bool:
+        """The operation's day is over: an invitation to it can no longer be answered."""
+        return timezone.localtime(self.start).date() < timezone.localdate()
+
 
 @pghistory.track()
 class Deltagande(models.Model):
@@ -403,7 +408,7 @@ class Insatshandelse(models.Model):
     )
     tid = models.DateTimeField(_("tid"), default=timezone.now)
     text = models.TextField(_("text"), blank=True)
-    # What the entry is about, when it concerns one request or one invitation: notifications
+    # What the entry is about, when it concerns one request, invitation or release: notifications
     # find their recipients through these, never through the text.
     begaran = models.ForeignKey(
         "insatser.Bemanningsbegaran",
@@ -416,6 +421,14 @@ class Insatshandelse(models.Model):
     deltagande = models.ForeignKey(
         Deltagande,
         verbose_name=_("deltagande"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    frislappning = models.ForeignKey(
+        "insatser.Frislappning",
+        verbose_name=_("frisläppning"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatser import access
-from insatser.effekter import UNDERLAG_BESTALLDA
+from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
 from insatser.models import Frislappning, Insats, Mottagarkrets, NekadFrislappning
 from insatser.selectors import uppgifter_i_insats
+from insatser.services.gemensamt import skriv_tidslinjepost
 from insatser.services.underlag import markera_inaktuella
 from karna.atkomstlogg import logga
 from karna.models import Atkomstlogg
@@ -131,8 +132,10 @@ def _hinder(delningsgrund: Delningsgrund, hindrade: list[Myndighet]) -> str:
     }
 
 
-@verb(UNDERLAG_BESTALLDA)
+@verb(UNDERLAG_BESTALLDA, INSATSEN_ANDRAD)
 def aterkalla_frislappning(user, frislappning: Frislappning, orsak: str) -> Frislappning:
+    """Take a release back: the block leaves the briefings, and those it reached are told (an
+    entry kept off the timeline, whose readers need not know of releases to others)."""
     frislappning = Frislappning.objects.select_for_update().get(pk=frislappning.pk)
     uppgift = _synlig_for(user, frislappning.objektuppgift)
     if not objekt_access.kan_frislappa(user, uppgift):
@@ -150,6 +153,13 @@ def aterkalla_frislappning(user, frislappning: Frislappning, orsak: str) -> Fris
         Atkomstlogg.Handling.ATERKALLA,
         [uppgift],
         f"{frislappning.insats.referens}: {orsak.strip()}",
+    )
+    skriv_tidslinjepost(
+        frislappning.insats,
+        user,
+        "frislappning_aterkallad",
+        text=uppgift.organisation.namn,
+        frislappning=frislappning,
     )
     return frislappning
 

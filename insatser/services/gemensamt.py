@@ -17,6 +17,7 @@ from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
+    Frislappning,
     Insats,
     Insatshandelse,
     Installningsorsak,
@@ -52,6 +53,7 @@ def skriv_tidslinjepost(
     *,
     begaran: Bemanningsbegaran | None = None,
     deltagande: Deltagande | None = None,
+    frislappning: Frislappning | None = None,
 ) -> Insatshandelse:
     """Record on the operation's timeline what a verb did; the operation changed
     (``INSATSEN_ANDRAD``: briefings, wheels and notifications follow)."""
@@ -64,6 +66,7 @@ def skriv_tidslinjepost(
         till_status=till,
         begaran=begaran,
         deltagande=deltagande,
+        frislappning=frislappning,
     )
     INSATSEN_ANDRAD.utlos(handelse=handelse)
     return handelse

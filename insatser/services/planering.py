@@ -298,6 +298,10 @@ def besvara_inbjudan(
         raise _nekad(_("Du kan bara svara på inbjudningar till din egen organisation."))
     if insats.status not in OPPNA_FOR_PLANERING:
         raise _valideringsfel("svar", _("Insatsen tar inte längre emot svar."))
+    if insats.dagen_har_passerat:
+        raise _valideringsfel(
+            "svar", _("Insatsens dag har passerat; inbjudan kan inte längre besvaras.")
+        )
     SVAR_WORKFLOW.overga(deltagande, "acceptera" if accepterad else "avboja")
     deltagande.planerat_antal = planerat_antal if accepterad else 0
     deltagande.besvarad = timezone.now()

@@ -2,11 +2,11 @@
 violations, and the month panel by htmx as well as without JavaScript."""
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from arshjul.models import Arshjulsar
 from arshjul.services import bygge
+from tests.browser import logga_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AR = timezone.localdate().year
@@ -17,14 +17,6 @@ def byggda_hjul(demodata):
     """The demo data with every demo wheel built in this process (no broker involved)."""
     for rad in Arshjulsar.objects.all():
         bygge.rendera(bygge.bygg(rad.pk, rad.begaran))
-
-
-def logga_in(sida, live_server, anvandare):
-    sida.goto(f"{live_server.url}/logga-in/")
-    sida.get_by_label("Användarnamn").fill(anvandare)
-    sida.get_by_label("Lösenord").fill(settings.DEMO_PASSWORD)
-    sida.get_by_role("button", name="Logga in").click()
-    sida.wait_for_url(f"{live_server.url}/")
 
 
 def test_the_wheel_pages_pass_axe(byggda_hjul, live_server, sida, axe_granskning, spara_bild):

@@ -5,11 +5,10 @@ import pytest
 
 from insatser.models import Bemanningsbegaran
 from insatser.workflow import BemanningStatus
+from tests.browser import logga_in
 from tests.varld import bekrafta
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-LOSENORD = "test-losen-123"
 
 
 @pytest.fixture
@@ -19,19 +18,11 @@ def delvis(transactional_db, personer, begard):
     return begaran
 
 
-def _logga_in(sida, live_server, anvandare):
-    sida.goto(f"{live_server.url}/logga-in/")
-    sida.get_by_label("Användarnamn").fill(anvandare.username)
-    sida.get_by_label("Lösenord").fill(LOSENORD)
-    sida.get_by_role("button", name="Logga in").click()
-    sida.wait_for_url(f"{live_server.url}/")
-
-
 def test_the_coordinator_raises_a_partial_confirmation_to_full(
     delvis, personer, live_server, sida, axe_granskning, spara_bild
 ):
     sida.set_viewport_size({"width": 375, "height": 800})
-    _logga_in(sida, live_server, personer["opsam"])
+    logga_in(sida, live_server, personer["opsam"])
     sida.goto(f"{live_server.url}/polis/begaranden/{delvis.pk}/")
     assert sida.get_by_text("2 av 3 poliser").is_visible()
     assert axe_granskning(sida) == []

@@ -7,57 +7,45 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from insatser.models import Deltagande, Insats, Kontroll
+from insatser.models import Deltagande
 from insatser.workflow import InsatsStatus
-from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
-from objekt.models import Objekt, Objekttyp
+from tests.browser import logga_in
+from tests.fabriker import DeltagandeFabrik, InsatsFabrik, KontrollFabrik, ObjektFabrik, lpo, org
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LOSENORD = "test-losen-123"
 TELEFON = {"width": 390, "height": 844}
 
 
 @pytest.fixture
 def lage(transactional_db, skapa_anvandare):
-    samordnare = skapa_anvandare("akc", Roll.SAMORDNARE, "akc-vast")
-    skv = skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket")
+    """A confirmed operation of AKC-väst under way for half an hour, Skatteverket taking part."""
     start = timezone.now() - timedelta(minutes=30)
-    insats = Insats.objects.create(
+    insats = InsatsFabrik(
         referens="INS-D-1",
-        titel="Restauranger i City",
-        samordnande_organisation=Myndighet.objects.get(kod="akc-vast"),
+        samordnande_organisation=org("akc-vast"),
         start=start,
         slut=start + timedelta(hours=3),
         status=InsatsStatus.BEKRAFTAD,
+        lpoer=[lpo("city")],
     )
-    insats.lpoer.set([Lokalpolisomrade.objects.get(kod="city")])
-    Deltagande.objects.create(
-        insats=insats,
-        organisation=Myndighet.objects.get(kod="skatteverket"),
-        svar=Deltagande.Svar.ACCEPTERAD,
+    DeltagandeFabrik(
+        insats=insats, organisation=org("skatteverket"), svar=Deltagande.Svar.ACCEPTERAD
     )
-    objekt = Objekt.objects.create(
-        referens="D-1",
-        namn="Dagbolaget AB",
-        objekttyp=Objekttyp.FORETAG,
-        adress="Telefongatan 1",
-        kommun=Kommun.objects.get(kod="goteborg"),
-        foreslaget_av_organisation=Myndighet.objects.get(kod="skatteverket"),
-    )
-    kontroll = Kontroll.objects.create(insats=insats, objekt=objekt)
-    return {"samordnare": samordnare, "skv": skv, "insats": insats, "kontroll": kontroll}
+    kontroll = KontrollFabrik(insats=insats, objekt=ObjektFabrik(namn="Dagbolaget AB"))
+    return {
+        "samordnare": skapa_anvandare("akc", Roll.SAMORDNARE, "akc-vast"),
+        "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
+        "insats": insats,
+        "kontroll": kontroll,
+    }
 
 
 def _pa_dagsidan(ny_sida, live_server, anvandare, insats):
     sida = ny_sida()
     sida.set_viewport_size(TELEFON)
-    sida.goto(f"{live_server.url}/logga-in/")
-    sida.get_by_label("Användarnamn").fill(anvandare.username)
-    sida.get_by_label("Lösenord").fill(LOSENORD)
-    sida.get_by_role("button", name="Logga in").click()
-    sida.wait_for_url(f"{live_server.url}/")
+    logga_in(sida, live_server, anvandare)
     sida.goto(f"{live_server.url}/insatser/{insats.pk}/dagen/")
     return sida
 

@@ -13,10 +13,9 @@ from myndigheter.models import Kommun, Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from notiser.models import Notis
 from objekt.models import Objekt, Objekttyp
+from tests.browser import logga_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-LOSENORD = "test-losen-123"
 
 
 @pytest.fixture
@@ -59,14 +58,6 @@ def lage(transactional_db, skapa_anvandare):
     return {"skv": skv, "insats": insats, "kontroll": kontroll}
 
 
-def _logga_in(sida, live_server, anvandare):
-    sida.goto(f"{live_server.url}/logga-in/")
-    sida.get_by_label("Användarnamn").fill(anvandare.username)
-    sida.get_by_label("Lösenord").fill(LOSENORD)
-    sida.get_by_role("button", name="Logga in").click()
-    sida.wait_for_url(f"{live_server.url}/")
-
-
 @pytest.mark.parametrize(
     "sokvag",
     [
@@ -80,7 +71,7 @@ def _logga_in(sida, live_server, anvandare):
     ],
 )
 def test_pages_pass_axe(lage, live_server, sida, axe_granskning, spara_bild, sokvag):
-    _logga_in(sida, live_server, lage["skv"])
+    logga_in(sida, live_server, lage["skv"])
     sida.goto(f"{live_server.url}{sokvag}")
     spara_bild(sida, "notiser" + sokvag.replace("/", "-").replace("?", "-"))
     assert axe_granskning(sida) == []
@@ -89,7 +80,7 @@ def test_pages_pass_axe(lage, live_server, sida, axe_granskning, spara_bild, sok
 def test_the_operation_page_on_the_day_passes_axe(
     lage, live_server, sida, axe_granskning, spara_bild
 ):
-    _logga_in(sida, live_server, lage["skv"])
+    logga_in(sida, live_server, lage["skv"])
     sida.goto(f"{live_server.url}/insatser/{lage['insats'].pk}/")
     assert sida.get_by_role("button", name="Registrera fyndet").is_visible()
     spara_bild(sida, "notiser-insats-pa-dagen")
@@ -97,7 +88,7 @@ def test_the_operation_page_on_the_day_passes_axe(
 
 
 def test_recording_a_finding_swaps_only_the_control(lage, live_server, sida):
-    _logga_in(sida, live_server, lage["skv"])
+    logga_in(sida, live_server, lage["skv"])
     sida.goto(f"{live_server.url}/insatser/{lage['insats'].pk}/")
     sida.evaluate("window.sidanLaddades = true")
     kontroll = sida.locator(f"#kontroll-{lage['kontroll'].pk}")
@@ -110,7 +101,7 @@ def test_recording_a_finding_swaps_only_the_control(lage, live_server, sida):
 
 
 def test_calendar_navigation_pushes_the_url_and_back_works(lage, live_server, sida):
-    _logga_in(sida, live_server, lage["skv"])
+    logga_in(sida, live_server, lage["skv"])
     sida.goto(f"{live_server.url}/kalender/")
     denna = sida.locator("#kalender-period").inner_text()
     sida.evaluate("window.sidanLaddades = true")
@@ -123,7 +114,7 @@ def test_calendar_navigation_pushes_the_url_and_back_works(lage, live_server, si
 
 
 def test_marking_a_notification_read_updates_the_header(lage, live_server, sida):
-    _logga_in(sida, live_server, lage["skv"])
+    logga_in(sida, live_server, lage["skv"])
     sida.goto(f"{live_server.url}/notiser/")
     assert sida.locator("#notisraknare .raknare").inner_text() == "2"
     sida.get_by_role("button", name="Markera som läst").first.click()
@@ -135,7 +126,7 @@ def test_the_calendar_works_without_javascript(lage, live_server, webblasare):
     context = webblasare.new_context(locale="sv-SE", java_script_enabled=False)
     sida = context.new_page()
     try:
-        _logga_in(sida, live_server, lage["skv"])
+        logga_in(sida, live_server, lage["skv"])
         sida.goto(f"{live_server.url}/kalender/")
         sida.get_by_role("link", name="Lista").click()
         sida.wait_for_url("**/kalender/?vy=lista*")

@@ -2,25 +2,17 @@
 template swapped in; every page passes axe (WCAG 2.1 AA) and breaks no Content-Security-Policy."""
 
 import pytest
-from django.conf import settings
 
 from objekt.models import Myndighetsintresse, Objekt
+from tests.browser import logga_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _logga_in(sida, live_server, anvandare):
-    sida.goto(f"{live_server.url}/logga-in/")
-    sida.get_by_label("Användarnamn").fill(anvandare)
-    sida.get_by_label("Lösenord").fill(settings.DEMO_PASSWORD)
-    sida.get_by_role("button", name="Logga in").click()
-    sida.wait_for_url(f"{live_server.url}/")
 
 
 def test_officer_filters_and_marks_relevance_inline(
     demodata, live_server, sida, axe_granskning, spara_bild
 ):
-    _logga_in(sida, live_server, "handlaggare.skv")
+    logga_in(sida, live_server, "handlaggare.skv")
     sida.get_by_role("link", name="Objekt", exact=True).click()
     sida.wait_for_url(f"{live_server.url}/objekt/")
     assert axe_granskning(sida) == []
@@ -53,7 +45,7 @@ def test_coordinator_sees_the_object_page_and_proposes_with_the_template(
     demodata, live_server, sida, axe_granskning, spara_bild
 ):
     """Slow (5 to 10 s): three pages, each run through axe, and two htmx swaps of the form."""
-    _logga_in(sida, live_server, "samordnare.akc")
+    logga_in(sida, live_server, "samordnare.akc")
     objekt = Objekt.objects.filter(kontroller__isnull=False).first()
     sida.goto(f"{live_server.url}/objekt/{objekt.pk}/")
     spara_bild(sida, "objekt-samordnare")
@@ -85,7 +77,7 @@ def test_coordinator_sees_the_object_page_and_proposes_with_the_template(
 
 
 def test_import_page_passes_axe(demodata, live_server, sida, axe_granskning, spara_bild):
-    _logga_in(sida, live_server, "kontakt.skv")
+    logga_in(sida, live_server, "kontakt.skv")
     sida.goto(f"{live_server.url}/objekt/import/")
     spara_bild(sida, "objektimport")
     assert axe_granskning(sida) == []

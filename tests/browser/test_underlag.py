@@ -4,13 +4,13 @@ too; a download gives the PDF; a pending build polls and then shows the new vers
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from insatser.models import Insats, Underlagsbygge
 from insatser.services.underlag import bygg_underlag, markera_inaktuella
 from insatser.workflow import AVSLUTADE
+from tests.browser import logga_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,18 +44,10 @@ def _bygg(insats):
     assert bygg_underlag(insats.pk, nummer, "webblasartest", 180) == "byggt"
 
 
-def _logga_in(sida, url, anvandare):
-    sida.goto(f"{url}/logga-in/")
-    sida.get_by_label("Användarnamn").fill(anvandare)
-    sida.get_by_label("Lösenord").fill(settings.DEMO_PASSWORD)
-    sida.get_by_role("button", name="Logga in").click()
-    sida.wait_for_url(f"{url}/")
-
-
 def test_the_briefings_section_and_download(
     kommande, live_server, sida, axe_granskning, spara_bild
 ):
-    _logga_in(sida, live_server.url, "samordnare.akc")
+    logga_in(sida, live_server, "samordnare.akc")
     sida.goto(f"{live_server.url}/insatser/{kommande.pk}/")
     assert sida.get_by_role("heading", name="Informationsunderlag").is_visible()
     lank = sida.get_by_role("link", name="Ladda ned underlaget för Gemensamt underlag")
@@ -69,7 +61,7 @@ def test_the_briefings_section_and_download(
 
 
 def test_a_pending_build_polls_until_the_new_version_is_there(kommande, live_server, sida):
-    _logga_in(sida, live_server.url, "samordnare.akc")
+    logga_in(sida, live_server, "samordnare.akc")
     with transaction.atomic():
         markera_inaktuella([kommande.pk])
     sida.goto(f"{live_server.url}/insatser/{kommande.pk}/")
@@ -86,7 +78,7 @@ def test_a_pending_build_polls_until_the_new_version_is_there(kommande, live_ser
 
 def test_the_weeks_batch_on_a_phone(kommande, live_server, sida, axe_granskning, spara_bild):
     sida.set_viewport_size({"width": 375, "height": 800})
-    _logga_in(sida, live_server.url, "samordnare.akc")
+    logga_in(sida, live_server, "samordnare.akc")
     sida.goto(f"{live_server.url}/underlag/nasta-vecka/")
     assert sida.get_by_role("heading", name="Informationsunderlag för nästa vecka").is_visible()
     assert sida.get_by_role("link", name=kommande.referens, exact=False).first.is_visible()

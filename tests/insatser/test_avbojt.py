@@ -1,10 +1,16 @@
 """Declined means out: an organisation that declined an invitation sees that it was invited and
-what it answered, no details and no released information."""
+what it answered, no details and no released information; once the operation's day has passed
+no invitation is answered."""
+
+from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from insatser import services
 from insatser.access import INSATS_POLICY, Handling
+from insatser.models import Deltagande
 from tests.varld import aktuell_version, las
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +62,30 @@ def test_accepting_again_before_the_start_brings_the_details_back(client, person
     text = client.get(f"/insatser/{avbojd.pk}/").content.decode()
     assert "Bakom Centralstationen" in text
     assert INSATS_POLICY.tillater(personer["skv"], Handling.SE_FRISLAPPT, avbojd)
+
+
+def _flytta(insats, start):
+    insats.start, insats.slut = start, start + timedelta(hours=3)
+    insats.save(update_fields=["start", "slut"])
+    return las(insats)
+
+
+def test_no_answer_once_the_operations_day_has_passed(client, personer, begard):
+    insats = _flytta(begard[0], timezone.now() - timedelta(days=1))
+    deltagande = insats.deltaganden.get(organisation=personer["skv"].profil.organisation)
+    with pytest.raises(ValidationError) as fel:
+        _svara(personer["skv"], insats, accepterad=True)
+    assert fel.value.message_dict["svar"] == [
+        "Insatsens dag har passerat; inbjudan kan inte längre besvaras."
+    ]
+    assert aktuell_version(deltagande) == deltagande.version
+    client.force_login(personer["skv"])
+    sida = client.get(f"/insatser/{insats.pk}/").content.decode()
+    assert "Insatsens dag har passerat; inbjudan kan inte längre besvaras." in sida
+    assert f'action="/insatser/{insats.pk}/svar/"' not in sida
+
+
+def test_an_invitation_is_still_answered_on_the_day_itself(personer, begard):
+    borjan_av_dagen = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    insats = _flytta(begard[0], borjan_av_dagen)
+    assert _svara(personer["skv"], insats, accepterad=True).svar == Deltagande.Svar.ACCEPTERAD

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from insatser import access, services, varningar
+from insatser.forms import PlaneraForm
 from insatser.models import Deltagande, Insatshandelse, Polisbefal, Varningstyp
 from insatser.underlagsinnehall import underlagsinnehall
 from karna.lasning import Konflikt
@@ -267,3 +268,11 @@ def test_a_missing_contact_does_not_block_going_ahead_and_is_acknowledged_when_s
     )
     assert set(las(insats).kvittenser.values_list("nyckel", flat=True)) == visade
     assert _kontaktvarningar(insats) == {f"KONTAKTFUNKTION_SAKNAS:lpo:{lpo('nordost').pk}"}
+
+
+def test_a_form_showing_only_a_missing_contact_asks_for_no_reason():
+    """A warning that does not block going ahead is shown, but the form asks for no reason."""
+    saknas = varningar.Varning(Varningstyp.KONTAKTFUNKTION_SAKNAS, "K:1:", "Kontakt saknas.")
+    sparrande = varningar.Varning(Varningstyp.POLIS_EJ_BEKRAFTAD, "P:1", "Polisen saknas.")
+    assert "motivering" not in PlaneraForm(varningar=[saknas]).fields
+    assert "motivering" in PlaneraForm(varningar=[saknas, sparrande]).fields

@@ -37,7 +37,7 @@ VERBENS_EFFEKTER = {
     "insatser.ange_polisbefal": {ANDRAD},
     "insatser.anslut_till_grupp": {ANDRAD},
     "insatser.aterkalla_bemanning": {ANDRAD},
-    "insatser.aterkalla_frislappning": {UNDERLAG},
+    "insatser.aterkalla_frislappning": {ANDRAD, UNDERLAG},
     "insatser.avsla_insats": {ANDRAD},
     "insatser.begar_bemanning": {ANDRAD},
     "insatser.begar_nya_underlag": {ANDRAD},
