@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from insatser import access
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
+from insatser.access import BEMANNING_POLICY, INSATS_POLICY, UPPGIFTSBEGARAN_POLICY, Handling
 from insatser.models import Insats, Insatshandelse
 from insatser.workflow import BemanningStatus
 from myndigheter.models import Anvandarprofil
@@ -86,6 +86,25 @@ def _operativa_samordnare(handelse: Insatshandelse) -> Q:
     return _ser_detaljer(handelse.insats) & Q(pk__in=har_rollen.values("pk"))
 
 
+def _tillfragade(handelse: Insatshandelse) -> Q:
+    begaran = handelse.uppgiftsbegaran
+    if begaran is None:
+        return INGEN
+    return Q(pk__in=UPPGIFTSBEGARAN_POLICY.anvandare(Handling.BESVARA, begaran).values("pk"))
+
+
+def _fragande(handelse: Insatshandelse) -> Q:
+    """Those of the asking organisation who may read the request (not the coordinators of
+    another organisation, who read it too but did not ask)."""
+    begaran = handelse.uppgiftsbegaran
+    if begaran is None:
+        return INGEN
+    lasare = UPPGIFTSBEGARAN_POLICY.anvandare(Handling.SE, begaran).filter(
+        profil__organisation_id=begaran.fragande_organisation_id
+    )
+    return Q(pk__in=lasare.values("pk"))
+
+
 GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.SAMORDNARE: _samordnare,
     Mottagare.INBJUDNA: _inbjudna,
@@ -95,6 +114,8 @@ GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.EFTERFOLJARE: _efterfoljare,
     Mottagare.SAKERHETSKONTAKT: _sakerhetskontakt,
     Mottagare.OPERATIVA_SAMORDNARE: _operativa_samordnare,
+    Mottagare.TILLFRAGADE: _tillfragade,
+    Mottagare.FRAGANDE: _fragande,
 }
 
 

@@ -28,6 +28,7 @@ class Notiskategori(models.TextChoices):
     ANDRAD = "ANDRAD", _("Ändrade uppgifter om insatser (tid, samlingsplats)")
     PAMINNELSE = "PAMINNELSE", _("Påminnelser om svarsfrister och obekräftad polis")
     HOT = "HOT", _("Hot eller otillåten påverkan mot tjänsteman under en insats")
+    UPPGIFTER = "UPPGIFTER", _("Begäranden om uppgifter mellan myndigheter")
 
 
 # Cancellation, rescheduling and a threat against officials must reach people at once, so they
@@ -48,6 +49,8 @@ class Mottagare(StrEnum):
     EFTERFOLJARE = "efterfoljare"  # may see the details of the successor of a rescheduling
     SAKERHETSKONTAKT = "sakerhetskontakt"  # security contact of the actor's organisation
     OPERATIVA_SAMORDNARE = "operativa_samordnare"  # police coordinators of the operation's LPOs
+    TILLFRAGADE = "tillfragade"  # may answer the request for information the entry names
+    FRAGANDE = "fragande"  # the asking organisation's readers of that request
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ _TYPER = [
     Notistyp("stall_in", K.INSTALLD, (M.ALLA,)),
     Notistyp("omplanera", K.OMPLANERAD, (M.ALLA, M.EFTERFOLJARE)),
     Notistyp("fynd_hot", K.HOT, (M.SAKERHETSKONTAKT, M.OPERATIVA_SAMORDNARE)),
+    Notistyp("uppgifter_begarda", K.UPPGIFTER, (M.TILLFRAGADE,)),
+    Notistyp("uppgiftsbegaran_besvarad", K.UPPGIFTER, (M.FRAGANDE,)),
+    Notistyp("uppgiftsbegaran_avbojd", K.UPPGIFTER, (M.FRAGANDE,)),
 ]
 NOTISTYPER: dict[str, Notistyp] = {typ.kod: typ for typ in _TYPER}
 if len(NOTISTYPER) != len(_TYPER):

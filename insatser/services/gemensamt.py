@@ -20,6 +20,7 @@ from insatser.models import (
     Insats,
     Insatshandelse,
     Installningsorsak,
+    Uppgiftsbegaran,
     Varningskvittens,
 )
 from insatser.workflow import BEMANNING_WORKFLOW, INSATS_WORKFLOW
@@ -52,6 +53,7 @@ def skriv_tidslinjepost(
     *,
     begaran: Bemanningsbegaran | None = None,
     deltagande: Deltagande | None = None,
+    uppgiftsbegaran: Uppgiftsbegaran | None = None,
 ) -> Insatshandelse:
     """Record on the operation's timeline what a verb did; the operation changed
     (``INSATSEN_ANDRAD``: briefings, wheels and notifications follow)."""
@@ -64,6 +66,7 @@ def skriv_tidslinjepost(
         till_status=till,
         begaran=begaran,
         deltagande=deltagande,
+        uppgiftsbegaran=uppgiftsbegaran,
     )
     INSATSEN_ANDRAD.utlos(handelse=handelse)
     return handelse
