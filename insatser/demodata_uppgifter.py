@@ -7,7 +7,7 @@ agencies actually may share; the answers are invented.
 from __future__ import annotations
 
 from insatser import services
-from insatser.models import Insats, Mottagarkrets
+from insatser.models import Frislappning, Insats, Mottagarkrets, Uppgiftsbegaran
 from myndigheter.models import Delningsgrund, Mottagarslag, Myndighet
 from objekt import services as objekttjanster
 from objekt.models import Informationsmall
@@ -95,7 +95,9 @@ def skapa_profiler() -> int:
 def frislapp_till(insats: Insats, anvandare: dict) -> None:
     """The invited agencies among Skatteverket, Arbetsmiljöverket and Migrationsverket (at least
     two of them in every demo operation) record what they know about each object and release it
-    to all participants under the first provision that covers every participant."""
+    to all participants under the first provision that covers every participant. The first
+    operation where both Skatteverket and Arbetsmiljöverket take part also gets two requests for
+    information between them (``begaranden``)."""
     inbjudna = set(insats.deltaganden.values_list("organisation__kod", flat=True))
     for kod, username in UPPGIFTSLAMNARE.items():
         if kod not in inbjudna:
@@ -114,3 +116,43 @@ def frislapp_till(insats: Insats, anvandare: dict) -> None:
                 organisation__kod=kod, mottagarslag__contains=ALLA_SLAG
             ).first()
             services.frislapp_objektuppgift(user, uppgift, insats, grund, Mottagarkrets.ALLA)
+    begaranden(insats, anvandare)
+
+
+def begaranden(insats: Insats, anvandare: dict) -> None:
+    """Skatteverket asks Arbetsmiljöverket about the first object, and is answered with the
+    block Arbetsmiljöverket released; Arbetsmiljöverket's question back is still open. Once: a
+    demo year holds these two only."""
+    inbjudna = set(insats.deltaganden.values_list("organisation__kod", flat=True))
+    if Uppgiftsbegaran.objects.exists() or not {"skatteverket", "av"} <= inbjudna:
+        return
+    skv, av = anvandare[UPPGIFTSLAMNARE["skatteverket"]], anvandare[UPPGIFTSLAMNARE["av"]]
+    kontroll = insats.kontroller.select_related("objekt").order_by("pk").first()
+    if kontroll is None:
+        return
+    besvarad = services.begar_uppgifter(
+        skv,
+        insats,
+        Myndighet.objects.get(kod="av"),
+        "Har ni haft anmärkningar på skyddsombud eller hot mot inspektörer här tidigare?",
+        kontroll.objekt,
+    )
+    svar = Frislappning.objects.filter(
+        insats=insats,
+        objektuppgift__organisation__kod="av",
+        objektuppgift__objekt=kontroll.objekt,
+        aterkallad__isnull=True,
+    ).first()
+    services.besvara_uppgiftsbegaran(
+        av,
+        besvarad,
+        "Ja, hot mot inspektör 2024. Vår uppgift om objektet är frisläppt till alla deltagare.",
+        svar,
+        version=besvarad.version,
+    )
+    services.begar_uppgifter(
+        av,
+        insats,
+        Myndighet.objects.get(kod="skatteverket"),
+        "Hur många anställda har arbetsgivaren redovisat de senaste tre månaderna?",
+    )

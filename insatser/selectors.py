@@ -39,6 +39,7 @@ from insatser.models import (
     Informationsunderlag,
     Insats,
     Kontroll,
+    NekadFrislappning,
     Polisbemanning,
     Underlagsbygge,
 )
@@ -94,6 +95,14 @@ def antal_hot(user, ar: int) -> int:
         kontroll__insats__in=INSATS_POLICY.filtrera(user, Handling.RAKNA)
         .filter(start__year=ar)
         .values("pk"),
+    ).count()
+
+
+def antal_nekade_frislappningar(user, ar: int) -> int:
+    """How many releases of agency information the secrecy rules refused in the operations of
+    year ``ar`` the user may count: where the rules stand in the way of sharing."""
+    return NekadFrislappning.objects.filter(
+        insats__in=INSATS_POLICY.filtrera(user, Handling.RAKNA).filter(start__year=ar).values("pk")
     ).count()
 
 

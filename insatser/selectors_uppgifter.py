@@ -29,8 +29,9 @@ from insatser.access import (
     Handling,
     besvarbara_inbjudningar,
 )
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll, Uppgiftsbegaran
 from insatser.selectors import med_svarsfrist
+from insatser.selectors_begaran import begaranden_att_besvara
 from insatser.services.genomforande import REGISTRERBARA
 from insatser.workflow import (
     AKTIVA_FORE_GENOMFORANDE,
@@ -157,10 +158,13 @@ class Uppgifter:
     begaranden: list[Bemanningsbegaran]
     atgarder: list[Insats]
     idag: list[Insats]
+    uppgiftsbegaranden: list[Uppgiftsbegaran]
 
     @property
     def finns(self) -> bool:
-        return any((self.inbjudningar, self.begaranden, self.atgarder, self.idag))
+        return any(
+            (self.inbjudningar, self.begaranden, self.atgarder, self.idag, self.uppgiftsbegaranden)
+        )
 
 
 def mina_uppgifter(user) -> Uppgifter:
@@ -170,4 +174,5 @@ def mina_uppgifter(user) -> Uppgifter:
         begaranden=list(bemanning_att_besvara(user)),
         atgarder=_med_skal(insatser_som_behover_atgard(user)),
         idag=list(dagens_registrering(user)),
+        uppgiftsbegaranden=list(begaranden_att_besvara(user)),
     )

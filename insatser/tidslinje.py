@@ -35,6 +35,10 @@ _TYPER = [
     Tidslinjetyp("sakerhetsanteckning_andrad", _("Säkerhetsanteckningen ändrades")),
     Tidslinjetyp("kontaktfunktion_angiven", _("Kontaktfunktion under insatsen angiven")),
     Tidslinjetyp("polisbefal_angivet", _("Polisens befäl på plats angivet")),
+    # Only who asked whom: the question and the answer stay with the two organisations.
+    Tidslinjetyp("uppgifter_begarda", _("Uppgifter begärda av en annan organisation")),
+    Tidslinjetyp("uppgiftsbegaran_besvarad", _("Begäran om uppgifter besvarad")),
+    Tidslinjetyp("uppgiftsbegaran_avbojd", _("Begäran om uppgifter avböjd")),
     Tidslinjetyp("underlag_begarda", _("Nya informationsunderlag begärda")),
     Tidslinjetyp("ansluten_till_grupp", _("Insatsen samplaneras i en insatsgrupp")),
     Tidslinjetyp("lamnade_grupp", _("Insatsen ingår inte längre i insatsgruppen")),

@@ -4,6 +4,7 @@ from django.urls import path
 
 from insatser import (
     views,
+    views_begaran,
     views_bemanning,
     views_dagen,
     views_genomforande,
@@ -77,6 +78,21 @@ urlpatterns = [
         "insatser/<int:pk>/myndighetsuppgifter/<int:uppgift_pk>/frislapp/",
         views_uppgifter.frislapp,
         name="frislapp_uppgift",
+    ),
+    path(
+        "insatser/<int:pk>/uppgiftsbegaranden/",
+        views_begaran.begar,
+        name="begar_uppgifter",
+    ),
+    path(
+        "uppgiftsbegaranden/<int:pk>/besvara/",
+        views_begaran.besvara,
+        name="besvara_uppgiftsbegaran",
+    ),
+    path(
+        "uppgiftsbegaranden/<int:pk>/avboj/",
+        views_begaran.avboj,
+        name="avboj_uppgiftsbegaran",
     ),
     path(
         "frislappningar/<int:pk>/aterkalla/",

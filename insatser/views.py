@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from insatser import access, selectors, services, varningar
+from insatser import access, selectors, selectors_begaran, services, varningar
 from insatser.forms import (
     AvslagForm,
     BemanningsbegaranForm,
@@ -85,6 +85,7 @@ def insatser_i_siffror(request) -> Avsnitt | None:
             "rader": [(status.label, antal.get(status.value, 0)) for status in InsatsStatus],
             "totalt": sum(antal.values()),
             "hot": selectors.antal_hot(request.user, ar),
+            "nekade": selectors.antal_nekade_frislappningar(request.user, ar),
         },
     )
 
@@ -180,6 +181,7 @@ def detalj(request, pk: int):
             handelser=insats.handelser.exclude(typ__in=DOLDA_TYPER)
             .select_related("utford_av")
             .order_by("tid", "pk"),
+            antal_begaranden=selectors_begaran.antal_begaranden(request.user, insats),
             objektuppgifter=services.las_objektuppgifter(
                 request.user, insats, "Insatsens sida: förberedelse och genomförande"
             ),

@@ -23,6 +23,7 @@ from insatser import access, selectors, services
 from insatser.forms_uppgifter import AterkallaForm, FrislappForm
 from insatser.models import Frislappning, Kontroll, Mottagarkrets, NekadFrislappning
 from insatser.views import insats_eller_404
+from insatser.views_begaran import begaransektion
 from karna.engang import en_gang
 from karna.policy import Aktor
 from karna.vyer import TJANSTEFEL, feltext, formularfel_som_meddelanden
@@ -116,6 +117,7 @@ def myndighetsuppgifter(request, pk: int):
             "grunder": grunder,
             "organisation_id": organisation_id,
             "aterkalla_form": AterkallaForm(),
+            **begaransektion(user, insats, kontroller),
         },
     )
 

@@ -61,6 +61,12 @@ class BemanningStatus(models.TextChoices):
     MAKULERAD = "MAKULERAD", _("Makulerad")
 
 
+class UppgiftsbegaranStatus(models.TextChoices):
+    OPPEN = "OPPEN", _("Obesvarad")
+    BESVARAD = "BESVARAD", _("Besvarad")
+    AVBOJD = "AVBOJD", _("Avböjd")
+
+
 S = InsatsStatus
 AKTIVA_FORE_GENOMFORANDE = frozenset({S.PLANERAD, S.BEMANNING_BEGARD, S.BEKRAFTAD})
 # Objects, invitations and answers can change until the operation is carried out or ended.
@@ -228,5 +234,17 @@ UNDERLAGSBYGGE_WORKFLOW = Workflow(
             BY.MISSLYCKAD,
             _("markera bygget misslyckat"),
         ),
+    ],
+)
+
+UB = UppgiftsbegaranStatus
+# An answer or a decline is final: a new question is a new request.
+UPPGIFTSBEGARAN_WORKFLOW = Workflow(
+    _("begäran om uppgifter"),
+    UppgiftsbegaranStatus,
+    [
+        Overgang("begar", frozenset(), UB.OPPEN, _("begära uppgifter av en annan organisation")),
+        Overgang("besvara", frozenset({UB.OPPEN}), UB.BESVARAD, _("besvara begäran")),
+        Overgang("avboj", frozenset({UB.OPPEN}), UB.AVBOJD, _("avböja begäran")),
     ],
 )

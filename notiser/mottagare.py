@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from insatser import access
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
+from insatser.access import BEMANNING_POLICY, INSATS_POLICY, UPPGIFTSBEGARAN_POLICY, Handling
 from insatser.models import Insats, Insatshandelse
 from insatser.workflow import BemanningStatus
 from myndigheter.models import Anvandarprofil
@@ -92,6 +92,25 @@ def _frislappningens_krets(handelse: Insatshandelse) -> Q:
     return access.lasare_av(handelse.frislappning)
 
 
+def _tillfragade(handelse: Insatshandelse) -> Q:
+    begaran = handelse.uppgiftsbegaran
+    if begaran is None:
+        return INGEN
+    return Q(pk__in=UPPGIFTSBEGARAN_POLICY.anvandare(Handling.BESVARA, begaran).values("pk"))
+
+
+def _fragande(handelse: Insatshandelse) -> Q:
+    """Those of the asking organisation who may read the request (not the coordinators of
+    another organisation, who read it too but did not ask)."""
+    begaran = handelse.uppgiftsbegaran
+    if begaran is None:
+        return INGEN
+    lasare = UPPGIFTSBEGARAN_POLICY.anvandare(Handling.SE, begaran).filter(
+        profil__organisation_id=begaran.fragande_organisation_id
+    )
+    return Q(pk__in=lasare.values("pk"))
+
+
 GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.SAMORDNARE: _samordnare,
     Mottagare.INBJUDNA: _inbjudna,
@@ -102,6 +121,8 @@ GRUPPER: dict[Mottagare, Callable[[Insatshandelse], Q]] = {
     Mottagare.SAKERHETSKONTAKT: _sakerhetskontakt,
     Mottagare.OPERATIVA_SAMORDNARE: _operativa_samordnare,
     Mottagare.FRISLAPPNINGENS_KRETS: _frislappningens_krets,
+    Mottagare.TILLFRAGADE: _tillfragade,
+    Mottagare.FRAGANDE: _fragande,
 }
 
 

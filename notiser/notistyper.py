@@ -28,6 +28,7 @@ class Notiskategori(models.TextChoices):
     ANDRAD = "ANDRAD", _("Ändrade uppgifter om insatser (tid, samlingsplats)")
     PAMINNELSE = "PAMINNELSE", _("Påminnelser om svarsfrister och obekräftad polis")
     HOT = "HOT", _("Hot eller otillåten påverkan mot tjänsteman under en insats")
+    UPPGIFTER = "UPPGIFTER", _("Begäranden om uppgifter mellan myndigheter")
 
 
 # Cancellation, rescheduling and a threat against officials must reach people at once, so they
@@ -49,6 +50,8 @@ class Mottagare(StrEnum):
     SAKERHETSKONTAKT = "sakerhetskontakt"  # security contact of the actor's organisation
     OPERATIVA_SAMORDNARE = "operativa_samordnare"  # police coordinators of the operation's LPOs
     FRISLAPPNINGENS_KRETS = "frislappningens_krets"  # those the release the entry names reached
+    TILLFRAGADE = "tillfragade"  # may answer the request for information the entry names
+    FRAGANDE = "fragande"  # the asking organisation's readers of that request
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ _TYPER = [
     Notistyp("omplanera", K.OMPLANERAD, (M.ALLA, M.EFTERFOLJARE)),
     Notistyp("frislappning_aterkallad", K.ANDRAD, (M.FRISLAPPNINGENS_KRETS,)),
     Notistyp("fynd_hot", K.HOT, (M.SAKERHETSKONTAKT, M.OPERATIVA_SAMORDNARE)),
+    Notistyp("uppgifter_begarda", K.UPPGIFTER, (M.TILLFRAGADE,)),
+    Notistyp("uppgiftsbegaran_besvarad", K.UPPGIFTER, (M.FRAGANDE,)),
+    Notistyp("uppgiftsbegaran_avbojd", K.UPPGIFTER, (M.FRAGANDE,)),
 ]
 NOTISTYPER: dict[str, Notistyp] = {typ.kod: typ for typ in _TYPER}
 if len(NOTISTYPER) != len(_TYPER):

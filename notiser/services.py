@@ -48,6 +48,7 @@ def notifiera(handelse_pk: int) -> int:
             "begaran__lpo",
             "deltagande__organisation",
             "deltagande__enhet",
+            "uppgiftsbegaran",
         )
         .filter(pk=handelse_pk)
         .first()
@@ -63,7 +64,7 @@ def skapa_notiser(handelse: Insatshandelse) -> None:
     typ = NOTISTYPER.get(handelse.typ)
     if typ is not None:
         text = kort_text(handelse)
-        lank = reverse("insats", args=[handelse.insats_id])
+        lank = _lank(handelse)
         Notis.objects.bulk_create(
             [
                 Notis(
@@ -81,6 +82,13 @@ def skapa_notiser(handelse: Insatshandelse) -> None:
             ignore_conflicts=True,
         )
     Utskick.objects.get_or_create(handelse=handelse)
+
+
+def _lank(handelse: Insatshandelse) -> str:
+    """A request for information is read on the operation's page of the agencies' information."""
+    if handelse.uppgiftsbegaran_id is not None:
+        return reverse("myndighetsuppgifter", args=[handelse.insats_id]) + "#begaranden"
+    return reverse("insats", args=[handelse.insats_id])
 
 
 def _vill_ha_epost(anvandare, kategori: str) -> bool:
@@ -117,6 +125,8 @@ def kort_text(handelse: Insatshandelse) -> str:
         return str(deltagande.enhet or deltagande.organisation)
     if handelse.frislappning_id is not None:
         return handelse.text  # the organisation that withdrew its information
+    if handelse.uppgiftsbegaran_id is not None:
+        return handelse.text  # who asked whom, as on the timeline
     return ""
 
 

@@ -46,6 +46,12 @@ from insatser.access.underlag import (
     nedladdningsbara_underlag,
     underlagets_malgrupper,
 )
+from insatser.access.uppgiftsbegaran import (
+    UPPGIFTSBEGARAN_POLICY,
+    kan_begara_uppgifter,
+    kan_besvara_uppgiftsbegaran,
+    synliga_uppgiftsbegaranden,
+)
 
 POLICYER = {
     "Insats": INSATS_POLICY,
@@ -55,6 +61,7 @@ POLICYER = {
     "Fynd": FYND_POLICY,
     "Informationsunderlag": UNDERLAG_POLICY,
     "Insatspolis": INSATSPOLIS_POLICY,
+    "Uppgiftsbegäran": UPPGIFTSBEGARAN_POLICY,
 }
 
 __all__ = [
@@ -69,6 +76,7 @@ __all__ = [
     "OMFANG",
     "POLICYER",
     "UNDERLAG_POLICY",
+    "UPPGIFTSBEGARAN_POLICY",
     "VECKANS_UNDERLAG",
     "Handling",
     "alla_far",
@@ -81,8 +89,10 @@ __all__ = [
     "frislappta_till",
     "i_mottagarkretsen",
     "kan_ansluta_till_grupp",
+    "kan_begara_uppgifter",
     "kan_besvara_bemanning",
     "kan_besvara_inbjudan",
+    "kan_besvara_uppgiftsbegaran",
     "kan_hantera_grupp",
     "kan_ratta_fynd",
     "kan_registrera_i_kontroll",
@@ -99,5 +109,6 @@ __all__ = [
     "synliga_fynd",
     "synliga_insatser",
     "synliga_insatsgrupper",
+    "synliga_uppgiftsbegaranden",
     "underlagets_malgrupper",
 ]

@@ -50,6 +50,7 @@ class Handling:
     RAKNA = "rakna"
     ANGE_KONTAKTFUNKTION = "ange_kontaktfunktion"
     ANGE_BEFAL = "ange_befal"
+    BEGARA_UPPGIFTER = "begara_uppgifter"
 
 
 # Each relation has two sides: the operations a user has it to (``aktor`` -> Q on operations) and
@@ -199,6 +200,7 @@ INSATS_POLICY = Policy(
         H.SE_INSTALLNINGSDETALJ: "se polisens kommentar om vad som orsakade en inställning",
         H.SE_FRISLAPPT: "läsa myndighetsuppgifter som frisläppts till insatsen",
         H.SE_SAKERHET: "se säkerhetsanteckningen (kända hot- och säkerhetsrisker)",
+        H.BEGARA_UPPGIFTER: "begära uppgifter om ett objekt av en annan deltagande organisation",
         H.RAKNA: "räkna insatsen i sammanställningar (antal per status), utan att se den",
     },
     relationer=[
@@ -271,19 +273,32 @@ INSATS_POLICY = Policy(
                 H.REGISTRERA,
                 H.BESVARA_INBJUDAN,
                 H.SE_SAKERHET,
+                H.BEGARA_UPPGIFTER,
             ],
         ),
         Regel(Roll.SAMORDNARE, "deltagande_organisation", [H.SE, H.BESVARA_INBJUDAN]),
-        Regel(Roll.SAMORDNARE, "ej_avbojt_deltagande", [H.SE_DETALJER, H.SE_FRISLAPPT]),
+        Regel(
+            Roll.SAMORDNARE,
+            "ej_avbojt_deltagande",
+            [H.SE_DETALJER, H.SE_FRISLAPPT, H.BEGARA_UPPGIFTER],
+        ),
         # Co-planning municipalities see each other's operations in full, but agency
         # information released to one operation stays with that operation's participants.
         Regel(Roll.SAMORDNARE, "samplanerad", [H.SE, H.SE_DETALJER]),
         Regel(Roll.SAMORDNARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
         Regel(Roll.HANDLAGGARE, "deltagande_organisation", [H.SE, H.BESVARA_INBJUDAN]),
-        Regel(Roll.HANDLAGGARE, "ej_avbojt_deltagande", [H.SE_DETALJER, H.SE_FRISLAPPT]),
+        Regel(
+            Roll.HANDLAGGARE,
+            "ej_avbojt_deltagande",
+            [H.SE_DETALJER, H.SE_FRISLAPPT, H.BEGARA_UPPGIFTER],
+        ),
         Regel(Roll.HANDLAGGARE, "accepterat_deltagande", [H.REGISTRERA, H.SE_SAKERHET]),
         Regel(Roll.MYNDIGHETSKONTAKT, "deltagande_organisation", [H.SE, H.BESVARA_INBJUDAN]),
-        Regel(Roll.MYNDIGHETSKONTAKT, "ej_avbojt_deltagande", [H.SE_DETALJER, H.SE_FRISLAPPT]),
+        Regel(
+            Roll.MYNDIGHETSKONTAKT,
+            "ej_avbojt_deltagande",
+            [H.SE_DETALJER, H.SE_FRISLAPPT, H.BEGARA_UPPGIFTER],
+        ),
         Regel(Roll.MYNDIGHETSKONTAKT, "accepterat_deltagande", [H.SE_SAKERHET]),
         Regel(
             Roll.OPERATIV_SAMORDNARE,

@@ -20,6 +20,7 @@ from insatser.models.underlag import (
     Malgruppstyp,
     Underlagsbygge,
 )
+from insatser.models.uppgiftsbegaran import Uppgiftsbegaran
 from insatser.models.varning import Varningskvittens, Varningstyp
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "Polisbefal",
     "Polisbemanning",
     "Underlagsbygge",
+    "Uppgiftsbegaran",
     "Varningskvittens",
     "Varningstyp",
 ]

@@ -434,6 +434,14 @@ class Insatshandelse(models.Model):
         blank=True,
         related_name="+",
     )
+    uppgiftsbegaran = models.ForeignKey(
+        "insatser.Uppgiftsbegaran",
+        verbose_name=_("begäran om uppgifter"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("insatshändelse")

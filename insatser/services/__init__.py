@@ -54,6 +54,11 @@ from insatser.services.planering import (
     planera_insats,
     skapa_insats,
 )
+from insatser.services.uppgiftsbegaran import (
+    avbo_uppgiftsbegaran,
+    begar_uppgifter,
+    besvara_uppgiftsbegaran,
+)
 
 __all__ = [
     "ANDRINGSBARA",
@@ -67,11 +72,14 @@ __all__ = [
     "anslut_till_grupp",
     "aterkalla_bemanning",
     "aterkalla_frislappning",
+    "avbo_uppgiftsbegaran",
     "avsla_insats",
     "begar_bemanning",
     "begar_nya_underlag",
+    "begar_uppgifter",
     "besvara_bemanning",
     "besvara_inbjudan",
+    "besvara_uppgiftsbegaran",
     "bjud_in",
     "bjud_in_till_grupp",
     "frislapp_objektuppgift",

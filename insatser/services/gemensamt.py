@@ -21,6 +21,7 @@ from insatser.models import (
     Insats,
     Insatshandelse,
     Installningsorsak,
+    Uppgiftsbegaran,
     Varningskvittens,
 )
 from insatser.workflow import BEMANNING_WORKFLOW, INSATS_WORKFLOW
@@ -54,6 +55,7 @@ def skriv_tidslinjepost(
     begaran: Bemanningsbegaran | None = None,
     deltagande: Deltagande | None = None,
     frislappning: Frislappning | None = None,
+    uppgiftsbegaran: Uppgiftsbegaran | None = None,
 ) -> Insatshandelse:
     """Record on the operation's timeline what a verb did; the operation changed
     (``INSATSEN_ANDRAD``: briefings, wheels and notifications follow)."""
@@ -67,6 +69,7 @@ def skriv_tidslinjepost(
         begaran=begaran,
         deltagande=deltagande,
         frislappning=frislappning,
+        uppgiftsbegaran=uppgiftsbegaran,
     )
     INSATSEN_ANDRAD.utlos(handelse=handelse)
     return handelse

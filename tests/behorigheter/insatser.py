@@ -130,6 +130,24 @@ MATRIS = {
         }
         for namn in ("frislapp_uppgift", "aterkalla_frislappning")
     },
+    # Requests for information in M-1: its coordinator and Skatteverket's people (invited) ask
+    # (an empty post comes back with a message); the police see M-1 but ask nothing, the REST
+    # client does not see its details. A request of AKC-väst to Skatteverket in M-1 is answered or
+    # declined by Skatteverket's officers; AKC-väst's coordinator reads it but may not answer; the
+    # rest never learn of it.
+    "begar_uppgifter": {
+        "POST": for_den_som_ser(
+            403, SAMORDNARE=302, HANDLAGGARE=302, MYNDIGHETSKONTAKT=302, API_KLIENT=404
+        ),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    **{
+        namn: {
+            "POST": alla(404, ANONYM=LOGIN, SAMORDNARE=403, HANDLAGGARE=302, MYNDIGHETSKONTAKT=302),
+            "GET": alla(405, ANONYM=LOGIN),
+        }
+        for namn in ("besvara_uppgiftsbegaran", "avboj_uppgiftsbegaran")
+    },
     "bemanning_inkorg": {
         "GET": alla(403, ANONYM=LOGIN, OPERATIV_SAMORDNARE=200),
         "POST": alla(405, ANONYM=LOGIN),
@@ -183,6 +201,9 @@ URLER = {
     "lagg_till_myndighetsuppgift": "/insatser/{DAGENS_INSATS}/myndighetsuppgifter/{KONTROLL}/ny/",
     "frislapp_uppgift": "/insatser/{DAGENS_INSATS}/myndighetsuppgifter/{UPPGIFT}/frislapp/",
     "aterkalla_frislappning": "/frislappningar/{FRISLAPPNING}/aterkalla/",
+    "begar_uppgifter": "/insatser/{INSATS}/uppgiftsbegaranden/",
+    "besvara_uppgiftsbegaran": "/uppgiftsbegaranden/{UPPGIFTSBEGARAN}/besvara/",
+    "avboj_uppgiftsbegaran": "/uppgiftsbegaranden/{UPPGIFTSBEGARAN}/avboj/",
     "bemanning_inkorg": "/polis/begaranden/",
     "besvara_bemanning": "/polis/begaranden/{BEGARAN}/",
     "aterkalla_bemanning": "/polis/begaranden/{BEGARAN}/aterkalla/",
@@ -191,7 +212,7 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
-    from insatser.models import Frislappning, Fynd, Insatsgrupp
+    from insatser.models import Frislappning, Fynd, Insatsgrupp, Uppgiftsbegaran
     from myndigheter.models import Myndighet
     from myndigheter.roles import Roll
     from objekt.models import Objektuppgift
@@ -216,7 +237,15 @@ def platshallare(aktorer) -> dict:
         frislappt_av=aktorer[Roll.HANDLAGGARE],
         grund="Matrisgrund",
     )
+    begaran = Uppgiftsbegaran.objects.create(
+        insats=insats,
+        fragande_organisation=insats.samordnande_organisation,
+        fragad_av=aktorer[Roll.SAMORDNARE],
+        tillfragad_organisation=Myndighet.objects.get(kod="skatteverket"),
+        fraga="Matrisfråga",
+    )
     return {
+        "UPPGIFTSBEGARAN": begaran.pk,
         "UPPGIFT": uppgift.pk,
         "FRISLAPPNING": frislappning.pk,
         "INSATS": insats.pk,

@@ -116,11 +116,19 @@ def test_a_release_reaches_the_named_agencys_briefing_only(
     assert NOTERING not in _briefing_text(kommande, "miljoforvaltningen")
 
 
-def test_a_profile_page_passes_axe_on_a_phone(demodata, live_server, sida, axe_granskning):
+def test_the_profile_pages_pass_axe_on_a_phone(demodata, live_server, sida, axe_granskning):
+    """Skatteverket's focal point reads the list and its profile, and changes the profile."""
     sida.set_viewport_size({"width": 375, "height": 800})
-    logga_in(sida, live_server, "handlaggare.skv")
+    logga_in(sida, live_server, "kontakt.skv")
     sida.goto(f"{live_server.url}/organisationer/")
-    sida.get_by_role("link", name="Skatteverket").click()
-    expect(sida.get_by_text("10 kap. 28 § OSL (uppgiftsskyldighet)")).to_be_visible()
+    assert axe_granskning(sida) == []
+    sida.get_by_role("link", name="Skatteverket", exact=True).click()
+    expect(sida.get_by_text("10 kap. 28 § OSL (uppgiftsskyldighet)").first).to_be_visible()
     assert axe_granskning(sida) == []
     assert sida.evaluate("document.documentElement.scrollWidth") <= 375
+    sida.get_by_role("link", name="Ändra profilen").click()
+    assert axe_granskning(sida) == []
+    sida.get_by_label("Kontaktvägar").fill("Kontrollfunktionen Väst, 010-574 00 00")
+    sida.get_by_role("button", name="Spara").click()
+    expect(sida.get_by_text("Profilen är sparad.")).to_be_visible()
+    expect(sida.get_by_text("Kontrollfunktionen Väst, 010-574 00 00")).to_be_visible()

@@ -2,6 +2,7 @@
 the owner's provisions; releases, refusals and reads are recorded."""
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
@@ -20,6 +21,7 @@ from tests.fabriker import (
     ObjektFabrik,
     org,
 )
+from tests.varld import startsidan
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,17 @@ def test_each_read_writes_one_log_row_per_information_block(varld):
     assert lasta == [varld["uppgift"]]
     las = Atkomstlogg.objects.filter(handling=Atkomstlogg.Handling.LASA).get()
     assert (las.anvandarnamn, las.organisation, las.syfte) == ("av", "av", "I-1: Förberedelse")
+
+
+def test_management_counts_the_refused_releases_of_the_year(client, varld, skapa_anvandare):
+    services.frislapp_objektuppgift(
+        varld["skv"], varld["uppgift"], varld["insats"], varld["statlig"]
+    )
+    client.force_login(skapa_anvandare("ledning", Roll.LEDNINGSGRUPP, "goteborgs-stad"))
+    # Counted in the year of the operation's start; on its day, whatever the date now.
+    with time_machine.travel(varld["insats"].start, tick=False):
+        svar = client.get("/")
+    assert startsidan(svar, "nekade") == 1
+    assert "1 frisläppning av myndighetsuppgifter nekades av sekretessreglerna." in (
+        svar.content.decode()
+    )
