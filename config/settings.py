@@ -270,6 +270,9 @@ LEDTID_BEMANNING_DAGAR = int(os.environ.get("LEDTID_BEMANNING_DAGAR", "14"))
 LEDTID_UNDERLAG_DAGAR = int(os.environ.get("LEDTID_UNDERLAG_DAGAR", "7"))
 # An object inspected this recently is flagged when it is planned again.
 OBJEKT_KARENS_DAGAR = int(os.environ.get("OBJEKT_KARENS_DAGAR", "90"))
+# Another operation at the same address or in the same city district this many days before or
+# after is a planning warning.
+SAMMA_PLATS_DAGAR = int(os.environ.get("SAMMA_PLATS_DAGAR", "14"))
 # An operation this close to its date without confirmed police is flagged.
 POLIS_BEKRAFTAD_SENAST_DAGAR = int(os.environ.get("POLIS_BEKRAFTAD_SENAST_DAGAR", "3"))
 

@@ -37,6 +37,7 @@ from insatser.models import Varningstyp as T
 from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
 
 GENOMFORDA = [InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD]
+INFORMERANDE = frozenset({T.KONTAKTFUNKTION_SAKNAS, T.SAMMA_ADRESS, T.SAMMA_OMRADE})
 AKTIVA_BEGARANDEN = [BemanningStatus.SKICKAD, *BESVARADE]
 
 
@@ -52,8 +53,9 @@ class Varning:
     @property
     def sparrar(self) -> bool:
         """Whether going ahead (planning, staffing, rescheduling) needs it acknowledged. A missing
-        contact function concerns the day, not the plan: shown and acknowledged, not blocking."""
-        return self.typ != T.KONTAKTFUNKTION_SAKNAS
+        contact function concerns the day, not the plan, and another operation in the same place
+        is worth a call, not a stop: shown and acknowledged, not blocking."""
+        return self.typ not in INFORMERANDE
 
     @property
     def typ_namn(self) -> str:
@@ -213,6 +215,64 @@ def _enheter_dubbelbokade(insats: Insats) -> list[Varning]:
     ]
 
 
+def _i_narheten(insats: Insats) -> Q:
+    """Controls of other operations, planned or carried out, within ``SAMMA_PLATS_DAGAR`` days
+    of this one, of objects this one does not inspect (those warn on their own)."""
+    narhet = timedelta(days=settings.SAMMA_PLATS_DAGAR)
+    return (
+        Q(insats__start__gte=insats.start - narhet, insats__start__lte=insats.start + narhet)
+        & Q(insats__status__in=[*OPPNA_FOR_PLANERING, *GENOMFORDA])
+        & ~Q(insats=insats)
+        & ~Q(objekt__in=insats.kontroller.values("objekt"))
+    )
+
+
+def _samma_plats(insats: Insats) -> list[Varning]:
+    """Another operation at one of this one's addresses, or else in one of its city districts,
+    close in time: the businesses there are visited twice, or the two get in each other's way.
+    Who coordinates it is said only to those who may see it."""
+    egna = list(insats.kontroller.select_related("objekt__stadsomrade"))
+    adresser = Q(pk__in=[])
+    for k in egna:
+        adresser |= Q(
+            objekt__kommun=k.objekt.kommun_id,
+            objekt__adress_normaliserad=k.objekt.adress_normaliserad,
+        )
+    narliggande = (
+        Kontroll.objects.filter(_i_narheten(insats))
+        .select_related("objekt__stadsomrade", "insats__samordnande_organisation")
+        .order_by("insats__start", "pk")
+    )
+    pa_adressen = [
+        _platsvarning(T.SAMMA_ADRESS, k.objekt_id, k.objekt.adress, k)
+        for k in narliggande.filter(adresser)
+    ]
+    omraden = {k.objekt.stadsomrade_id for k in egna if k.objekt.stadsomrade_id}
+    i_omradet = {
+        (k.insats_id, k.objekt.stadsomrade_id): _platsvarning(
+            T.SAMMA_OMRADE, k.objekt.stadsomrade_id, k.objekt.stadsomrade.namn, k
+        )
+        for k in narliggande.filter(objekt__stadsomrade__in=omraden).exclude(
+            insats__in={v.annan_insats_id for v in pa_adressen}
+        )
+    }
+    return [*pa_adressen, *i_omradet.values()]
+
+
+def _platsvarning(typ: str, plats_id: int, plats: str, kontroll: Kontroll) -> Varning:
+    text = {
+        T.SAMMA_ADRESS: _("En annan insats kontrollerar ett objekt på %(plats)s nära i tiden."),
+        T.SAMMA_OMRADE: _("En annan insats kontrollerar objekt i %(plats)s nära i tiden."),
+    }[typ] % {"plats": plats}
+    return Varning(
+        typ,
+        f"{typ}:{plats_id}:{kontroll.insats_id}",
+        f"{text} {_('Stäm av med dess samordnare.')}",
+        kontroll.insats_id,
+        _om_den_andra(kontroll.insats),
+    )
+
+
 def _ledtider(insats: Insats, begaranden: list[Bemanningsbegaran]) -> list[Varning]:
     idag = timezone.localdate()
     varningar = []
@@ -315,6 +375,7 @@ def varningar(insats: Insats) -> list[Varning]:
         *_objekt_nyligen_kontrollerade(insats),
         *_objekt_i_annan_insats(insats),
         *_enheter_dubbelbokade(insats),
+        *_samma_plats(insats),
         *_ledtider(insats, begaranden),
         *_polis_ej_bekraftad(insats, begaranden),
     ]

@@ -21,6 +21,8 @@ class Varningstyp(models.TextChoices):
     LEDTID_BEMANNING = "LEDTID_BEMANNING", _("Ledtiden för polisbemanning har passerat")
     POLIS_EJ_BEKRAFTAD = "POLIS_EJ_BEKRAFTAD", _("Polisen har inte bekräftat")
     KONTAKTFUNKTION_SAKNAS = "KONTAKTFUNKTION_SAKNAS", _("Kontaktfunktion saknas")
+    SAMMA_ADRESS = "SAMMA_ADRESS", _("En annan insats på samma adress")
+    SAMMA_OMRADE = "SAMMA_OMRADE", _("En annan insats i samma stadsområde")
 
 
 @pghistory.track()

@@ -21,7 +21,7 @@ from insatser.models import (
     Varningstyp,
 )
 from insatser.workflow import BemanningStatus, InsatsStatus, Svar
-from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet, Polisregion
+from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet, Polisregion, Stadsomrade
 from myndigheter.roles import Roll
 from tests.fabriker import (
     BemanningsbegaranFabrik,
@@ -186,6 +186,50 @@ def test_an_object_in_another_open_operation_is_flagged_without_its_details(folk
     assert "samordnas av Miljöförvaltningen" in for_miljo.text
     assert "Hemlig" not in for_miljo.text
     assert "ANNAN" not in for_miljo.text
+
+
+def _i(omrade: str, adress: str, nummer: int):
+    return ObjektFabrik(
+        namn=f"Platsbolaget {nummer} AB",
+        adress=adress,
+        stadsomrade=Stadsomrade.objects.get(kod=omrade),
+    )
+
+
+def test_another_operation_at_the_same_address_close_in_time_is_flagged_without_its_details(
+    folk, skapa_anvandare
+):
+    _insats(
+        "GRANNE",
+        45,
+        samordnare="miljoforvaltningen",
+        status=InsatsStatus.PLANERAD,
+        objekt=[_i("centrum", "Storgatan  1", 1)],
+    )
+    (varning,) = varningar.varningar(_insats("A", 40, objekt=[_i("centrum", "storgatan 1", 2)]))
+    assert varning.typ == T.SAMMA_ADRESS
+    assert varning.text == (
+        "En annan insats kontrollerar ett objekt på Storgatan  1 nära i tiden. "
+        "Stäm av med dess samordnare."
+    )
+    assert not varning.sparrar
+    assert varningar.som_anvandaren_ser_dem(folk["sam"], [varning]) == [varning]
+    miljo = skapa_anvandare("miljo", Roll.SAMORDNARE, "miljoforvaltningen")
+    (for_miljo,) = varningar.som_anvandaren_ser_dem(miljo, [varning])
+    assert "samordnas av Miljöförvaltningen" in for_miljo.text
+    assert "GRANNE" not in for_miljo.text
+    assert "Hemlig" not in for_miljo.text
+
+
+def test_another_operation_in_the_same_district_warns_once_and_only_close_in_time(db):
+    _insats("NARA", 50, objekt=[_i("centrum", "Kungsgatan 2", 1), _i("centrum", "Kungsgatan 4", 2)])
+    _insats("LANGT", 70, objekt=[_i("centrum", "Kungsgatan 6", 3)])
+    _insats("ANNANSTANS", 42, objekt=[_i("hisingen", "Hisingsgatan 1", 4)])
+    insats = _insats("A", 40, objekt=[_i("centrum", "Drottninggatan 1", 5)])
+    (varning,) = varningar.varningar(insats)
+    assert varning.typ == T.SAMMA_OMRADE
+    assert varning.annan_insats_id == Insats.objects.get(referens="NARA").pk
+    assert varning.text.startswith("En annan insats kontrollerar objekt i Centrum nära i tiden.")
 
 
 def test_a_unit_booked_on_an_overlapping_operation_is_flagged(db):
