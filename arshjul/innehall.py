@@ -210,6 +210,16 @@ def handelsepost(handelse, hjul: int, planerade: int | None = None) -> Post:
     )
 
 
+def med_insatserna(post: Post, rader: list[Insatsrad]) -> Post:
+    """A window's post for one reader: the operations in it the reader may see, by name and
+    lead-time status (the files for everyone give the count only)."""
+    if rader:
+        post.detaljer.append(
+            _("Insatser: %(namn)s") % {"namn": "; ".join(rad.namn for rad in rader)}
+        )
+    return post
+
+
 def _har_plats(handelse, planerade: int | None) -> bool:
     return (
         handelse.typ == Handelsetyp.INSATSFONSTER
@@ -307,7 +317,10 @@ def insatsposter(insatser, hjul_for_insats) -> list[Post]:
                 titel=ngettext("%(antal)s insats", "%(antal)s insatser", len(rader))
                 % {"antal": len(rader)},
                 slag=_("Insatser"),
-                detaljer=[_("%(redo)s av %(antal)s redo") % {"redo": redo, "antal": len(rader)}],
+                detaljer=[
+                    _("%(redo)s av %(antal)s redo") % {"redo": redo, "antal": len(rader)},
+                    *(rad.namn for rad in rader),
+                ],
                 monster="redo" if redo == len(rader) else "ej_redo",
                 insatser=rader,
             )

@@ -63,3 +63,23 @@ def ics(innehall: Innehall, version) -> bytes:
             handelse.add("status", "CANCELLED")
         kalender.add_component(handelse)
     return kalender.to_ical()
+
+
+def insatshandelser(innehall: Innehall) -> list:
+    """The operations of a reader's wheel as whole-day calendar events, each named with its
+    lead-time status; for a feed built for that reader, never for a file for everyone."""
+    from icalendar import Event
+
+    handelser = []
+    for post in innehall.poster:
+        for rad in post.insatser:
+            handelse = Event()
+            handelse.add("uid", f"insats-{rad.pk}@saminsats")
+            handelse.add("dtstamp", timezone.now())
+            handelse.add("dtstart", rad.datum)
+            handelse.add("dtend", rad.datum + timedelta(days=1))
+            handelse.add("summary", f"{rad.referens} {rad.titel}")
+            handelse.add("description", f"{rad.namn}. {rad.status}")
+            handelse.add("categories", [str(Ring.INSATSER.label)])
+            handelser.append(handelse)
+    return handelser

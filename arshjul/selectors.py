@@ -18,6 +18,7 @@ from arshjul.innehall import (
     handelsepost,
     helgdagsposter,
     insatsposter,
+    med_insatserna,
 )
 from arshjul.models import (
     Arshjul,
@@ -50,9 +51,9 @@ def begransningar_for_ar(perioder: QuerySet, ar: int) -> QuerySet:
     )
 
 
-def planerade_i_fonster():
-    """The number of operations planned in a window that will take place."""
-    return INSATSKALLA().planerade_i_fonster()
+def planerade_i_fonster(utom: int | None = None):
+    """The number of operations planned in a window that will take place (but ``utom``)."""
+    return INSATSKALLA().planerade_i_fonster(utom)
 
 
 def _handelser_for_visning(handelser: QuerySet) -> QuerySet:
@@ -106,9 +107,26 @@ def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
             index[pk] for pk in hjul_ids if lpoer[pk] & insats.lpo_ids or insats.fonster_hjul == pk
         ]
 
-    poster = [
-        handelsepost(h, index[h.arshjul_id], h.planerade) for h in _handelser_for_visning(synliga)
-    ]
+    def i_fonstret(handelse, post) -> list:
+        """The operations the reader sees that take a place in the window (as the count does:
+        planned in it, or in its LPO and days without naming a window)."""
+        if handelse.typ != Handelsetyp.INSATSFONSTER:
+            return []
+        return [
+            i.rad
+            for i in insatser
+            if i.rad.fonster_id == handelse.pk
+            or (
+                i.rad.fonster_id is None
+                and handelse.lpo_id in i.lpo_ids
+                and post.fran <= i.rad.datum <= post.till
+            )
+        ]
+
+    poster = []
+    for handelse in _handelser_for_visning(synliga):
+        post = handelsepost(handelse, index[handelse.arshjul_id], handelse.planerade)
+        poster.append(med_insatserna(post, i_fonstret(handelse, post)))
     poster += aggregatposter(aggregat, index, ar)
     poster += [begransningspost(b, index[b.arshjul_id]) for b in begransningar]
     poster += helgdagsposter(ar)
@@ -274,9 +292,10 @@ def begransningar_for_planering(fran: date, till: date, lpo_ids) -> QuerySet:
     return _galler_under(access.begransningar_i_kraft(), fran, till, lpo_ids)
 
 
-def fonster_med_ledig_kapacitet(user, lpo_ids, efter: date) -> QuerySet:
+def fonster_med_ledig_kapacitet(user, lpo_ids, efter: date, utom: int | None = None) -> QuerySet:
     """The operation windows of the LPOs starting on the day ``efter`` or later with room for
-    another operation; ``ledigt`` is the room, ``planerade`` what is planned in it."""
+    another operation; ``ledigt`` is the room, ``planerade`` what is planned in it (the operation
+    ``utom`` left out: one saved already that is about to take the place)."""
     return (
         access.synliga_handelser(user)
         .filter(
@@ -285,7 +304,7 @@ def fonster_med_ledig_kapacitet(user, lpo_ids, efter: date) -> QuerySet:
             start__date__gte=efter,
             installd=False,
         )
-        .annotate(planerade=planerade_i_fonster())
+        .annotate(planerade=planerade_i_fonster(utom))
         .annotate(ledigt=F("kapacitet") - F("planerade"))
         .filter(ledigt__gt=0)
         .select_related("arshjul", "lpo")

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from django.db.models import Expression
+from django.utils.translation import gettext as _
 
 from karna.tillagg import Leverantor
 
@@ -38,6 +39,18 @@ class Insatsrad:
     status: str
     bedomningar: list[Bedomning]
     redo: bool
+    # The window it was planned in, and whether a lead time passed with its step not taken.
+    fonster_id: int | None = None
+    sen: bool = False
+
+    @property
+    def framforhallning(self) -> str:
+        return _("sen") if self.sen else _("i tid")
+
+    @property
+    def namn(self) -> str:
+        """Reference, title and lead-time status: how an output for one reader names it."""
+        return f"{self.referens} {self.titel} ({self.framforhallning})"
 
 
 @dataclass(frozen=True)
@@ -69,9 +82,10 @@ class Insatskalla(Protocol):
     def fonster_med_insatser(self, fonster_ids) -> set[int]:
         """Those of the windows ``fonster_ids`` that any operation was ever planned in."""
 
-    def planerade_i_fonster(self) -> Expression:
+    def planerade_i_fonster(self, utom: int | None = None) -> Expression:
         """An annotation on windows: how many operations that will take place are planned in
-        the window (``OuterRef("pk")``)."""
+        the window (``OuterRef("pk")``), or lie in its LPO and days without a window; the
+        operation ``utom`` not counted."""
 
     def for_lasare(self, user, hjul_ids: list[int], lpo_ids: set[int], ar: int) -> list:
         """``InsatsPaHjul`` for each operation of ``ar`` in the LPOs or in a window of the wheels

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from arshjul import access, lagring, selectors
+from arshjul import access, lagring, rendering, selectors
 from arshjul.models import Kalenderprenumeration
 from arshjul.services.prenumeration import (
     aterkalla_prenumeration,
@@ -75,6 +75,11 @@ def kalender(request, token: str):
     kalender.add("x-wr-calname", _("Saminsats: årshjul"))
     for version in versioner:
         for handelse in Calendar.from_ical(lagring.las(version, "ics")).walk("VEVENT"):
+            kalender.add_component(handelse)
+    # The published files hold counts only; the operations come from what this reader may see.
+    for ar in sorted({v.arshjulsar.ar for v in versioner}):
+        hjul = [v.arshjulsar.arshjul for v in versioner if v.arshjulsar.ar == ar]
+        for handelse in rendering.insatshandelser(selectors.innehall_for_anvandare(user, hjul, ar)):
             kalender.add_component(handelse)
     logga(user, Atkomstlogg.Handling.LADDA_NED, versioner, _("Kalenderprenumeration"))
     svar = HttpResponse(kalender.to_ical(), content_type=lagring.INNEHALLSTYP["ics"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -20,7 +20,7 @@ from arshjul.services.ombyggnad import begar_ombyggnad
 from arshjul.tillagg import BokadInsats, InsatsPaHjul, Insatsrad
 from insatser import access, beredskap
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
-from insatser.models import Deltagande, Insats, Insatshandelse, Polisbemanning
+from insatser.models import Bemanningsbegaran, Deltagande, Insats, Insatshandelse, Polisbemanning
 from insatser.workflow import BESVARADE, InsatsStatus
 
 # Operations that will not take place are not on the wheel (a rescheduled one's successor is).
@@ -94,13 +94,27 @@ class Insatskalla:
             )
         )
 
-    def planerade_i_fonster(self):
+    def planerade_i_fonster(self, utom: int | None = None):
+        # Not only the operations made from the window: one planned in the window's LPO and days
+        # without naming a window (the form leaves it optional) takes its place just the same.
+        i_lpo = Exists(
+            Insats.lpoer.through.objects.filter(
+                insats=OuterRef("pk"), lokalpolisomrade=OuterRef(OuterRef("lpo"))
+            )
+        )
+        i_fonstret = Q(insatsfonster=OuterRef("pk")) | Q(
+            i_lpo,
+            insatsfonster__isnull=True,
+            start__gte=OuterRef("start"),
+            start__lt=OuterRef("slut"),
+        )
         return Coalesce(
             Subquery(
-                Insats.objects.filter(insatsfonster=OuterRef("pk"))
+                Insats.objects.filter(i_fonstret)
                 .exclude(status__in=INAKTIVA_INSATSER)
-                .values("insatsfonster")
-                .annotate(antal=Count("pk"))
+                .exclude(pk=utom)
+                .order_by()
+                .annotate(antal=Func(F("pk"), function="COUNT"))
                 .values("antal")
             ),
             0,
@@ -118,7 +132,15 @@ class Insatskalla:
                     ar,
                 )
             )
-            .annotate(lpo_ids=_lpo_ids(), fonster_hjul=F("insatsfonster__arshjul_id"))
+            .annotate(
+                lpo_ids=_lpo_ids(),
+                fonster_hjul=F("insatsfonster__arshjul_id"),
+                forsta_bemanningsbegaran=Subquery(
+                    Bemanningsbegaran.objects.filter(insats=OuterRef("pk"))
+                    .order_by("skapad")
+                    .values("skapad")[:1]
+                ),
+            )
             .order_by("start", "pk")
         )
         return [
@@ -152,6 +174,23 @@ def _rad(insats: Insats) -> Insatsrad:
         status=insats.get_status_display(),
         bedomningar=bedomningar,
         redo=beredskap.redo(bedomningar),
+        fonster_id=insats.insatsfonster_id,
+        sen=_sen(insats),
+    )
+
+
+def _sen(insats: Insats) -> bool:
+    """Whether a lead time has passed with its step not taken: objects fixed, police staffing
+    requested, a current briefing (the same steps ``insatser.varningar`` warns about)."""
+    idag = timezone.localdate()
+    begard = insats.forsta_bemanningsbegaran
+    return (
+        (idag > insats.objekt_deadline and insats.status == InsatsStatus.FORESLAGEN)
+        or (
+            idag > insats.bemanning_deadline
+            and (begard is None or timezone.localtime(begard).date() > insats.bemanning_deadline)
+        )
+        or (idag > insats.underlag_deadline and not insats.redo_underlag)
     )
 
 

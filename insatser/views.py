@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from arshjul.services.bygge import forbered_planeringsar
 from insatser import access, selectors, selectors_begaran, services, varningar
 from insatser.forms import (
     AvslagForm,
@@ -226,6 +227,7 @@ def omplanera(request, pk: int):
     insats = insats_eller_404(request.user, pk)
     if not insats.kan_samordna:
         raise PermissionDenied
+    forbered_planeringsar()
     reserv = selectors.reservdatum(request.user, insats)
     form = OmplaneringForm(
         request.POST or None,

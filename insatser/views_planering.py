@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arshjul.services.bygge import forbered_planeringsar
 from insatser import access, selectors, services
 from insatser.forms import (
     AndraInsatsForm,
@@ -35,6 +36,7 @@ def ny(request):
     if not access.kan_skapa_insats(request.user):
         raise PermissionDenied
     organisation = request.user.profil.organisation
+    forbered_planeringsar()
     fonster = selectors.insatsfonster_att_valja(request.user)
     form = NyInsatsForm(
         request.POST or None,

@@ -19,10 +19,12 @@ from django.db.models import Max
 from django.utils import timezone, translation
 
 from arshjul import lagring
-from arshjul.models import Arshjulsar, Arshjulsversion
+from arshjul.effekter import ARSHJUL_BESTALLT
+from arshjul.models import Arshjul, Arshjulsar, Arshjulsversion
 from arshjul.services import steg as datasteg
-from arshjul.services.ombyggnad import fingeravtryck
+from arshjul.services.ombyggnad import begar_ombyggnad, fingeravtryck
 from arshjul.workflow import FARDIGA, VERSION_WORKFLOW, Byggsteg, VersionStatus
+from karna.verb import verb
 
 Steg = tuple[str, int, Callable[[Arshjulsversion], None]]
 # Each step with the progress reached when it is done; the first five run on the default queue,
@@ -169,3 +171,28 @@ def fastnade(nu=None) -> tuple[list[tuple[int, int]], list[int]]:
         if rad.vantar:
             bygga.append((rad.pk, rad.begaran))
     return bygga, rendera_om
+
+
+def planeringsar(idag=None) -> list[int]:
+    """The years a new operation may be planned in: this one, and in December the next one too,
+    so the windows of January can be filled before the year turns."""
+    idag = idag or timezone.localdate()
+    return [idag.year, idag.year + 1] if idag.month == 12 else [idag.year]
+
+
+@verb(ARSHJUL_BESTALLT)
+def forbered_planeringsar() -> int:
+    """Create the events and windows of each planning year not yet built, from the recurrence
+    rules, so a form can offer its windows now; the number of wheel years created.
+
+    Only the data steps run here; the request this makes also goes to Celery, which redoes them
+    (every step can run again with the same result) and renders the files.
+    """
+    skapade = 0
+    hjul = Arshjul.objects.filter(aktiv=True, regler__aktiv=True).distinct().order_by("pk")
+    for ar in planeringsar():
+        for arshjul in hjul.exclude(arsvyer__ar=ar):
+            rad = begar_ombyggnad(arshjul.pk, ar)
+            bygg(rad.pk, rad.begaran)
+            skapade += 1
+    return skapade

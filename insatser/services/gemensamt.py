@@ -112,10 +112,13 @@ def _kontrollera_tidsfonster(start: datetime, slut: datetime) -> None:
         raise _valideringsfel("slut", _("Sluttiden måste vara efter starttiden."))
 
 
-def _kontrollera_insatsfonster(user, fonster, start: datetime, lpo_ids: Iterable[int]) -> None:
+def _kontrollera_insatsfonster(
+    user, fonster, start: datetime, lpo_ids: Iterable[int], utom: int | None = None
+) -> None:
     """An operation planned in a window of the wheel must lie on its days and in its LPO, and
     the window must be one the user sees, still to come, with room left. The window row is
-    locked, so two coordinators cannot both take its last place."""
+    locked, so two coordinators cannot both take its last place. ``utom``: an operation already
+    saved that is to take the place, so it does not count as taking one."""
     if fonster is None:
         return
     fonster = Arshjulshandelse.objects.select_for_update().get(pk=fonster.pk)
@@ -132,7 +135,7 @@ def _kontrollera_insatsfonster(user, fonster, start: datetime, lpo_ids: Iterable
             _("Insatsfönstret gäller %(lpo)s; välj det lokalpolisområdet för insatsen.")
             % {"lpo": fonster.lpo.namn},
         )
-    ledigt = fonster_med_ledig_kapacitet(user, [fonster.lpo_id], timezone.localdate())
+    ledigt = fonster_med_ledig_kapacitet(user, [fonster.lpo_id], timezone.localdate(), utom=utom)
     if not ledigt.filter(pk=fonster.pk).exists():
         raise _valideringsfel(
             "insatsfonster", _("Insatsfönstret har ingen ledig plats kvar; välj ett annat.")

@@ -107,7 +107,11 @@ def omplanera_insats(
     _overga(insats, "omplanera", user, text=efterfoljare.referens)
     # Checked once the original has left its window, so that moving within it needs no extra room.
     _kontrollera_insatsfonster(
-        user, insatsfonster, ny_start, insats.lpoer.values_list("pk", flat=True)
+        user,
+        insatsfonster,
+        ny_start,
+        insats.lpoer.values_list("pk", flat=True),
+        utom=efterfoljare.pk,
     )
     Insats.objects.filter(pk=efterfoljare.pk).update(insatsfonster=insatsfonster)
     skriv_tidslinjepost(

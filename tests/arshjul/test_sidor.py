@@ -213,7 +213,7 @@ def test_the_counts_of_a_month_segment_are_only_of_what_the_role_sees(
 
 def test_management_sees_the_windows_as_monthly_totals_only(client, varld):
     _, text = hamta(client, varld["LEDNINGSGRUPP"], VY)
-    assert "Kapacitet 6, planerade 1" in text
+    assert "Kapacitet 6, planerade 2" in text, "one made from its window, one in its LPO and days"
     assert "LPO City" not in text
 
 
