@@ -10,3 +10,11 @@ UNDERLAGETS_FORBATTRINGAR = Plats(
     "insatser.underlagets_forbattringar",
     "öppna förbättringsområden per objekt i ett underlag (objekt_ids, läsare -> rader)",
 )
+
+# Open improvement areas in the ranking of the add-object picker (``insatser.rangordning``): each
+# contribution takes the user and returns an integer database expression counting, for the
+# object at ``OuterRef("pk")``, the open improvement areas that user may see.
+RANGORDNINGENS_FORBATTRINGAR = Plats(
+    "insatser.rangordningens_forbattringar",
+    "öppna förbättringsområden per objekt i objektväljarens rangordning (användare -> uttryck)",
+)

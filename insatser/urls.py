@@ -30,6 +30,7 @@ urlpatterns = [
     path("insatser/<int:pk>/andra/", views_planering.andra, name="andra_insats"),
     path("insatser/<int:pk>/bjud-in/", views_planering.bjud_in, name="bjud_in"),
     path("insatser/<int:pk>/objekt/", views_planering.lagg_till_objekt, name="lagg_till_objekt"),
+    path("insatser/<int:pk>/objekt/valj/", views_planering.valj_objekt, name="valj_objekt"),
     path("insatser/<int:pk>/bemanning/", views_planering.begar_bemanning, name="begar_bemanning"),
     path("insatser/<int:pk>/planera/", views_planering.planera, name="planera_insats"),
     path("insatser/<int:pk>/avsla/", views_planering.avsla, name="avsla_insats"),

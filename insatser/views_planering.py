@@ -6,13 +6,15 @@ from datetime import time, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from arshjul.services.bygge import forbered_planeringsar
-from insatser import access, selectors, services
+from insatser import access, rangordning, selectors, services
 from insatser.forms import (
     AndraInsatsForm,
     AvslagForm,
@@ -26,8 +28,14 @@ from insatser.forms import (
     VersionForm,
 )
 from insatser.views import insats_eller_404
-from karna.vyer import formular_med_verb, postat_verb
+from insatser.workflow import OPPNA_FOR_PLANERING
+from karna.policy import Aktor
+from karna.vyer import formular_med_verb, postat_verb, sida_eller_del
+from objekt import access as objekt_access
+from objekt.forms import Objektfilter
 from objekt.selectors import objektpool
+
+VALJARENS_SIDSTORLEK = 20
 
 
 @login_required
@@ -125,7 +133,52 @@ def lagg_till_objekt(request, pk: int):
             request.user, insats, d["objekt"], d["tilltradesgrund"], d["reserv"]
         ),
         _("Objektet är tillagt."),
-        reverse("insats", args=[insats.pk]),
+        _nasta(request, reverse("insats", args=[insats.pk])),
+    )
+
+
+def _nasta(request, standard: str) -> str:
+    """Back to where the form was (the picker with its filters and page), else ``standard``."""
+    nasta = request.POST.get("nasta", "")
+    if url_has_allowed_host_and_scheme(nasta, {request.get_host()}, request.is_secure()):
+        return nasta
+    return standard
+
+
+@login_required
+@require_GET
+def valj_objekt(request, pk: int):
+    """The add-object picker: the pool ranked for this operation, searched and filtered as the
+    pool's list, each row with why it ranks where it does and buttons to add it."""
+    insats = _samordnad(request, pk)
+    filter_form = Objektfilter(
+        request.GET or None,
+        organisation_id=Aktor.for_user(request.user).organisation_id,
+        samordnare=objekt_access.ser_alla_organisationers_relevans(request.user),
+    )
+    objekt = rangordning.rangordnad_objektpool(request.user, insats)
+    if filter_form.is_bound and filter_form.is_valid():
+        # The search narrows the list; the ranking still decides the order.
+        objekt = filter_form.filtrera(objekt).order_by("-poang", "namn", "pk")
+    oppen = insats.status in OPPNA_FOR_PLANERING
+    sida = Paginator(objekt if oppen else objekt.none(), VALJARENS_SIDSTORLEK).get_page(
+        request.GET.get("sida")
+    )
+    antal_inbjudna = rangordning.inbjudna_organisationer(insats).count()
+    for o in sida:
+        o.skal = rangordning.skal(o, antal_inbjudna)
+    parametrar = request.GET.copy()
+    parametrar.pop("sida", None)
+    context = {
+        "insats": insats,
+        "oppen_for_planering": oppen,
+        "filter": filter_form,
+        "sida": sida,
+        "parametrar": parametrar.urlencode(),
+        "tillbaka": request.get_full_path(),
+    }
+    return sida_eller_del(
+        request, "insatser/valj_objekt.html", "insatser/_rangordning.html", context
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -41,3 +41,20 @@ def underlagets_forbattringar(objekt_ids, lasare) -> dict[int, list[dict]]:
             }
         )
     return per_objekt
+
+
+def antal_oppna_forbattringsomraden(user) -> Subquery:
+    """How many open improvement areas of the object at ``OuterRef("pk")`` the user may see, as
+    a subquery for the picker's ranking (``insatser.tillagg.RANGORDNINGENS_FORBATTRINGAR``)."""
+    oppna = (
+        Forbattringsomrade.objects.filter(
+            pk__in=synliga_forbattringsomraden(user).values("pk"),
+            objekt=OuterRef("pk"),
+            status=Forbattringsomrade.Status.OPPEN,
+        )
+        .order_by()
+        .values("objekt")
+        .annotate(antal=Count("pk"))
+        .values("antal")
+    )
+    return Subquery(oppna, output_field=IntegerField())

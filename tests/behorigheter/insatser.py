@@ -19,6 +19,11 @@ MATRIS = {
         }
         for namn in ("omplanera_insats", "andra_insats")
     },
+    # The add-object picker: the pool ranked for the operation, for its coordinator only.
+    "valj_objekt": {
+        "GET": for_den_som_ser(403, SAMORDNARE=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
     "ny_insats": {
         "GET": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
         "POST": alla(403, ANONYM=LOGIN, SAMORDNARE=200),
@@ -175,6 +180,7 @@ URLER = {
     "ny_insats": "/insatser/ny/",
     "bjud_in": "/insatser/{INSATS}/bjud-in/",
     "lagg_till_objekt": "/insatser/{INSATS}/objekt/",
+    "valj_objekt": "/insatser/{INSATS}/objekt/valj/",
     "begar_bemanning": "/insatser/{INSATS}/bemanning/",
     "planera_insats": "/insatser/{INSATS}/planera/",
     "avsla_insats": "/insatser/{INSATS}/avsla/",
