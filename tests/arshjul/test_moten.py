@@ -212,7 +212,8 @@ def test_the_pages_record_minutes_and_an_action_and_close_it_from_the_start_page
     svar = client.post(
         reverse("arshjul_atgard_stang", args=[atgard.pk]), {"version": 1, "fran": "start"}
     )
-    assert svar.status_code == 302 and svar.url == "/"
+    assert svar.status_code == 302
+    assert svar.url == "/"
     assert Atgard.objects.get().status == AtgardStatus.KLAR
     assert "Mina åtgärder från möten" not in client.get("/").text
 
@@ -224,7 +225,8 @@ def test_the_forms_show_swedish_messages_and_save_nothing(client, mote, personer
     assert "Ange vilka som var med" in svar.text
     svar = client.post(reverse("arshjul_atgard_ny", args=[mote.pk]), {"text": "x"})
     assert svar.status_code == 200
-    assert not Motesprotokoll.objects.exists() and not Atgard.objects.exists()
+    assert not Motesprotokoll.objects.exists()
+    assert not Atgard.objects.exists()
 
 
 def test_refusals_on_the_pages(client, mote, personer):
