@@ -19,14 +19,18 @@ from django.db.models import Exists, OuterRef, Q
 from arshjul.models import (
     Arshjul,
     Arshjulshandelse,
+    Atgard,
     Begransningsperiod,
     Handelsetyp,
+    Motesprotokoll,
     Samverkansorgan,
 )
 from karna.policy import Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 FONSTER = Q(typ=Handelsetyp.INSATSFONSTER)
+# The events that are held meetings, with attendees, minutes and actions (``Motesprotokoll``).
+MOTESTYPER = (Handelsetyp.MOTE,)
 
 
 class Handling:
@@ -34,6 +38,7 @@ class Handling:
     SE_HELA = "se_hela"
     SE_AGGREGAT = "se_aggregat"
     REDIGERA = "redigera"
+    STANGA = "stanga"
 
 
 H = Handling
@@ -116,6 +121,28 @@ def _eget_organ(aktor) -> Q:
     return _mote_eller_tidsfrist(aktor) & egen
 
 
+def narvarande_organisation(aktor, protokoll: str = "pk") -> Q:
+    """The user's organisation attended the meeting whose minutes ``protokoll`` points at: as an
+    organisation, or through one of its people."""
+    som_organisation = Motesprotokoll.narvarande_organisationer.through.objects.filter(
+        motesprotokoll=OuterRef(protokoll), myndighet_id=aktor.organisation_id
+    )
+    genom_person = Motesprotokoll.narvarande.through.objects.filter(
+        motesprotokoll=OuterRef(protokoll), user__profil__organisation_id=aktor.organisation_id
+    )
+    return Exists(som_organisation) | Exists(genom_person)
+
+
+def _deltog(aktor) -> Q:
+    """A meeting the user's organisation attended, or where the user owns an agreed action."""
+    ansvarig = Atgard.objects.filter(
+        protokoll__handelse=OuterRef("pk"), ansvarig_id=getattr(aktor.user, "pk", None)
+    )
+    return Q(arshjul__aktiv=True, typ__in=MOTESTYPER) & (
+        narvarande_organisation(aktor, "protokoll") | Exists(ansvarig)
+    )
+
+
 def aktiva_insatsfonster(aktor) -> Q:
     """Windows of an active wheel; every relation through the windows narrows this."""
     return Q(arshjul__aktiv=True) & FONSTER
@@ -154,6 +181,12 @@ HANDELSE_POLICY = Policy(
             _fonster_i_lpo,
         ),
         Relation("agande_organisation", "användarens organisation äger årshjulet", _handelse_agare),
+        Relation(
+            "deltog",
+            "användarens organisation var med på mötet, eller användaren ansvarar för en åtgärd "
+            "från det",
+            _deltog,
+        ),
     ],
     regler=[
         Regel(Roll.SAMORDNARE, "mote_eller_tidsfrist", [H.SE]),
@@ -168,6 +201,99 @@ HANDELSE_POLICY = Policy(
         Regel(Roll.API_KLIENT, "mote_eller_tidsfrist", [H.SE]),
         *[Regel(roll, "eget_organ", [H.SE]) for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)],
         Regel(Roll.INSATSPOLIS, "eget_organ", [H.SE]),
+        *[
+            Regel(roll, "deltog", [H.SE])
+            for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT, Roll.INSATSPOLIS)
+        ],
+    ],
+)
+
+# Who reads minutes: those who see meetings at all (the API has no minutes yet).
+LASER_PROTOKOLL = (
+    Roll.SAMORDNARE,
+    Roll.POLISLEDNING,
+    Roll.OPERATIV_SAMORDNARE,
+    Roll.LEDNINGSGRUPP,
+    Roll.HANDLAGGARE,
+    Roll.MYNDIGHETSKONTAKT,
+    Roll.INSATSPOLIS,
+)
+
+
+def _protokoll_organisator(aktor) -> Q:
+    return Q(handelse__arshjul__aktiv=True, handelse__arshjul__agare_id=aktor.organisation_id)
+
+
+def _protokoll_narvarande(aktor) -> Q:
+    return Q(handelse__arshjul__aktiv=True) & narvarande_organisation(aktor)
+
+
+def _protokoll_delat(aktor) -> Q:
+    return Q(delas=True, handelse__in=HANDELSE_POLICY.filtrera(aktor, H.SE).values("pk"))
+
+
+PROTOKOLL_POLICY = Policy(
+    Motesprotokoll,
+    handlingar={
+        H.SE: "läsa mötets protokoll (närvaron och mötet syns för alla som ser händelsen)",
+    },
+    relationer=[
+        Relation("organisator", "användarens organisation äger årshjulet", _protokoll_organisator),
+        Relation(
+            "narvarande_organisation",
+            "användarens organisation var med på mötet (som organisation eller genom en person)",
+            _protokoll_narvarande,
+        ),
+        Relation(
+            "delat",
+            "protokollet delas med alla som ser mötet, och användaren ser mötet",
+            _protokoll_delat,
+        ),
+    ],
+    regler=[
+        *[Regel(roll, "organisator", [H.SE]) for roll in LASER_PROTOKOLL],
+        *[Regel(roll, "narvarande_organisation", [H.SE]) for roll in LASER_PROTOKOLL],
+        *[Regel(roll, "delat", [H.SE]) for roll in LASER_PROTOKOLL],
+    ],
+)
+# Keeping the minutes (attendees, text, sharing, actions) is editing the meeting event: the
+# organiser's coordinators (``HANDELSE_POLICY``, ``redigera``).
+
+
+def _atgard_i_last_protokoll(aktor) -> Q:
+    return Q(protokoll__in=PROTOKOLL_POLICY.filtrera(aktor, H.SE).values("pk"))
+
+
+def _atgard_ansvarig(aktor) -> Q:
+    return Q(protokoll__handelse__arshjul__aktiv=True, ansvarig_id=getattr(aktor.user, "pk", None))
+
+
+def _atgard_organisator(aktor) -> Q:
+    return Q(
+        protokoll__handelse__arshjul__aktiv=True,
+        protokoll__handelse__arshjul__agare_id=aktor.organisation_id,
+    )
+
+
+ATGARD_POLICY = Policy(
+    Atgard,
+    handlingar={
+        H.SE: "se åtgärden med ansvarig, datum och status",
+        H.STANGA: "klarmarkera åtgärden",
+    },
+    relationer=[
+        Relation(
+            "i_last_protokoll",
+            "åtgärden står i ett protokoll användaren får läsa",
+            _atgard_i_last_protokoll,
+        ),
+        Relation("ansvarig", "användaren ansvarar för åtgärden", _atgard_ansvarig),
+        Relation("organisator", "användarens organisation äger årshjulet", _atgard_organisator),
+    ],
+    regler=[
+        *[Regel(roll, "i_last_protokoll", [H.SE]) for roll in LASER_PROTOKOLL],
+        *[Regel(roll, "ansvarig", [H.SE, H.STANGA]) for roll in LASER_PROTOKOLL],
+        Regel(Roll.SAMORDNARE, "organisator", [H.SE, H.STANGA]),
     ],
 )
 
@@ -214,6 +340,8 @@ POLICYER = {
     "Årshjul": ARSHJUL_POLICY,
     "Årshjulshändelse": HANDELSE_POLICY,
     "Begränsningsperiod": BEGRANSNING_POLICY,
+    "Mötesprotokoll": PROTOKOLL_POLICY,
+    "Åtgärd": ATGARD_POLICY,
 }
 
 

@@ -7,7 +7,9 @@ class ArshjulConfig(AppConfig):
     verbose_name = _("Årshjul")
 
     def ready(self):
-        from arshjul import tasks
+        from arshjul import tasks, views_moten
         from arshjul.effekter import ARSHJUL_BESTALLT
+        from myndigheter.tillagg import STARTSIDA
 
         ARSHJUL_BESTALLT.prenumerera(tasks.koa_bygge)
+        STARTSIDA.registrera(views_moten.mina_atgarder, ordning=15)

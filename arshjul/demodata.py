@@ -9,12 +9,43 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from arshjul.models import Arshjul, Arshjulsar, Arshjulshandelse, Begransningsperiod, Handelsetyp
+from arshjul.models import (
+    Arshjul,
+    Arshjulsar,
+    Arshjulshandelse,
+    Begransningsperiod,
+    Handelsetyp,
+    Motesprotokoll,
+)
+from arshjul.services import moten
 from arshjul.services.ombyggnad import begar_ombyggnad
 from arshjul.standardregler import ladda_standardregler
-from myndigheter.models import Enhet, Lokalpolisomrade
+from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet
+
+# Two planning meetings held lately, with minutes and open actions; (title, days ago, minutes,
+# actions as (text, owner's demo login, days until due)).
+PLANERINGSMOTEN = [
+    (
+        "AKC-väst: planeringsmöte restaurangkontroller",
+        14,
+        "Genomgång av tips om restauranger i city. Skatteverket tar fram uppgifter om "
+        "personalliggare; AKC-väst sammanställer objektlistan.",
+        [
+            ("Ta fram uppgifter om personalliggare för objektlistan", "handlaggare.skv", 10),
+            ("Sammanställ objektlistan inför insatsen", "samordnare.akc", 7),
+        ],
+    ),
+    (
+        "AKC-väst: planeringsmöte byggarbetsplatser",
+        7,
+        "Arbetsmiljöverket och Skatteverket planerar gemensamma kontroller av byggarbetsplatser "
+        "efter sommaren.",
+        [("Föreslå tre byggarbetsplatser för kontroll", "handlaggare.av", 21)],
+    ),
+]
 
 
 def _tid(dag: date, timme: int) -> datetime:
@@ -65,6 +96,7 @@ def skapa_demohjul(ar: int, planeringsmote: datetime | None = None) -> int:
             planeringsmote + timedelta(hours=2),
             ("akc-vast-samordning",),
         )
+    skapade += _planeringsmoten(akc)
     if not Begransningsperiod.objects.filter(arshjul=akc, ar=ar, regel__isnull=True).exists():
         Begransningsperiod.objects.create(
             arshjul=akc,
@@ -81,5 +113,56 @@ def skapa_demohjul(ar: int, planeringsmote: datetime | None = None) -> int:
     for arshjul in Arshjul.objects.filter(aktiv=True).order_by("pk"):
         if not Arshjulsar.objects.filter(arshjul=arshjul, ar=ar).exists():
             begar_ombyggnad(arshjul.pk, ar)
+            skapade += 1
+    return skapade
+
+
+def _planeringsmoten(akc) -> int:
+    """The planning meetings held lately, their minutes and actions recorded by AKC-väst's
+    coordinator through the verbs; a meeting that has minutes already is left as it is."""
+    anvandare = {u.username: u for u in get_user_model().objects.filter(username__contains=".")}
+    samordnare = anvandare.get("samordnare.akc")
+    if samordnare is None:
+        return 0
+    skapade = 0
+    idag = timezone.localdate()
+    for titel, dagar_sedan, text, atgarder in PLANERINGSMOTEN:
+        handelse = Arshjulshandelse.objects.filter(arshjul=akc, titel=titel).first()
+        if handelse is None:
+            start = _tid(idag - timedelta(days=dagar_sedan), 9)
+            handelse = Arshjulshandelse.objects.create(
+                arshjul=akc,
+                ar=start.year,
+                titel=titel,
+                typ=Handelsetyp.MOTE,
+                start=start,
+                slut=start + timedelta(hours=2),
+                handredigerad=True,
+            )
+            handelse.deltagande_enheter.set(
+                Enhet.objects.filter(
+                    kod__in=("akc-vast-samordning", "skv-kontroll", "av-inspektion")
+                )
+            )
+            skapade += 1
+        if Motesprotokoll.objects.filter(handelse=handelse).exists():
+            continue
+        data = {
+            "narvarande": [samordnare],
+            "narvarande_organisationer": Myndighet.objects.filter(kod__in=("skatteverket", "av")),
+            "text": text,
+        }
+        moten.registrera_protokoll(samordnare, handelse, data)
+        skapade += 1
+        for atgard, ansvarig, dagar in atgarder:
+            moten.lagg_till_atgard(
+                samordnare,
+                handelse,
+                {
+                    "text": atgard,
+                    "ansvarig": anvandare[ansvarig],
+                    "senast": idag + timedelta(days=dagar),
+                },
+            )
             skapade += 1
     return skapade

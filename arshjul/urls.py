@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from arshjul import views, views_prenumeration, views_redigering
+from arshjul import views, views_moten, views_prenumeration, views_redigering
 
 urlpatterns = [
     path("arshjul/", views.index, name="arshjul"),
@@ -10,6 +10,18 @@ urlpatterns = [
     path("arshjul/prenumeration/", views_prenumeration.prenumeration, name="arshjul_prenumeration"),
     path("arshjul/kalender/<str:token>.ics", views_prenumeration.kalender, name="arshjul_kalender"),
     path("arshjul/handelser/<int:pk>/", views_redigering.handelse, name="arshjul_handelse"),
+    path("arshjul/handelser/<int:pk>/mote/", views_moten.mote, name="arshjul_mote"),
+    path(
+        "arshjul/handelser/<int:pk>/mote/protokoll/",
+        views_moten.protokoll,
+        name="arshjul_protokoll",
+    ),
+    path(
+        "arshjul/handelser/<int:pk>/mote/atgarder/",
+        views_moten.ny_atgard,
+        name="arshjul_atgard_ny",
+    ),
+    path("arshjul/atgarder/<int:pk>/stang/", views_moten.stang_atgard, name="arshjul_atgard_stang"),
     path(
         "arshjul/begransningar/<int:pk>/",
         views_redigering.begransning,

@@ -50,3 +50,20 @@ VERSION_WORKFLOW = Workflow(
 )
 # Versions whose content a later build compares its input with.
 FARDIGA = frozenset({V.KLAR, V.PUBLICERAD, V.ERSATT})
+
+
+class AtgardStatus(models.TextChoices):
+    """An action agreed at a meeting: open until its owner (or the organiser) closes it."""
+
+    OPPEN = "OPPEN", _("Öppen")
+    KLAR = "KLAR", _("Klar")
+
+
+ATGARD_WORKFLOW = Workflow(
+    _("åtgärden"),
+    AtgardStatus,
+    [
+        Overgang("skapa", frozenset(), AtgardStatus.OPPEN, _("lägga till åtgärden")),
+        Overgang("stang", frozenset({AtgardStatus.OPPEN}), AtgardStatus.KLAR, _("klarmarkera")),
+    ],
+)

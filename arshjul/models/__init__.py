@@ -2,6 +2,7 @@
 
 from arshjul.models.handelser import Arshjulshandelse, Begransningsperiod
 from arshjul.models.hjul import Arshjul, Aterkommanderegel, Rotationsplats, Samverkansorgan
+from arshjul.models.moten import Atgard, Motesprotokoll
 from arshjul.models.val import Handelsetyp, Niva, Organniva, Regeltyp, Rotationsslag
 from arshjul.models.versioner import Arshjulsar, Arshjulsversion, Kalenderprenumeration
 
@@ -11,9 +12,11 @@ __all__ = [
     "Arshjulshandelse",
     "Arshjulsversion",
     "Aterkommanderegel",
+    "Atgard",
     "Begransningsperiod",
     "Handelsetyp",
     "Kalenderprenumeration",
+    "Motesprotokoll",
     "Niva",
     "Organniva",
     "Regeltyp",

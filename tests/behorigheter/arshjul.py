@@ -54,6 +54,32 @@ MATRIS = {
         ),
     },
     "arshjul_begransning": {"GET": agaren(200), "POST": agaren(200)},
+    # The planning meeting: no body, attended by Skatteverket, its officer owns an action. Every
+    # role that sees meetings sees it (Skatteverket's through attending); the minutes are the
+    # organiser's to keep; the action is closed by its owner or the organiser, seen by the
+    # organisations present, unseen by the police, who were not there
+    # (an operation officer sees only meetings of the bodies of their organisation).
+    "arshjul_mote": {
+        "GET": alla(200, ANONYM=LOGIN, ADMIN=404, INSATSPOLIS=404),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    **{
+        namn: {
+            "GET": {**agaren(200), Roll.INSATSPOLIS: 404},
+            "POST": {**agaren(200), Roll.INSATSPOLIS: 404},
+        }
+        for namn in ("arshjul_protokoll", "arshjul_atgard_ny")
+    },
+    "arshjul_atgard_stang": {
+        "POST": alla(
+            404,
+            ANONYM=LOGIN,
+            SAMORDNARE=302,
+            HANDLAGGARE=302,
+            MYNDIGHETSKONTAKT=403,
+        ),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "arshjul_prenumeration": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(302, ANONYM=LOGIN)},
     # Calendar apps cannot log in: the secret address is the credential, whoever fetches it.
     "arshjul_kalender": {"GET": alla(200), "POST": alla(405)},
@@ -73,9 +99,41 @@ URLER = {
     "arshjul_begransningar": f"/arshjul/{{HJUL}}/{AR}/begransningar/",
     "arshjul_handelse": "/arshjul/handelser/{HANDELSE}/",
     "arshjul_begransning": "/arshjul/begransningar/{BEGRANSNING}/",
+    "arshjul_mote": "/arshjul/handelser/{MOTE}/mote/",
+    "arshjul_protokoll": "/arshjul/handelser/{MOTE}/mote/protokoll/",
+    "arshjul_atgard_ny": "/arshjul/handelser/{MOTE}/mote/atgarder/",
+    "arshjul_atgard_stang": "/arshjul/atgarder/{ATGARD}/stang/",
     "arshjul_prenumeration": "/arshjul/prenumeration/",
     "arshjul_kalender": "/arshjul/kalender/{TOKEN}.ics",
 }
+
+
+def _planeringsmote(arshjul, aktorer) -> None:
+    """A held planning meeting of the matrix wheel, attended by Skatteverket, with an action."""
+    from datetime import timedelta
+
+    from arshjul.models import Arshjulshandelse, Handelsetyp
+    from arshjul.services import moten
+    from myndigheter.models import Myndighet
+
+    start = timezone.now() - timedelta(days=1)
+    mote = Arshjulshandelse.objects.create(
+        arshjul=arshjul,
+        ar=timezone.localtime(start).year,
+        typ=Handelsetyp.MOTE,
+        titel="Matrisplanering",
+        start=start,
+        slut=start + timedelta(hours=1),
+        handredigerad=True,
+    )
+    samordnare = aktorer[Roll.SAMORDNARE]
+    data = {"narvarande_organisationer": [Myndighet.objects.get(kod="skatteverket")], "text": "x"}
+    moten.registrera_protokoll(samordnare, mote, data)
+    moten.lagg_till_atgard(
+        samordnare,
+        mote,
+        {"text": "Matrisåtgärd", "ansvarig": aktorer[Roll.HANDLAGGARE], "senast": start.date()},
+    )
 
 
 def platshallare(aktorer) -> dict:
@@ -88,6 +146,7 @@ def platshallare(aktorer) -> dict:
         Arshjulshandelse,
         Arshjulsversion,
         Aterkommanderegel,
+        Atgard,
         Begransningsperiod,
         Handelsetyp,
         Niva,
@@ -148,10 +207,13 @@ def platshallare(aktorer) -> dict:
         for format in lagring.FORMAT:
             lagring.spara(version, format, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
         version.save()
+        _planeringsmote(befintligt, aktorer)
     return {
         "HJUL": befintligt.kod,
         "REGEL": befintligt.regler.get().pk,
-        "HANDELSE": befintligt.handelser.get().pk,
+        "HANDELSE": befintligt.handelser.get(titel="Matrismöte").pk,
+        "MOTE": befintligt.handelser.get(titel="Matrisplanering").pk,
+        "ATGARD": Atgard.objects.get(protokoll__handelse__arshjul=befintligt).pk,
         "BEGRANSNING": befintligt.begransningar.get().pk,
         "TOKEN": skapa_prenumeration(aktorer[Roll.SAMORDNARE]),
     }

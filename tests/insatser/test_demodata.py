@@ -134,3 +134,18 @@ def test_every_demo_login_reaches_a_start_page_with_organisation_and_role(client
     assert profil.organisation.kod == demo.organisation
     assert profil.organisation.namn in text
     assert str(demo.roll.label) in text
+
+
+@pytest.mark.django_db
+def test_planning_meetings_have_minutes_and_open_actions_for_skatteverket():
+    from arshjul.models import Atgard, Motesprotokoll
+    from arshjul.workflow import AtgardStatus
+
+    protokoll = Motesprotokoll.objects.filter(handelse__titel__contains="planeringsmöte ")
+    assert protokoll.count() == 2
+    assert all(p.text for p in protokoll)
+    assert Atgard.objects.filter(
+        protokoll__in=protokoll,
+        ansvarig__username="handlaggare.skv",
+        status=AtgardStatus.OPPEN,
+    ).exists()
