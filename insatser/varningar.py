@@ -261,13 +261,19 @@ def _samma_plats(insats: Insats) -> list[Varning]:
 
 def _platsvarning(typ: str, plats_id: int, plats: str, kontroll: Kontroll) -> Varning:
     text = {
-        T.SAMMA_ADRESS: _("En annan insats kontrollerar ett objekt på %(plats)s nära i tiden."),
-        T.SAMMA_OMRADE: _("En annan insats kontrollerar objekt i %(plats)s nära i tiden."),
+        T.SAMMA_ADRESS: _(
+            "En annan insats kontrollerar ett objekt på %(plats)s nära i tiden. Stäm av med dess "
+            "samordnare."
+        ),
+        T.SAMMA_OMRADE: _(
+            "En annan insats kontrollerar objekt i %(plats)s nära i tiden. Stäm av med dess "
+            "samordnare."
+        ),
     }[typ] % {"plats": plats}
     return Varning(
         typ,
         f"{typ}:{plats_id}:{kontroll.insats_id}",
-        f"{text} {_('Stäm av med dess samordnare.')}",
+        text,
         kontroll.insats_id,
         _om_den_andra(kontroll.insats),
     )
