@@ -25,6 +25,7 @@ ARSHJUL = "arshjul.arshjul_bestallt"
 VERBENS_EFFEKTER = {
     "arshjul.aterkalla_prenumeration": set(),
     "arshjul.bygg_om": {ARSHJUL},
+    "arshjul.forbered_planeringsar": {ARSHJUL},
     "arshjul.lagg_till_atgard": set(),
     "arshjul.publicera_version": set(),
     "arshjul.registrera_protokoll": set(),
