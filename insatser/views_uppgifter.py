@@ -81,6 +81,7 @@ def myndighetsuppgifter(request, pk: int):
     deltagare = _andra_deltagare(insats, organisation_id)
     kontroller = list(selectors.kontroller_for_insats(user, insats))
     poolanvandare = objekt_access.ar_poolanvandare(user)
+    mallar = objekt_selectors.aktiva_mallar(organisation_id)
     for kontroll in kontroller:
         kontroll.egna = [u for u in egna if u.objekt_id == kontroll.objekt_id]
         for uppgift in kontroll.egna:
@@ -91,7 +92,7 @@ def myndighetsuppgifter(request, pk: int):
                 deltagare=deltagare,
                 initial={"krets": Mottagarkrets.ALLA},
             )
-        mall = objekt_selectors.aktiv_mall(organisation_id, kontroll.objekt.objekttyp)
+        mall = mallar.get(kontroll.objekt.objekttyp)
         kontroll.mallform = (
             MallForm(prefix=f"u{kontroll.pk}", mall=mall) if mall and poolanvandare else None
         )

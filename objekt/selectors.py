@@ -111,6 +111,14 @@ def relevansoversikt(user, objekt_ids: Iterable[int]) -> dict[int, Relevansovers
     return oversikt
 
 
+def aktiva_mallar(organisation_id: int | None) -> dict[str, Informationsmall]:
+    """The organisation's templates in use, by object type."""
+    return {
+        m.objekttyp: m
+        for m in Informationsmall.objects.filter(organisation_id=organisation_id, aktiv=True)
+    }
+
+
 def aktiv_mall(organisation_id: int | None, objekttyp: str) -> Informationsmall | None:
     """The organisation's template in use for the object type, if it has one."""
     return Informationsmall.objects.filter(
