@@ -307,16 +307,7 @@ def _begransning_agare(aktor) -> Q:
 
 
 # Everyone who sees a wheel plans around its periods of reduced police capacity.
-SER_BEGRANSNINGAR = (
-    Roll.SAMORDNARE,
-    Roll.POLISLEDNING,
-    Roll.OPERATIV_SAMORDNARE,
-    Roll.LEDNINGSGRUPP,
-    Roll.HANDLAGGARE,
-    Roll.MYNDIGHETSKONTAKT,
-    Roll.INSATSPOLIS,
-    Roll.API_KLIENT,
-)
+SER_BEGRANSNINGAR = (*LASER_PROTOKOLL, Roll.API_KLIENT)
 
 BEGRANSNING_POLICY = Policy(
     Begransningsperiod,

@@ -427,19 +427,9 @@ class Demodata:
         akc = nummer % 3 != 0
         samordnare = self.anvandare["samordnare.akc" if akc else "samordnare.miljo"]
         lpo = Lokalpolisomrade.objects.get(kod=["city", "nordost", "hisingen", "syd"][nummer % 4])
-        insats = services.skapa_insats(
-            user=samordnare,
-            referens=referens,
-            titel=self._titel(nummer, lpo),
-            start=start,
-            slut=start + timedelta(hours=4),
-            samordnande_enhet=samordnare.profil.enhet,
-            samverkansform=Samverkansform.objects.get(kod="akc" if akc else "osund-konkurrens"),
-            samlingsplats=f"Samling vid {lpo.namn}s polisstation, entrén mot gatan",
-            lpoer=[lpo],
-            kommuner=Kommun.objects.filter(kod="goteborg"),
+        insats = self._skapa_insats(
+            samordnare, referens, self._titel(nummer, lpo), start, timedelta(hours=4), lpo, akc
         )
-        self.skapade += 1
         self._bjud_in(insats, samordnare, nummer)
         self._kontroller(insats, samordnare, lpo, nummer)
         if mal == S.AVSLAGEN:
@@ -457,6 +447,22 @@ class Demodata:
             if mal in KOMMANDE_MAL:
                 self._kontakter(insats, samordnare, nummer)
         _till_sin_dag(insats, dag)
+
+    def _skapa_insats(self, samordnare, referens, titel, start, langd, lpo, akc=True) -> Insats:
+        """A demo operation proposed by ``samordnare`` in Göteborg, LPO ``lpo``."""
+        self.skapade += 1
+        return services.skapa_insats(
+            user=samordnare,
+            referens=referens,
+            titel=titel,
+            start=start,
+            slut=start + langd,
+            samordnande_enhet=samordnare.profil.enhet,
+            samverkansform=Samverkansform.objects.get(kod="akc" if akc else "osund-konkurrens"),
+            samlingsplats=f"Samling vid {lpo.namn}s polisstation, entrén mot gatan",
+            lpoer=[lpo],
+            kommuner=Kommun.objects.filter(kod="goteborg"),
+        )
 
     def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str, dag=None) -> None:
         """Bring a planned operation to ``mal`` the way the people involved would; one carried
@@ -531,19 +537,9 @@ class Demodata:
         samordnare = self.anvandare["samordnare.akc"]
         lpo = Lokalpolisomrade.objects.get(kod="city")
         start = datetime.combine(timezone.localdate(), time(7), STOCKHOLM)
-        insats = services.skapa_insats(
-            user=samordnare,
-            referens=referens,
-            titel=f"Restauranger i {lpo.namn} idag",
-            start=start,
-            slut=start + timedelta(hours=14),
-            samordnande_enhet=samordnare.profil.enhet,
-            samverkansform=Samverkansform.objects.get(kod="akc"),
-            samlingsplats=f"Samling vid {lpo.namn}s polisstation, entrén mot gatan",
-            lpoer=[lpo],
-            kommuner=Kommun.objects.filter(kod="goteborg"),
+        insats = self._skapa_insats(
+            samordnare, referens, f"Restauranger i {lpo.namn} idag", start, timedelta(hours=14), lpo
         )
-        self.skapade += 1
         self._bjud_in(insats, samordnare, nummer)
         self._kontroller(insats, samordnare, lpo, nummer)
         self._planera(insats, samordnare)

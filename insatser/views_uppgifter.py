@@ -27,7 +27,7 @@ from insatser.views_begaran import begaransektion
 from karna.engang import en_gang
 from karna.policy import Aktor
 from karna.vyer import TJANSTEFEL, feltext, formularfel_som_meddelanden
-from myndigheter.models import Delningsgrund, Myndighet
+from myndigheter.models import Delningsgrund
 from objekt import access as objekt_access
 from objekt import selectors as objekt_selectors
 from objekt import services as objekt_services
@@ -43,9 +43,7 @@ def _egna_grunder(organisation_id):
 
 
 def _andra_deltagare(insats, organisation_id):
-    return Myndighet.objects.filter(
-        pk__in=[m.pk for m in access.mottagare(insats, Mottagarkrets.ALLA)]
-    ).exclude(pk=organisation_id)
+    return access.deltagande_organisationer(insats).exclude(pk=organisation_id)
 
 
 def _egna_uppgifter(user, insats, organisation_id):

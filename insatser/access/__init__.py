@@ -4,6 +4,7 @@ findings (``fynd``) and briefings (``underlag``). ``docs/behorigheter.md`` is ge
 """
 
 from insatser.access.frislappning import (
+    deltagande_organisationer,
     frislappta_till,
     i_mottagarkretsen,
     lasare_av,
@@ -83,6 +84,7 @@ __all__ = [
     "befalsbegaranden",
     "besvarbar_inbjudan",
     "besvarbara_inbjudningar",
+    "deltagande_organisationer",
     "egna_deltaganden",
     "far_besvara_inbjudan",
     "for_alla",

@@ -55,8 +55,13 @@ def mottagare(insats: Insats, krets: str, namngivna=()) -> list[Myndighet]:
         return [insats.samordnande_organisation]
     if krets == Mottagarkrets.POLIS:
         return list(Myndighet.objects.filter(ar_polis=True, aktiv=True).order_by("namn"))
+    return list(deltagande_organisationer(insats))
+
+
+def deltagande_organisationer(insats: Insats):
+    """The organisations taking part in ``insats`` (invited or accepted, not declined)."""
     deltagare = insats.deltaganden.filter(svar__in=EJ_AVBOJDA).values("organisation_id")
-    return list(Myndighet.objects.filter(pk__in=deltagare).order_by("namn"))
+    return Myndighet.objects.filter(pk__in=deltagare).order_by("namn")
 
 
 def lasare_av(frislappning: Frislappning) -> Q:
