@@ -138,3 +138,13 @@ class DelningsgrundFabrik(factory.django.DjangoModelFactory):
     organisation = factory.LazyFunction(lambda: org("skatteverket"))
     bestammelse = factory.Sequence(lambda n: f"10 kap. {n + 1} § OSL")
     mottagarslag = factory.LazyFunction(lambda: list(Mottagarslag.values))
+
+
+def insats_med(objekt: Objekt, deltagare: tuple[str, ...] | list[str], **falt) -> Insats:
+    """An operation of AKC-väst inspecting ``objekt``, with the organisations ``deltagare`` (by
+    code) invited."""
+    insats = InsatsFabrik(samordnande_organisation=org("akc-vast"), **falt)
+    KontrollFabrik(insats=insats, objekt=objekt)
+    for kod in deltagare:
+        DeltagandeFabrik(insats=insats, organisation=org(kod))
+    return insats

@@ -15,10 +15,8 @@ from objekt.access import synliga_objektuppgifter
 from objekt.models import Objektuppgift
 from tests.fabriker import (
     DelningsgrundFabrik,
-    DeltagandeFabrik,
-    InsatsFabrik,
-    KontrollFabrik,
     ObjektFabrik,
+    insats_med,
     org,
 )
 from tests.varld import startsidan
@@ -30,17 +28,10 @@ pytestmark = pytest.mark.django_db
 def varld(skapa_anvandare):
     objekt = ObjektFabrik(foreslaget_av_organisation=org("skatteverket"))
 
-    def insats(ref, deltagare):
-        i = InsatsFabrik(referens=ref, samordnande_organisation=org("akc-vast"))
-        KontrollFabrik(insats=i, objekt=objekt)
-        for kod in deltagare:
-            DeltagandeFabrik(insats=i, organisation=org(kod))
-        return i
-
     return {
         "objekt": objekt,
-        "insats": insats("I-1", ["skatteverket", "av", "miljoforvaltningen"]),
-        "annan_insats": insats("I-2", ["skatteverket", "migrationsverket"]),
+        "insats": insats_med(objekt, ["skatteverket", "av", "miljoforvaltningen"], referens="I-1"),
+        "annan_insats": insats_med(objekt, ["skatteverket", "migrationsverket"], referens="I-2"),
         "uppgift": Objektuppgift.objects.create(
             objekt=objekt, organisation=org("skatteverket"), innehall={"skulder": "ja"}
         ),

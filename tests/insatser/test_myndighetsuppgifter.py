@@ -12,10 +12,9 @@ from myndigheter.roles import Roll
 from objekt.models import Informationsmall, Objekttyp, Objektuppgift
 from tests.fabriker import (
     DelningsgrundFabrik,
-    DeltagandeFabrik,
-    InsatsFabrik,
     KontrollFabrik,
     ObjektFabrik,
+    insats_med,
     org,
 )
 
@@ -24,11 +23,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def varld(skapa_anvandare):
-    insats = InsatsFabrik(referens="I-U", samordnande_organisation=org("akc-vast"))
     objekt = ObjektFabrik(namn="Pizzerian AB", objekttyp=Objekttyp.FORETAG)
-    kontroll = KontrollFabrik(insats=insats, objekt=objekt)
-    for kod in ("skatteverket", "av", "miljoforvaltningen"):
-        DeltagandeFabrik(insats=insats, organisation=org(kod))
+    insats = insats_med(objekt, ("skatteverket", "av", "miljoforvaltningen"), referens="I-U")
+    kontroll = insats.kontroller.get()
     Informationsmall.objects.create(
         organisation=org("skatteverket"),
         objekttyp=Objekttyp.FORETAG,

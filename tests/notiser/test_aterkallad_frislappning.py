@@ -11,10 +11,8 @@ from notiser.services import notifiera
 from objekt.models import Objektuppgift
 from tests.fabriker import (
     DelningsgrundFabrik,
-    DeltagandeFabrik,
-    InsatsFabrik,
-    KontrollFabrik,
     ObjektFabrik,
+    insats_med,
     org,
 )
 
@@ -23,11 +21,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def aterkallad(skapa_anvandare):
-    insats = InsatsFabrik(referens="I-A", samordnande_organisation=org("akc-vast"))
     objekt = ObjektFabrik()
-    KontrollFabrik(insats=insats, objekt=objekt)
-    for kod in ("skatteverket", "av", "migrationsverket"):
-        DeltagandeFabrik(insats=insats, organisation=org(kod))
+    insats = insats_med(objekt, ("skatteverket", "av", "migrationsverket"), referens="I-A")
     anvandare = {
         "skv": skapa_anvandare("skv", Roll.HANDLAGGARE, "skatteverket"),
         "skv2": skapa_anvandare("skv2", Roll.MYNDIGHETSKONTAKT, "skatteverket"),
