@@ -143,6 +143,14 @@ def _deltog(aktor) -> Q:
     )
 
 
+def _kallad(aktor) -> Q:
+    """A meeting or similar event the user is invited to by name."""
+    kallad = Arshjulshandelse.deltagare.through.objects.filter(
+        arshjulshandelse=OuterRef("pk"), user_id=getattr(aktor.user, "pk", None)
+    )
+    return _mote_eller_tidsfrist(aktor) & Exists(kallad)
+
+
 def aktiva_insatsfonster(aktor) -> Q:
     """Windows of an active wheel; every relation through the windows narrows this."""
     return Q(arshjul__aktiv=True) & FONSTER
@@ -187,6 +195,7 @@ HANDELSE_POLICY = Policy(
             "från det",
             _deltog,
         ),
+        Relation("kallad", "användaren är kallad till händelsen vid namn", _kallad),
     ],
     regler=[
         Regel(Roll.SAMORDNARE, "mote_eller_tidsfrist", [H.SE]),
@@ -202,8 +211,9 @@ HANDELSE_POLICY = Policy(
         *[Regel(roll, "eget_organ", [H.SE]) for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)],
         Regel(Roll.INSATSPOLIS, "eget_organ", [H.SE]),
         *[
-            Regel(roll, "deltog", [H.SE])
+            Regel(roll, relation, [H.SE])
             for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT, Roll.INSATSPOLIS)
+            for relation in ("deltog", "kallad")
         ],
     ],
 )

@@ -100,6 +100,14 @@ class Insatskalla(Protocol):
     def kan_planera(self, user) -> bool:
         """Whether the user may plan an operation (in a window of the wheel)."""
 
+    def personkrockar(self, user, handelse) -> list[tuple[str, str]]:
+        """The meeting's invited persons booked elsewhere at its time: (person, what), naming
+        the other operation or meeting only where the user may see it."""
+
+    def lediga_tider(self, handelse) -> list[datetime]:
+        """Starts, at the meeting's time of day and for as long, when all its invited persons
+        are free; none in the past."""
+
 
 INSATSKALLA = Leverantor(
     "arshjul.tillagg", "de insatser årshjulet visar och byggs kring (insatser fyller den)"

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,6 +18,7 @@ from arshjul.access import ATGARD_POLICY, HANDELSE_POLICY, MOTESTYPER, PROTOKOLL
 from arshjul.forms_moten import AtgardForm, ProtokollForm, StangForm
 from arshjul.models import Motesprotokoll
 from arshjul.services import moten
+from arshjul.tillagg import INSATSKALLA
 from arshjul.workflow import AtgardStatus
 from karna.tillagg import Avsnitt
 from karna.vyer import formular_med_verb, postat_verb
@@ -81,8 +83,27 @@ def mote(request, pk: int):
             "handelse": handelse,
             "protokoll": protokoll,
             "atgarder": _atgarder(request.user).filter(protokoll__handelse=handelse),
+            **_kallade(request.user, handelse),
         },
     )
+
+
+def _kallade(user, handelse) -> dict:
+    """The invited persons; before the meeting, those booked elsewhere at its time and the
+    times all of them are free."""
+    kallade = list(
+        handelse.deltagare.select_related("profil__organisation").order_by(
+            "first_name", "last_name", "username"
+        )
+    )
+    if not kallade or handelse.installd or handelse.slut <= timezone.now():
+        return {"kallade": kallade}
+    kalla = INSATSKALLA()
+    return {
+        "kallade": kallade,
+        "krockar": kalla.personkrockar(user, handelse),
+        "lediga": kalla.lediga_tider(handelse),
+    }
 
 
 @login_required

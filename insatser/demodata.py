@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from arshjul.demodata import skapa_demohjul
 from insatser import access, services, varningar
+from insatser.demodata_personer import namnge_demopersoner
 from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
 from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
@@ -291,6 +292,7 @@ class Demodata:
             self._dagens_insats()
         kommande = Insats.objects.filter(referens=f"DEMO-{self.ar}-034").first()
         self.skapade += skapa_demohjul(self.ar, kommande.start if kommande else None)
+        self.skapade += namnge_demopersoner(self.ar, self.anvandare, kommande)
         return self.skapade
 
     def _anvandare(self, demo: DemoAnvandare):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from arshjul.models import Arshjul
 from arshjul.services.ombyggnad import begar_ombyggnad
 from arshjul.tillagg import BokadInsats, InsatsPaHjul, Insatsrad
-from insatser import access, beredskap
+from insatser import access, beredskap, personbokning
 from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Insatshandelse, Polisbemanning
 from insatser.workflow import BESVARADE, InsatsStatus
@@ -160,6 +160,19 @@ class Insatskalla:
 
     def kan_planera(self, user) -> bool:
         return access.kan_skapa_insats(user)
+
+    def personkrockar(self, user, handelse) -> list[tuple[str, str]]:
+        krockar = personbokning.krockar_for_mote(handelse)
+        return [(k.person, k.vad) for k in personbokning.som_lasaren_ser_dem(user, krockar)]
+
+    def lediga_tider(self, handelse) -> list[datetime]:
+        return personbokning.lediga_tider(
+            handelse.deltagare.values_list("pk", flat=True),
+            handelse.start,
+            handelse.slut,
+            personbokning.MOTE,
+            handelse.pk,
+        )
 
 
 def _rad(insats: Insats) -> Insatsrad:

@@ -22,8 +22,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from arshjul.selectors import begransningar_for_planering
+from insatser import personbokning
 from insatser.access import synliga_insatser
 from insatser.models import (
     Bemanningsbegaran,
@@ -31,13 +33,15 @@ from insatser.models import (
     Insats,
     Kontroll,
     Polisbefal,
-    Polisbemanning,
 )
 from insatser.models import Varningstyp as T
 from insatser.workflow import BESVARADE, OPPNA_FOR_PLANERING, BemanningStatus, InsatsStatus
+from myndigheter.models import Anvandarprofil
 
 GENOMFORDA = [InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD]
-INFORMERANDE = frozenset({T.KONTAKTFUNKTION_SAKNAS, T.SAMMA_ADRESS, T.SAMMA_OMRADE})
+INFORMERANDE = frozenset(
+    {T.KONTAKTFUNKTION_SAKNAS, T.SAMMA_ADRESS, T.SAMMA_OMRADE, T.PERSONAL_DUBBELBOKAD}
+)
 AKTIVA_BEGARANDEN = [BemanningStatus.SKICKAD, *BESVARADE]
 
 
@@ -215,6 +219,36 @@ def _enheter_dubbelbokade(insats: Insats) -> list[Varning]:
     ]
 
 
+def _personal_dubbelbokad(insats: Insats) -> list[Varning]:
+    """Persons named to the operation who are booked elsewhere at the same time, counted per
+    organisation: the names and the other bookings are the organisation's own business (its
+    persons page shows them), so the warning says whom to ask."""
+    per_organisation: dict[tuple[int, str], set[int]] = {}
+    krockar = personbokning.krockar_for_insats(insats)
+    profiler = Anvandarprofil.objects.filter(
+        user__in={b.anvandare_id for b in krockar}
+    ).select_related("organisation")
+    for profil in profiler:
+        per_organisation.setdefault((profil.organisation_id, profil.organisation.namn), set()).add(
+            profil.user_id
+        )
+    return [
+        Varning(
+            T.PERSONAL_DUBBELBOKAD,
+            f"{T.PERSONAL_DUBBELBOKAD}:{org_id}:{'-'.join(map(str, sorted(personer)))}"[:200],
+            ngettext(
+                "%(antal)s person som %(org)s skickar är samtidigt bokad på en annan insats "
+                "eller ett möte. Kontakta %(org)s.",
+                "%(antal)s personer som %(org)s skickar är samtidigt bokade på andra insatser "
+                "eller möten. Kontakta %(org)s.",
+                len(personer),
+            )
+            % {"antal": len(personer), "org": namn},
+        )
+        for (org_id, namn), personer in sorted(per_organisation.items(), key=lambda p: p[0][1])
+    ]
+
+
 def _i_narheten(insats: Insats) -> Q:
     """Controls of other operations, planned or carried out, within ``SAMMA_PLATS_DAGAR`` days
     of this one, of objects this one does not inspect (those warn on their own)."""
@@ -382,6 +416,7 @@ def varningar(insats: Insats) -> list[Varning]:
         *_objekt_i_annan_insats(insats),
         *_enheter_dubbelbokade(insats),
         *_samma_plats(insats),
+        *_personal_dubbelbokad(insats),
         *_ledtider(insats, begaranden),
         *_polis_ej_bekraftad(insats, begaranden),
     ]
@@ -403,30 +438,16 @@ def okvitterade(insats: Insats, user=None) -> list[Varning]:
 
 
 def polisvarningar(user, insats: Insats, poliser) -> list[Varning]:
-    """Officers already named in another operation at the same time (police eyes only); the
-    other operation's reference and date as ``user`` may read them."""
-    krockar = (
-        Polisbemanning.objects.filter(
-            anvandare__in=poliser,
-            begaran__status__in=AKTIVA_BEGARANDEN,
-            begaran__insats__start__lt=insats.slut,
-            begaran__insats__slut__gt=insats.start,
-            begaran__insats__status__in=OPPNA_FOR_PLANERING,
-        )
-        .exclude(begaran__insats=insats)
-        .select_related("anvandare", "begaran__insats")
-        .order_by("anvandare__last_name", "begaran__insats__start")
+    """Officers already booked at the same time, at another operation or a meeting (police eyes
+    only); the other booking as ``user`` may read it."""
+    lista = personbokning.krockar(
+        [p.pk for p in poliser], insats.start, insats.slut, personbokning.INSATS, insats.pk
     )
-    lista = [
+    return [
         Varning(
             T.PERSON_DUBBELBOKAD,
-            f"{T.PERSON_DUBBELBOKAD}:{p.anvandare_id}:{p.begaran.insats_id}",
-            _("%(polis)s är redan namngiven i en annan insats samtidigt.")
-            % {"polis": p.anvandare.get_full_name() or p.anvandare.get_username()},
-            p.begaran.insats_id,
-            _("Den är %(referens)s %(datum)s.")
-            % {"referens": p.begaran.insats.referens, "datum": _datum(p.begaran.insats.start)},
+            f"{T.PERSON_DUBBELBOKAD}:{b.anvandare_id}:{b.slag}:{b.pk}",
+            f"{krock.person}: {krock.vad}",
         )
-        for p in krockar
+        for b, krock in zip(lista, personbokning.som_lasaren_ser_dem(user, lista), strict=True)
     ]
-    return som_anvandaren_ser_dem(user, lista)

@@ -113,6 +113,14 @@ def insats_eller_404(user, pk: int) -> Insats:
         raise Http404 from None
 
 
+def insats_med_detaljer_eller_404(user, pk: int) -> Insats:
+    """The operation whose details the user sees; 404 otherwise, as for any page out of scope."""
+    insats = insats_eller_404(user, pk)
+    if not insats.visa_detaljer:
+        raise Http404
+    return insats
+
+
 def _orsaker():
     return Installningsorsak.objects.order_by("namn")
 

@@ -23,20 +23,12 @@ from django.views.decorators.http import require_GET, require_POST
 from insatser import selectors, services
 from insatser.forms import FyndForm, kategorival, kontroller_med_formular
 from insatser.models import Insats
-from insatser.views import insats_eller_404
+from insatser.views import insats_med_detaljer_eller_404
 from insatser.views_genomforande import vald_kategori
 from karna.vyer import TJANSTEFEL, delvis, fel_till_formular, htmx_svar
 
 # htmx stops polling on this status: the operation is no longer open for recording.
 SLUTA_UPPDATERA = 286
-
-
-def _med_detaljer(user, pk: int) -> Insats:
-    """The operation whose details the user sees; 404 otherwise, as for any page out of scope."""
-    insats = insats_eller_404(user, pk)
-    if not insats.visa_detaljer:
-        raise Http404
-    return insats
 
 
 def dagen_har_kommit(insats: Insats) -> bool:
@@ -46,7 +38,7 @@ def dagen_har_kommit(insats: Insats) -> bool:
 @login_required
 @require_GET
 def dagen(request, pk: int):
-    insats = _med_detaljer(request.user, pk)
+    insats = insats_med_detaljer_eller_404(request.user, pk)
     oppen = services.registrering_mojlig(insats)
     registrerar = oppen and insats.kan_registrera
     context = {
@@ -67,7 +59,7 @@ def dagen(request, pk: int):
 @require_GET
 def dagens_fynd(request, pk: int):
     """Every control's findings, each list swapped out of band: a constant number of queries."""
-    insats = _med_detaljer(request.user, pk)
+    insats = insats_med_detaljer_eller_404(request.user, pk)
     if not dagen_har_kommit(insats):
         raise Http404
     svar = htmx_svar(
@@ -85,7 +77,7 @@ def dagens_fynd(request, pk: int):
 def registrera_fynd(request, pk: int, kontroll_pk: int):
     """Record a finding from the day page; htmx gets the form back and the control's list out
     of band, a plain post the day page at the control."""
-    insats = _med_detaljer(request.user, pk)
+    insats = insats_med_detaljer_eller_404(request.user, pk)
     kontroll = get_object_or_404(insats.kontroller, pk=kontroll_pk)
     if not insats.kan_registrera:
         raise PermissionDenied

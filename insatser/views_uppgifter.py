@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from insatser import access, selectors, services
 from insatser.forms_uppgifter import AterkallaForm, FrislappForm
 from insatser.models import Frislappning, Kontroll, Mottagarkrets, NekadFrislappning
-from insatser.views import insats_eller_404
+from insatser.views import insats_eller_404, insats_med_detaljer_eller_404
 from insatser.views_begaran import begaransektion
 from karna.engang import en_gang
 from karna.policy import Aktor
@@ -69,9 +68,7 @@ def _egna_uppgifter(user, insats, organisation_id):
 @login_required
 @require_GET
 def myndighetsuppgifter(request, pk: int):
-    insats = insats_eller_404(request.user, pk)
-    if not insats.visa_detaljer:
-        raise Http404
+    insats = insats_med_detaljer_eller_404(request.user, pk)
     user = request.user
     organisation_id = Aktor.for_user(user).organisation_id
     egna = list(_egna_uppgifter(user, insats, organisation_id))
@@ -124,9 +121,7 @@ def myndighetsuppgifter(request, pk: int):
 @login_required
 @require_POST
 def lagg_till_uppgift(request, pk: int, kontroll_pk: int):
-    insats = insats_eller_404(request.user, pk)
-    if not insats.visa_detaljer:
-        raise Http404
+    insats = insats_med_detaljer_eller_404(request.user, pk)
     if not objekt_access.ar_poolanvandare(request.user):
         raise PermissionDenied
     kontroll = get_object_or_404(

@@ -35,7 +35,17 @@ from insatser.access.insats import (
     ser_bemanningsinkorgen,
     synliga_insatser,
 )
-from insatser.access.kontakt import DELTAGANDE_POLICY, befalsbegaranden, egna_deltaganden
+from insatser.access.kontakt import (
+    DELTAGANDE_POLICY,
+    befalsbegaranden,
+    egna_deltaganden,
+    personaldeltaganden,
+)
+from insatser.access.personer import (
+    PERSON_POLICY,
+    namngivbara_personer,
+    personer_med_synlig_belastning,
+)
 from insatser.access.poliser import INSATSPOLIS_POLICY, namngivbara_poliser, onskbara_poliser
 from insatser.access.underlag import (
     LASARROLLER,
@@ -62,6 +72,7 @@ POLICYER = {
     "Fynd": FYND_POLICY,
     "Informationsunderlag": UNDERLAG_POLICY,
     "Insatspolis": INSATSPOLIS_POLICY,
+    "Person": PERSON_POLICY,
     "Uppgiftsbegäran": UPPGIFTSBEGARAN_POLICY,
 }
 
@@ -75,6 +86,7 @@ __all__ = [
     "INSATS_POLICY",
     "LASARROLLER",
     "OMFANG",
+    "PERSON_POLICY",
     "POLICYER",
     "UNDERLAG_POLICY",
     "UPPGIFTSBEGARAN_POLICY",
@@ -104,9 +116,12 @@ __all__ = [
     "kan_stalla_in",
     "lasare_av",
     "mottagare",
+    "namngivbara_personer",
     "namngivbara_poliser",
     "nedladdningsbara_underlag",
     "onskbara_poliser",
+    "personaldeltaganden",
+    "personer_med_synlig_belastning",
     "ser_bemanningsinkorgen",
     "synliga_fynd",
     "synliga_insatser",

@@ -50,6 +50,7 @@ class Handling:
     RAKNA = "rakna"
     ANGE_KONTAKTFUNKTION = "ange_kontaktfunktion"
     ANGE_BEFAL = "ange_befal"
+    NAMNGE_PERSONER = "namnge_personer"
     BEGARA_UPPGIFTER = "begara_uppgifter"
 
 

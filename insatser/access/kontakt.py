@@ -1,7 +1,7 @@
-"""Who may name the contact function and function phone of a participation: the people of the
-participating organisation who answer its invitations, and for the coordinating organisation its
-coordinators. The police commander is named per staffing request (``BEMANNING_POLICY``,
-``ange_befal``)."""
+"""Who may name the contact function and function phone of a participation, and the persons it
+sends: the people of the participating organisation who answer its invitations, and for the
+coordinating organisation its coordinators. The names stay within the organisation. The police
+commander is named per staffing request (``BEMANNING_POLICY``, ``ange_befal``)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ DELTAGANDE_POLICY = Policy(
     Deltagande,
     handlingar={
         H.ANGE_KONTAKTFUNKTION: "ange organisationens kontaktfunktion och funktionstelefon",
+        H.NAMNGE_PERSONER: "se och namnge de personer organisationen skickar",
     },
     relationer=[
         Relation(
@@ -47,10 +48,10 @@ DELTAGANDE_POLICY = Policy(
     ],
     regler=[
         # The roles that answer the invitation (INSATS_POLICY, besvara_inbjudan) name the contact.
-        Regel(Roll.SAMORDNARE, "egen_inbjudan", [H.ANGE_KONTAKTFUNKTION]),
-        Regel(Roll.HANDLAGGARE, "egen_inbjudan", [H.ANGE_KONTAKTFUNKTION]),
-        Regel(Roll.MYNDIGHETSKONTAKT, "egen_inbjudan", [H.ANGE_KONTAKTFUNKTION]),
-        Regel(Roll.SAMORDNARE, "egen_samordning", [H.ANGE_KONTAKTFUNKTION]),
+        Regel(Roll.SAMORDNARE, "egen_inbjudan", [H.ANGE_KONTAKTFUNKTION, H.NAMNGE_PERSONER]),
+        Regel(Roll.HANDLAGGARE, "egen_inbjudan", [H.ANGE_KONTAKTFUNKTION, H.NAMNGE_PERSONER]),
+        Regel(Roll.MYNDIGHETSKONTAKT, "egen_inbjudan", [H.ANGE_KONTAKTFUNKTION, H.NAMNGE_PERSONER]),
+        Regel(Roll.SAMORDNARE, "egen_samordning", [H.ANGE_KONTAKTFUNKTION, H.NAMNGE_PERSONER]),
     ],
 )
 
@@ -58,6 +59,11 @@ DELTAGANDE_POLICY = Policy(
 def egna_deltaganden(user, insats) -> QuerySet[Deltagande]:
     """The participations of ``insats`` whose contact function ``user`` may name."""
     return DELTAGANDE_POLICY.filtrera(user, H.ANGE_KONTAKTFUNKTION).filter(insats=insats)
+
+
+def personaldeltaganden(user, insats) -> QuerySet[Deltagande]:
+    """The participations of ``insats`` whose persons ``user`` may see and name."""
+    return DELTAGANDE_POLICY.filtrera(user, H.NAMNGE_PERSONER).filter(insats=insats)
 
 
 def befalsbegaranden(user, insats):

@@ -21,7 +21,7 @@ def _utsedd_insatspolis(aktor) -> Q:
     return Q(profil__ar_insatspolis=True)
 
 
-def _insatspolis_i_anvandarens_lpo(aktor) -> Q:
+def insatspolis_i_anvandarens_lpo(aktor) -> Q:
     i_lpo = Anvandarprofil.lpo_scope.through.objects.filter(
         anvandarprofil__user=OuterRef("pk"), lokalpolisomrade_id__in=aktor.lpo_ids
     )
@@ -41,7 +41,7 @@ INSATSPOLIS_POLICY = Policy(
         Relation(
             "insatspolis_i_lpo",
             "polisen är insatspolis i ett av användarens LPO",
-            _insatspolis_i_anvandarens_lpo,
+            insatspolis_i_anvandarens_lpo,
         ),
         Relation("utsedd_insatspolis", "polisen är utsedd insatspolis", _utsedd_insatspolis),
     ],

@@ -14,6 +14,7 @@ from insatser.models.insats import (
     Kontroll,
 )
 from insatser.models.kontakt import Polisbefal
+from insatser.models.personer import Utsandperson
 from insatser.models.underlag import (
     Informationsunderlag,
     Malgrupp,
@@ -44,6 +45,7 @@ __all__ = [
     "Polisbemanning",
     "Underlagsbygge",
     "Uppgiftsbegaran",
+    "Utsandperson",
     "Varningskvittens",
     "Varningstyp",
 ]

@@ -17,6 +17,7 @@ class Varningstyp(models.TextChoices):
     OBJEKT_I_ANNAN_INSATS = "OBJEKT_I_ANNAN_INSATS", _("Objektet i en annan öppen insats")
     ENHET_DUBBELBOKAD = "ENHET_DUBBELBOKAD", _("Enheten dubbelbokad")
     PERSON_DUBBELBOKAD = "PERSON_DUBBELBOKAD", _("Personen dubbelbokad")
+    PERSONAL_DUBBELBOKAD = "PERSONAL_DUBBELBOKAD", _("Utsända personer dubbelbokade")
     LEDTID_OBJEKT = "LEDTID_OBJEKT", _("Ledtiden för objekt har passerat")
     LEDTID_BEMANNING = "LEDTID_BEMANNING", _("Ledtiden för polisbemanning har passerat")
     POLIS_EJ_BEKRAFTAD = "POLIS_EJ_BEKRAFTAD", _("Polisen har inte bekräftat")

@@ -42,6 +42,7 @@ from insatser.services.grupper import (
 )
 from insatser.services.installning import omplanera_insats, stall_in_insats
 from insatser.services.kontakt import ange_kontaktfunktion, ange_polisbefal
+from insatser.services.personer import namnge_person, ta_bort_person
 from insatser.services.planering import (
     ANDRINGSBARA,
     andra_insats,
@@ -92,6 +93,7 @@ __all__ = [
     "las_objektuppgifter",
     "markera_kontroll",
     "markera_utvarderad",
+    "namnge_person",
     "omplanera_insats",
     "planera_insats",
     "ratta_fynd",
@@ -102,4 +104,5 @@ __all__ = [
     "skriv_tidslinjepost",
     "stall_in_insats",
     "ta_bort_fynd",
+    "ta_bort_person",
 ]

@@ -91,6 +91,20 @@ MATRIS = {
         "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    # The persons page: read by those who see M-1's details; Skatteverket (invited) names and
+    # removes its own persons (an empty post comes back with the form's errors, a removal without
+    # a version with a message); the others have no participation of their own to name from and
+    # never learn of Skatteverket's named person.
+    "insats_personer": {
+        "GET": for_den_som_ser(200, API_KLIENT=404),
+        "POST": for_den_som_ser(403, MYNDIGHETSKONTAKT=200, HANDLAGGARE=200, API_KLIENT=404),
+    },
+    "ta_bort_utsand_person": {
+        "POST": for_den_som_ser(404, MYNDIGHETSKONTAKT=302, HANDLAGGARE=302),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    # Everyone's load view; whose hours it holds follows the policy (tests/insatser/).
+    "belastning": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
     # City's operational coordinator names the police commander for City's active request.
     "ange_polisbefal": {
         "POST": for_den_som_ser(403, OPERATIV_SAMORDNARE=302),
@@ -188,6 +202,9 @@ URLER = {
     "svara_inbjudan": "/insatser/{INSATS}/svar/",
     "ange_kontaktfunktion": "/insatser/{INSATS}/kontaktfunktion/",
     "ange_polisbefal": "/insatser/{INSATS}/polisbefal/",
+    "insats_personer": "/insatser/{INSATS}/personer/",
+    "ta_bort_utsand_person": "/insatser/{INSATS}/personer/{UTSAND}/ta-bort/",
+    "belastning": "/belastning/",
     "insatsgrupper": "/insatsgrupper/",
     "ny_insatsgrupp": "/insatsgrupper/ny/",
     "insatsgrupp": "/insatsgrupper/{GRUPP}/",
@@ -218,7 +235,7 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
-    from insatser.models import Frislappning, Fynd, Insatsgrupp, Uppgiftsbegaran
+    from insatser.models import Frislappning, Fynd, Insatsgrupp, Uppgiftsbegaran, Utsandperson
     from myndigheter.models import Myndighet
     from myndigheter.roles import Roll
     from objekt.models import Objektuppgift
@@ -250,7 +267,13 @@ def platshallare(aktorer) -> dict:
         tillfragad_organisation=Myndighet.objects.get(kod="skatteverket"),
         fraga="Matrisfråga",
     )
+    utsand = Utsandperson.objects.create(
+        deltagande=insats.deltaganden.get(organisation__kod="skatteverket"),
+        anvandare=aktorer[Roll.HANDLAGGARE],
+        namngiven_av=aktorer[Roll.HANDLAGGARE],
+    )
     return {
+        "UTSAND": utsand.pk,
         "UPPGIFTSBEGARAN": begaran.pk,
         "UPPGIFT": uppgift.pk,
         "FRISLAPPNING": frislappning.pk,

@@ -282,8 +282,8 @@ def test_an_officer_named_in_an_overlapping_operation_is_flagged_for_the_police(
     assert annan.referens in varning.text
     # One who may not see the other operation learns only that there is one.
     (for_skv,) = varningar.polisvarningar(folk["skv"], insats, [folk["polis"]])
-    assert for_skv.text.endswith("är redan namngiven i en annan insats samtidigt.")
-    assert annan.referens not in for_skv.text
+    assert for_skv.text.endswith("Bokad på något annat samtidigt som du inte kan se. Fråga polis.")
+    assert f"insatsen {annan.referens}" not in for_skv.text
     assert varningar.polisvarningar(folk["opsam"], _insats("C", 45), [folk["polis"]]) == []
 
 
@@ -489,6 +489,5 @@ def test_the_police_answer_page_shows_wished_and_double_booked_officers(client, 
     text = client.get(f"/polis/begaranden/{begaran.pk}/").content.decode()
     assert "Önskade insatspoliser" in text
     assert "Gränspolis" in text
-    assert "Poliser som redan är namngivna samtidigt" in text
-    assert "redan namngiven i en annan insats samtidigt" in text
-    assert f"Den är {annan.referens}" in text
+    assert "Poliser som redan är bokade samtidigt" in text
+    assert f"Bokad på insatsen {annan.referens}," in text
