@@ -47,8 +47,10 @@ def _placeringar(insats: Insats, kommun: Kommun, per_lpo: dict[int, list[int]]) 
 @login_required
 @require_GET
 def karta(request):
-    form = Kartfilter(med_kartkommun(request.GET))
     ar, status = timezone.localdate().year, ""
+    data = med_kartkommun(request.GET)
+    data.setdefault("ar", str(ar))
+    form = Kartfilter(data)
     if form.is_valid():
         kommun = form.cleaned_data["kommun"]
         ar = form.cleaned_data["ar"] or ar

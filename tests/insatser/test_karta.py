@@ -169,6 +169,12 @@ def test_management_reads_no_single_operation_on_the_map(client, varld):
     assert "<title>Centrum: 0</title>" in text
 
 
+def test_the_map_opens_on_this_year_and_says_so_in_its_form(client, varld):
+    text = _sida(client, varld["skv"], "/insatser/karta/")
+    assert f'name="ar" value="{AR}"' in text
+    assert "KARTA-1" in text
+
+
 def test_the_operation_list_links_to_the_map(client, varld):
     assert 'href="/insatser/karta/"' in _sida(client, varld["skv"], "/insatser/")
 
