@@ -131,9 +131,7 @@ def test_another_agencys_operation_is_neither_drawn_nor_listed(client, varld):
     assert "<title>Hisingen: 1</title>" in samordnaren
 
 
-def test_an_operation_whose_objects_the_reader_may_not_see_is_placed_by_its_lpo_only(
-    client, varld
-):
+def test_an_operation_whose_objects_the_reader_may_not_see_is_placed_by_its_lpo_only(client, varld):
     text = _sida(client, varld["skv"])
     assert "Gårdstenslagret" not in text
     assert "<title>Gårdsten: 0</title>" in _svg(text)

@@ -219,7 +219,9 @@ def test_htmx_swaps_only_the_map_and_its_list(client, varld):
     assert "<html" not in text
 
 
-def test_the_map_takes_the_same_queries_for_many_objects(client, varld, django_assert_max_num_queries):
+def test_the_map_takes_the_same_queries_for_many_objects(
+    client, varld, django_assert_max_num_queries
+):
     client.force_login(varld["skv"])
     client.get("/objekt/karta/")
     with CaptureQueriesContext(connection) as fa:
