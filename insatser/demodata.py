@@ -42,7 +42,7 @@ from myndigheter.models import (
 )
 from myndigheter.roles import Roll, rollgrupp
 from objekt import services as objekttjanster
-from objekt.demodata import skapa_informationsmallar
+from objekt.demodata import demoposition, ge_demoposition, skapa_informationsmallar
 from objekt.effekter import OBJEKT_ANDRAT
 from objekt.models import Myndighetsintresse, Objekt, Objekttyp, Problemkategori
 from objekt.validators import luhn_ok
@@ -328,13 +328,15 @@ class Demodata:
         organisationsnummer = demo_organisationsnummer(index + 1)
         befintligt = Objekt.objects.filter(organisationsnummer=organisationsnummer).first()
         if befintligt is not None:
-            return befintligt
+            return ge_demoposition(self.anvandare["samordnare.akc"], befintligt, index)
         namn, typ = VERKSAMHETER[index % len(VERKSAMHETER)]
         lpo_kod = LPO_KODER[index % len(LPO_KODER)]
         lpo = Lokalpolisomrade.objects.get(kod=lpo_kod)
         rng = random.Random(f"objekt-{index}")
         foreslagare = ["samordnare.miljo", "samordnare.akc", "handlaggare.skv", "handlaggare.av"]
         kategorier = list(Problemkategori.objects.order_by("kod"))
+        stadsomrade = Stadsomrade.objects.filter(lpo=lpo).first()
+        utsatt_omrade = self._utsatt_omrade(lpo_kod, index)
         objekt = objekttjanster.foresla_objekt(
             self.anvandare[foreslagare[index % 4]],
             problemkategorier=rng.sample(kategorier, k=min(2, len(kategorier))),
@@ -346,9 +348,10 @@ class Demodata:
             postnummer=f"{POSTNUMMER[lpo_kod]} {rng.randint(10, 99)}",
             postort="Göteborg",
             kommun=Kommun.objects.get(kod="goteborg"),
-            stadsomrade=Stadsomrade.objects.filter(lpo=lpo).first(),
+            stadsomrade=stadsomrade,
             lpo=lpo,
-            utsatt_omrade=self._utsatt_omrade(lpo_kod, index),
+            utsatt_omrade=utsatt_omrade,
+            **demoposition(index, stadsomrade, utsatt_omrade),
             foreslaget_datum=datetime(self.ar, 1, 1).date() + timedelta(days=index * 5),
             reserv=index % 7 == 0,
         )

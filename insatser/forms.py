@@ -11,6 +11,8 @@ from arshjul.models import Arshjulshandelse
 from insatser.models import Bemanningsbegaran, Insats
 from insatser.workflow import InsatsStatus
 from karna.formular import Formular, engangsfalt, kontrollfalt, versionsfalt
+from karna.tid import SENAST, TIDIGAST
+from myndigheter.forms import Kartkommun
 from myndigheter.models import Enhet, Kommun, Lokalpolisomrade, Myndighet, Samverkansform
 from objekt.models import Problemkategori
 
@@ -437,6 +439,18 @@ class RattaFyndForm(FyndForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["hot"]
+
+
+class Kartfilter(Formular):
+    """The year and municipality of the operations' map; a status narrows it."""
+
+    ar = forms.IntegerField(
+        label=_("År"), required=False, min_value=TIDIGAST.year, max_value=SENAST.year
+    )
+    kommun = Kartkommun()
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla")), *InsatsStatus.choices]
+    )
 
 
 class Kalenderfilter(Formular):

@@ -69,6 +69,21 @@ def insatslista(user) -> QuerySet[Insats]:
     )
 
 
+def insatser_pa_kartan(user, ar: int) -> QuerySet[Insats]:
+    """The visible operations of year ``ar``, as the list has them, with their LPOs and their
+    controls' objects (which the map places only where ``visa_detaljer`` allows)."""
+    return (
+        insatslista(user)
+        .filter(start__year=ar)
+        .prefetch_related(
+            Prefetch(
+                "kontroller",
+                queryset=Kontroll.objects.select_related("objekt").order_by("ordning", "pk"),
+            )
+        )
+    )
+
+
 def efterfoljare(user, insats: Insats) -> Insats | None:
     """The operation a rescheduled one was moved to, when the user may see it."""
     return synliga_insatser(user).filter(omplanerad_fran=insats).only("pk", "referens").first()

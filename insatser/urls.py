@@ -9,6 +9,7 @@ from insatser import (
     views_dagen,
     views_genomforande,
     views_grupper,
+    views_karta,
     views_kontakt,
     views_oversikt,
     views_personer,
@@ -20,6 +21,7 @@ from insatser import (
 urlpatterns = [
     path("insatser/", views.lista, name="insatser"),
     path("insatser/ny/", views_planering.ny, name="ny_insats"),
+    path("insatser/karta/", views_karta.karta, name="insatskarta"),
     path("insatser/<int:pk>/", views.detalj, name="insats"),
     path("insatser/<int:pk>/dagen/", views_dagen.dagen, name="insatsen_idag"),
     path("insatser/<int:pk>/dagen/fynd/", views_dagen.dagens_fynd, name="dagens_fynd"),

@@ -1,12 +1,38 @@
-"""Forms of an organisation's profile."""
+"""Forms of an organisation's profile, and the municipality of a map."""
 
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from karna.formular import Formular, engangsfalt
-from myndigheter.models import Mottagarslag
+from myndigheter.models import Kommun, Mottagarslag
+
+
+class Kartkommun(forms.ModelChoiceField):
+    """The municipality a map shows, by its code in the address (see ``med_kartkommun``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=Kommun.objects.order_by("namn"),
+            to_field_name="kod",
+            required=False,
+            empty_label=None,
+            label=_("Kommun"),
+            **kwargs,
+        )
+
+
+def med_kartkommun(data: QueryDict) -> QueryDict:
+    """A map's query string with the municipality the map opens on when none is chosen, so that
+    the form shows the municipality the map draws."""
+    data = data.copy()
+    if not data.get("kommun"):
+        kommun = Kommun.for_kartan()
+        if kommun is not None:
+            data["kommun"] = kommun.kod
+    return data
 
 
 class ProfilForm(Formular):

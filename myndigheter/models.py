@@ -15,6 +15,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from karna.tid import AR, tidsgranskontroll, validera_ar
+from myndigheter.karta import validera_grans
+
+
+def gransfalt():
+    """An area's boundary for the map (``myndigheter.karta``), with its own source."""
+    return models.JSONField(
+        _("gräns"),
+        null=True,
+        blank=True,
+        validators=[validera_grans],
+        help_text=_(
+            "GeoJSON-Feature i WGS84 (Polygon eller MultiPolygon) med egenskaperna kalla och "
+            "ej_i_kallorna."
+        ),
+    )
 
 
 class Kallhanvisning(models.Model):
@@ -271,6 +286,20 @@ class Kommun(KodModell):
         verbose_name = _("kommun")
         verbose_name_plural = _("kommuner")
 
+    @classmethod
+    def for_kartan(cls) -> Kommun | None:
+        """The municipality a map opens on: the one with the most districts that have a
+        boundary."""
+        return (
+            cls.objects.annotate(
+                ritade=models.Count(
+                    "stadsomraden", filter=models.Q(stadsomraden__grans__isnull=False)
+                )
+            )
+            .order_by("-ritade", "namn")
+            .first()
+        )
+
 
 @pghistory.track()
 class Lokalpolisomrade(KodModell):
@@ -321,6 +350,7 @@ class Stadsomrade(KodModell):
         null=True,
         blank=True,
     )
+    grans = gransfalt()
 
     class Meta(KodModell.Meta):
         verbose_name = _("stadsområde")
@@ -343,6 +373,7 @@ class UtsattOmrade(KodModell):
         Kommun, verbose_name=_("kommun"), on_delete=models.PROTECT, null=True, blank=True
     )
     anmarkning = models.TextField(_("anmärkning"), blank=True)
+    grans = gransfalt()
 
     class Meta(KodModell.Meta):
         verbose_name = _("utsatt område")

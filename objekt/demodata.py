@@ -1,4 +1,5 @@
-"""Fictitious information templates for the demo organisations (configuration, not source facts).
+"""Fictitious information templates for the demo organisations (configuration, not source facts),
+and the demo objects' fictitious positions.
 
 Each agency asks for what it would want to know before a joint control; the fields are invented
 for the demo and are no statement of what the agencies actually record.
@@ -6,10 +7,14 @@ for the demo and are no statement of what the agencies actually record.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
+from decimal import Decimal
 
-from myndigheter.models import Myndighet
-from objekt.models import Informationsmall, Objekttyp
+from myndigheter.karta import innehaller, polygoner
+from myndigheter.models import Myndighet, Stadsomrade, UtsattOmrade
+from objekt.models import Informationsmall, Objekt, Objekttyp
+from objekt.services import andra_objekt
 
 T = Objekttyp
 
@@ -118,3 +123,49 @@ def skapa_informationsmallar(skapa: Callable) -> None:
                 faltdefinition=faltdefinition,
                 aktiv=True,
             )
+
+
+def demoposition(
+    index: int, stadsomrade: Stadsomrade | None, utsatt_omrade: UtsattOmrade | None
+) -> dict:
+    """A fictitious position for demo object ``index``: a point drawn (the same each run) inside
+    its vulnerable area, or inside its district and outside the district's vulnerable areas.
+    Every eleventh object has none, so that the map lists objects without a position."""
+    if index % 11 == 5:
+        return {}
+    rng = random.Random(f"demoposition-{index}")
+    if utsatt_omrade is not None and utsatt_omrade.grans:
+        return _punkt_i(utsatt_omrade.grans, [], rng)
+    if stadsomrade is not None and stadsomrade.grans:
+        utsatta = UtsattOmrade.objects.filter(kommun=stadsomrade.kommun_id, grans__isnull=False)
+        return _punkt_i(stadsomrade.grans, [u.grans for u in utsatta], rng)
+    return {}
+
+
+def _punkt_i(grans: dict, utanfor: list[dict], rng: random.Random) -> dict:
+    ring = polygoner(grans)[0][0]
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    for _ in range(1000):
+        lat, lon = rng.uniform(min(lats), max(lats)), rng.uniform(min(lons), max(lons))
+        if innehaller(grans, lat, lon) and not any(innehaller(g, lat, lon) for g in utanfor):
+            return {"latitud": Decimal(f"{lat:.6f}"), "longitud": Decimal(f"{lon:.6f}")}
+    return {}
+
+
+def ge_demoposition(user, objekt: Objekt, index: int) -> Objekt:
+    """Give a demo object created before objects had positions its position, through the edit
+    verb; an object that has one (or should have none) is left as it is."""
+    position = demoposition(index, objekt.stadsomrade, objekt.utsatt_omrade)
+    if objekt.latitud is not None or not position:
+        return objekt
+    return andra_objekt(
+        user,
+        objekt,
+        version=objekt.version,
+        problemkategorier=list(objekt.problemkategorier.all()),
+        kommun=objekt.kommun,
+        stadsomrade=objekt.stadsomrade,
+        lpo=objekt.lpo,
+        utsatt_omrade=objekt.utsatt_omrade,
+        **position,
+    )

@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from karna.formular import ENGANGSFALT, Formular, Modellformular, engangsfalt, versionsfalt
+from myndigheter.forms import Kartkommun
 from myndigheter.models import (
     Kommun,
     Lokalpolisomrade,
@@ -34,6 +35,30 @@ def _kodval(modell, **filter):
     )
 
 
+class Koordinatfalt(forms.DecimalField):
+    """A latitude or longitude in decimal degrees, with a decimal comma or point; more decimals
+    than the column keeps (a GPS gives many) are rounded rather than refused."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            max_digits=None,
+            decimal_places=None,
+            required=False,
+            error_messages={"invalid": _("Ange ett tal i decimala grader, till exempel 57.7089.")},
+            **kwargs,
+        )
+        self.widget.attrs.update({"inputmode": "decimal", "step": "any"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".").replace("\u2212", "-")
+        varde = super().to_python(value)
+        if varde is None or abs(varde) >= 1000:
+            # Far outside Sweden either way; the model says so in words.
+            return varde
+        return round(varde, Objekt.POSITIONSDECIMALER)
+
+
 class ObjektForm(Modellformular):
     """The object's fields, validated by the model's own rules (check digit, postal code)."""
 
@@ -41,6 +66,14 @@ class ObjektForm(Modellformular):
     stadsomrade = _kodval(Stadsomrade)
     lpo = _kodval(Lokalpolisomrade)
     utsatt_omrade = _kodval(UtsattOmrade)
+    latitud = Koordinatfalt(
+        label=_("Latitud"),
+        help_text=_("WGS84 i decimala grader, till exempel 57.7089. Lämnas tomt om den saknas."),
+    )
+    longitud = Koordinatfalt(
+        label=_("Longitud"),
+        help_text=_("WGS84 i decimala grader, till exempel 11.9746. Lämnas tomt om den saknas."),
+    )
     problemkategorier = forms.ModelMultipleChoiceField(
         queryset=Problemkategori.objects.order_by("namn"),
         to_field_name="kod",
@@ -65,6 +98,8 @@ class ObjektForm(Modellformular):
             "stadsomrade",
             "lpo",
             "utsatt_omrade",
+            "latitud",
+            "longitud",
             "problemkategorier",
             "reserv",
         ]
@@ -282,3 +317,14 @@ class Objektfilter(Formular):
             .annotate(rang=SearchRank(F("sokvektor"), fraga))
             .order_by("-rang", "namn", "pk")
         )
+
+
+class Kartfilter(Objektfilter):
+    """The pool's filters on its map, which shows one municipality at a time."""
+
+    kommun = Kartkommun()
+
+    field_order = ["kommun"]
+
+    def filtrera(self, queryset):
+        return super().filtrera(queryset).filter(kommun=self.cleaned_data["kommun"])

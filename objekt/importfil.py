@@ -150,6 +150,20 @@ KOLUMNER = [
         "",
     ),
     Kolumn(
+        "latitud",
+        gettext_lazy("Latitud"),
+        False,
+        gettext_lazy("WGS84 i decimala grader, med punkt eller komma. Anges med longituden."),
+        "57.7089",
+    ),
+    Kolumn(
+        "longitud",
+        gettext_lazy("Longitud"),
+        False,
+        gettext_lazy("WGS84 i decimala grader, med punkt eller komma. Anges med latituden."),
+        "11.9746",
+    ),
+    Kolumn(
         "problemkategorier",
         gettext_lazy("Misstänkta problem"),
         False,

@@ -6,6 +6,7 @@ from objekt import views, views_import
 
 urlpatterns = [
     path("objekt/", views.lista, name="objektpool"),
+    path("objekt/karta/", views.karta, name="objektkarta"),
     path("objekt/nytt/", views.nytt, name="nytt_objekt"),
     path("objekt/<int:pk>/", views.detalj, name="objekt"),
     path("objekt/<int:pk>/andra/", views.andra, name="andra_objekt"),

@@ -16,9 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from karna.lasning import Konflikt
 from karna.policy import Aktor
 from karna.vyer import TJANSTEFEL, formular_med_verb, postat_verb, visa_fel
+from myndigheter.forms import med_kartkommun
+from myndigheter.karta import Placering, omradeskarta
+from myndigheter.models import Kommun, Stadsomrade, UtsattOmrade
 from objekt import access, selectors, services
 from objekt.forms import (
     AndraObjektForm,
+    Kartfilter,
     NyttObjektForm,
     Objektfilter,
     ObjekttypForm,
@@ -72,6 +76,39 @@ def lista(request):
     if _htmx_mal(request, "objekttabell"):
         return render(request, "objekt/_tabell.html", context)
     return render(request, "objekt/lista.html", context)
+
+
+@login_required
+@require_GET
+def karta(request):
+    """The pool on a map of one municipality, by area, with the same content as a list."""
+    if not access.ser_objekt(request.user):
+        raise PermissionDenied
+    filter_form = Kartfilter(
+        med_kartkommun(request.GET),
+        organisation_id=Aktor.for_user(request.user).organisation_id,
+        samordnare=access.ser_alla_organisationers_relevans(request.user),
+    )
+    objekt = selectors.objektlista(request.user).prefetch_related(None)
+    if filter_form.is_valid():
+        kommun = filter_form.cleaned_data["kommun"]
+        objekt = filter_form.filtrera(objekt)
+    else:
+        kommun = Kommun.for_kartan()
+        objekt = objekt.filter(kommun=kommun)
+    karta = omradeskarta(
+        Stadsomrade.objects.filter(kommun=kommun).order_by("namn"),
+        UtsattOmrade.objects.filter(kommun=kommun).order_by("namn"),
+        (
+            Placering(o, o.stadsomrade_id, o.utsatt_omrade_id, o.latitud, o.longitud, o.namn)
+            for o in objekt
+        ),
+        punktslag="objekt",
+    )
+    context = {"filter": filter_form, "kommun": kommun, "omradeskarta": karta}
+    if _htmx_mal(request, "kartyta"):
+        return render(request, "objekt/_karta.html", context)
+    return render(request, "objekt/karta.html", context)
 
 
 def objekt_eller_404(user, pk: int) -> Objekt:

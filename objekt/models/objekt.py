@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from myndigheter.karta import LATITUD_MAX, LATITUD_MIN, LONGITUD_MAX, LONGITUD_MIN
 from myndigheter.models import (
     Enhet,
     KodModell,
@@ -93,6 +94,8 @@ class Objekt(models.Model):
         NORMAL = "NORMAL", _("Normal")
         SKYDDAD = "SKYDDAD", _("Skyddad")
 
+    POSITIONSDECIMALER = 6
+
     referens = models.CharField(_("referens"), max_length=20, unique=True)
     namn = models.CharField(_("namn"), max_length=200)
     objekttyp = models.CharField(_("objekttyp"), max_length=20, choices=Objekttyp.choices)
@@ -128,6 +131,13 @@ class Objekt(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+    )
+    # WGS84, as a GPS or a web map gives it; six decimals are about ten centimetres.
+    latitud = models.DecimalField(
+        _("latitud"), max_digits=8, decimal_places=POSITIONSDECIMALER, null=True, blank=True
+    )
+    longitud = models.DecimalField(
+        _("longitud"), max_digits=9, decimal_places=POSITIONSDECIMALER, null=True, blank=True
     )
     problemkategorier = models.ManyToManyField(
         Problemkategori, verbose_name=_("misstänkta problem"), blank=True
@@ -193,6 +203,23 @@ class Objekt(models.Model):
             models.Index(fields=["kommun", "adress_normaliserad"], name="objekt_adress_idx"),
             GinIndex(fields=["sokvektor"], name="objekt_sokvektor_idx"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitud__isnull=True, longitud__isnull=True)
+                | Q(latitud__isnull=False, longitud__isnull=False),
+                name="objekt_position_hel",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitud__isnull=True)
+                | Q(
+                    latitud__gte=LATITUD_MIN,
+                    latitud__lte=LATITUD_MAX,
+                    longitud__gte=LONGITUD_MIN,
+                    longitud__lte=LONGITUD_MAX,
+                ),
+                name="objekt_position_i_sverige",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.namn} ({self.referens})"
@@ -206,6 +233,32 @@ class Objekt(models.Model):
         with suppress(ValidationError):
             if self.postnummer:
                 self.postnummer = normalisera_postnummer(self.postnummer)
+        self._kontrollera_position()
+
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() checks the position as its CHECK constraints do, in words and without a query.
+        super().validate_constraints(exclude={*(exclude or ()), "latitud", "longitud"})
+
+    def _kontrollera_position(self) -> None:
+        """Both coordinates or neither, inside Sweden (as the CHECK constraints have it)."""
+        if (self.latitud is None) != (self.longitud is None):
+            saknas = "longitud" if self.longitud is None else "latitud"
+            raise ValidationError(
+                {saknas: _("Ange både latitud och longitud, eller ingen av dem.")}
+            )
+        if self.latitud is None:
+            return
+        fel = {}
+        if not LATITUD_MIN <= self.latitud <= LATITUD_MAX:
+            fel["latitud"] = _(
+                "Latituden ska ligga i Sverige, mellan %(min)s och %(max)s (till exempel 57.7089)."
+            ) % {"min": LATITUD_MIN, "max": LATITUD_MAX}
+        if not LONGITUD_MIN <= self.longitud <= LONGITUD_MAX:
+            fel["longitud"] = _(
+                "Longituden ska ligga i Sverige, mellan %(min)s och %(max)s (till exempel 11.9746)."
+            ) % {"min": LONGITUD_MIN, "max": LONGITUD_MAX}
+        if fel:
+            raise ValidationError(fel)
 
 
 @pghistory.track()

@@ -1,10 +1,14 @@
 """Operation pages, planning and the police staffing inbox."""
 
+from django.utils import timezone
+
 from tests.behorigheter import LOGIN, alla, for_den_som_ser
 from tests.behorigheter._gemensamt import matrisinsatsen, matriskontrollen
 
 MATRIS = {
     "insatser": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    # The year's operations on a map: every reader of the list (management's is empty).
+    "insatskarta": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
     # An operation coordinated by AKC-väst with Skatteverket invited and a request to LPO City.
     "insats": {"GET": for_den_som_ser(200), "POST": alla(405, ANONYM=LOGIN)},
     # The coordinator (and City's police coordinator) may cancel it; only the coordinator moves it.
@@ -187,6 +191,7 @@ MATRIS = {
 }
 URLER = {
     "insatser": "/insatser/",
+    "insatskarta": f"/insatser/karta/?ar={timezone.localdate().year}",
     "insats": "/insatser/{INSATS}/",
     "stall_in_insats": "/insatser/{INSATS}/stall-in/",
     "omplanera_insats": "/insatser/{INSATS}/omplanera/",

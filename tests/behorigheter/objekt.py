@@ -30,6 +30,11 @@ MATRIS = {
         "GET": for_roller((*SER_OBJEKTET, "INSATSPOLIS"), 200),
         "POST": alla(405, ANONYM=LOGIN),
     },
+    # The pool's map: the same readers as the pool's list.
+    "objektkarta": {
+        "GET": for_roller((*SER_OBJEKTET, "INSATSPOLIS"), 200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
     "nytt_objekt": {"GET": for_roller(POOL, 200), "POST": for_roller(POOL, 200)},
     "objekt": {
         "GET": alla(404, ANONYM=LOGIN, **dict.fromkeys(SER_OBJEKTET, 200)),
@@ -57,6 +62,7 @@ MATRIS = {
 }
 URLER = {
     "objektpool": "/objekt/",
+    "objektkarta": "/objekt/karta/",
     "nytt_objekt": "/objekt/nytt/",
     "objekt": "/objekt/{OBJEKT}/",
     "andra_objekt": "/objekt/{OBJEKT}/andra/",
