@@ -73,7 +73,5 @@ def lova_resurser(
 def ta_bort_resurslofte(user, lofte: Resurslofte, version: int) -> None:
     """Withdraw the user's own organisation's pledge."""
     if not RESURSLOFTE_POLICY.tillater(user, Handling.REDIGERA, lofte):
-        raise PermissionDenied(
-            _("Endast organisationens egen myndighetskontakt kan ta bort löftet.")
-        )
+        raise PermissionDenied(_("Du kan inte ta bort det här löftet."))
     lasning.las(Resurslofte, lofte.pk, version, KONFLIKT).delete()
