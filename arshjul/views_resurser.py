@@ -85,8 +85,8 @@ def resurser(request, pk: int):
                 "persondagar": eget.persondagar,
                 "version": eget.version,
             }
-        data = request.POST if request.method == "POST" else None
-        form = ResursForm(data, initial=initial, nytt=eget is None)
+        postat = request.POST if request.method == "POST" else None
+        form = ResursForm(postat, initial=initial, nytt=eget is None)
         svar = formular_med_verb(
             request,
             form,
