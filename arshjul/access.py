@@ -8,6 +8,10 @@ windows of operations their organisation takes part in (a rule the operations ap
 ``insatser/access/utokningar.py``); management groups aggregates only. Real operations on the
 wheel follow the operations' own policy (``arshjul.tillagg.INSATSKALLA``).
 
+Resource pledges to a window are seen by everyone who sees the window; an agency's focal point
+pledges for their own organisation to the windows they see, the wheel owner's coordinator for the
+owner's own organisation.
+
 The rendered files (SVG, PDF, ICS) are built once for everybody, so only those who may see
 everything in them may download them or subscribe to them (``se_hela``).
 """
@@ -23,6 +27,7 @@ from arshjul.models import (
     Begransningsperiod,
     Handelsetyp,
     Motesprotokoll,
+    Resurslofte,
     Samverkansorgan,
 )
 from karna.policy import Policy, Regel, Relation
@@ -39,6 +44,7 @@ class Handling:
     SE_AGGREGAT = "se_aggregat"
     REDIGERA = "redigera"
     STANGA = "stanga"
+    LOVA = "lova"
 
 
 H = Handling
@@ -164,12 +170,23 @@ def _handelse_agare(aktor) -> Q:
     return Q(arshjul__aktiv=True, arshjul__agare_id=aktor.organisation_id)
 
 
+def _synligt_fonster(aktor) -> Q:
+    return aktiva_insatsfonster(aktor) & Q(
+        pk__in=HANDELSE_POLICY.filtrera(aktor, H.SE).values("pk")
+    )
+
+
+def _eget_fonster(aktor) -> Q:
+    return aktiva_insatsfonster(aktor) & Q(arshjul__agare_id=aktor.organisation_id)
+
+
 HANDELSE_POLICY = Policy(
     Arshjulshandelse,
     handlingar={
         H.SE: "se händelsen med datum, organ, ordförande, antecknare och kapacitet",
         H.SE_AGGREGAT: "räknas in i sammanställningen av insatsfönster per månad",
         H.REDIGERA: "ändra händelsen (den blir då handredigerad och byggs inte om)",
+        H.LOVA: "lova resurser från sin egen organisation till insatsfönstret",
     },
     relationer=[
         Relation(
@@ -196,6 +213,12 @@ HANDELSE_POLICY = Policy(
             _deltog,
         ),
         Relation("kallad", "användaren är kallad till händelsen vid namn", _kallad),
+        Relation("synligt_fonster", "insatsfönstret syns för användaren", _synligt_fonster),
+        Relation(
+            "eget_fonster",
+            "insatsfönstret hör till ett årshjul användarens organisation äger",
+            _eget_fonster,
+        ),
     ],
     regler=[
         Regel(Roll.SAMORDNARE, "mote_eller_tidsfrist", [H.SE]),
@@ -215,6 +238,10 @@ HANDELSE_POLICY = Policy(
             for roll in (Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT, Roll.INSATSPOLIS)
             for relation in ("deltog", "kallad")
         ],
+        # Pledges: an agency's focal point for the windows they see, the wheel owner's
+        # coordinator for the owner's own windows; each for their own organisation only.
+        Regel(Roll.MYNDIGHETSKONTAKT, "synligt_fonster", [H.LOVA]),
+        Regel(Roll.SAMORDNARE, "eget_fonster", [H.LOVA]),
     ],
 )
 
@@ -337,12 +364,62 @@ BEGRANSNING_POLICY = Policy(
     ],
 )
 
+
+def _lofte_i_synligt_fonster(aktor) -> Q:
+    return Q(fonster__in=HANDELSE_POLICY.filtrera(aktor, H.SE).values("pk"))
+
+
+def _eget_lofte(aktor) -> Q:
+    return Q(
+        organisation_id=aktor.organisation_id,
+        fonster__in=HANDELSE_POLICY.filtrera(aktor, H.LOVA).values("pk"),
+    )
+
+
+# Those who see windows (management groups see their totals only) see the pledges to them.
+SER_FONSTER = (
+    Roll.SAMORDNARE,
+    Roll.POLISLEDNING,
+    Roll.OPERATIV_SAMORDNARE,
+    Roll.HANDLAGGARE,
+    Roll.MYNDIGHETSKONTAKT,
+    Roll.API_KLIENT,
+)
+
+RESURSLOFTE_POLICY = Policy(
+    Resurslofte,
+    handlingar={
+        H.SE: "se löftet: organisation, personer per insatsdag och persondagar",
+        H.REDIGERA: "ändra eller ta bort löftet",
+    },
+    relationer=[
+        Relation(
+            "synligt_fonster",
+            "löftet gäller ett insatsfönster användaren ser",
+            _lofte_i_synligt_fonster,
+        ),
+        Relation(
+            "egen_organisation",
+            "löftet är användarens organisations, i ett fönster användaren får lova resurser till",
+            _eget_lofte,
+        ),
+    ],
+    regler=[
+        *[Regel(roll, "synligt_fonster", [H.SE]) for roll in SER_FONSTER],
+        *[
+            Regel(roll, "egen_organisation", [H.REDIGERA])
+            for roll in (Roll.MYNDIGHETSKONTAKT, Roll.SAMORDNARE)
+        ],
+    ],
+)
+
 POLICYER = {
     "Årshjul": ARSHJUL_POLICY,
     "Årshjulshändelse": HANDELSE_POLICY,
     "Begränsningsperiod": BEGRANSNING_POLICY,
     "Mötesprotokoll": PROTOKOLL_POLICY,
     "Åtgärd": ATGARD_POLICY,
+    "Resurslöfte": RESURSLOFTE_POLICY,
 }
 
 

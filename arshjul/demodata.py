@@ -1,4 +1,5 @@
-"""Demo wheels for one year: the default rules, a few hand-made events, and a build request.
+"""Demo wheels for one year: the default rules, a few hand-made events, a window with resource
+pledges, and a build request.
 
 Idempotent like the rest of the demo data: rows are looked up by a stable key first. The build
 itself runs in Celery once the transaction commits (``make run`` starts the worker after the
@@ -22,6 +23,7 @@ from arshjul.models import (
 )
 from arshjul.services import moten
 from arshjul.services.ombyggnad import begar_ombyggnad
+from arshjul.services.resurser import lova_resurser
 from arshjul.standardregler import ladda_standardregler
 from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet
 
@@ -45,6 +47,18 @@ PLANERINGSMOTEN = [
         "efter sommaren.",
         [("Föreslå tre byggarbetsplatser för kontroll", "handlaggare.av", 21)],
     ),
+]
+
+
+# A window of AKC-väst's wheel in LPO City a few weeks ahead, made by hand (the generated windows
+# exist only once the worker has built the wheel); the operations demo data plans an operation
+# in it (``insatser.demodata``), and the organisations pledge to it.
+RESURSFONSTER = "Exempel: insatsfönster med resurslöften"
+# (organisation, the demo login who pledges, people per operation day, person-days). The
+# operation planned in the window needs three people of Skatteverket: more than it pledged.
+RESURSLOFTEN = [
+    ("akc-vast", "samordnare.akc", 2, 6),
+    ("skatteverket", "kontakt.skv", 2, 6),
 ]
 
 
@@ -97,6 +111,7 @@ def skapa_demohjul(ar: int, planeringsmote: datetime | None = None) -> int:
             ("akc-vast-samordning",),
         )
     skapade += _planeringsmoten(akc)
+    skapade += _resursfonster(akc)
     if not Begransningsperiod.objects.filter(arshjul=akc, ar=ar, regel__isnull=True).exists():
         Begransningsperiod.objects.create(
             arshjul=akc,
@@ -165,4 +180,43 @@ def _planeringsmoten(akc) -> int:
                 },
             )
             skapade += 1
+    return skapade
+
+
+def _resursfonster(akc) -> int:
+    """The window of ``RESURSFONSTER``: from the Monday at least three weeks ahead, five days."""
+    if Arshjulshandelse.objects.filter(arshjul=akc, titel=RESURSFONSTER).exists():
+        return 0
+    dag = timezone.localdate() + timedelta(days=21)
+    start = _tid(dag + timedelta(days=-dag.weekday() % 7), 0)
+    Arshjulshandelse.objects.create(
+        arshjul=akc,
+        ar=start.year,
+        titel=RESURSFONSTER,
+        typ=Handelsetyp.INSATSFONSTER,
+        start=start,
+        slut=start + timedelta(days=5),
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        kapacitet=3,
+        handredigerad=True,
+    )
+    return 1
+
+
+def resursfonster() -> Arshjulshandelse | None:
+    return Arshjulshandelse.objects.filter(
+        arshjul__kod="akc-vast-insatser", titel=RESURSFONSTER
+    ).first()
+
+
+def lova_demoresurser(fonster: Arshjulshandelse) -> int:
+    """The pledges of ``RESURSLOFTEN`` through the verb, once each organisation takes part in an
+    operation planned in the window (so that its focal point sees the window)."""
+    anvandare = {u.username: u for u in get_user_model().objects.filter(username__contains=".")}
+    skapade = 0
+    for kod, login, personer, persondagar in RESURSLOFTEN:
+        if login not in anvandare or fonster.resurslofte.filter(organisation__kod=kod).exists():
+            continue
+        lova_resurser(anvandare[login], fonster, personer, persondagar)
+        skapade += 1
     return skapade

@@ -59,6 +59,8 @@ class Post:
     insatser: list[Insatsrad] = field(default_factory=list)
     # A window still to come with room left: its key, for planning an operation in it.
     fonster_med_plats: int | None = None
+    # A window the reader sees (not in the files): its key, for its page of resource pledges.
+    fonster: int | None = None
 
     @property
     def datumtext(self) -> str:

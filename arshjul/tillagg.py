@@ -75,6 +75,44 @@ class BokadInsats:
     polis_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Resursbehov:
+    """What the operations in a window need of one organisation: the people it planned to send
+    (``Deltagande.planerat_antal``) summed per operation day, and in how many operations."""
+
+    organisation_id: int
+    organisation: str
+    per_dag: dict[date, int]
+    insatser: int
+
+    @property
+    def personer(self) -> int:
+        """People on the busiest operation day."""
+        return max(self.per_dag.values(), default=0)
+
+    @property
+    def persondagar(self) -> int:
+        """Person-days over the window: each operation counts as one day."""
+        return sum(self.per_dag.values())
+
+
+@dataclass(frozen=True)
+class Polisbehov:
+    """The police staffing requested of one LPO for the operations in a window (sent or
+    answered requests), and how many officers it confirmed."""
+
+    lpo_id: int
+    lpo: str
+    begart: int
+    bekraftat: int
+
+
+@dataclass(frozen=True)
+class Fonsterbehov:
+    organisationer: list[Resursbehov]
+    polis: list[Polisbehov]
+
+
 class Insatskalla(Protocol):
     def bokade(self, arshjul_id: int, lpo_ids: list[int], ar: int) -> list[BokadInsats]:
         """The operations of ``ar`` that will take place in the LPOs or the wheel's windows."""
@@ -86,6 +124,12 @@ class Insatskalla(Protocol):
         """An annotation on windows: how many operations that will take place are planned in
         the window (``OuterRef("pk")``), or lie in its LPO and days without a window; the
         operation ``utom`` not counted."""
+
+    def behov_i_fonster(self, fonster) -> Fonsterbehov:
+        """What the operations that will take place in the window (planned in it, or in its LPO
+        and days without a window, as ``planerade_i_fonster`` counts them) need: per
+        organisation, by name, and the police staffing per LPO; in a constant number of
+        queries. Totals only: no operation is named."""
 
     def for_lasare(self, user, hjul_ids: list[int], lpo_ids: set[int], ar: int) -> list:
         """``InsatsPaHjul`` for each operation of ``ar`` in the LPOs or in a window of the wheels

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from arshjul import views, views_moten, views_prenumeration, views_redigering
+from arshjul import views, views_moten, views_prenumeration, views_redigering, views_resurser
 
 urlpatterns = [
     path("arshjul/", views.index, name="arshjul"),
@@ -20,6 +20,16 @@ urlpatterns = [
         "arshjul/handelser/<int:pk>/mote/atgarder/",
         views_moten.ny_atgard,
         name="arshjul_atgard_ny",
+    ),
+    path(
+        "arshjul/handelser/<int:pk>/resurser/",
+        views_resurser.resurser,
+        name="arshjul_resurser",
+    ),
+    path(
+        "arshjul/resurslofte/<int:pk>/ta-bort/",
+        views_resurser.ta_bort,
+        name="arshjul_resurslofte_ta_bort",
     ),
     path("arshjul/atgarder/<int:pk>/stang/", views_moten.stang_atgard, name="arshjul_atgard_stang"),
     path(

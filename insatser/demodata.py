@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from arshjul.demodata import skapa_demohjul
+from arshjul.demodata import lova_demoresurser, resursfonster, skapa_demohjul
 from insatser import access, services, varningar
 from insatser.demodata_personer import namnge_demopersoner
 from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
@@ -292,6 +292,11 @@ class Demodata:
             self._dagens_insats()
         kommande = Insats.objects.filter(referens=f"DEMO-{self.ar}-034").first()
         self.skapade += skapa_demohjul(self.ar, kommande.start if kommande else None)
+        fonster = resursfonster()
+        if fonster is not None:
+            with utan_prenumeranter(INSATSEN_ANDRAD, UNDERLAG_BESTALLDA, OBJEKT_ANDRAT):
+                self._i_resursfonstret(fonster)
+            self.skapade += lova_demoresurser(fonster)
         self.skapade += namnge_demopersoner(self.ar, self.anvandare, kommande)
         return self.skapade
 
@@ -453,8 +458,11 @@ class Demodata:
                 self._kontakter(insats, samordnare, nummer)
         _till_sin_dag(insats, dag)
 
-    def _skapa_insats(self, samordnare, referens, titel, start, langd, lpo, akc=True) -> Insats:
-        """A demo operation proposed by ``samordnare`` in Göteborg, LPO ``lpo``."""
+    def _skapa_insats(
+        self, samordnare, referens, titel, start, langd, lpo, akc=True, insatsfonster=None
+    ) -> Insats:
+        """A demo operation proposed by ``samordnare`` in Göteborg, LPO ``lpo`` (in a window of
+        the wheel, when ``insatsfonster`` is given)."""
         self.skapade += 1
         return services.skapa_insats(
             user=samordnare,
@@ -467,6 +475,7 @@ class Demodata:
             samlingsplats=f"Samling vid {lpo.namn}s polisstation, entrén mot gatan",
             lpoer=[lpo],
             kommuner=Kommun.objects.filter(kod="goteborg"),
+            insatsfonster=insatsfonster,
         )
 
     def _folj_upp(self, insats, samordnare, lpo, nummer: int, mal: str, dag=None) -> None:
@@ -558,6 +567,32 @@ class Demodata:
         services.registrera_fynd(
             av, andra, "Ägaren hotade inspektören när hon fotograferade köket.", hot=True
         )
+
+    def _i_resursfonstret(self, fonster) -> None:
+        """An operation of AKC-väst planned in the demo wheel's resource window, where
+        Skatteverket plans three people and the Swedish Work Environment Authority two; the
+        pledges made afterwards (``arshjul.demodata.RESURSLOFTEN``) show the warning on it."""
+        referens = f"DEMO-{self.ar}-FONSTER"
+        if Insats.objects.filter(referens=referens).exists():
+            return
+        samordnare = self.anvandare["samordnare.akc"]
+        start = fonster.start + timedelta(days=1, hours=9)
+        insats = self._skapa_insats(
+            samordnare,
+            referens,
+            f"Restauranger i {fonster.lpo.namn}, planerad i insatsfönstret",
+            start,
+            timedelta(hours=4),
+            fonster.lpo,
+            insatsfonster=fonster,
+        )
+        for kod, antal in (("skatteverket", 3), ("av", 2)):
+            deltagande = services.bjud_in(samordnare, insats, Myndighet.objects.get(kod=kod))
+            services.besvara_inbjudan(
+                self.anvandare[SVARANDE[kod]], deltagande, True, antal, version=deltagande.version
+            )
+        self._kontroller(insats, samordnare, fonster.lpo, 0)
+        self._planera(insats, samordnare)
 
     def _titel(self, nummer: int, lpo: Lokalpolisomrade) -> str:
         teman = [

@@ -11,15 +11,22 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from arshjul.models import Arshjul
+from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp
 from arshjul.services.ombyggnad import begar_ombyggnad
-from arshjul.tillagg import BokadInsats, InsatsPaHjul, Insatsrad
+from arshjul.tillagg import (
+    BokadInsats,
+    Fonsterbehov,
+    InsatsPaHjul,
+    Insatsrad,
+    Polisbehov,
+    Resursbehov,
+)
 from insatser import access, beredskap, personbokning
-from insatser.access import BEMANNING_POLICY, INSATS_POLICY, Handling
+from insatser.access import AKTIVA_BEMANNINGSSTATUSAR, BEMANNING_POLICY, INSATS_POLICY, Handling
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Insatshandelse, Polisbemanning
 from insatser.workflow import BESVARADE, InsatsStatus
 
@@ -55,6 +62,66 @@ def _lpo_ids():
         Insats.lpoer.through.objects.filter(insats=OuterRef("pk"))
         .order_by("lokalpolisomrade_id")
         .values("lokalpolisomrade_id")
+    )
+
+
+def _i_fonstret(fonster, lpo, start, slut) -> Q:
+    """Operations that take a place in a window (its key, LPO, start and end, as values or
+    outer references): planned in it, or, without naming a window (the form leaves it optional),
+    in its LPO and days, which takes the place just the same."""
+    i_lpo = Exists(Insats.lpoer.through.objects.filter(insats=OuterRef("pk"), lokalpolisomrade=lpo))
+    return Q(insatsfonster=fonster) | Q(
+        i_lpo, insatsfonster__isnull=True, start__gte=start, start__lt=slut
+    )
+
+
+def insatser_i_fonster(fonster: Arshjulshandelse) -> QuerySet[Insats]:
+    """The operations that will take place in the window."""
+    return Insats.objects.filter(
+        _i_fonstret(fonster.pk, fonster.lpo_id, fonster.start, fonster.slut)
+    ).exclude(status__in=INAKTIVA_INSATSER)
+
+
+def fonster_for_insats(insats: Insats) -> QuerySet[Arshjulshandelse]:
+    """The windows of active wheels the operation takes a place in: its own, or without one
+    those of its LPOs whose days it starts in."""
+    if insats.insatsfonster_id is not None:
+        dess = Q(pk=insats.insatsfonster_id)
+    else:
+        dess = Q(lpo__in=insats.lpoer.values("pk"), start__lte=insats.start, slut__gt=insats.start)
+    return Arshjulshandelse.objects.filter(dess, typ=Handelsetyp.INSATSFONSTER, arshjul__aktiv=True)
+
+
+def behov_i_fonster(fonster: Arshjulshandelse) -> Fonsterbehov:
+    """The ``Insatskalla.behov_i_fonster`` of the project, in two queries."""
+    insatser = insatser_i_fonster(fonster).values("pk")
+    rader = (
+        Deltagande.objects.filter(insats__in=insatser, planerat_antal__gt=0)
+        .annotate(dag=TruncDate("insats__start"))
+        .values("organisation_id", "organisation__namn", "dag")
+        .annotate(antal=Sum("planerat_antal"), insatser=Count("insats", distinct=True))
+        .order_by("organisation__namn", "organisation_id", "dag")
+    )
+    namn: dict[int, str] = {}
+    per_dag: dict[int, dict[date, int]] = {}
+    antal_insatser: dict[int, int] = {}
+    for rad in rader:
+        org = rad["organisation_id"]
+        namn[org] = rad["organisation__namn"]
+        per_dag.setdefault(org, {})[rad["dag"]] = rad["antal"]
+        antal_insatser[org] = antal_insatser.get(org, 0) + rad["insatser"]
+    polis = (
+        Bemanningsbegaran.objects.filter(insats__in=insatser, status__in=AKTIVA_BEMANNINGSSTATUSAR)
+        .values("lpo_id", "lpo__namn")
+        .annotate(
+            begart=Sum("begart_antal"),
+            bekraftat=Coalesce(Sum("bekraftat_antal", filter=Q(status__in=BESVARADE)), 0),
+        )
+        .order_by("lpo__namn")
+    )
+    return Fonsterbehov(
+        [Resursbehov(org, namn[org], per_dag[org], antal_insatser[org]) for org in namn],
+        [Polisbehov(p["lpo_id"], p["lpo__namn"], p["begart"], p["bekraftat"]) for p in polis],
     )
 
 
@@ -95,18 +162,8 @@ class Insatskalla:
         )
 
     def planerade_i_fonster(self, utom: int | None = None):
-        # Not only the operations made from the window: one planned in the window's LPO and days
-        # without naming a window (the form leaves it optional) takes its place just the same.
-        i_lpo = Exists(
-            Insats.lpoer.through.objects.filter(
-                insats=OuterRef("pk"), lokalpolisomrade=OuterRef(OuterRef("lpo"))
-            )
-        )
-        i_fonstret = Q(insatsfonster=OuterRef("pk")) | Q(
-            i_lpo,
-            insatsfonster__isnull=True,
-            start__gte=OuterRef("start"),
-            start__lt=OuterRef("slut"),
+        i_fonstret = _i_fonstret(
+            OuterRef("pk"), OuterRef(OuterRef("lpo")), OuterRef("start"), OuterRef("slut")
         )
         return Coalesce(
             Subquery(
@@ -119,6 +176,9 @@ class Insatskalla:
             ),
             0,
         )
+
+    def behov_i_fonster(self, fonster) -> Fonsterbehov:
+        return behov_i_fonster(fonster)
 
     def for_lasare(self, user, hjul_ids, lpo_ids, ar: int) -> list[InsatsPaHjul]:
         insatser = (

@@ -24,9 +24,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from arshjul.models import Resurslofte
 from arshjul.selectors import begransningar_for_planering
 from insatser import personbokning
 from insatser.access import synliga_insatser
+from insatser.hjulkoppling import INAKTIVA_INSATSER, behov_i_fonster, fonster_for_insats
 from insatser.models import (
     Bemanningsbegaran,
     Deltagande,
@@ -40,7 +42,13 @@ from myndigheter.models import Anvandarprofil
 
 GENOMFORDA = [InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD]
 INFORMERANDE = frozenset(
-    {T.KONTAKTFUNKTION_SAKNAS, T.SAMMA_ADRESS, T.SAMMA_OMRADE, T.PERSONAL_DUBBELBOKAD}
+    {
+        T.KONTAKTFUNKTION_SAKNAS,
+        T.SAMMA_ADRESS,
+        T.SAMMA_OMRADE,
+        T.PERSONAL_DUBBELBOKAD,
+        T.RESURSER_OVERSKRIDNA,
+    }
 )
 AKTIVA_BEGARANDEN = [BemanningStatus.SKICKAD, *BESVARADE]
 
@@ -57,8 +65,9 @@ class Varning:
     @property
     def sparrar(self) -> bool:
         """Whether going ahead (planning, staffing, rescheduling) needs it acknowledged. A missing
-        contact function concerns the day, not the plan, and another operation in the same place
-        is worth a call, not a stop: shown and acknowledged, not blocking."""
+        contact function concerns the day, not the plan, another operation in the same place is
+        worth a call, not a stop, and an agency asked for more people than it pledged may still
+        find them: shown and acknowledged, not blocking."""
         return self.typ not in INFORMERANDE
 
     @property
@@ -313,6 +322,63 @@ def _platsvarning(typ: str, plats_id: int, plats: str, kontroll: Kontroll) -> Va
     )
 
 
+def _resurser_overskridna(insats: Insats) -> list[Varning]:
+    """The operations in this one's window (this one included) need more people of an
+    organisation taking part in it than the organisation pledged to the window: on this
+    operation's day (people per operation day) or over the window (person-days). Without a
+    pledge nothing is compared."""
+    if insats.status in INAKTIVA_INSATSER:
+        return []
+    deltar = insats.deltaganden.exclude(svar=Deltagande.Svar.AVBOJD).values("organisation")
+    loften = list(
+        Resurslofte.objects.filter(fonster__in=fonster_for_insats(insats), organisation__in=deltar)
+        .select_related("fonster", "organisation")
+        .order_by("fonster__start", "organisation__namn")
+    )
+    fonster = {lofte.fonster_id: lofte.fonster for lofte in loften}
+    behov = {
+        pk: {b.organisation_id: b for b in behov_i_fonster(f).organisationer}
+        for pk, f in fonster.items()
+    }
+    dag = timezone.localtime(insats.start).date()
+    lista = []
+    for lofte in loften:
+        org = behov[lofte.fonster_id].get(lofte.organisation_id)
+        if org is None:
+            continue
+        varden = {"org": lofte.organisation.namn, "fonster": lofte.fonster.titel}
+        pa_dagen = org.per_dag.get(dag, 0)
+        if lofte.personer is not None and pa_dagen > lofte.personer:
+            text = _(
+                "%(org)s har lovat %(lovat)s personer per insatsdag i %(fonster)s, men "
+                "insatserna %(datum)s behöver %(behov)s."
+            ) % {
+                **varden,
+                "lovat": lofte.personer,
+                "datum": _datum(insats.start),
+                "behov": pa_dagen,
+            }
+            lista.append(
+                _resursvarning(lofte, f"{dag.isoformat()}:{lofte.personer}:{pa_dagen}", text)
+            )
+        if lofte.persondagar is not None and org.persondagar > lofte.persondagar:
+            text = _(
+                "%(org)s har lovat %(lovat)s persondagar i %(fonster)s, men insatserna där "
+                "behöver %(behov)s."
+            ) % {**varden, "lovat": lofte.persondagar, "behov": org.persondagar}
+            lista.append(
+                _resursvarning(lofte, f"persondagar:{lofte.persondagar}:{org.persondagar}", text)
+            )
+    return lista
+
+
+def _resursvarning(lofte: Resurslofte, situation: str, text: str) -> Varning:
+    """The key names the window, the organisation and the numbers: more people needed later
+    is a new situation and warns again."""
+    typ = T.RESURSER_OVERSKRIDNA
+    return Varning(typ, f"{typ}:{lofte.fonster_id}:{lofte.organisation_id}:{situation}", text)
+
+
 def _ledtider(insats: Insats, begaranden: list[Bemanningsbegaran]) -> list[Varning]:
     idag = timezone.localdate()
     varningar = []
@@ -417,6 +483,7 @@ def varningar(insats: Insats) -> list[Varning]:
         *_enheter_dubbelbokade(insats),
         *_samma_plats(insats),
         *_personal_dubbelbokad(insats),
+        *_resurser_overskridna(insats),
         *_ledtider(insats, begaranden),
         *_polis_ej_bekraftad(insats, begaranden),
     ]

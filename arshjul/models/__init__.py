@@ -3,6 +3,7 @@
 from arshjul.models.handelser import Arshjulshandelse, Begransningsperiod
 from arshjul.models.hjul import Arshjul, Aterkommanderegel, Rotationsplats, Samverkansorgan
 from arshjul.models.moten import Atgard, Motesprotokoll
+from arshjul.models.resurser import Resurslofte
 from arshjul.models.val import Handelsetyp, Niva, Organniva, Regeltyp, Rotationsslag
 from arshjul.models.versioner import Arshjulsar, Arshjulsversion, Kalenderprenumeration
 
@@ -20,6 +21,7 @@ __all__ = [
     "Niva",
     "Organniva",
     "Regeltyp",
+    "Resurslofte",
     "Rotationsplats",
     "Rotationsslag",
     "Samverkansorgan",

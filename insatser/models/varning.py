@@ -24,6 +24,7 @@ class Varningstyp(models.TextChoices):
     KONTAKTFUNKTION_SAKNAS = "KONTAKTFUNKTION_SAKNAS", _("Kontaktfunktion saknas")
     SAMMA_ADRESS = "SAMMA_ADRESS", _("En annan insats på samma adress")
     SAMMA_OMRADE = "SAMMA_OMRADE", _("En annan insats i samma stadsområde")
+    RESURSER_OVERSKRIDNA = "RESURSER_OVERSKRIDNA", _("Fler personer än organisationen lovat")
 
 
 @pghistory.track()

@@ -80,6 +80,29 @@ MATRIS = {
         ),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    # The matrix window (LPO City) has an operation Skatteverket takes part in, so Skatteverket's
+    # people see it; the management group sees its totals only, the operation officer and the
+    # administrator nothing. Pledging is for Skatteverket's focal point and the owner's
+    # coordinator (an empty form answers 200 with its errors); Skatteverket's pledge is removed
+    # by its focal point only.
+    "arshjul_resurser": {
+        "GET": alla(200, ANONYM=LOGIN, ADMIN=404, LEDNINGSGRUPP=404, INSATSPOLIS=404),
+        "POST": alla(
+            403,
+            ANONYM=LOGIN,
+            ADMIN=404,
+            LEDNINGSGRUPP=404,
+            INSATSPOLIS=404,
+            SAMORDNARE=200,
+            MYNDIGHETSKONTAKT=200,
+        ),
+    },
+    "arshjul_resurslofte_ta_bort": {
+        "POST": alla(
+            403, ANONYM=LOGIN, ADMIN=404, LEDNINGSGRUPP=404, INSATSPOLIS=404, MYNDIGHETSKONTAKT=302
+        ),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
     "arshjul_prenumeration": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(302, ANONYM=LOGIN)},
     # Calendar apps cannot log in: the secret address is the credential, whoever fetches it.
     "arshjul_kalender": {"GET": alla(200), "POST": alla(405)},
@@ -103,6 +126,8 @@ URLER = {
     "arshjul_protokoll": "/arshjul/handelser/{MOTE}/mote/protokoll/",
     "arshjul_atgard_ny": "/arshjul/handelser/{MOTE}/mote/atgarder/",
     "arshjul_atgard_stang": "/arshjul/atgarder/{ATGARD}/stang/",
+    "arshjul_resurser": "/arshjul/handelser/{FONSTER}/resurser/",
+    "arshjul_resurslofte_ta_bort": "/arshjul/resurslofte/{RESURSLOFTE}/ta-bort/",
     "arshjul_prenumeration": "/arshjul/prenumeration/",
     "arshjul_kalender": "/arshjul/kalender/{TOKEN}.ics",
 }
@@ -136,6 +161,39 @@ def _planeringsmote(arshjul, aktorer) -> None:
     )
 
 
+def _matrisfonster(arshjul, aktorer):
+    """A window of the matrix wheel in LPO City with an operation of Skatteverket planned in
+    it, and Skatteverket's pledge to it."""
+    from datetime import timedelta
+
+    from arshjul.models import Arshjulshandelse, Handelsetyp
+    from arshjul.services.resurser import lova_resurser
+    from myndigheter.models import Lokalpolisomrade
+    from tests.fabriker import DeltagandeFabrik, InsatsFabrik, org
+
+    start = timezone.now() + timedelta(days=30)
+    fonster = Arshjulshandelse.objects.create(
+        arshjul=arshjul,
+        ar=timezone.localtime(start).year,
+        typ=Handelsetyp.INSATSFONSTER,
+        titel="Matrisfönster",
+        start=start,
+        slut=start + timedelta(days=3),
+        lpo=Lokalpolisomrade.objects.get(kod="city"),
+        kapacitet=2,
+        handredigerad=True,
+    )
+    insats = InsatsFabrik(
+        titel="Matrisfönstrets insats",
+        start=start + timedelta(hours=9),
+        slut=start + timedelta(hours=12),
+        insatsfonster=fonster,
+        lpoer=[fonster.lpo],
+    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"))
+    lova_resurser(aktorer[Roll.MYNDIGHETSKONTAKT], fonster, 2, None)
+
+
 def platshallare(aktorer) -> dict:
     from datetime import date, datetime
 
@@ -151,6 +209,7 @@ def platshallare(aktorer) -> dict:
         Handelsetyp,
         Niva,
         Regeltyp,
+        Resurslofte,
         Samverkansorgan,
     )
     from arshjul.services.prenumeration import skapa_prenumeration
@@ -208,6 +267,7 @@ def platshallare(aktorer) -> dict:
             lagring.spara(version, format, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
         version.save()
         _planeringsmote(befintligt, aktorer)
+        _matrisfonster(befintligt, aktorer)
     return {
         "HJUL": befintligt.kod,
         "REGEL": befintligt.regler.get().pk,
@@ -215,5 +275,7 @@ def platshallare(aktorer) -> dict:
         "MOTE": befintligt.handelser.get(titel="Matrisplanering").pk,
         "ATGARD": Atgard.objects.get(protokoll__handelse__arshjul=befintligt).pk,
         "BEGRANSNING": befintligt.begransningar.get().pk,
+        "FONSTER": befintligt.handelser.get(titel="Matrisfönster").pk,
+        "RESURSLOFTE": Resurslofte.objects.get(fonster__arshjul=befintligt).pk,
         "TOKEN": skapa_prenumeration(aktorer[Roll.SAMORDNARE]),
     }

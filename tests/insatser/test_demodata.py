@@ -11,8 +11,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+from insatser import varningar
 from insatser.demodata import DEMO_ANVANDARE, Demodata
-from insatser.models import Bemanningsbegaran, Insats
+from insatser.models import Bemanningsbegaran, Insats, Varningstyp
 from insatser.workflow import BemanningStatus, InsatsStatus
 from objekt.models import Objekt
 from objekt.validators import normalisera_organisationsnummer
@@ -149,3 +150,16 @@ def test_planning_meetings_have_minutes_and_open_actions_for_skatteverket():
         ansvarig__username="handlaggare.skv",
         status=AtgardStatus.OPPEN,
     ).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_window_has_pledges_and_its_operation_needs_more_than_one():
+    insats = Insats.objects.get(referens=f"DEMO-{timezone.localdate().year}-FONSTER")
+    assert sorted(insats.insatsfonster.resurslofte.values_list("organisation__kod", flat=True)) == [
+        "akc-vast",
+        "skatteverket",
+    ]
+    [varning] = [
+        v for v in varningar.okvitterade(insats) if v.typ == Varningstyp.RESURSER_OVERSKRIDNA
+    ]
+    assert varning.text.startswith("Skatteverket har lovat 2 personer per insatsdag")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from arshjul.models import Arshjul, Begransningsperiod
+from arshjul.models import Arshjul, Arshjulshandelse, Begransningsperiod, Handelsetyp, Resurslofte
 from arshjul.models.val import Niva
 from insatser import services, varningar
 from insatser.models import (
@@ -230,6 +230,81 @@ def test_another_operation_in_the_same_district_warns_once_and_only_close_in_tim
     assert varning.typ == T.SAMMA_OMRADE
     assert varning.annan_insats_id == Insats.objects.get(referens="NARA").pk
     assert varning.text.startswith("En annan insats kontrollerar objekt i Centrum nära i tiden.")
+
+
+def _fonster(insats, *, aktiv=True) -> Arshjulshandelse:
+    """A window of LPO City from the day before the operation to two days after it."""
+    arshjul = Arshjul.objects.create(
+        kod=f"resurshjul-{aktiv}", namn="Resurshjul", agare=org("akc-vast"), aktiv=aktiv
+    )
+    start = insats.start - timedelta(days=1)
+    return Arshjulshandelse.objects.create(
+        arshjul=arshjul,
+        ar=timezone.localtime(start).year,
+        typ=Handelsetyp.INSATSFONSTER,
+        titel="Fönster City",
+        start=start,
+        slut=start + timedelta(days=3),
+        lpo=lpo("city"),
+        kapacitet=3,
+        handredigerad=True,
+    )
+
+
+def _lofte(fonster, kod, user, personer=None, persondagar=None) -> Resurslofte:
+    return Resurslofte.objects.update_or_create(
+        fonster=fonster,
+        organisation=org(kod),
+        defaults={"personer": personer, "persondagar": persondagar, "andrad_av": user},
+    )[0]
+
+
+def test_more_people_needed_in_the_window_than_pledged_informs_with_the_numbers(folk):
+    insats = _insats("A", 40)
+    fonster = _fonster(insats)
+    Insats.objects.filter(pk=insats.pk).update(insatsfonster=fonster)
+    insats.refresh_from_db()
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"), planerat_antal=2)
+    # The same day in the window's LPO without naming it, and one the day after.
+    samma_dag = _insats("B", 40, status=InsatsStatus.PLANERAD)
+    DeltagandeFabrik(insats=samma_dag, organisation=org("skatteverket"), planerat_antal=2)
+    dagen_efter = _insats("C", 41, status=InsatsStatus.PLANERAD)
+    DeltagandeFabrik(insats=dagen_efter, organisation=org("skatteverket"), planerat_antal=1)
+    assert _typer(insats) == []
+    _lofte(fonster, "skatteverket", folk["sam"], personer=3)
+    (varning,) = varningar.varningar(insats)
+    assert varning.typ == T.RESURSER_OVERSKRIDNA
+    assert not varning.sparrar
+    assert varning.text.startswith("Skatteverket har lovat 3 personer per insatsdag i Fönster City")
+    assert varning.text.endswith("behöver 4.")
+    _lofte(fonster, "skatteverket", folk["sam"], personer=4, persondagar=4)
+    (varning,) = varningar.varningar(insats)
+    assert varning.text == (
+        "Skatteverket har lovat 4 persondagar i Fönster City, men insatserna där behöver 5."
+    )
+    _lofte(fonster, "skatteverket", folk["sam"], personer=4, persondagar=5)
+    assert _typer(insats) == []
+    # The day after needs 1 person: only that day counts against people per operation day.
+    _lofte(fonster, "skatteverket", folk["sam"], personer=1)
+    assert _typer(dagen_efter) == []
+    assert _typer(samma_dag) == [T.RESURSER_OVERSKRIDNA]
+
+
+def test_no_resource_warning_for_organisations_elsewhere_or_windows_of_inactive_wheels(folk):
+    insats = _insats("A", 40)
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"), planerat_antal=2)
+    DeltagandeFabrik(insats=insats, organisation=org("av"), planerat_antal=0, svar=Svar.AVBOJD)
+    annan = _insats("B", 40, status=InsatsStatus.PLANERAD)
+    DeltagandeFabrik(insats=annan, organisation=org("migrationsverket"), planerat_antal=3)
+    DeltagandeFabrik(insats=annan, organisation=org("av"), planerat_antal=3)
+    fonster = _fonster(insats)
+    # Organisations not (or no longer) taking part in this operation are not its concern.
+    _lofte(fonster, "migrationsverket", folk["sam"], personer=1)
+    _lofte(fonster, "av", folk["sam"], personer=1)
+    _lofte(fonster, "skatteverket", folk["sam"], personer=2)
+    assert _typer(insats) == []
+    _lofte(_fonster(insats, aktiv=False), "skatteverket", folk["sam"], personer=0)
+    assert _typer(insats) == []
 
 
 def test_a_unit_booked_on_an_overlapping_operation_is_flagged(db):
