@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Insatshandelse
@@ -314,7 +315,16 @@ def paminn_om_forsenad(utvardering: Gemensamutvardering) -> bool:
     ):
         return False
     antal = saknade(utvardering).count()
-    text = _("%(antal)s myndigheter har inte lämnat in.") % {"antal": antal} if antal else ""
+    text = (
+        ngettext(
+            "%(antal)s myndighet har inte lämnat in.",
+            "%(antal)s myndigheter har inte lämnat in.",
+            antal,
+        )
+        % {"antal": antal}
+        if antal
+        else ""
+    )
     skriv_tidslinjepost(insats, None, "utvardering_forsenad", text=text)
     return True
 
