@@ -356,7 +356,10 @@ def paminn_om_utvarderingar(idag: date | None = None) -> int:
     """Send every reminder due today; the number sent. Running it again sends none twice."""
     idag = idag or timezone.localdate()
     antal = 0
-    oppna = Gemensamutvardering.objects.filter(status=Gemensamutvardering.Status.OPPEN)
+    # An operation marked evaluated some other way is not reminded of.
+    oppna = Gemensamutvardering.objects.filter(
+        status=Gemensamutvardering.Status.OPPEN, insats__status=InsatsStatus.GENOMFORD
+    )
     fore = idag + timedelta(days=PAMINNELSE_DAGAR_FORE)
     for rad in (
         Myndighetsutvardering.objects.filter(
