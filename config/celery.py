@@ -54,6 +54,10 @@ app.conf.update(
             "task": "myndigheter.tasks.manadlig_logguppfoljning",
             "schedule": crontab(minute=0, hour=5, day_of_month=1),
         },
+        "paminn_om_utvarderingar": {
+            "task": "utvardering.tasks.paminn_om_utvarderingar",
+            "schedule": crontab(minute=0, hour=7),
+        },
         "arshjulsvakt": {"task": "arshjul.tasks.vakta_arshjulsbyggen", "schedule": 60.0},
         "rensa_engangsnycklar": {
             "task": "karna.tasks.rensa_engangsnycklar",

@@ -28,6 +28,7 @@ from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
 from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
 from insatser.services import ObekraftadeVarningar
+from insatser.tillagg import DEMODATA
 from insatser.workflow import InsatsStatus
 from karna.effekter import utan_prenumeranter
 from myndigheter.models import (
@@ -246,6 +247,20 @@ S = InsatsStatus
 KOMMANDE_MAL = {S.PLANERAD, S.BEMANNING_BEGARD, S.BEKRAFTAD}
 
 
+def demomal(nummer: int) -> str:
+    """The state demo operation ``nummer`` is brought to; every state occurs. An operation to be
+    evaluated is carried out here and evaluated by the evaluation app's demo data."""
+    if nummer > PASSERADE_INSATSER:
+        # Indexed by nummer % 8 so that LPO City (nummer % 4 == 0) gets confirmed
+        # operations and every staffing state occurs among the coming ones.
+        kommande = [S.BEKRAFTAD, S.BEMANNING_BEGARD, S.PLANERAD, S.PLANERAD, S.BEKRAFTAD]
+        kommande += [S.BEKRAFTAD, S.BEMANNING_BEGARD, S.FORESLAGEN]
+        return kommande[nummer % len(kommande)]
+    passerade = [S.UTVARDERAD, S.GENOMFORD, S.UTVARDERAD, S.INSTALLD, S.UTVARDERAD]
+    passerade += [S.OMPLANERAD, S.GENOMFORD, S.AVSLAGEN]
+    return passerade[nummer % len(passerade)]
+
+
 def _ny(rad):
     rad.refresh_from_db()
     return rad
@@ -290,6 +305,7 @@ class Demodata:
             for nummer in range(1, PASSERADE_INSATSER + KOMMANDE_INSATSER + 1):
                 self._insats(nummer)
             self._dagens_insats()
+            self.skapade += sum(DEMODATA.samla(self.anvandare, self.ar))
         kommande = Insats.objects.filter(referens=f"DEMO-{self.ar}-034").first()
         self.skapade += skapa_demohjul(self.ar, kommande.start if kommande else None)
         fonster = resursfonster()
@@ -415,25 +431,13 @@ class Demodata:
             dag -= timedelta(days=1) if nummer <= PASSERADE_INSATSER else -timedelta(days=1)
         return dag.replace(hour=self.rng.choice([9, 13, 18, 20]), minute=0)
 
-    def _mal(self, nummer: int) -> str:
-        """The state the operation is brought to; every state occurs."""
-        if nummer > PASSERADE_INSATSER:
-            # Indexed by nummer % 8 so that LPO City (nummer % 4 == 0) gets confirmed
-            # operations and every staffing state occurs among the coming ones.
-            kommande = [S.BEKRAFTAD, S.BEMANNING_BEGARD, S.PLANERAD, S.PLANERAD, S.BEKRAFTAD]
-            kommande += [S.BEKRAFTAD, S.BEMANNING_BEGARD, S.FORESLAGEN]
-            return kommande[nummer % len(kommande)]
-        passerade = [S.UTVARDERAD, S.GENOMFORD, S.UTVARDERAD, S.INSTALLD, S.UTVARDERAD]
-        passerade += [S.OMPLANERAD, S.GENOMFORD, S.AVSLAGEN]
-        return passerade[nummer % len(passerade)]
-
     def _insats(self, nummer: int) -> None:
         referens = f"DEMO-{self.ar}-{nummer:03d}"
         if Insats.objects.filter(referens=referens).exists():
             return
         dag = self._datum(nummer)
         start = _byggdag(dag)
-        mal = self._mal(nummer)
+        mal = demomal(nummer)
         akc = nummer % 3 != 0
         samordnare = self.anvandare["samordnare.akc" if akc else "samordnare.miljo"]
         lpo = Lokalpolisomrade.objects.get(kod=["city", "nordost", "hisingen", "syd"][nummer % 4])
@@ -511,7 +515,8 @@ class Demodata:
             self._omplanera(insats, samordnare, lpo, nummer)
         elif mal in {S.GENOMFORD, S.UTVARDERAD}:
             _till_sin_dag(insats, dag or insats.start)
-            self._genomfor(insats, samordnare, nummer, utvardera=mal == S.UTVARDERAD)
+            # Evaluated ones are evaluated by the evaluation app's demo data (``DEMODATA``).
+            self._genomfor(insats, samordnare, nummer)
 
     def _kontakter(self, insats: Insats, samordnare, nummer: int) -> None:
         """Who to call on the day: each organisation taking part names its contact function and
@@ -703,9 +708,9 @@ class Demodata:
         for begaran in efterfoljare.bemanningsbegaranden.all():
             self._svara_polis(begaran, lpo, 4)
         if ny_start < timezone.now():
-            self._genomfor(efterfoljare, samordnare, nummer, utvardera=False)
+            self._genomfor(efterfoljare, samordnare, nummer)
 
-    def _genomfor(self, insats: Insats, samordnare, nummer: int, utvardera: bool) -> None:
+    def _genomfor(self, insats: Insats, samordnare, nummer: int) -> None:
         """The day: every control marked (a closed business now and then), then carried out."""
         for kontroll in insats.kontroller.filter(reserv=False).order_by("ordning"):
             ej_gjord = kontroll.ordning == 3 and nummer % 2 == 0
@@ -717,8 +722,6 @@ class Demodata:
                 forvantad_status=kontroll.status,
             )
         services.genomfor_insats(samordnare, insats, version=_ny(insats).version)
-        if utvardera:
-            services.markera_utvarderad(samordnare, insats, version=_ny(insats).version)
 
 
 def _varningar(insats: Insats) -> list[str]:

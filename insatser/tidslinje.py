@@ -79,7 +79,26 @@ _TYPER = [
     Tidslinjetyp("omplanera", _("Insatsen planerades om")),
     Tidslinjetyp("omplanerad_fran", _("Skapad genom omplanering")),
     Tidslinjetyp("forbattringsomrade", _("Förbättringsområde registrerat")),
+    Tidslinjetyp("forbattringsomrade_paborjat", _("Arbetet med ett förbättringsområde påbörjat")),
     Tidslinjetyp("forbattringsomrade_atgardat", _("Förbättringsområde åtgärdat")),
+    Tidslinjetyp("utvardering_oppnad", _("Gemensam utvärdering öppnad")),
+    Tidslinjetyp("myndighetsutvardering_inlamnad", _("Myndighetens utvärdering inlämnad")),
+    # Reminders are for the one reminded: the timeline shows what was filed, not who was late.
+    Tidslinjetyp(
+        "utvardering_paminnelse",
+        _("Påminnelse om myndighetens utvärdering"),
+        pa_tidslinjen=False,
+    ),
+    Tidslinjetyp(
+        "utvardering_forsenad",
+        _("Den gemensamma utvärderingen har passerat sin frist"),
+        pa_tidslinjen=False,
+    ),
+    Tidslinjetyp(
+        "forbattring_paminnelse",
+        _("Påminnelse om förbättringsområde nära sitt slutdatum"),
+        pa_tidslinjen=False,
+    ),
 ]
 TIDSLINJETYPER: dict[str, Tidslinjetyp] = {typ.kod: typ for typ in _TYPER}
 if len(TIDSLINJETYPER) != len(_TYPER):

@@ -18,3 +18,17 @@ RANGORDNINGENS_FORBATTRINGAR = Plats(
     "insatser.rangordningens_forbattringar",
     "öppna förbättringsområden per objekt i objektväljarens rangordning (användare -> uttryck)",
 )
+
+# Sections on an operation's page from the apps above (its evaluation, the open improvement areas
+# that concern it): each contribution takes the user and the operation as the page shows it
+# (``visa_detaljer``, ``kan_samordna`` annotated) and returns a ``karna.tillagg.Avsnitt`` or None.
+INSATSSIDANS_AVSNITT = Plats(
+    "insatser.insatssidans_avsnitt", "avsnitt på insatsens sida (user, insats -> Avsnitt)"
+)
+
+# The demo data of the apps above, run by ``manage.py demodata`` after the operations exist, with
+# the same effects silenced: each contribution takes the demo users by login and the year, builds
+# its rows through its verbs (idempotent, looked up by stable keys) and returns how many it made.
+DEMODATA = Plats(
+    "insatser.demodata", "demodata från apparna ovanför (användare, år -> antal nya rader)"
+)

@@ -65,7 +65,7 @@ REFERENSDATA = {
     ],
     "objekt": ["problemkategori", "informationsmall"],
     "insatser": ["installningsorsak"],
-    "utvardering": ["resultattyp"],
+    "utvardering": ["resultattyp", "utvarderingsfrist"],
     "arshjul": ["arshjul", "samverkansorgan", "rotationsplats", "aterkommanderegel"],
 }
 

@@ -90,6 +90,13 @@ _TYPER = [
     Notistyp("uppgifter_begarda", K.UPPGIFTER, (M.TILLFRAGADE,)),
     Notistyp("uppgiftsbegaran_besvarad", K.UPPGIFTER, (M.FRAGANDE,)),
     Notistyp("uppgiftsbegaran_avbojd", K.UPPGIFTER, (M.FRAGANDE,)),
+    # The evaluation of a carried-out operation: the agency that has not filed is reminded (its
+    # invitation's answerers, or for the police the LPO's coordinators through its staffing
+    # request); the coordinators are told when it is overdue and what an agency filed.
+    Notistyp("utvardering_paminnelse", K.PAMINNELSE, (M.INBJUDNA, M.POLIS_FOR_BEGARAN)),
+    Notistyp("utvardering_forsenad", K.PAMINNELSE, (M.SAMORDNARE,)),
+    Notistyp("myndighetsutvardering_inlamnad", K.SVAR, (M.SAMORDNARE,)),
+    Notistyp("forbattring_paminnelse", K.PAMINNELSE, (M.INBJUDNA, M.SAMORDNARE)),
 ]
 NOTISTYPER: dict[str, Notistyp] = {typ.kod: typ for typ in _TYPER}
 if len(NOTISTYPER) != len(_TYPER):

@@ -7,12 +7,23 @@ class UtvarderingConfig(AppConfig):
     verbose_name = _("Utvärdering")
 
     def ready(self):
-        """Show open improvement areas where objects are looked at: their page, briefings and the
-        ranking of the add-object picker."""
-        from insatser.tillagg import RANGORDNINGENS_FORBATTRINGAR, UNDERLAGETS_FORBATTRINGAR
+        """Open the joint evaluation when an operation is carried out; show open improvement
+        areas where objects are looked at (their page, briefings, the ranking of the add-object
+        picker) and where operations are planned, and the evaluation on the operation's page."""
+        from insatser.effekter import INSATSEN_ANDRAD
+        from insatser.tillagg import (
+            DEMODATA,
+            INSATSSIDANS_AVSNITT,
+            RANGORDNINGENS_FORBATTRINGAR,
+            UNDERLAGETS_FORBATTRINGAR,
+        )
         from objekt.tillagg import OBJEKTETS_HISTORIK
-        from utvardering import selectors, views
+        from utvardering import demodata, selectors, services, views, views_utvardering
 
+        INSATSEN_ANDRAD.prenumerera(services.oppna_efter_genomforande)
         OBJEKTETS_HISTORIK.registrera(views.objektets_forbattringsomraden, ordning=20)
         UNDERLAGETS_FORBATTRINGAR.registrera(selectors.underlagets_forbattringar)
         RANGORDNINGENS_FORBATTRINGAR.registrera(selectors.antal_oppna_forbattringsomraden)
+        INSATSSIDANS_AVSNITT.registrera(views_utvardering.insatsens_forbattringar, ordning=10)
+        INSATSSIDANS_AVSNITT.registrera(views_utvardering.insatsens_utvardering, ordning=20)
+        DEMODATA.registrera(demodata.skapa_demoutvarderingar)

@@ -52,7 +52,7 @@ def forbattringsomraden(request, pk: int):
             request.user,
             kan_atgarda=access.Handling.ATGARDA,
         )
-        .select_related("objekt", "ansvarig_organisation")
+        .select_related("objekt", "ansvarig_organisation", "ansvarig_person")
         .order_by("status", "-skapad", "pk")
     )
     return render(

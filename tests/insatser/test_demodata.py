@@ -163,3 +163,38 @@ def test_the_demo_window_has_pledges_and_its_operation_needs_more_than_one():
         v for v in varningar.okvitterade(insats) if v.typ == Varningstyp.RESURSER_OVERSKRIDNA
     ]
     assert varning.text.startswith("Skatteverket har lovat 2 personer per insatsdag")
+
+
+def test_carried_out_operations_are_in_every_evaluation_state():
+    from django.db.models import Count, Q
+
+    from utvardering import selectors
+    from utvardering.models import Forbattringsomrade, Gemensamutvardering
+
+    utvarderingar = Gemensamutvardering.objects.annotate(
+        inlamnade=Count(
+            "myndighetsutvarderingar", filter=Q(myndighetsutvarderingar__status="INLAMNAD")
+        ),
+        alla=Count("myndighetsutvarderingar"),
+    )
+    oppna = utvarderingar.filter(status="OPPEN")
+    assert oppna.filter(inlamnade=0).exists()
+    assert oppna.filter(inlamnade__gt=0).exists()
+    assert oppna.filter(frist__lt=timezone.localdate()).exists()
+    avslutade = utvarderingar.filter(status="AVSLUTAD")
+    assert avslutade.exists()
+    assert set(avslutade.values_list("insats__status", flat=True)) == {InsatsStatus.UTVARDERAD}
+    assert not Insats.objects.filter(
+        status=InsatsStatus.UTVARDERAD, gemensam_utvardering__isnull=True
+    ).exists()
+    assert set(
+        Forbattringsomrade.objects.filter(insats__status=InsatsStatus.UTVARDERAD).values_list(
+            "status", flat=True
+        )
+    ) == {"OPPEN", "PAGAENDE"}
+    rad = (
+        avslutade.first()
+        .myndighetsutvarderingar.order_by("organisation__namn", "lpo__namn", "pk")
+        .first()
+    )
+    assert selectors.andringar_efter_inlamning(rad)

@@ -91,7 +91,14 @@ VERBENS_EFFEKTER = {
     "objekt.registrera_objektuppgift": set(),
     "objekt.skapa_import": {IMPORT},
     "utvardering.atgarda_forbattringsomrade": {ANDRAD},
+    "utvardering.avsluta_utvardering": {ANDRAD},
+    "utvardering.oppna_utvardering": {ANDRAD},
+    "utvardering.paborja_forbattringsomrade": {ANDRAD},
+    "utvardering.paminn_myndighet": {ANDRAD},
+    "utvardering.paminn_om_forbattring": {ANDRAD},
+    "utvardering.paminn_om_forsenad": {ANDRAD},
     "utvardering.registrera_forbattringsomrade": {ANDRAD},
+    "utvardering.spara_myndighetsutvardering": {ANDRAD},
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
@@ -101,6 +108,8 @@ EFFEKTERNAS_PRENUMERANTER = {
         "insatser.services.underlag.markera_efter_andring",
         # the annual wheels it lies on are rebuilt
         "insatser.hjulkoppling.bygg_om_hjulen",
+        # an operation carried out gets its joint evaluation
+        "utvardering.services.utvardering.oppna_efter_genomforande",
         # the people it concerns are notified, after commit
         "notiser.tasks.notifiera_efter_commit",
     ],

@@ -1,4 +1,4 @@
-"""Evaluation of operations: outcome types and the improvement areas evaluations find."""
+"""Outcome types and the improvement areas (items of the improvement plan) evaluations find."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from karna.tid import DATUM, tidsgranskontroll, validera_tidpunkt
 from myndigheter.models import KodModell
 
 
@@ -29,14 +30,17 @@ class Resultattyp(KodModell):
 
 @pghistory.track()
 class Forbattringsomrade(models.Model):
-    """An improvement area found when an operation was evaluated, carried to later operations.
+    """An improvement area found when an operation was evaluated, carried to later operations:
+    an item of the improvement plan, followed by its responsible organisation until resolved.
 
-    Linked to the object it concerns, if any, so that the object's history and the briefings of
-    later operations on the object show it until it is resolved.
+    Linked to what it concerns (an object, an area, a collaboration form, agencies), so that the
+    object's history, the briefings of later operations and the pages of operations planned with
+    the same objects, area or agencies show it until it is resolved.
     """
 
     class Status(models.TextChoices):
         OPPEN = "OPPEN", _("Öppen")
+        PAGAENDE = "PAGAENDE", _("Pågående")
         ATGARDAD = "ATGARDAD", _("Åtgärdad")
 
     insats = models.ForeignKey(
@@ -59,6 +63,50 @@ class Forbattringsomrade(models.Model):
         verbose_name=_("ansvarig organisation"),
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
+        related_name="+",
+    )
+    ansvarig_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarig person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    startdatum = models.DateField(
+        _("startdatum"), null=True, blank=True, validators=[validera_tidpunkt]
+    )
+    slutdatum = models.DateField(
+        _("klart senast"), null=True, blank=True, validators=[validera_tidpunkt]
+    )
+    stadsomrade = models.ForeignKey(
+        "myndigheter.Stadsomrade",
+        verbose_name=_("stadsområde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    utsatt_omrade = models.ForeignKey(
+        "myndigheter.UtsattOmrade",
+        verbose_name=_("utsatt område"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    samverkansform = models.ForeignKey(
+        "myndigheter.Samverkansform",
+        verbose_name=_("samverkansform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    myndigheter = models.ManyToManyField(
+        "myndigheter.Myndighet",
+        verbose_name=_("gäller myndigheter"),
         blank=True,
         related_name="+",
     )
@@ -85,7 +133,15 @@ class Forbattringsomrade(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="ATGARDAD") | models.Q(atgardad__isnull=False),
                 name="forbattringsomrade_atgardad_har_tid",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(slutdatum__isnull=True)
+                | models.Q(startdatum__isnull=True)
+                | models.Q(slutdatum__gte=models.F("startdatum")),
+                name="forbattringsomrade_slut_efter_start",
+            ),
+            tidsgranskontroll("startdatum", "forbattringsomrade", DATUM),
+            tidsgranskontroll("slutdatum", "forbattringsomrade", DATUM),
         ]
 
     def __str__(self) -> str:

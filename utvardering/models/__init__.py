@@ -1,0 +1,22 @@
+"""The evaluation app's tables, one module per part; every model is importable from here."""
+
+from utvardering.models.forbattring import Forbattringsomrade, Resultattyp
+from utvardering.models.utvardering import (
+    Betyg,
+    Gemensamutvardering,
+    Informationshinder,
+    Myndighetsutvardering,
+    Paminnelse,
+    Utvarderingsfrist,
+)
+
+__all__ = [
+    "Betyg",
+    "Forbattringsomrade",
+    "Gemensamutvardering",
+    "Informationshinder",
+    "Myndighetsutvardering",
+    "Paminnelse",
+    "Resultattyp",
+    "Utvarderingsfrist",
+]
