@@ -27,6 +27,7 @@ from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
 from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak
 from insatser.services import ObekraftadeVarningar
+from insatser.tillagg import DEMODATA
 from insatser.workflow import InsatsStatus
 from karna.effekter import utan_prenumeranter
 from myndigheter.models import (
@@ -291,6 +292,7 @@ class Demodata:
             self._dagens_insats()
         kommande = Insats.objects.filter(referens=f"DEMO-{self.ar}-034").first()
         self.skapade += skapa_demohjul(self.ar, kommande.start if kommande else None)
+        self.skapade += sum(DEMODATA.samla(self.ar, self.anvandare))
         return self.skapade
 
     def _anvandare(self, demo: DemoAnvandare):

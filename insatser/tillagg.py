@@ -18,3 +18,19 @@ RANGORDNINGENS_FORBATTRINGAR = Plats(
     "insatser.rangordningens_forbattringar",
     "öppna förbättringsområden per objekt i objektväljarens rangordning (användare -> uttryck)",
 )
+
+# Sections of an operation's page from the apps above (its outcomes and feedback, once carried
+# out): each contribution takes the user and the operation (with its flags) and returns a
+# ``karna.tillagg.Avsnitt``, or None when it has nothing to show that user.
+INSATSSIDANS_AVSNITT = Plats(
+    "insatser.insatssidans_avsnitt",
+    "avsnitt på insatsens sida från apparna ovanför (user, insats -> Avsnitt eller None)",
+)
+
+# Demo data of the apps above, made after the operations (``manage.py demodata``): each
+# contribution takes the demo year and the demo users by username, creates its rows through the
+# verbs, looked up by a stable key first, and returns how many it created.
+DEMODATA = Plats(
+    "insatser.demodata",
+    "demodata från apparna ovanför, efter insatserna (år, användare -> antal nya rader)",
+)

@@ -32,6 +32,7 @@ from insatser.forms import (
 from insatser.forms_kontakt import kontaktsektion
 from insatser.models import Insats, Installningsorsak
 from insatser.tidslinje import DOLDA_TYPER
+from insatser.tillagg import INSATSSIDANS_AVSNITT
 from insatser.workflow import (
     AKTIVA_FORE_GENOMFORANDE,
     AVSLUTADE,
@@ -188,6 +189,7 @@ def detalj(request, pk: int):
             ),
             **underlagssektion(request.user, insats),
             **kontaktsektion(request.user, insats),
+            tillagg=INSATSSIDANS_AVSNITT.samla(request.user, insats),
         )
     return render(request, "insatser/detalj.html", context)
 

@@ -1,8 +1,8 @@
-"""Evaluation pages: improvement areas of a carried-out operation."""
+"""Evaluation pages: improvement areas, outcomes and feedback of a carried-out operation."""
 
 from django.urls import path
 
-from utvardering import views
+from utvardering import views, views_utfall
 
 urlpatterns = [
     path(
@@ -14,5 +14,15 @@ urlpatterns = [
         "utvardering/forbattringsomraden/<int:pk>/atgarda/",
         views.atgarda,
         name="atgarda_forbattringsomrade",
+    ),
+    path("insatser/<int:pk>/utfall/", views_utfall.utfall, name="utfall"),
+    path(
+        "insatser/<int:pk>/utfall/aterkoppling/",
+        views_utfall.aterkoppling,
+        name="ge_aterkoppling",
+    ),
+    path("utvardering/utfall/<int:pk>/andra/", views_utfall.andra_utfall, name="andra_utfall"),
+    path(
+        "utvardering/utfall/<int:pk>/ta-bort/", views_utfall.ta_bort_utfall, name="ta_bort_utfall"
     ),
 ]

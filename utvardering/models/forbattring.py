@@ -1,4 +1,4 @@
-"""Evaluation of operations: outcome types and the improvement areas evaluations find."""
+"""Outcome types and the improvement areas evaluations find."""
 
 from __future__ import annotations
 
