@@ -22,8 +22,9 @@ def utfall_for_insats(user, insats) -> QuerySet[Utfall]:
 
 
 def aterkopplingar_for_insats(user, insats) -> list[Aterkoppling]:
-    """The operation's feedback the user may read. Where the user may not see who gave it, the
-    author is taken off the row, so that no page can show it by mistake."""
+    """The operation's feedback the user may read, each with ``lamnad_av``: its author where the
+    user may see who gave it, else None; then the author is taken off the row as well, so that
+    no page can show it by mistake."""
     rader = list(
         access.synliga_aterkopplingar(user)
         .filter(insats=insats)
@@ -31,8 +32,9 @@ def aterkopplingar_for_insats(user, insats) -> list[Aterkoppling]:
         .order_by("lamnad", "pk")
     )
     for rad in rader:
-        if not rad.visa_forfattare:
-            rad.forfattare = None
+        rad.lamnad_av = rad.forfattare if rad.visa_forfattare else None
+        if rad.lamnad_av is None:
+            rad.forfattare_id = None
     return rader
 
 
