@@ -88,6 +88,11 @@ VERBENS_EFFEKTER = {
     "objekt.skapa_import": {IMPORT},
     "utvardering.atgarda_forbattringsomrade": {ANDRAD},
     "utvardering.registrera_forbattringsomrade": {ANDRAD},
+    # Outcomes and feedback stay off the timeline (utvardering/services_utfall.py).
+    "utvardering.registrera_utfall": set(),
+    "utvardering.andra_utfall": set(),
+    "utvardering.ta_bort_utfall": set(),
+    "utvardering.ge_aterkoppling": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
