@@ -1,7 +1,7 @@
 import pytest
 
 # The operations world (people, objects, operations in each state) for every test module.
-pytest_plugins = ["tests.varld"]
+pytest_plugins = ["tests.varld", "tests.utvardering.utfallsvarld"]
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,9 @@
-"""Evaluation pages: an operation's joint evaluation, the agencies' evaluations and the
-improvement plan."""
+"""Evaluation pages: an operation's joint evaluation, the agencies' evaluations, the
+improvement plan, and the outcomes and feedback of a carried-out operation."""
 
 from django.urls import path
 
-from utvardering import views, views_utvardering
+from utvardering import views, views_utfall, views_utvardering
 
 urlpatterns = [
     path(
@@ -31,5 +31,15 @@ urlpatterns = [
         "utvardering/forbattringsomraden/<int:pk>/atgarda/",
         views.atgarda,
         name="atgarda_forbattringsomrade",
+    ),
+    path("insatser/<int:pk>/utfall/", views_utfall.utfall, name="utfall"),
+    path(
+        "insatser/<int:pk>/utfall/aterkoppling/",
+        views_utfall.aterkoppling,
+        name="ge_aterkoppling",
+    ),
+    path("utvardering/utfall/<int:pk>/andra/", views_utfall.andra_utfall, name="andra_utfall"),
+    path(
+        "utvardering/utfall/<int:pk>/ta-bort/", views_utfall.ta_bort_utfall, name="ta_bort_utfall"
     ),
 ]

@@ -3,7 +3,14 @@ staffed by LPO City: its details, its joint evaluation and its improvement areas
 coordinator, Skatteverket and City's police coordinator. To Skatteverket's API account, which sees
 the operation only, and to everyone else the evaluation does not exist (404). Skatteverket's
 evaluation, submitted, is read by Skatteverket and the coordinator; only Skatteverket changes it.
-The improvement plan overview is every logged-in user's own organisation's."""
+The improvement plan overview is every logged-in user's own organisation's.
+
+Outcomes and feedback of a second such operation, in which Skatteverket accepted and the matrix
+officer was named: the participants read the page and give feedback; Skatteverket's officer and
+focal point and City's police coordinator record their agency's outcomes. Skatteverket's outcome
+kept within the agency does not exist for anyone else, not even the coordinator. The page shows
+every reader an anonymous feedback of Skatteverket's officer; that its author's name reaches
+nobody else is asserted per role in tests/utvardering/test_aterkoppling.py."""
 
 from tests.behorigheter import LOGIN, alla
 
@@ -13,6 +20,22 @@ SER_DETALJER = ("SAMORDNARE", "HANDLAGGARE", "MYNDIGHETSKONTAKT", "OPERATIV_SAMO
 def pa_insatsen(**utfall):
     """404 without the operation's details, 403 for those who see them but may not do this."""
     return alla(404, ANONYM=LOGIN, **{**dict.fromkeys(SER_DETALJER, 403), **utfall})
+
+
+DELTAGARE = (*SER_DETALJER, "INSATSPOLIS")
+# Those who record outcomes for their agency; the coordinator and the officer do not.
+REGISTRERAR = ("HANDLAGGARE", "MYNDIGHETSKONTAKT", "OPERATIV_SAMORDNARE")
+SKATTEVERKET = ("HANDLAGGARE", "MYNDIGHETSKONTAKT")
+
+
+def deltagarna(status, **utfall):
+    """``status`` for the participants, 404 for the rest, login for anonymous visitors."""
+    return alla(404, ANONYM=LOGIN, **{**dict.fromkeys(DELTAGARE, status), **utfall})
+
+
+def skatteverkets(status):
+    """Skatteverket's own outcome: ``status`` for its people, 404 for everyone else."""
+    return alla(404, ANONYM=LOGIN, **dict.fromkeys(SKATTEVERKET, status))
 
 
 MATRIS = {
@@ -37,6 +60,15 @@ MATRIS = {
         "POST": alla(404, ANONYM=LOGIN, **{**dict.fromkeys(SER_DETALJER, 403), "SAMORDNARE": 302}),
         "GET": alla(405, ANONYM=LOGIN),
     },
+    "utfall": {
+        "GET": deltagarna(200),
+        # An empty form comes back with its errors to those who record; others are refused.
+        "POST": deltagarna(403, **dict.fromkeys(REGISTRERAR, 200)),
+    },
+    "ge_aterkoppling": {"POST": deltagarna(200), "GET": alla(405, ANONYM=LOGIN)},
+    "andra_utfall": {"GET": skatteverkets(200), "POST": skatteverkets(200)},
+    # Without the version seen the removal is refused, back on the page with a message.
+    "ta_bort_utfall": {"POST": skatteverkets(302), "GET": alla(405, ANONYM=LOGIN)},
 }
 URLER = {
     "insats_utvardering": "/insatser/{GENOMFORD_INSATS}/utvardering/",
@@ -45,6 +77,10 @@ URLER = {
     "paborja_forbattringsomrade": "/utvardering/forbattringsomraden/{FORBATTRINGSOMRADE}/paborja/",
     "forbattringsomraden": "/utvardering/insatser/{GENOMFORD_INSATS}/forbattringsomraden/",
     "atgarda_forbattringsomrade": "/utvardering/forbattringsomraden/{FORBATTRINGSOMRADE}/atgarda/",
+    "utfall": "/insatser/{UTFALLSINSATS}/utfall/",
+    "ge_aterkoppling": "/insatser/{UTFALLSINSATS}/utfall/aterkoppling/",
+    "andra_utfall": "/utvardering/utfall/{EGET_UTFALL}/andra/",
+    "ta_bort_utfall": "/utvardering/utfall/{EGET_UTFALL}/ta-bort/",
 }
 
 
@@ -83,4 +119,41 @@ def platshallare(aktorer) -> dict:
         "GENOMFORD_INSATS": insats.pk,
         "FORBATTRINGSOMRADE": omrade.pk,
         "SKV_UTVARDERING": skv.pk,
+        **_utfallsinsats(aktorer),
     }
+
+
+def _utfallsinsats(aktorer) -> dict:
+    from django.utils import timezone
+
+    from insatser.models import Polisbemanning
+    from insatser.workflow import BemanningStatus, InsatsStatus, Svar
+    from myndigheter.roles import Roll
+    from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, lpo, org
+    from utvardering import services_utfall
+    from utvardering.models import Resultattyp, Utfall
+
+    insats = InsatsFabrik(
+        referens="M-U",
+        titel="Utfall i matrisen",
+        samordnande_organisation=org("akc-vast"),
+        dagar=-10,
+        status=InsatsStatus.GENOMFORD,
+    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"), svar=Svar.ACCEPTERAD)
+    begaran = BemanningsbegaranFabrik(
+        insats=insats, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD
+    )
+    Polisbemanning.objects.create(begaran=begaran, anvandare=aktorer[Roll.INSATSPOLIS])
+    eget = services_utfall.registrera_utfall(
+        aktorer[Roll.HANDLAGGARE],
+        insats,
+        typ=Resultattyp.objects.get(kod="skattetillagg"),
+        belopp=100000,
+        beslutsdatum=timezone.localdate(),
+        synlighet=Utfall.Synlighet.EGEN,
+    )
+    services_utfall.ge_aterkoppling(
+        aktorer[Roll.HANDLAGGARE], insats, betyg=2, kommentar="Rörigt", anonym=True, version=0
+    )
+    return {"UTFALLSINSATS": insats.pk, "EGET_UTFALL": eget.pk}

@@ -99,6 +99,11 @@ VERBENS_EFFEKTER = {
     "utvardering.paminn_om_forsenad": {ANDRAD},
     "utvardering.registrera_forbattringsomrade": {ANDRAD},
     "utvardering.spara_myndighetsutvardering": {ANDRAD},
+    # Outcomes and feedback stay off the timeline (utvardering/services_utfall.py).
+    "utvardering.registrera_utfall": set(),
+    "utvardering.andra_utfall": set(),
+    "utvardering.ta_bort_utfall": set(),
+    "utvardering.ge_aterkoppling": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.

@@ -1,6 +1,7 @@
 """The evaluation app's tables, one module per part; every model is importable from here."""
 
 from utvardering.models.forbattring import Forbattringsomrade, Resultattyp
+from utvardering.models.utfall import Aterkoppling, Utfall
 from utvardering.models.utvardering import (
     Betyg,
     Gemensamutvardering,
@@ -11,6 +12,7 @@ from utvardering.models.utvardering import (
 )
 
 __all__ = [
+    "Aterkoppling",
     "Betyg",
     "Forbattringsomrade",
     "Gemensamutvardering",
@@ -18,5 +20,6 @@ __all__ = [
     "Myndighetsutvardering",
     "Paminnelse",
     "Resultattyp",
+    "Utfall",
     "Utvarderingsfrist",
 ]
