@@ -94,7 +94,13 @@ FLAGGADE = {
     UtsattOmrade: set(),
     Problemkategori: set(),
     Installningsorsak: {"myndighet-forhindrad", "objekt-ej-aktuellt"},
-    Resultattyp: {"forelaggande", "sanktionsavgift", "tillstand-aterkallat"},
+    Resultattyp: {
+        "forbud",
+        "forelaggande",
+        "sanktionsavgift",
+        "skattetillagg",
+        "tillstand-aterkallat",
+    },
 }
 
 ANTAL = {
@@ -111,7 +117,7 @@ ANTAL = {
     Omradesbedomning: 24,
     Problemkategori: 31,
     Installningsorsak: 8,
-    Resultattyp: 18,
+    Resultattyp: 20,
 }
 
 # [004]: area, LPO, municipality, classification 2019 and 2021, trend 2021.
@@ -523,7 +529,7 @@ def test_eight_cancellation_reasons_two_flagged():
 
 
 def test_outcome_types():
-    assert Resultattyp.objects.count() == 18
+    assert Resultattyp.objects.count() == 20
     assert Resultattyp.objects.filter(ej_i_kallorna=False).count() == 15
     assert _koder(Resultattyp.objects.filter(ar_uppskattning=True)) == {"forhindrad-utbetalning"}
     skatt = Resultattyp.objects.get(kod="skattehojning")
