@@ -1,9 +1,11 @@
 """Demo wheels for one year: the default rules, a few hand-made events, a window with resource
 pledges, and a build request.
 
-Idempotent like the rest of the demo data: rows are looked up by a stable key first. The build
-itself runs in Celery once the transaction commits (``make run`` starts the worker after the
-demo data), so the demo shows a wheel being built.
+Idempotent like the rest of the demo data: rows are looked up by a stable key first. AKC-väst's
+wheel of the year is built in process once the demo operations exist and published by its
+coordinator (``publicera_demohjul``); the other builds run in Celery once the transaction
+commits (``make run`` starts the worker after the demo data), so the demo shows a wheel being
+built.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from arshjul.models import (
     Handelsetyp,
     Motesprotokoll,
 )
-from arshjul.services import moten
+from arshjul.services import bygge, moten
 from arshjul.services.ombyggnad import begar_ombyggnad
+from arshjul.services.redigering import publicera_version
 from arshjul.services.resurser import lova_resurser
 from arshjul.standardregler import ladda_standardregler
+from arshjul.workflow import VersionStatus
 from myndigheter.models import Enhet, Lokalpolisomrade, Myndighet
 
 # Two planning meetings held lately, with minutes and open actions; (title, days ago, minutes,
@@ -220,3 +224,25 @@ def lova_demoresurser(fonster: Arshjulshandelse) -> int:
         lova_resurser(anvandare[login], fonster, personer, persondagar)
         skapade += 1
     return skapade
+
+
+def publicera_demohjul(ar: int) -> int:
+    """Build AKC-väst's wheel of ``ar`` here and now, with the demo operations on it, and have its
+    coordinator publish the version, so a newcomer finds a published wheel and its files; 1 when
+    it did, 0 when a published version was there already."""
+    rad = Arshjulsar.objects.filter(arshjul__kod="akc-vast-insatser", ar=ar).first()
+    samordnare = get_user_model().objects.filter(username="samordnare.akc").first()
+    if rad is None or samordnare is None:
+        return 0
+    if rad.versioner.filter(status=VersionStatus.PUBLICERAD).exists():
+        return 0
+    rad = begar_ombyggnad(rad.arshjul_id, ar)
+    version_id = bygge.bygg(rad.pk, rad.begaran)
+    if version_id is not None and not bygge.rendera(version_id):
+        return 0
+    # Nothing new to build: the worker built this very content already.
+    version = rad.versioner.filter(status=VersionStatus.KLAR).order_by("-nummer").first()
+    if version is None:
+        return 0
+    publicera_version(samordnare, version)
+    return 1

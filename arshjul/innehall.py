@@ -61,6 +61,8 @@ class Post:
     fonster_med_plats: int | None = None
     # A window the reader sees (not in the files): its key, for its page of resource pledges.
     fonster: int | None = None
+    # A meeting the reader sees (not in the files): its key, for its attendance, minutes, actions.
+    mote: int | None = None
 
     @property
     def datumtext(self) -> str:

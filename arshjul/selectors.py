@@ -128,6 +128,8 @@ def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
         post = handelsepost(handelse, index[handelse.arshjul_id], handelse.planerade)
         if handelse.typ == Handelsetyp.INSATSFONSTER:
             post.fonster = handelse.pk
+        elif handelse.typ in access.MOTESTYPER:
+            post.mote = handelse.pk
         poster.append(med_insatserna(post, i_fonstret(handelse, post)))
     poster += aggregatposter(aggregat, index, ar)
     poster += [begransningspost(b, index[b.arshjul_id]) for b in begransningar]

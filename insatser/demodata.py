@@ -21,7 +21,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from arshjul.demodata import lova_demoresurser, resursfonster, skapa_demohjul
+from arshjul.demodata import (
+    lova_demoresurser,
+    publicera_demohjul,
+    resursfonster,
+    skapa_demohjul,
+)
 from insatser import access, services, varningar
 from insatser.demodata_personer import namnge_demopersoner
 from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
@@ -314,6 +319,7 @@ class Demodata:
                 self._i_resursfonstret(fonster)
             self.skapade += lova_demoresurser(fonster)
         self.skapade += namnge_demopersoner(self.ar, self.anvandare, kommande)
+        self.skapade += publicera_demohjul(self.ar)
         return self.skapade
 
     def _anvandare(self, demo: DemoAnvandare):

@@ -263,3 +263,16 @@ def test_the_meeting_page_costs_the_same_with_more_attendees_and_actions(
     with django_assert_max_num_queries(12):
         svar = client.get(reverse("arshjul_mote", args=[mote.pk]))
     assert svar.text.count("Klarmarkera:") == 6
+
+
+def test_the_wheel_s_month_panel_links_to_the_meeting_page_for_those_who_see_it(
+    client, mote, personer
+):
+    lokal = timezone.localtime(mote.start)
+    adress = f"/arshjul/vy/?ar={lokal.year}&hjul={mote.arshjul.kod}&manad={lokal.month}"
+    lank = f"/arshjul/handelser/{mote.pk}/mote/"
+    client.force_login(personer["samordnare"])
+    assert lank in client.get(adress).content.decode()
+    # Skatteverket's officer sees neither the meeting of a body Skatteverket is not in nor its link.
+    client.force_login(personer["skv"])
+    assert lank not in client.get(adress).content.decode()

@@ -1,11 +1,13 @@
 """Named persons in the browser: Skatteverket's officer opens the demo operation whose planning
 meeting collides with it, sees his own double booking and the free times, and the load view;
 AKC-väst's coordinator sees the collision on the meeting page. axe finds no WCAG 2.1 AA
-violation on the persons page, the load view or the meeting page."""
+violation on the persons page, the load view, the meeting page or the demo window's resource
+page."""
 
 import pytest
 from playwright.sync_api import expect
 
+from arshjul.demodata import resursfonster
 from arshjul.models import Arshjulshandelse
 from insatser.demodata_personer import KROCKANDE_MOTE
 from insatser.models import Insats
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_double_booking_is_seen_by_the_person_s_organisation_and_at_the_meeting(
     demodata, live_server, ny_sida, axe_granskning
 ):
-    """Slow (about 10 s): two logins and four pages, each run through axe."""
+    """Slow (about 12 s): two logins and five pages, each run through axe."""
     mote = Arshjulshandelse.objects.get(titel=KROCKANDE_MOTE)
     sida = ny_sida()
     logga_in(sida, live_server, "handlaggare.skv")
@@ -41,4 +43,9 @@ def test_a_double_booking_is_seen_by_the_person_s_organisation_and_at_the_meetin
         sam.get_by_role("heading", name="Kallade som är bokade på annat samtidigt")
     ).to_be_visible()
     expect(sam.get_by_text(f"Bokad på insatsen {insats.referens}").first).to_be_visible()
+    assert axe_granskning(sam) == []
+    # The demo window's resource page: pledges against the need, and the coordinator's form.
+    sam.goto(f"{live_server.url}/arshjul/handelser/{resursfonster().pk}/resurser/")
+    tabell = sam.get_by_role("table", name="Löften och behov per organisation")
+    expect(tabell.get_by_role("row", name="Skatteverket")).to_be_visible()
     assert axe_granskning(sam) == []

@@ -4,6 +4,7 @@ The demo data is loaded once for the module (``demovarld``, the command as ``mak
 each test reads it in a savepoint of its own."""
 
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -198,3 +199,26 @@ def test_carried_out_operations_are_in_every_evaluation_state():
         .first()
     )
     assert selectors.andringar_efter_inlamning(rad)
+
+
+def test_akc_vast_s_wheel_of_the_year_is_published_with_the_demo_operations_on_it():
+    from arshjul.models import Arshjulsversion
+    from arshjul.workflow import VersionStatus
+
+    (version,) = Arshjulsversion.objects.filter(
+        arshjulsar__arshjul__kod="akc-vast-insatser",
+        arshjulsar__ar=timezone.localdate().year,
+        status=VersionStatus.PUBLICERAD,
+    )
+    assert version.publicerad_av.username == "samordnare.akc"
+    assert all(f.name for f in (version.svg, version.pdf, version.ics))
+    # The file for everyone counts the demo operations planned in the windows, naming none.
+    svg = version.svg.open("rb").read().decode()
+    assert re.search(r"planerade [1-9]", svg)
+    assert "DEMO-" not in svg
+
+
+def test_one_person_is_double_booked_so_the_warning_shows():
+    insats = Insats.objects.get(referens=f"DEMO-{timezone.localdate().year}-034")
+    typer = {v.typ for v in varningar.varningar(insats)}
+    assert Varningstyp.PERSONAL_DUBBELBOKAD in typer
