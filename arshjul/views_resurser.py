@@ -18,6 +18,7 @@ from arshjul.forms_resurser import ResursForm, TaBortResursForm
 from arshjul.models import Resurslofte
 from arshjul.services.resurser import lova_resurser, ta_bort_resurslofte
 from arshjul.tillagg import INSATSKALLA, Resursbehov
+from karna.policy import Aktor
 from karna.vyer import formular_med_verb, postat_verb
 
 
@@ -72,10 +73,8 @@ def resurser(request, pk: int):
             kan_andra=Handling.REDIGERA,
         ).select_related("organisation", "andrad_av")
     )
-    eget = next(
-        (lofte for lofte in loften if lofte.organisation_id == request.user.profil.organisation_id),
-        None,
-    )
+    organisation_id = Aktor.for_user(request.user).organisation_id
+    eget = next((lofte for lofte in loften if lofte.organisation_id == organisation_id), None)
     form = None
     if fonster.kan_lova:
         initial = {}
