@@ -56,6 +56,7 @@ def test_idle_timeout_is_configurable(client, user, settings):
 
 
 def test_absolute_lifetime_ends_even_an_active_session(client, user):
+    """Slow (about 5 s): seventy requests, one every ten minutes of a twelve-hour day."""
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         logga_in(client)

@@ -150,6 +150,8 @@ def test_nothing_waits_for_those_outside(client, personer, begard):
 
 @pytest.mark.parametrize(("vem", "olasta"), [("samordnare", 0), ("skv", 10), ("opsam", 10)])
 def test_the_page_takes_constant_queries(client, personer, begard, objekt, vem, olasta):
+    """Slow (about 5 s under load): twelve operations planned and staffed through the verbs,
+    each checking its planning warnings."""
     client.force_login(personer[vem])
     client.get("/mina-uppgifter/")
     with CaptureQueriesContext(connection) as fore:
