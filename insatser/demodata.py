@@ -12,7 +12,6 @@ valid check digits.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -28,6 +27,7 @@ from arshjul.demodata import (
     skapa_demohjul,
 )
 from insatser import access, services, varningar
+from insatser.demoanvandare import DEMO_ANVANDARE, DemoAnvandare
 from insatser.demodata_personer import namnge_demopersoner
 from insatser.demodata_uppgifter import frislapp_till, skapa_profiler
 from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
@@ -46,7 +46,7 @@ from myndigheter.models import (
     Stadsomrade,
     UtsattOmrade,
 )
-from myndigheter.roles import Roll, rollgrupp
+from myndigheter.roles import rollgrupp
 from objekt import services as objekttjanster
 from objekt.demodata import demoposition, ge_demoposition, skapa_informationsmallar
 from objekt.effekter import OBJEKT_ANDRAT
@@ -55,153 +55,6 @@ from objekt.validators import luhn_ok
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
-
-@dataclass(frozen=True)
-class DemoAnvandare:
-    username: str
-    fornamn: str
-    efternamn: str
-    roll: Roll
-    organisation: str
-    enhet: str | None = None
-    lpoer: tuple[str, ...] = ()
-    insatspolis: bool = False
-    titel: str = ""
-    sakerhetskontakt: bool = False
-
-
-DEMO_ANVANDARE = [
-    DemoAnvandare("admin", "Ada", "Admin", Roll.ADMIN, "akc-vast", titel="Systemförvaltare"),
-    DemoAnvandare(
-        "samordnare.akc",
-        "Sara",
-        "Samordnare",
-        Roll.SAMORDNARE,
-        "akc-vast",
-        "akc-vast-samordning",
-        titel="Samordnare AKC-väst",
-    ),
-    DemoAnvandare(
-        "samordnare.miljo",
-        "Mikael",
-        "Miljö",
-        Roll.SAMORDNARE,
-        "miljoforvaltningen",
-        "miljo-osund-konkurrens",
-        titel="Samordnare mot osund konkurrens",
-    ),
-    DemoAnvandare(
-        "handlaggare.skv",
-        "Stina",
-        "Skatt",
-        Roll.HANDLAGGARE,
-        "skatteverket",
-        "skv-kontroll",
-        titel="Handläggare",
-    ),
-    DemoAnvandare(
-        "handlaggare.av",
-        "Arne",
-        "Arbetsmiljö",
-        Roll.HANDLAGGARE,
-        "av",
-        "av-inspektion",
-        titel="Inspektör",
-    ),
-    DemoAnvandare(
-        "handlaggare.mig",
-        "Mira",
-        "Migration",
-        Roll.HANDLAGGARE,
-        "migrationsverket",
-        "mig-kontroll",
-        titel="Handläggare",
-    ),
-    DemoAnvandare(
-        "kontakt.skv",
-        "Karin",
-        "Kontakt",
-        Roll.MYNDIGHETSKONTAKT,
-        "skatteverket",
-        "skv-kontroll",
-        titel="Myndighetskontakt och säkerhetskontakt",
-        sakerhetskontakt=True,
-    ),
-    DemoAnvandare(
-        "opsam.city",
-        "Olle",
-        "City",
-        Roll.OPERATIV_SAMORDNARE,
-        "polisen",
-        "polisen-lpo-city",
-        lpoer=("city",),
-        titel="Operativ samordnare LPO City",
-    ),
-    DemoAnvandare(
-        "opsam.nordost",
-        "Nora",
-        "Nordost",
-        Roll.OPERATIV_SAMORDNARE,
-        "polisen",
-        "polisen-lpo-nordost",
-        lpoer=("nordost",),
-        titel="Operativ samordnare LPO Nordost",
-    ),
-    DemoAnvandare(
-        "opsam.hisingen",
-        "Hilda",
-        "Hisingen",
-        Roll.OPERATIV_SAMORDNARE,
-        "polisen",
-        lpoer=("hisingen",),
-        titel="Operativ samordnare LPO Hisingen",
-    ),
-    DemoAnvandare(
-        "opsam.syd",
-        "Sune",
-        "Syd",
-        Roll.OPERATIV_SAMORDNARE,
-        "polisen",
-        lpoer=("syd",),
-        titel="Operativ samordnare LPO Syd",
-    ),
-    DemoAnvandare(
-        "insatspolis.city",
-        "Ivar",
-        "Insats",
-        Roll.INSATSPOLIS,
-        "polisen",
-        "polisen-lpo-city",
-        lpoer=("city",),
-        insatspolis=True,
-        titel="Insatspolis",
-    ),
-    DemoAnvandare(
-        "polisledning",
-        "Per",
-        "Ledning",
-        Roll.POLISLEDNING,
-        "polisen",
-        lpoer=("city", "hisingen", "syd", "nordost"),
-        titel="Polisområde Storgöteborg",
-    ),
-    DemoAnvandare(
-        "ledningsgrupp",
-        "Lena",
-        "Ledningsgrupp",
-        Roll.LEDNINGSGRUPP,
-        "goteborgs-stad",
-        titel="Ledningsgrupp Trygg i Göteborg",
-    ),
-    DemoAnvandare(
-        "api.skv",
-        "API",
-        "Skatteverket",
-        Roll.API_KLIENT,
-        "skatteverket",
-        titel="Tjänstekonto",
-    ),
-]
 
 # Fictitious business names; the words make it plain that none of them exists.
 VERKSAMHETER = [

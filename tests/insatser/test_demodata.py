@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from insatser import varningar
-from insatser.demodata import DEMO_ANVANDARE, Demodata
+from insatser.demoanvandare import DEMO_ANVANDARE
+from insatser.demodata import Demodata
 from insatser.models import Bemanningsbegaran, Insats, Varningstyp
 from insatser.workflow import BemanningStatus, InsatsStatus
 from objekt.models import Objekt
