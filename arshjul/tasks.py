@@ -78,3 +78,10 @@ def koa_bygge(arshjulsar_id: int, begaran: int) -> None:
 
 def _koa(arshjulsar_id: int, begaran: int) -> None:
     bygg_arshjul.apply_async((arshjulsar_id, begaran), countdown=settings.ARSHJUL_FORDROJNING)
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **GEMENSAMT)
+def forbered_planeringsar() -> int:
+    """Beat runs this each night: from 1 December next year's wheels hold their windows before
+    anyone opens a form (the forms also prepare them, should beat not have run)."""
+    return bygge.forbered_planeringsar()

@@ -59,6 +59,10 @@ app.conf.update(
             "schedule": crontab(minute=0, hour=7),
         },
         "arshjulsvakt": {"task": "arshjul.tasks.vakta_arshjulsbyggen", "schedule": 60.0},
+        "forbered_planeringsar": {
+            "task": "arshjul.tasks.forbered_planeringsar",
+            "schedule": crontab(minute=15, hour=3),
+        },
         "rensa_engangsnycklar": {
             "task": "karna.tasks.rensa_engangsnycklar",
             "schedule": crontab(minute=30, hour=4),

@@ -92,3 +92,19 @@ def test_on_15_december_a_rescheduling_proposes_a_window_still_to_come(client, f
             forslag = Arshjulshandelse.objects.get(pk=pk)
             assert timezone.localtime(forslag.start).date() > timezone.localdate()
     assert Insats.objects.count() == 1
+
+
+def test_beat_prepares_next_year_on_the_first_of_december_once(regler):
+    from arshjul.tasks import forbered_planeringsar
+    from config.celery import app
+
+    schema = app.conf.beat_schedule["forbered_planeringsar"]
+    assert schema["task"] == forbered_planeringsar.name
+    with time_machine.travel(DEN_15_DECEMBER - timedelta(days=14), tick=False):
+        assert forbered_planeringsar() >= 1
+        antal = Arshjulshandelse.objects.count()
+        assert forbered_planeringsar() == 0
+        assert Arshjulshandelse.objects.count() == antal
+    assert Arshjulshandelse.objects.filter(
+        arshjul=regler, ar=AR + 1, typ=Handelsetyp.INSATSFONSTER
+    ).exists()
