@@ -97,7 +97,7 @@ def begar_uppgifter(
 
 def _las_obesvarad(user, begaran: Uppgiftsbegaran, version: int) -> Uppgiftsbegaran:
     """Lock the request; refuse it unseen (404), not the user's to answer, already answered,
-    or changed since the user saw it."""
+    changed since the user saw it, or of an operation that has ended."""
     if not access.synliga_uppgiftsbegaranden(user).filter(pk=begaran.pk).exists():
         raise Http404
     if not access.kan_besvara_uppgiftsbegaran(user, begaran):
@@ -117,6 +117,11 @@ def _las_obesvarad(user, begaran: Uppgiftsbegaran, version: int) -> Uppgiftsbega
     if begaran.version != version:
         raise Konflikt(
             _("Begäran har ändrats av någon annan sedan du öppnade sidan. Ladda om och se den.")
+        )
+    # Information for an operation that will not take place, or is over, serves no purpose.
+    if begaran.insats.status in STANGDA_FOR_BEGARAN:
+        raise ValidationError(
+            {"svar": _("Insatsen är avslutad; begäran kan inte längre besvaras.")}
         )
     return begaran
 

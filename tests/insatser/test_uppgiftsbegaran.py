@@ -166,6 +166,22 @@ def test_no_new_requests_once_the_operation_has_ended(varld, status):
     assert not Uppgiftsbegaran.objects.exists()
 
 
+@pytest.mark.parametrize("verb", ["besvara", "avboj"])
+def test_an_open_request_lapses_when_the_operation_ends(varld, verb):
+    begaran = _fraga(varld)
+    type(varld["insats"]).objects.filter(pk=varld["insats"].pk).update(
+        status=InsatsStatus.INSTALLD, installd_orsak=Installningsorsak.objects.first()
+    )
+    svara = {
+        "besvara": lambda: services.besvara_uppgiftsbegaran(varld["av"], begaran, "Ja.", version=0),
+        "avboj": lambda: services.avbo_uppgiftsbegaran(varld["av"], begaran, "Nej.", version=0),
+    }[verb]
+    with pytest.raises(ValidationError) as fel:
+        svara()
+    assert "avslutad" in " ".join(fel.value.messages)
+    assert Uppgiftsbegaran.objects.get().status == UppgiftsbegaranStatus.OPPEN
+
+
 def test_those_who_do_not_take_part_may_not_ask(varld):
     with pytest.raises(PermissionDenied):
         _fraga(varld, vem="mig")  # declined: sees that it was invited, nothing more
