@@ -16,8 +16,9 @@ from myndigheter.roles import Roll, rollgrupp
 
 
 @verb()
-def andra_medlem(user, medlem, aktiv: bool, roller: Iterable[Roll]):
-    """Activate or deactivate a member and set the roles a focal point manages."""
+def andra_medlem(user, medlem, aktiv: bool, roller: Iterable[Roll], sakerhetskontakt: bool = False):
+    """Activate or deactivate a member, set the roles a focal point manages, and whether the
+    member is a security contact (alerted when an official meets threats)."""
     if not access.MEDLEM_POLICY.tillater(user, access.Handling.HANTERA, medlem):
         raise Http404
     if medlem.pk == user.pk:
@@ -31,6 +32,10 @@ def andra_medlem(user, medlem, aktiv: bool, roller: Iterable[Roll]):
     if medlem.is_active != aktiv:
         medlem.is_active = aktiv
         medlem.save(update_fields=["is_active"])
+    profil = medlem.profil
+    if profil.ar_sakerhetskontakt != sakerhetskontakt:
+        profil.ar_sakerhetskontakt = sakerhetskontakt
+        profil.save(update_fields=["ar_sakerhetskontakt"])
     return medlem
 
 

@@ -60,7 +60,13 @@ def andra_medlem(request, pk: int):
     medlem = get_object_or_404(access.medlemmar(request.user), pk=pk)
     roller = [Roll(v) for v in request.POST.getlist("roller") if v in Roll.values]
     try:
-        services.andra_medlem(request.user, medlem, request.POST.get("aktiv") == "on", roller)
+        services.andra_medlem(
+            request.user,
+            medlem,
+            request.POST.get("aktiv") == "on",
+            roller,
+            sakerhetskontakt=request.POST.get("sakerhetskontakt") == "on",
+        )
     except ValidationError as fel:
         messages.error(request, " ".join(fel.messages))
     else:

@@ -52,6 +52,20 @@ def test_focal_point_gives_the_contact_role(client, folk):
     }
 
 
+def test_focal_point_names_and_unnames_a_security_contact(client, folk):
+    client.force_login(folk["kontakt"])
+    adress = f"/organisation/medlemmar/{folk['skv'].pk}/"
+    client.post(adress, {"roller": ["HANDLAGGARE"], "aktiv": "on", "sakerhetskontakt": "on"})
+    folk["skv"].profil.refresh_from_db()
+    assert folk["skv"].profil.ar_sakerhetskontakt
+    assert (
+        'name="sakerhetskontakt" checked' in client.get("/organisation/medlemmar/").content.decode()
+    )
+    client.post(adress, {"roller": ["HANDLAGGARE"], "aktiv": "on"})
+    folk["skv"].profil.refresh_from_db()
+    assert not folk["skv"].profil.ar_sakerhetskontakt
+
+
 def test_roles_beyond_the_focal_points_are_refused(client, folk):
     client.force_login(folk["kontakt"])
     svar = client.post(
