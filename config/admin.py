@@ -9,11 +9,13 @@ app's own pages, through the same policy as the live data.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from pghistory.admin import EventsAdmin
 
+from karna.formular import Modellformular
 from myndigheter.access import ADMINISTRATION
 from myndigheter.roles import REFERENSDATA
 
@@ -25,6 +27,13 @@ class Adminplats(admin.AdminSite):
 
     def has_permission(self, request):
         return request.user.is_active and ADMINISTRATION.tillater(request.user)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """An admin page without a form of its own gets the project's: control characters are
+        removed from text and dates kept within bounds, as on every other page."""
+        if (admin_class or admin.ModelAdmin).form is forms.ModelForm:
+            options.setdefault("form", Modellformular)
+        super().register(model_or_iterable, admin_class, **options)
 
 
 def _referensdatans_modeller() -> set[str]:

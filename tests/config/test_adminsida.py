@@ -115,3 +115,28 @@ def test_the_notification_admin_names_the_operation_by_id_only(
         svar = admin_klient.get(adress)
         assert svar.status_code == 200
         assert "Hemliga Pizzerian" not in svar.content.decode()
+
+
+def test_admin_forms_remove_control_characters_as_every_form_does(admin_klient, rf):
+    from django.contrib import admin
+    from django.forms.models import model_to_dict
+
+    from karna.formular import Grundformular
+    from myndigheter.models import Kommun
+
+    utan_egen = [
+        (modell, sida)
+        for modell, sida in admin.site._registry.items()
+        if not issubclass(sida.form, Grundformular)
+        and sida.form.__module__.startswith("django.")
+        and sida.form.__name__ == "ModelForm"
+    ]
+    assert utan_egen == []
+    kommun = Kommun.objects.first()
+    begaran = rf.get("/admin/")
+    begaran.user = get_user_model().objects.get(username="adm")
+    formularklass = admin.site._registry[Kommun].get_form(begaran, kommun)
+    data = {**model_to_dict(kommun), "namn": "Göte\x07borg\x1b"}
+    form = formularklass(data={k: v for k, v in data.items() if v is not None}, instance=kommun)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["namn"] == "Göteborg"
