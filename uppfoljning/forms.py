@@ -19,16 +19,19 @@ from myndigheter.models import (
 from objekt.models import Problemkategori
 from uppfoljning.siffror import Urval
 
-PERIODER = [
-    ("", _("Hela året")),
-    *[(f"K{k}", _("Kvartal %(k)s") % {"k": k}) for k in range(1, 5)],
-    *[(str(m), namn.capitalize()) for m, namn in MONTHS.items()],
-]
+
+def perioder() -> list[tuple[str, str]]:
+    """The year, its quarters and its months, in the language of the request."""
+    return [
+        ("", _("Hela året")),
+        *[(f"K{k}", _("Kvartal %(k)s") % {"k": k}) for k in range(1, 5)],
+        *[(str(m), str(namn).capitalize()) for m, namn in MONTHS.items()],
+    ]
 
 
 class Uppfoljningsfilter(Formular):
     ar = forms.IntegerField(label=_("År"), min_value=TIDIGAST.year, max_value=SENAST.year)
-    period = forms.ChoiceField(label=_("Period"), choices=PERIODER, required=False)
+    period = forms.ChoiceField(label=_("Period"), choices=perioder, required=False)
     samverkansform = forms.ModelChoiceField(
         label=_("Samverkansform"),
         queryset=Samverkansform.objects.order_by("namn"),
