@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Min, OuterRef, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from insatser.models import (
@@ -24,7 +24,7 @@ from insatser.models import (
 from myndigheter.models import Myndighet, Omradesbedomning, Stadsomrade, UtsattOmrade
 from objekt.models import Objekt, Problemkategori
 from uppfoljning.access import raknade_insatser
-from uppfoljning.siffror import Namn
+from uppfoljning.siffror import GENOMFORDA, PLANERADE, Namn, S, skyddat
 from utvardering.models import (
     Forbattringsomrade,
     Gemensamutvardering,
@@ -213,3 +213,18 @@ def namn() -> Namn:
         utsatta_omraden=dict(UtsattOmrade.objects.values_list("pk", "namn")),
         myndigheter=dict(Myndighet.objects.values_list("pk", "namn")),
     )
+
+
+def startsidans_nyckeltal(user, ar: int) -> dict:
+    """The start page's headline figures of year ``ar``, in two queries: operations planned,
+    carried out and cancelled (as ``siffror`` defines them), and controls carried out."""
+    insatser = raknade_insatser(user).filter(start__year=ar)
+    antal = insatser.aggregate(
+        planerade=Count("pk", filter=Q(status__in=PLANERADE)),
+        genomforda=Count("pk", filter=Q(status__in=GENOMFORDA)),
+        installda=Count("pk", filter=Q(status=S.INSTALLD)),
+    )
+    kontroller = Kontroll.objects.filter(
+        insats__in=insatser.values("pk"), reserv=False, status=Kontroll.Status.GENOMFORD
+    ).count()
+    return {**antal, "kontroller": skyddat(kontroller)}

@@ -121,9 +121,8 @@ def startsidans_siffror(request) -> Avsnitt | None:
     """The start page's headline figures of the year, for those who follow up."""
     if not UPPFOLJNING.tillater(request.user):
         return None
-    urval = Urval(ar=timezone.localdate().year)
-    rader = list(selectors.insatsrader(request.user, [urval.ar]).values())
+    ar = timezone.localdate().year
     return Avsnitt(
         "uppfoljning/_startsida.html",
-        {"siffror": berakna(rader, urval, selectors.namn()), "ar": urval.ar},
+        {"nyckeltal": selectors.startsidans_nyckeltal(request.user, ar), "ar": ar},
     )

@@ -194,7 +194,9 @@ def test_every_table_exports_as_the_reader_sees_it(varld, client, format, caplog
 def test_the_start_page_shows_the_headline_figures(varld, client):
     client.force_login(varld["ledning"])
     svar = client.get("/")
-    assert startsidan(svar, "siffror").planerade >= 0
+    nyckeltal = startsidan(svar, "nyckeltal")
+    assert (nyckeltal["planerade"], nyckeltal["genomforda"], nyckeltal["installda"]) == (0, 0, 0)
+    assert nyckeltal["kontroller"].text == "0"
     assert "/uppfoljning/" in svar.content.decode()
 
 
