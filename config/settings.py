@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "arshjul",
     "utvardering",
     "notiser",
+    # Follow-up for management (docs/uppfoljning.md).
+    "uppfoljning",
 ]
 
 MIDDLEWARE = [
@@ -332,3 +334,7 @@ PGHISTORY_DEFAULT_TRACKERS = (
     pghistory.UpdateEvent(),
     pghistory.DeleteEvent(),
 )
+
+# Follow-up (docs/uppfoljning.md): counts of objects under this many are shown as "<N", and every
+# object count shown is rounded down to a multiple of it, so no two views differ by a hidden count.
+UPPFOLJNING_TROSKEL = int(os.environ.get("UPPFOLJNING_TROSKEL", "3"))

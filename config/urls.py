@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("utvardering.urls")),
     path("", include("notiser.urls")),
     path("", include("arshjul.urls")),
+    # Follow-up for management.
+    path("", include("uppfoljning.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),

@@ -79,6 +79,8 @@ ADMIN_FULL_BEHORIGHET = {
         "begransningsperiod",
         "kalenderprenumeration",
     ],
+    # The area a management group's follow-up is limited to.
+    "uppfoljning": ["omradesavgransning"],
     "auth": ["user"],
 }
 ADMIN_LASBEHORIGHET = {

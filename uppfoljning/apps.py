@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UppfoljningConfig(AppConfig):
+    name = "uppfoljning"
+    verbose_name = _("Uppföljning")
+
+    def ready(self):
+        """Put the year's headline figures on the start page of those who follow up."""
+        from myndigheter.tillagg import STARTSIDA
+        from uppfoljning import views
+
+        STARTSIDA.registrera(views.startsidans_siffror, ordning=55)
