@@ -19,6 +19,7 @@ from insatser.access import ser_bemanningsinkorgen
 from karna.vyer import kraver
 from myndigheter.access import ADMINISTRATION, DRIFTSTATUS, kan_hantera_medlemmar, ser_profiler
 from objekt.access import ar_poolanvandare
+from uppfoljning.access import UPPFOLJNING
 
 
 def _databas_svarar() -> bool:
@@ -44,6 +45,7 @@ def inloggningsval(request) -> dict:
         "kan_hantera_medlemmar": kan_hantera_medlemmar(request.user),
         "ser_bemanningsinkorgen": ser_bemanningsinkorgen(request.user),
         "ser_objektpoolen": ar_poolanvandare(request.user),
+        "ser_uppfoljningen": UPPFOLJNING.tillater(request.user),
         "ser_profiler": ser_profiler(request.user),
         "ser_driftstatus": DRIFTSTATUS.tillater(request.user),
         "ser_administrationen": ADMINISTRATION.tillater(request.user),
