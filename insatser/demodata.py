@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from arshjul.demodata import (
@@ -133,12 +134,28 @@ def _byggdag(dag: datetime) -> datetime:
     return dag + timedelta(weeks=(timezone.now() - dag).days // 7 + 1)
 
 
-def _till_sin_dag(insats: Insats, dag: datetime) -> None:
-    if insats.start != dag:
-        Insats.objects.filter(pk=insats.pk).update(
-            start=dag, slut=dag + (insats.slut - insats.start)
-        )
-        insats.refresh_from_db()
+def _till_sin_dag(insats: Insats, dag: datetime, sedan: datetime | None = None) -> None:
+    """Move an operation planned on a later day back to ``dag``; its planning history, replayed
+    from ``sedan`` on, moves with it to some weeks before the day, so the lead times read as
+    they would have (every sixth was planned late)."""
+    if insats.start == dag:
+        return
+    Insats.objects.filter(pk=insats.pk).update(start=dag, slut=dag + (insats.slut - insats.start))
+    insats.refresh_from_db()
+    if sedan is not None:
+        framforhallning = timedelta(days=10 if insats.pk % 6 == 0 else 42)
+        _flytta_historien(insats, sedan, dag - framforhallning)
+
+
+def _flytta_historien(insats: Insats, sedan: datetime, till: datetime) -> None:
+    flytt = F("tid") - sedan + till
+    insats.handelser.filter(tid__gte=sedan).update(tid=flytt)
+    Insats.objects.filter(pk=insats.pk, skapad__gte=sedan).update(skapad=F("skapad") - sedan + till)
+    insats.bemanningsbegaranden.filter(skapad__gte=sedan).update(skapad=F("skapad") - sedan + till)
+    insats.bemanningsbegaranden.filter(besvarad__gte=sedan).update(
+        besvarad=F("besvarad") - sedan + till
+    )
+    insats.deltaganden.filter(besvarad__gte=sedan).update(besvarad=F("besvarad") - sedan + till)
 
 
 class Demodata:
@@ -146,6 +163,8 @@ class Demodata:
         self.ar = ar or timezone.localdate().year
         self.rng = random.Random(f"saminsats-demo-{self.ar}")
         self.skapade = 0
+        # When the replay of the operation being built began (``_till_sin_dag``).
+        self._sedan = timezone.now()
 
     def _skapa(self, modell, nycklar: dict, **defaults):
         objekt, skapad = modell.objects.get_or_create(**nycklar, defaults=defaults)
@@ -296,6 +315,7 @@ class Demodata:
             return
         dag = self._datum(nummer)
         start = _byggdag(dag)
+        self._sedan = timezone.now()
         mal = demomal(nummer)
         akc = nummer % 3 != 0
         samordnare = self.anvandare["samordnare.akc" if akc else "samordnare.miljo"]
@@ -319,7 +339,7 @@ class Demodata:
             self._folj_upp(insats, samordnare, lpo, nummer, mal, dag)
             if mal in KOMMANDE_MAL:
                 self._kontakter(insats, samordnare, nummer)
-        _till_sin_dag(insats, dag)
+        _till_sin_dag(insats, dag, self._sedan)
 
     def _skapa_insats(
         self, samordnare, referens, titel, start, langd, lpo, akc=True, insatsfonster=None
@@ -373,7 +393,7 @@ class Demodata:
         elif mal == S.OMPLANERAD:
             self._omplanera(insats, samordnare, lpo, nummer)
         elif mal in {S.GENOMFORD, S.UTVARDERAD}:
-            _till_sin_dag(insats, dag or insats.start)
+            _till_sin_dag(insats, dag or insats.start, self._sedan)
             # Evaluated ones are evaluated by the evaluation app's demo data (``DEMODATA``).
             self._genomfor(insats, samordnare, nummer)
 
