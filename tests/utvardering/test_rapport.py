@@ -116,7 +116,8 @@ def test_each_organisation_reads_what_it_may_see_and_no_author_is_named(
     text = {kod: _text(r) for kod, r in rapporter.items()}
     for kod, innehall in text.items():
         assert v["insats"].referens in innehall, kod
-        assert "Anonymkommentaren" in innehall and "Namnkommentaren" in innehall, kod
+        assert "Anonymkommentaren" in innehall, kod
+        assert "Namnkommentaren" in innehall, kod
         assert "Medelbetyg 3 av 5 från 2 återkopplingar." in innehall, kod
         assert "Testsson" not in innehall, f"{kod} names an author"
         assert "Skattetillägg" in innehall, f"{kod}: shared with the participants"
@@ -165,9 +166,11 @@ def test_a_late_outcome_marks_the_reports_stale_and_its_agency_gets_a_new_versio
 ):
     v = rapportvarld
     _bestall(v, django_capture_on_commit_callbacks)
-    with mock.patch("utvardering.tasks.bygg_utvarderingsrapport.apply_async") as koa:
-        with django_capture_on_commit_callbacks(execute=True):
-            utfall = _utfall(v, "skv", "forbud", EGEN, antal=Decimal("1"))
+    with (
+        mock.patch("utvardering.tasks.bygg_utvarderingsrapport.apply_async") as koa,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        utfall = _utfall(v, "skv", "forbud", EGEN, antal=Decimal("1"))
     assert not Utvarderingsrapport.objects.filter(status=Status.AKTUELL).exists()
     bygge = Rapportbygge.objects.get()
     assert bygge.status == Rapportbygge.Status.VANTAR
@@ -183,9 +186,9 @@ def test_a_late_outcome_marks_the_reports_stale_and_its_agency_gets_a_new_versio
             "organisation__kod", "version"
         )
     ) == {"akc-vast": 1, "av": 1, "polisen": 1}
-    assert not Utvarderingsrapport.objects.exclude(
-        organisation=org("skatteverket")
-    ).exclude(status=Status.AKTUELL)
+    assert not Utvarderingsrapport.objects.exclude(organisation=org("skatteverket")).exclude(
+        status=Status.AKTUELL
+    )
 
 
 @pytest.mark.usefixtures("snabb_pdf")
