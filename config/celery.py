@@ -35,6 +35,8 @@ app.conf.update(
     task_routes={
         "insatser.tasks.bygg_informationsunderlag": {"queue": "pdf"},
         "arshjul.tasks.rendera_arshjul": {"queue": "pdf"},
+        # evaluation reports (utvardering)
+        "utvardering.tasks.bygg_utvarderingsrapport": {"queue": "pdf"},
     },
     worker_max_tasks_per_child=50,
     broker_connection_retry_on_startup=True,

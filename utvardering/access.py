@@ -31,6 +31,7 @@ from utvardering.models import (
     Gemensamutvardering,
     Myndighetsutvardering,
     Utfall,
+    Utvarderingsrapport,
 )
 
 
@@ -43,6 +44,7 @@ class Handling:
     REGISTRERA_UTFALL = "registrera_utfall"
     SE_FORFATTARE = "se_forfattare"
     ANDRA = "andra"
+    LADDA_NED = "ladda_ned"
 
 
 def _fran_synlig_insats(aktor) -> Q:
@@ -50,7 +52,8 @@ def _fran_synlig_insats(aktor) -> Q:
 
 
 def _samordnade_insatser(aktor):
-    return INSATS_POLICY.filtrera(aktor.user, InsatsHandling.SAMORDNA).values("pk")
+    # The actor, not its user: a report's reader stands for an audience and has no user.
+    return INSATS_POLICY.filtrera(aktor, InsatsHandling.SAMORDNA).values("pk")
 
 
 def _fran_samordnad_insats(aktor) -> Q:
@@ -329,6 +332,30 @@ ATERKOPPLING_POLICY = Policy(
     ],
 )
 
+
+def _egen_organisations_rapport(aktor) -> Q:
+    return Q(
+        organisation_id=aktor.organisation_id,
+        utvardering__in=GEMENSAM_UTVARDERING_POLICY.filtrera(aktor, H.SE).values("pk"),
+    )
+
+
+# A report is written for the people of one organisation; a download also checks that the reader
+# may see each outcome, agency evaluation and feedback the file shows (services/rapport.py).
+UTVARDERINGSRAPPORT_POLICY = Policy(
+    Utvarderingsrapport,
+    handlingar={H.LADDA_NED: "ladda ned utvärderingsrapporten (endast aktuell version)"},
+    relationer=[
+        Relation(
+            "egen_organisations",
+            "rapporten är skriven för användarens organisation och användaren ser den gemensamma "
+            "utvärderingen",
+            _egen_organisations_rapport,
+        )
+    ],
+    regler=[Regel(roll, "egen_organisations", [H.LADDA_NED]) for roll in DELTAGARROLLER],
+)
+
 POLICYER = {
     "Förbättringsområde": FORBATTRINGSOMRADE_POLICY,
     "Gemensam utvärdering": GEMENSAM_UTVARDERING_POLICY,
@@ -336,6 +363,7 @@ POLICYER = {
     "Insatsdeltagande (utvärdering)": INSATSDELTAGANDE_POLICY,
     "Utfall": UTFALL_POLICY,
     "Återkoppling": ATERKOPPLING_POLICY,
+    "Utvärderingsrapport": UTVARDERINGSRAPPORT_POLICY,
 }
 
 
@@ -394,3 +422,7 @@ def egen_aterkoppling(user, insats: Insats) -> Aterkoppling | None:
     if Aktor.for_user(user).user is None:
         return None
     return ATERKOPPLING_POLICY.filtrera(user, H.ANDRA).filter(insats=insats).first()
+
+
+def nedladdningsbara_rapporter(user):
+    return UTVARDERINGSRAPPORT_POLICY.filtrera(user, H.LADDA_NED)

@@ -11,7 +11,7 @@ class UtvarderingConfig(AppConfig):
         areas where objects are looked at (their page, briefings, the ranking of the add-object
         picker) and where operations are planned; show outcomes on the object's page; put the
         evaluation and the outcomes and feedback on the operation's page; add them to the demo
-        data."""
+        data; build the evaluation reports when the evaluation closes and again after a change."""
         from insatser.effekter import INSATSEN_ANDRAD
         from insatser.tillagg import (
             DEMODATA,
@@ -25,12 +25,17 @@ class UtvarderingConfig(AppConfig):
             demodata_utfall,
             selectors,
             services,
+            tasks,
             views,
             views_utfall,
             views_utvardering,
         )
+        from utvardering.effekter import RAPPORT_BESTALLD
+        from utvardering.services import rapport
 
         INSATSEN_ANDRAD.prenumerera(services.oppna_efter_genomforande)
+        INSATSEN_ANDRAD.prenumerera(rapport.bestall_efter_andring)
+        RAPPORT_BESTALLD.prenumerera(tasks.koa_rapportbygge)
         OBJEKTETS_HISTORIK.registrera(views.objektets_forbattringsomraden, ordning=20)
         OBJEKTETS_HISTORIK.registrera(views_utfall.objektets_utfall, ordning=30)
         INSATSSIDANS_AVSNITT.registrera(views_utfall.insatsens_utfall, ordning=30)

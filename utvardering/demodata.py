@@ -21,6 +21,7 @@ from insatser.workflow import InsatsStatus
 from myndigheter.models import Stadsomrade
 from utvardering import services
 from utvardering.models import Betyg, Gemensamutvardering, Informationshinder
+from utvardering.services import rapport
 
 # Who files for each organisation in the demo; the police file per LPO (``opsam.<lpo>``).
 FYLLER_I = {
@@ -72,7 +73,24 @@ def skapa_demoutvarderingar(anvandare: dict, ar: int) -> int:
             _fyll_i(anvandare, rad, lamna_in=True)
         if inlamnade < len(rader) and index % 3:
             _fyll_i(anvandare, rader[inlamnade], lamna_in=False)
-    return skapade
+    return skapade + _bestall_rapporter(anvandare, ar)
+
+
+def _bestall_rapporter(anvandare: dict, ar: int) -> int:
+    """Order the evaluation reports of closed demo evaluations that have none (closing orders
+    them; this covers demo data from before the reports). The worker that ``make run`` starts
+    builds them, so a newcomer can download one."""
+    utan = Gemensamutvardering.objects.filter(
+        insats__referens__startswith=f"DEMO-{ar}-",
+        status=Gemensamutvardering.Status.AVSLUTAD,
+        rapportbygge__isnull=True,
+    ).select_related("insats__samordnande_organisation")
+    for utvardering in utan:
+        kod = utvardering.insats.samordnande_organisation.kod
+        rapport.bestall_utvarderingsrapport(
+            anvandare[FYLLER_I.get(kod, "samordnare.akc")], utvardering
+        )
+    return len(utan)
 
 
 def _ska_utvarderas(insats: Insats) -> bool:

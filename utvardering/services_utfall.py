@@ -27,8 +27,10 @@ from karna.policy import Aktor
 from karna.tid import granstext, inom_granserna
 from karna.verb import verb
 from utvardering import access
+from utvardering.effekter import RAPPORT_BESTALLD
 from utvardering.models import Aterkoppling, Resultattyp, Utfall
 from utvardering.services import UTFORDA
+from utvardering.services.rapport import markera_inaktuella
 
 KRONOR = "SEK"
 # A type's unit that is one word ("antal", "personer") is a quantity's unit by default; a
@@ -116,7 +118,7 @@ def _granskade_varden(
     }
 
 
-@verb()
+@verb(RAPPORT_BESTALLD)
 def registrera_utfall(
     user,
     insats: Insats,
@@ -146,6 +148,7 @@ def registrera_utfall(
         kontroll=kontroll,
         uppskattning=uppskattning,
     )
+    markera_inaktuella([insats.pk])
     return Utfall.objects.create(
         insats=insats,
         organisation_id=Aktor.for_user(user).organisation_id,
@@ -171,7 +174,7 @@ def _las_utfall(user, utfall: Utfall, version: int) -> Utfall:
     )
 
 
-@verb()
+@verb(RAPPORT_BESTALLD)
 def andra_utfall(
     user,
     utfall: Utfall,
@@ -203,16 +206,19 @@ def andra_utfall(
     for falt, varde in varden.items():
         setattr(utfall, falt, varde)
     spara_ny_version(utfall, list(varden))
+    markera_inaktuella([utfall.insats_id])
     return utfall
 
 
-@verb()
+@verb(RAPPORT_BESTALLD)
 def ta_bort_utfall(user, utfall: Utfall, version: int) -> None:
     """Remove an outcome recorded by mistake; its history stays in the audit trail."""
-    _las_utfall(user, utfall, version).delete()
+    utfall = _las_utfall(user, utfall, version)
+    markera_inaktuella([utfall.insats_id])
+    utfall.delete()
 
 
-@verb()
+@verb(RAPPORT_BESTALLD)
 def ge_aterkoppling(
     user, insats: Insats, *, betyg: int, kommentar: str = "", anonym: bool = False, version: int
 ) -> Aterkoppling:
@@ -239,6 +245,7 @@ def ge_aterkoppling(
     if befintlig is None:
         if version != 0:
             raise Konflikt()
+        markera_inaktuella([insats.pk])
         return Aterkoppling.objects.create(
             insats=insats, forfattare=user, betyg=betyg, kommentar=kommentar, anonym=anonym
         )
@@ -253,4 +260,5 @@ def ge_aterkoppling(
         )
     aterkoppling.betyg, aterkoppling.kommentar, aterkoppling.anonym = betyg, kommentar, anonym
     spara_ny_version(aterkoppling, ["betyg", "kommentar", "anonym"])
+    markera_inaktuella([insats.pk])
     return aterkoppling

@@ -1,11 +1,19 @@
-"""Thin Celery wrappers around the evaluation services: the daily reminders."""
+"""Thin Celery wrappers around the evaluation services: the daily reminders and the evaluation
+reports, and the subscriber that enqueues a report build."""
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
+from django.db import transaction
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from karna.uppgifter import TILLFALLIGA_FEL
 from utvardering.services import paminn_om_utvarderingar as _paminn
+from utvardering.services import rapport
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -21,3 +29,31 @@ def paminn_om_utvarderingar() -> int:
     """Remind agencies of evaluations due, coordinators of overdue ones and responsible
     organisations of improvement items nearly due (beat, daily); each reminder once."""
     return _paminn()
+
+
+@shared_task(
+    acks_late=True,
+    ignore_result=True,
+    soft_time_limit=120,
+    time_limit=180,
+    autoretry_for=TILLFALLIGA_FEL,
+    retry_backoff=5,
+    retry_kwargs={"max_retries": 5},
+)
+def bygg_utvarderingsrapport(utvardering_id: int, nummer: int) -> str:
+    """Build a joint evaluation's reports for build request ``nummer`` (queue ``pdf``). Only a
+    lost database connection is retried: bad data or a failing render would fail again."""
+    return rapport.bygg_utvarderingsrapport(utvardering_id, nummer)
+
+
+def koa_rapportbygge(utvardering_id: int, nummer: int) -> None:
+    """Subscriber of ``RAPPORT_BESTALLD``: enqueue the build once the order is committed. If the
+    broker is down the build stays waiting, and the evaluation page offers to order it again."""
+    transaction.on_commit(lambda: _koa(utvardering_id, nummer))
+
+
+def _koa(utvardering_id: int, nummer: int) -> None:
+    try:
+        bygg_utvarderingsrapport.apply_async(args=[utvardering_id, nummer])
+    except KombuOperationalError:
+        logger.warning("could not enqueue the report build of evaluation %s", utvardering_id)

@@ -3,7 +3,7 @@ improvement plan, and the outcomes and feedback of a carried-out operation."""
 
 from django.urls import path
 
-from utvardering import views, views_utfall, views_utvardering
+from utvardering import views, views_rapport, views_utfall, views_utvardering
 
 urlpatterns = [
     path(
@@ -31,6 +31,16 @@ urlpatterns = [
         "utvardering/forbattringsomraden/<int:pk>/atgarda/",
         views.atgarda,
         name="atgarda_forbattringsomrade",
+    ),
+    path(
+        "insatser/<int:pk>/utvardering/rapport/",
+        views_rapport.bestall,
+        name="bestall_utvarderingsrapport",
+    ),
+    path(
+        "utvardering/rapporter/<int:pk>/pdf/",
+        views_rapport.ladda_ned,
+        name="ladda_ned_utvarderingsrapport",
     ),
     path("insatser/<int:pk>/utfall/", views_utfall.utfall, name="utfall"),
     path(

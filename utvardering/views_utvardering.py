@@ -16,7 +16,8 @@ from karna.tillagg import Avsnitt
 from karna.vyer import formular_med_verb, kor_verb
 from utvardering import access, selectors, services
 from utvardering.forms import AvslutaForm, MyndighetsutvarderingForm
-from utvardering.models import Gemensamutvardering, Myndighetsutvardering
+from utvardering.models import Gemensamutvardering, Myndighetsutvardering, Rapportbygge
+from utvardering.services import rapport
 
 
 def insatsens_utvardering(user, insats) -> Avsnitt | None:
@@ -80,6 +81,8 @@ def utvardering(request, pk: int):
             .select_related("ansvarig_organisation", "objekt")
             .order_by("status", "-skapad", "pk"),
             "form": form if kan_avsluta else None,
+            "rapport": rapport.aktuell_rapport(request.user, utvardering),
+            "rapportbygge": Rapportbygge.objects.filter(utvardering=utvardering).first(),
         },
     )
 

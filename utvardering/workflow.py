@@ -6,7 +6,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from karna.arbetsflode import Overgang, Workflow
-from utvardering.models import Forbattringsomrade, Gemensamutvardering, Myndighetsutvardering
+from utvardering.models import (
+    Forbattringsomrade,
+    Gemensamutvardering,
+    Myndighetsutvardering,
+    Rapportbygge,
+    Utvarderingsrapport,
+)
 
 S = Forbattringsomrade.Status
 FORBATTRINGSOMRADE_WORKFLOW = Workflow(
@@ -39,5 +45,48 @@ MYNDIGHETSUTVARDERING_WORKFLOW = Workflow(
     [
         Overgang("skapa", frozenset(), M.UTKAST, _("skapa myndighetens utvärdering")),
         Overgang("lamna_in", frozenset({M.UTKAST}), M.INLAMNAD, _("lämna in utvärderingen")),
+    ],
+)
+
+R = Utvarderingsrapport.Status
+# A report turns stale when what it shows may have changed; a new build confirms or replaces it.
+UTVARDERINGSRAPPORT_WORKFLOW = Workflow(
+    _("utvärderingsrapporten"),
+    Utvarderingsrapport.Status,
+    [
+        Overgang("bygg", frozenset(), R.AKTUELL, _("bygga en ny version av rapporten")),
+        Overgang(
+            "bli_inaktuell", frozenset({R.AKTUELL}), R.INAKTUELL, _("markera rapporten inaktuell")
+        ),
+        Overgang(
+            "bekraftas",
+            frozenset({R.INAKTUELL}),
+            R.AKTUELL,
+            _("bekräfta att rapportens innehåll är oförändrat"),
+        ),
+        Overgang(
+            "ersatt",
+            frozenset({R.AKTUELL, R.INAKTUELL}),
+            R.OGILTIG,
+            _("ersätta rapporten med en ny version"),
+        ),
+    ],
+)
+
+RB = Rapportbygge.Status
+RAPPORTBYGGE_WORKFLOW = Workflow(
+    _("rapportbygget"),
+    Rapportbygge.Status,
+    [
+        Overgang("bestall", frozenset(), RB.VANTAR, _("beställa ett bygge")),
+        Overgang("bestall_igen", frozenset(RB), RB.VANTAR, _("beställa ett nytt bygge")),
+        Overgang("paborja", frozenset({RB.VANTAR, RB.BYGGER}), RB.BYGGER, _("påbörja bygget")),
+        Overgang("bli_klart", frozenset({RB.BYGGER}), RB.KLAR, _("markera bygget klart")),
+        Overgang(
+            "misslyckas",
+            frozenset({RB.VANTAR, RB.BYGGER}),
+            RB.MISSLYCKAD,
+            _("markera bygget misslyckat"),
+        ),
     ],
 )

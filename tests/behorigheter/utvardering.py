@@ -10,7 +10,11 @@ officer was named: the participants read the page and give feedback; Skatteverke
 focal point and City's police coordinator record their agency's outcomes. Skatteverket's outcome
 kept within the agency does not exist for anyone else, not even the coordinator. The page shows
 every reader an anonymous feedback of Skatteverket's officer; that its author's name reaches
-nobody else is asserted per role in tests/utvardering/test_aterkoppling.py."""
+nobody else is asserted per role in tests/utvardering/test_aterkoppling.py.
+
+The evaluation reports of the first operation are built: whoever sees its joint evaluation may
+have them built again; Skatteverket's report is downloaded by Skatteverket's people only, the
+coordinator and the police getting 404 as for something that does not exist."""
 
 from tests.behorigheter import LOGIN, alla
 
@@ -69,6 +73,14 @@ MATRIS = {
     "andra_utfall": {"GET": skatteverkets(200), "POST": skatteverkets(200)},
     # Without the version seen the removal is refused, back on the page with a message.
     "ta_bort_utfall": {"POST": skatteverkets(302), "GET": alla(405, ANONYM=LOGIN)},
+    "bestall_utvarderingsrapport": {
+        "POST": alla(404, ANONYM=LOGIN, **dict.fromkeys(SER_DETALJER, 302)),
+        "GET": alla(405, ANONYM=LOGIN),
+    },
+    "ladda_ned_utvarderingsrapport": {
+        "GET": skatteverkets(200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
 }
 URLER = {
     "insats_utvardering": "/insatser/{GENOMFORD_INSATS}/utvardering/",
@@ -81,6 +93,8 @@ URLER = {
     "ge_aterkoppling": "/insatser/{UTFALLSINSATS}/utfall/aterkoppling/",
     "andra_utfall": "/utvardering/utfall/{EGET_UTFALL}/andra/",
     "ta_bort_utfall": "/utvardering/utfall/{EGET_UTFALL}/ta-bort/",
+    "bestall_utvarderingsrapport": "/insatser/{GENOMFORD_INSATS}/utvardering/rapport/",
+    "ladda_ned_utvarderingsrapport": "/utvardering/rapporter/{SKV_RAPPORT}/pdf/",
 }
 
 
@@ -119,8 +133,23 @@ def platshallare(aktorer) -> dict:
         "GENOMFORD_INSATS": insats.pk,
         "FORBATTRINGSOMRADE": omrade.pk,
         "SKV_UTVARDERING": skv.pk,
+        "SKV_RAPPORT": _rapport(utvardering, org("skatteverket")),
         **_utfallsinsats(aktorer),
     }
+
+
+def _rapport(utvardering, organisation) -> int:
+    """Build the evaluation's reports (the template rendered, the layout stood in for)."""
+    from unittest import mock
+
+    from tests.conftest import _SnabbPdf
+    from utvardering.models import Rapportbygge
+    from utvardering.services import rapport
+
+    bygge = Rapportbygge.objects.create(utvardering=utvardering, nummer=1)
+    with mock.patch("weasyprint.HTML", _SnabbPdf):
+        assert rapport.bygg_utvarderingsrapport(utvardering.pk, bygge.nummer) == "byggt"
+    return utvardering.rapporter.get(organisation=organisation).pk
 
 
 def _utfallsinsats(aktorer) -> dict:

@@ -20,6 +20,7 @@ UNDERLAG = "insatser.underlag_bestallda"
 OBJEKT = "objekt.objekt_andrat"
 IMPORT = "objekt.import_uppladdad"
 ARSHJUL = "arshjul.arshjul_bestallt"
+RAPPORT = "utvardering.rapport_bestalld"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
@@ -99,11 +100,14 @@ VERBENS_EFFEKTER = {
     "utvardering.paminn_om_forsenad": {ANDRAD},
     "utvardering.registrera_forbattringsomrade": {ANDRAD},
     "utvardering.spara_myndighetsutvardering": {ANDRAD},
-    # Outcomes and feedback stay off the timeline (utvardering/services_utfall.py).
-    "utvardering.registrera_utfall": set(),
-    "utvardering.andra_utfall": set(),
-    "utvardering.ta_bort_utfall": set(),
-    "utvardering.ge_aterkoppling": set(),
+    # Outcomes and feedback stay off the timeline (utvardering/services_utfall.py); the
+    # evaluation reports that show them are rebuilt.
+    "utvardering.registrera_utfall": {RAPPORT},
+    "utvardering.andra_utfall": {RAPPORT},
+    "utvardering.ta_bort_utfall": {RAPPORT},
+    "utvardering.ge_aterkoppling": {RAPPORT},
+    "utvardering.bestall_utvarderingsrapport": {RAPPORT},
+    "utvardering.ladda_ned_utvarderingsrapport": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
@@ -115,6 +119,8 @@ EFFEKTERNAS_PRENUMERANTER = {
         "insatser.hjulkoppling.bygg_om_hjulen",
         # an operation carried out gets its joint evaluation
         "utvardering.services.utvardering.oppna_efter_genomforande",
+        # its evaluation reports are built when it is evaluated, rebuilt after a change
+        "utvardering.services.rapport.bestall_efter_andring",
         # the people it concerns are notified, after commit
         "notiser.tasks.notifiera_efter_commit",
     ],
@@ -122,6 +128,7 @@ EFFEKTERNAS_PRENUMERANTER = {
     OBJEKT: ["insatser.services.underlag.markera_objektets_insatser"],
     IMPORT: ["objekt.tasks.koa_import"],
     ARSHJUL: ["arshjul.tasks.koa_bygge"],
+    RAPPORT: ["utvardering.tasks.koa_rapportbygge"],
 }
 
 

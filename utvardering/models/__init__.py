@@ -1,6 +1,7 @@
 """The evaluation app's tables, one module per part; every model is importable from here."""
 
 from utvardering.models.forbattring import Forbattringsomrade, Resultattyp
+from utvardering.models.rapport import Rapportbygge, Utvarderingsrapport
 from utvardering.models.utfall import Aterkoppling, Utfall
 from utvardering.models.utvardering import (
     Betyg,
@@ -19,7 +20,9 @@ __all__ = [
     "Informationshinder",
     "Myndighetsutvardering",
     "Paminnelse",
+    "Rapportbygge",
     "Resultattyp",
     "Utfall",
     "Utvarderingsfrist",
+    "Utvarderingsrapport",
 ]
