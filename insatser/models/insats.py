@@ -202,6 +202,8 @@ class Insats(models.Model):
         indexes = [
             models.Index(fields=["status", "start"], name="insats_status_start_idx"),
             models.Index(fields=["samordnande_organisation", "start"], name="insats_org_start_idx"),
+            # The operation list's order: a page of a long list is read along it.
+            models.Index(fields=["start", "id"], name="insats_start_id_idx"),
         ]
         constraints = [
             models.CheckConstraint(
