@@ -19,7 +19,7 @@ from kalender.services import (
     skapa_kalenderflode,
 )
 from karna.policy import Aktor
-from myndigheter.roles import ORGANISATIONSROLLER
+from myndigheter.roles import ORGANISATIONSROLLER, Roll
 from tests.fabriker import DeltagandeFabrik, InsatsFabrik
 from tests.varld import kvitterat, org, stall_in
 
@@ -260,3 +260,26 @@ def test_an_operation_long_over_leaves_the_feed(client, personer):
     flode = handelser(hamta(client, skapa_kalenderflode(personer["skv"])))
     assert uid(gammal) not in flode
     assert set(flode) == {uid(ny)}
+
+
+def test_the_policy_names_a_feed_s_keepers_as_it_checks_them(personer, skapa_anvandare):
+    from django.contrib.auth import get_user_model
+
+    from kalender.access import KALENDERFLODE_POLICY
+
+    skapa_anvandare("skv.samordnare", Roll.SAMORDNARE, "skatteverket")
+    skapa_kalenderflode(personer["skv"])
+    skapa_kalenderflode(personer["skv_kontakt"], myndighet=True)
+    skapa_kalenderflode(personer["samordnare"], myndighet=True)
+    aktiva = get_user_model().objects.filter(is_active=True)
+    for flode in Kalenderflode.objects.all():
+        fran_objektet = set(KALENDERFLODE_POLICY.anvandare("hantera", flode))
+        assert fran_objektet == {
+            u for u in aktiva if KALENDERFLODE_POLICY.tillater(u, "hantera", flode)
+        }
+        assert fran_objektet
+    skv = Kalenderflode.objects.get(organisation=org("skatteverket"))
+    assert {u.username for u in KALENDERFLODE_POLICY.anvandare("hantera", skv)} == {
+        "skv.kontakt",
+        "skv.samordnare",
+    }
