@@ -10,7 +10,8 @@ roles without a person (``Aktor`` with ``user=None``, one per role in ``ORGANISA
 and it shows an operation, or its details, only when every one of them may see it. So it never
 shows more than any member of the organisation sees, and nothing granted to one person.
 
-Management roles follow operations in sums only and see no single operation, so they have no feed.
+Management roles follow operations in sums only and see no single operation, so they have no feed;
+nor has an API client, which reads the API.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def _egen_organisation_anvandare(flode: Kalenderflode) -> Q:
 
 
 H = Handling
+# A feed of one's own: the roles that see single operations (the administrator through grants
+# by name). Management sees none, and an API client reads the API.
+PERSONLIGA_FLODETS_ROLLER = (*DELTAGARROLLER, Roll.ADMIN)
 # Keeping one's organisation's feed: the roles that answer for the organisation in operations.
 MYNDIGHETSFLODETS_ROLLER = (Roll.SAMORDNARE, Roll.MYNDIGHETSKONTAKT)
 
@@ -67,7 +71,7 @@ KALENDERFLODE_POLICY = Policy(
         ),
     ],
     regler=[
-        *[Regel(roll, "eget", [H.HANTERA]) for roll in DELTAGARROLLER],
+        *[Regel(roll, "eget", [H.HANTERA]) for roll in PERSONLIGA_FLODETS_ROLLER],
         *[Regel(roll, "egen_organisation", [H.HANTERA]) for roll in MYNDIGHETSFLODETS_ROLLER],
     ],
 )
@@ -77,7 +81,7 @@ POLICYER = {"Kalenderflöde": KALENDERFLODE_POLICY}
 PERSONLIGT_FLODE = Funktion(
     "personligt_kalenderflode",
     "skapa ett eget kalenderflöde av de insatser man ser",
-    DELTAGARROLLER,
+    PERSONLIGA_FLODETS_ROLLER,
 )
 MYNDIGHETENS_FLODE = Funktion(
     "myndighetens_kalenderflode",

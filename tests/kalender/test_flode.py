@@ -102,7 +102,7 @@ def test_roles_that_see_no_single_operation_have_no_feed(client, personer, namn)
         skapa_kalenderflode(personer[namn])
     client.force_login(personer[namn])
     svar = client.get("/kalender/prenumeration/")
-    assert "ser inga enskilda insatser" in svar.content.decode()
+    assert "Din roll ser inga enskilda insatser" in svar.content.decode()
     assert not Kalenderflode.objects.exists()
 
 
