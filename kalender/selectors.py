@@ -12,9 +12,11 @@ from kalender import access
 from kalender.models import Kalenderflode
 from karna.kalender import tokenhash
 
-# How far back a feed reaches: operations that ended longer ago than this are left out, so the
-# feed stays small; calendar apps keep the events they already have or drop them, as they choose.
+# How far a feed reaches: operations that ended longer ago than ``BAKAT`` or start later than
+# ``FRAMAT`` are left out, so the feed stays small; calendar apps keep the events they already
+# have or drop them, as they choose.
 BAKAT = timedelta(days=90)
+FRAMAT = timedelta(days=400)
 
 
 def flode_for_token(token: str) -> Kalenderflode | None:
@@ -33,9 +35,10 @@ def flode_for_token(token: str) -> Kalenderflode | None:
 def flodets_insatser(flode: Kalenderflode) -> QuerySet[Insats]:
     """The operations the feed carries, with ``visa_detaljer``, their LPOs and coordinator; a
     fixed number of queries however many there are."""
+    nu = timezone.now()
     return (
         access.synliga_insatser(access.lasare(flode))
-        .filter(slut__gte=timezone.now() - BAKAT)
+        .filter(slut__gte=nu - BAKAT, start__lte=nu + FRAMAT)
         .select_related("samordnande_organisation")
         .prefetch_related("lpoer")
         .order_by("start", "pk")

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kalender import access, ics, selectors, services
@@ -58,8 +59,10 @@ def _utfor(request, form: Flodeshandling) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@never_cache
 def prenumeration(request):
-    """Your feed and, for those who keep it, the organisation's: make, rotate or revoke."""
+    """Your feed and, for those who keep it, the organisation's: make, rotate or revoke. Never
+    cached: the answer to a post shows a secret address."""
     adresser = {}
     if request.method == "POST":
         form = Flodeshandling(request.POST)

@@ -254,11 +254,13 @@ def test_the_feed_s_query_count_does_not_grow_with_the_operations(client, person
     assert len(fragor.captured_queries) <= 8
 
 
-def test_an_operation_long_over_leaves_the_feed(client, personer):
+def test_an_operation_long_over_or_far_ahead_is_not_in_the_feed(client, personer):
     gammal = DeltagandeFabrik(organisation=org("skatteverket"), insats__dagar=-200).insats
     ny = DeltagandeFabrik(organisation=org("skatteverket"), insats__dagar=-30).insats
+    langt_fram = DeltagandeFabrik(organisation=org("skatteverket"), insats__dagar=500).insats
     flode = handelser(hamta(client, skapa_kalenderflode(personer["skv"])))
     assert uid(gammal) not in flode
+    assert uid(langt_fram) not in flode
     assert set(flode) == {uid(ny)}
 
 
