@@ -7,8 +7,11 @@ class UppfoljningConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self):
-        """Put the year's headline figures on the start page of those who follow up."""
+        """Put the year's headline figures on the start page of those who follow up; build a
+        yearly report when it is ordered."""
         from myndigheter.tillagg import STARTSIDA
-        from uppfoljning import views
+        from uppfoljning import tasks, views
+        from uppfoljning.effekter import ARSRAPPORT_BESTALLD
 
         STARTSIDA.registrera(views.startsidans_siffror, ordning=55)
+        ARSRAPPORT_BESTALLD.prenumerera(tasks.koa_arsrapport)

@@ -90,3 +90,15 @@ class Uppfoljningsfilter(Formular):
             kategori=d["kategori"].pk if d.get("kategori") else None,
             myndighet=d["myndighet"].pk if d.get("myndighet") else None,
         )
+
+
+class Arsrapportbestallning(forms.Form):
+    """The year whose report is ordered: a year that has begun."""
+
+    ar = forms.IntegerField(label=_("År"), min_value=TIDIGAST.year)
+
+    def clean_ar(self) -> int:
+        ar = self.cleaned_data["ar"]
+        if ar > timezone.localdate().year:
+            raise forms.ValidationError(_("Året har inte börjat än."))
+        return ar

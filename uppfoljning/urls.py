@@ -9,4 +9,10 @@ urlpatterns = [
         views.exportera,
         name="uppfoljning_export",
     ),
+    path("uppfoljning/arsrapport/", views.bestall_arsrapport, name="bestall_arsrapport"),
+    path(
+        "uppfoljning/arsrapporter/<int:pk>/pdf/",
+        views.ladda_ned_arsrapport,
+        name="ladda_ned_arsrapport",
+    ),
 ]
