@@ -21,6 +21,7 @@ OBJEKT = "objekt.objekt_andrat"
 IMPORT = "objekt.import_uppladdad"
 ARSHJUL = "arshjul.arshjul_bestallt"
 RAPPORT = "utvardering.rapport_bestalld"
+ARSRAPPORT = "uppfoljning.arsrapport_bestalld"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
@@ -108,6 +109,8 @@ VERBENS_EFFEKTER = {
     "utvardering.ge_aterkoppling": {RAPPORT},
     "utvardering.bestall_utvarderingsrapport": {RAPPORT},
     "utvardering.ladda_ned_utvarderingsrapport": set(),
+    "uppfoljning.bestall_arsrapport": {ARSRAPPORT},
+    "uppfoljning.ladda_ned_arsrapport": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
@@ -129,10 +132,19 @@ EFFEKTERNAS_PRENUMERANTER = {
     IMPORT: ["objekt.tasks.koa_import"],
     ARSHJUL: ["arshjul.tasks.koa_bygge"],
     RAPPORT: ["utvardering.tasks.koa_rapportbygge"],
+    ARSRAPPORT: ["uppfoljning.tasks.koa_arsrapport"],
 }
 
 
-APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering"]
+APPAR = [
+    "myndigheter",
+    "objekt",
+    "arshjul",
+    "insatser",
+    "notiser",
+    "utvardering",
+    "uppfoljning",
+]
 
 
 def _alla_tjanstemoduler():
