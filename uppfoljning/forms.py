@@ -92,7 +92,7 @@ class Uppfoljningsfilter(Formular):
         )
 
 
-class Arsrapportbestallning(forms.Form):
+class Arsrapportbestallning(Formular):
     """The year whose report is ordered: a year that has begun."""
 
     ar = forms.IntegerField(label=_("År"), min_value=TIDIGAST.year)
