@@ -17,7 +17,7 @@ from insatser.access import INSATS_POLICY
 from insatser.models import Deltagande, Insats, Kontroll
 from karna.policy import INGEN, Aktor, Funktion, Policy, Regel, Relation
 from myndigheter.roles import Roll
-from uppfoljning.models import Arsrapport, Omradesavgransning
+from uppfoljning.models import Arsrapport, Exportjobb, Omradesavgransning
 
 UPPFOLJNINGSROLLER = (
     Roll.LEDNINGSGRUPP,
@@ -36,6 +36,7 @@ UPPFOLJNING = Funktion(
 class Handling:
     RAKNA = "rakna"
     LADDA_NED = "ladda_ned"
+    SE = "se"
 
 
 # Which of the actor's facts each role's rules read: an audience keeps only those, so that all
@@ -224,6 +225,25 @@ ARSRAPPORT_POLICY = Policy(
     ],
     regler=[Regel(roll, "samma_malgrupp", [Handling.LADDA_NED]) for roll in UPPFOLJNINGSROLLER],
 )
+
+
+EXPORTJOBB_POLICY = Policy(
+    Exportjobb,
+    handlingar={Handling.SE: "se exportens förlopp och ladda ned dess fil"},
+    relationer=[
+        Relation(
+            "egen_export",
+            "användaren beställde exporten",
+            lambda aktor: Q(anvandare_id=getattr(aktor.user, "pk", None)),
+        )
+    ],
+    regler=[Regel(roll, "egen_export", [Handling.SE]) for roll in UPPFOLJNINGSROLLER],
+)
+
+
+def egna_exporter(user):
+    """The export jobs the user ordered (and may still follow up)."""
+    return EXPORTJOBB_POLICY.filtrera(user, Handling.SE)
 
 
 def raknade_insatser(user):

@@ -7,3 +7,8 @@ ARSRAPPORT_BESTALLD = Effekt(
     "uppfoljning.arsrapport_bestalld",
     "årsrapporten ska byggas för en målgrupp (data: bygge_id, nummer)",
 )
+
+EXPORT_BESTALLD = Effekt(
+    "uppfoljning.export_bestalld",
+    "en stor export ska byggas i bakgrunden (data: jobb_id)",
+)

@@ -76,6 +76,14 @@ class Uppfoljningsfilter(Formular):
             data["ar"] = str(timezone.localdate().year)
         return cls(data)
 
+    def urvalstext(self) -> str:
+        """The view in words, for the head of an Excel export."""
+        if not self.is_valid():
+            return ""
+        return " · ".join(
+            f"{self.fields[n].label}: {self[n].value()}" for n in self.fields if self[n].value()
+        )
+
     def urval(self) -> Urval:
         d = self.cleaned_data
         period = d.get("period") or ""

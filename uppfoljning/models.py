@@ -119,3 +119,45 @@ class Arsrapportbygge(models.Model):
     @property
     def pagar(self) -> bool:
         return self.status in {self.Status.VANTAR, self.Status.BYGGER}
+
+
+class Exportjobb(models.Model):
+    """One export of a follow-up table: built in the request when the view reads few operations,
+    by Celery otherwise (with its progress, polled by a status page). Every export has a row,
+    which the access log names."""
+
+    Status = RapportbyggeStatus
+
+    anvandare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    tabell = models.CharField(_("tabell"), max_length=40)
+    format = models.CharField(_("format"), max_length=4)
+    fraga = models.TextField(_("urval (frågesträng)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.VANTAR
+    )
+    framsteg = models.PositiveSmallIntegerField(_("framsteg (%)"), default=0)
+    fil = models.FileField(_("fil"), upload_to="exporter/", max_length=300, blank=True)
+    skapad = models.DateTimeField(_("skapad"), default=timezone.now)
+    klar = models.DateTimeField(_("klart"), null=True, blank=True)
+    fel = models.TextField(_("fel"), blank=True)
+
+    class Meta:
+        verbose_name = _("exportjobb")
+        verbose_name_plural = _("exportjobb")
+        ordering = ["-skapad"]
+
+    def __str__(self) -> str:
+        return f"{self.tabell}.{self.format} ({self.get_status_display()}, {self.framsteg} %)"
+
+    @property
+    def pagar(self) -> bool:
+        return self.status in {self.Status.VANTAR, self.Status.BYGGER}
+
+    @property
+    def filnamn(self) -> str:
+        return f"uppfoljning-{self.tabell}.{self.format}"

@@ -267,3 +267,8 @@ def arsrapportlage(user, ar: int) -> dict:
         "bygge": Arsrapportbygge.objects.filter(ar=ar, malgrupp=malgrupp.nyckel()).first(),
         "malgrupp": malgrupp,
     }
+
+
+def antal_lasta_insatser(user, ar: int) -> int:
+    """How many operations a view of year ``ar`` reads (that year and the one before)."""
+    return raknade_insatser(user).filter(start__year__in=[ar, ar - 1]).count()

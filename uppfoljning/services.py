@@ -19,7 +19,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -29,11 +29,13 @@ from karna.lagring import spara_fil
 from karna.models import Atkomstlogg
 from karna.verb import verb
 from myndigheter.roles import Roll
-from uppfoljning import access
+from uppfoljning import access, export, selectors
 from uppfoljning.access import UPPFOLJNING, Malgrupp
 from uppfoljning.arsrapportinnehall import arsrapportinnehall, diagram, fingeravtryck
-from uppfoljning.effekter import ARSRAPPORT_BESTALLD
-from uppfoljning.models import Arsrapport, Arsrapportbygge
+from uppfoljning.effekter import ARSRAPPORT_BESTALLD, EXPORT_BESTALLD
+from uppfoljning.forms import Uppfoljningsfilter
+from uppfoljning.models import Arsrapport, Arsrapportbygge, Exportjobb
+from uppfoljning.siffror import Urval
 from utvardering.workflow import RAPPORTBYGGE_WORKFLOW
 
 logger = logging.getLogger(__name__)
@@ -222,10 +224,85 @@ def ladda_ned_arsrapport(user, pk: int, syfte: str) -> Arsrapport:
     return rapport
 
 
+# Above this many operations read (the view's year and the one before), an export is built by
+# Celery with its progress instead of in the request.
+EXPORTJOBB_FRAN = 5000
+SYFTE_EXPORT = "Uppföljning: export av en tabell"
+
+
+def _exportjobb(user, tabell: str, format: str, fraga: str, status: str) -> Exportjobb:
+    jobb = Exportjobb(anvandare=user, tabell=tabell, format=format, fraga=fraga, status=status)
+    jobb.save()
+    logga(user, Atkomstlogg.Handling.EXPORTERA, [jobb], f"{SYFTE_EXPORT}: {tabell}.{format}")
+    return jobb
+
+
+@verb()
+def exportera_direkt(user, tabell: str, format: str, fraga: str) -> Exportjobb:
+    """Record (and log) an export built in the request."""
+    jobb = Exportjobb(status=RAPPORTBYGGE_WORKFLOW.skapa("bestall"))
+    RAPPORTBYGGE_WORKFLOW.overga(jobb, "paborja")
+    RAPPORTBYGGE_WORKFLOW.overga(jobb, "bli_klart")
+    return _exportjobb(user, tabell, format, fraga, jobb.status)
+
+
+@verb(EXPORT_BESTALLD)
+def bestall_export(user, tabell: str, format: str, fraga: str) -> Exportjobb:
+    """Order (and log) an export that Celery builds; its page shows the progress."""
+    if not UPPFOLJNING.tillater(user):
+        raise PermissionDenied
+    jobb = _exportjobb(user, tabell, format, fraga, RAPPORTBYGGE_WORKFLOW.skapa("bestall"))
+    EXPORT_BESTALLD.utlos(jobb_id=jobb.pk)
+    return jobb
+
+
+def _framsteg(jobb: Exportjobb, procent: int) -> None:
+    jobb.framsteg = procent
+    jobb.save(update_fields=["status", "framsteg"])
+
+
+def bygg_export(jobb_id: int) -> str:
+    """Build an ordered export as its orderer sees the view now; idempotent."""
+    with transaction.atomic():
+        jobb = Exportjobb.objects.select_for_update().filter(pk=jobb_id).first()
+        if jobb is None:
+            return "saknas"
+        if not jobb.pagar:
+            return "redan klart"
+        RAPPORTBYGGE_WORKFLOW.overga(jobb, "paborja")
+        _framsteg(jobb, 10)
+    try:
+        form = Uppfoljningsfilter.fran(QueryDict(jobb.fraga))
+        urval = form.urval() if form.is_valid() else Urval(ar=timezone.localdate().year)
+        tabell = selectors.siffror(jobb.anvandare, urval)["tabeller"][jobb.tabell]
+        _framsteg(jobb, 70)
+        if jobb.format == "csv":
+            innehall = export.som_csv(tabell).encode()
+        else:
+            innehall = export.som_xlsx(tabell, form.urvalstext())
+    except DatabaseError:
+        raise
+    except Exception as fel:  # bad data: retrying would fail the same way
+        logger.exception("export job %s failed", jobb_id)
+        RAPPORTBYGGE_WORKFLOW.overga_alla(
+            Exportjobb.objects.filter(pk=jobb_id), "misslyckas", fel=f"{type(fel).__name__}"
+        )
+        return "misslyckat"
+    jobb.fil.name = spara_fil(f"exporter/{jobb.pk}/{jobb.filnamn}", innehall)
+    RAPPORTBYGGE_WORKFLOW.overga(jobb, "bli_klart")
+    jobb.framsteg = 100
+    jobb.klar = timezone.now()
+    jobb.save(update_fields=["status", "framsteg", "fil", "klar"])
+    return "byggt"
+
+
 __all__ = [
     "bestall_andrade_rapporter",
     "bestall_arsrapport",
+    "bestall_export",
     "bestall_forra_arets_rapporter",
     "bygg_arsrapport",
+    "bygg_export",
+    "exportera_direkt",
     "ladda_ned_arsrapport",
 ]

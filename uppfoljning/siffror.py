@@ -33,6 +33,21 @@ GENOMFORDA = {S.GENOMFORD, S.UTVARDERAD}
 # The HSEEP scale as numbers for an average: P 4, S 3, M 2, U 1.
 BETYGSVARDE = {Betyg.P: 4, Betyg.S: 3, Betyg.M: 2, Betyg.U: 1}
 DOLD = "–"
+# Every table of a view (page, exports, yearly report), the headline figures first.
+TABELLER = (
+    "nyckeltal",
+    "trender",
+    "manader",
+    "myndigheter",
+    "installda",
+    "kategorier",
+    "stadsomraden",
+    "utsatta_omraden",
+    "utvarderingar",
+    "betyg",
+    "utfall",
+    "ledtider",
+)
 # A sum of too few decisions, not shown.
 SKYDDAD_SUMMA = "*"
 

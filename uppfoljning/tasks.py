@@ -39,3 +39,14 @@ def bestall_forra_arets_rapporter() -> int:
 def bestall_andrade_rapporter() -> int:
     """Beat, nightly: order a rebuild of the reports whose figures changed."""
     return services.bestall_andrade_rapporter()
+
+
+@shared_task(soft_time_limit=300, time_limit=360, **GEMENSAMT)
+def bygg_export(jobb_id: int) -> str:
+    """Build an ordered export of a follow-up table."""
+    return services.bygg_export(jobb_id)
+
+
+def koa_export(jobb_id: int) -> None:
+    """Subscriber of ``EXPORT_BESTALLD``: enqueue the export once the order is committed."""
+    koa_efter_commit(bygg_export, jobb_id)

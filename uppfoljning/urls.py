@@ -9,6 +9,12 @@ urlpatterns = [
         views.exportera,
         name="uppfoljning_export",
     ),
+    path("uppfoljning/exporter/<int:pk>/", views.exportjobb, name="uppfoljning_exportjobb"),
+    path(
+        "uppfoljning/exporter/<int:pk>/fil/",
+        views.exportjobbets_fil,
+        name="uppfoljning_exportjobbets_fil",
+    ),
     path("uppfoljning/arsrapport/", views.bestall_arsrapport, name="bestall_arsrapport"),
     path(
         "uppfoljning/arsrapporter/<int:pk>/pdf/",

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,10 +20,11 @@ from karna.tillagg import Avsnitt
 from karna.vyer import formularfel_som_meddelanden, kor_verb, kraver
 from objekt.views_import import CSV_TYP, XLSX_TYP
 from uppfoljning import export, selectors, services
-from uppfoljning.access import UPPFOLJNING
+from uppfoljning.access import UPPFOLJNING, egna_exporter
 from uppfoljning.diagram import uppfoljningens_diagram
 from uppfoljning.forms import Arsrapportbestallning, Uppfoljningsfilter
-from uppfoljning.siffror import Urval
+from uppfoljning.models import Exportjobb
+from uppfoljning.siffror import TABELLER, Urval
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +69,18 @@ def uppfoljning(request):
 @require_GET
 @kraver(UPPFOLJNING)
 def exportera(request, tabell: str, format: str):
-    """One table of the page as the reader sees it, as CSV or Excel; each export is logged."""
-    form, urval = _filter(request)
-    vald = selectors.siffror(request.user, urval)["tabeller"].get(tabell)
-    if vald is None or format not in ("csv", "xlsx"):
+    """One table of the page as the reader sees it, as CSV or Excel. A view that reads many
+    operations is exported by Celery (the reader follows it on its own page); each export is
+    logged."""
+    if tabell not in TABELLER or format not in ("csv", "xlsx"):
         raise Http404
+    form, urval = _filter(request)
+    fraga = request.GET.urlencode()
+    if selectors.antal_lasta_insatser(request.user, urval.ar) > services.EXPORTJOBB_FRAN:
+        jobb = services.bestall_export(request.user, tabell, format, fraga)
+        return redirect("uppfoljning_exportjobb", jobb.pk)
+    vald = selectors.siffror(request.user, urval)["tabeller"][tabell]
+    services.exportera_direkt(request.user, tabell, format, fraga)
     aktor = Aktor.for_user(request.user)
     logger.info(
         "follow-up export: user=%s organisation=%s table=%s format=%s view=%s request=%s",
@@ -87,14 +95,30 @@ def exportera(request, tabell: str, format: str):
     if format == "csv":
         svar = HttpResponse(export.som_csv(vald), content_type=CSV_TYP)
     else:
-        urvalstext = " · ".join(
-            f"{form.fields[n].label}: {form[n].value()}"
-            for n in form.fields
-            if form.is_valid() and form[n].value()
-        )
-        svar = HttpResponse(export.som_xlsx(vald, urvalstext), content_type=XLSX_TYP)
+        svar = HttpResponse(export.som_xlsx(vald, form.urvalstext()), content_type=XLSX_TYP)
     svar["Content-Disposition"] = f'attachment; filename="{filnamn}"'
     return svar
+
+
+@login_required
+@require_GET
+@kraver(UPPFOLJNING)
+def exportjobb(request, pk: int):
+    """How far the reader's export has come; the page reloads itself until the file is ready."""
+    jobb = get_object_or_404(egna_exporter(request.user), pk=pk)
+    return render(request, "uppfoljning/exportjobb.html", {"jobb": jobb})
+
+
+@login_required
+@require_GET
+@kraver(UPPFOLJNING)
+def exportjobbets_fil(request, pk: int):
+    jobb = get_object_or_404(egna_exporter(request.user), pk=pk, status=Exportjobb.Status.KLAR)
+    try:
+        fil = jobb.fil.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    return FileResponse(fil, as_attachment=True, filename=jobb.filnamn)
 
 
 def startsidans_siffror(request) -> Avsnitt | None:

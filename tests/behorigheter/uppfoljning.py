@@ -31,24 +31,36 @@ MATRIS = {
         "GET": folja_upp(404, LEDNINGSGRUPP=200),
         "POST": alla(405, ANONYM=LOGIN),
     },
+    # An export job is its orderer's (the management group's here): missing to everyone else.
+    "uppfoljning_exportjobb": {
+        "GET": folja_upp(404, LEDNINGSGRUPP=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
+    "uppfoljning_exportjobbets_fil": {
+        "GET": folja_upp(404, LEDNINGSGRUPP=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
 }
 URLER = {
     "uppfoljning": "/uppfoljning/",
     "uppfoljning_export": f"/uppfoljning/export/kategorier.xlsx?ar={timezone.localdate().year}",
     "bestall_arsrapport": "/uppfoljning/arsrapport/",
     "ladda_ned_arsrapport": "/uppfoljning/arsrapporter/{ARSRAPPORT}/pdf/",
+    "uppfoljning_exportjobb": "/uppfoljning/exporter/{EXPORTJOBB}/",
+    "uppfoljning_exportjobbets_fil": "/uppfoljning/exporter/{EXPORTJOBB}/fil/",
 }
 
 
 def platshallare(aktorer) -> dict:
-    """The management group's yearly report (the template rendered, the layout stood in for)."""
+    """The management group's yearly report (the template rendered, the layout stood in for)
+    and an export it ordered, built."""
     from unittest import mock
 
     from myndigheter.roles import Roll
     from tests.conftest import _SnabbPdf
     from uppfoljning import services
     from uppfoljning.access import malgrupp
-    from uppfoljning.models import Arsrapport, Arsrapportbygge
+    from uppfoljning.models import Arsrapport, Arsrapportbygge, Exportjobb
 
     lasare = malgrupp(aktorer[Roll.LEDNINGSGRUPP])
     bygge = Arsrapportbygge.objects.create(
@@ -56,4 +68,11 @@ def platshallare(aktorer) -> dict:
     )
     with mock.patch("weasyprint.HTML", _SnabbPdf):
         assert services.bygg_arsrapport(bygge.pk, bygge.nummer) == "byggt"
-    return {"ARSRAPPORT": Arsrapport.objects.get(malgrupp=bygge.malgrupp).pk}
+    jobb = Exportjobb.objects.create(
+        anvandare=aktorer[Roll.LEDNINGSGRUPP], tabell="nyckeltal", format="csv"
+    )
+    assert services.bygg_export(jobb.pk) == "byggt"
+    return {
+        "ARSRAPPORT": Arsrapport.objects.get(malgrupp=bygge.malgrupp).pk,
+        "EXPORTJOBB": jobb.pk,
+    }

@@ -22,6 +22,7 @@ IMPORT = "objekt.import_uppladdad"
 ARSHJUL = "arshjul.arshjul_bestallt"
 RAPPORT = "utvardering.rapport_bestalld"
 ARSRAPPORT = "uppfoljning.arsrapport_bestalld"
+EXPORT = "uppfoljning.export_bestalld"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
@@ -111,6 +112,8 @@ VERBENS_EFFEKTER = {
     "utvardering.ladda_ned_utvarderingsrapport": set(),
     "uppfoljning.bestall_arsrapport": {ARSRAPPORT},
     "uppfoljning.ladda_ned_arsrapport": set(),
+    "uppfoljning.bestall_export": {EXPORT},
+    "uppfoljning.exportera_direkt": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
@@ -133,6 +136,7 @@ EFFEKTERNAS_PRENUMERANTER = {
     ARSHJUL: ["arshjul.tasks.koa_bygge"],
     RAPPORT: ["utvardering.tasks.koa_rapportbygge"],
     ARSRAPPORT: ["uppfoljning.tasks.koa_arsrapport"],
+    EXPORT: ["uppfoljning.tasks.koa_export"],
 }
 
 
