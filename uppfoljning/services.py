@@ -1,4 +1,5 @@
-"""Yearly report verbs: order a build, build, download; and what beat orders.
+"""The follow-up's verbs: the yearly report (order a build, build, download, and what beat
+orders) and the exports (record one built in the request, order and build a large one).
 
 The yearly report follows the evaluation report's pattern (``utvardering.services.rapport``):
 ordering creates or bumps the build record of (year, audience) and triggers
@@ -46,6 +47,10 @@ MALL = "uppfoljning/arsrapport.html"
 MAX_SIDOR = 40
 # Late outcomes are looked for in the reports of this many years back.
 KONTROLLERADE_AR = 3
+# Above this many operations read (the view's year and the one before), an export is built by
+# Celery with its progress instead of in the request.
+EXPORTJOBB_FRAN = 5000
+SYFTE_EXPORT = "Uppföljning: export av en tabell"
 Bygge = Arsrapportbygge.Status
 
 
@@ -222,12 +227,6 @@ def ladda_ned_arsrapport(user, pk: int, syfte: str) -> Arsrapport:
         raise Http404
     logga(user, Atkomstlogg.Handling.LADDA_NED, [rapport], syfte)
     return rapport
-
-
-# Above this many operations read (the view's year and the one before), an export is built by
-# Celery with its progress instead of in the request.
-EXPORTJOBB_FRAN = 5000
-SYFTE_EXPORT = "Uppföljning: export av en tabell"
 
 
 def _exportjobb(user, tabell: str, format: str, fraga: str, status: str) -> Exportjobb:
