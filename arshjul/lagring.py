@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 from functools import partial
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+
+from karna.lagring import spara_fil
 
 FORMAT = ("svg", "pdf", "ics")
 INNEHALLSTYP = {
@@ -29,11 +30,7 @@ def filnamn(version, format: str) -> str:
 
 def spara(version, format: str, innehall: bytes) -> None:
     """Store one file of the version and set its field and checksum (the caller saves)."""
-    namn = filnamn(version, format)
-    if default_storage.exists(namn):
-        default_storage.delete(namn)
-    sparat = default_storage.save(namn, ContentFile(innehall))
-    getattr(version, format).name = sparat
+    getattr(version, format).name = spara_fil(filnamn(version, format), innehall)
     setattr(version, f"{format}_kontrollsumma", hashlib.sha256(innehall).hexdigest())
 
 

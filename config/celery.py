@@ -37,6 +37,8 @@ app.conf.update(
         "arshjul.tasks.rendera_arshjul": {"queue": "pdf"},
         # evaluation reports (utvardering)
         "utvardering.tasks.bygg_utvarderingsrapport": {"queue": "pdf"},
+        # yearly reports (uppfoljning)
+        "uppfoljning.tasks.bygg_arsrapport": {"queue": "pdf"},
     },
     worker_max_tasks_per_child=50,
     broker_connection_retry_on_startup=True,
@@ -64,6 +66,14 @@ app.conf.update(
         "forbered_planeringsar": {
             "task": "arshjul.tasks.forbered_planeringsar",
             "schedule": crontab(minute=15, hour=3),
+        },
+        "forra_arets_arsrapporter": {
+            "task": "uppfoljning.tasks.bestall_forra_arets_rapporter",
+            "schedule": crontab(minute=0, hour=6, day_of_month=15, month_of_year=1),
+        },
+        "andrade_arsrapporter": {
+            "task": "uppfoljning.tasks.bestall_andrade_rapporter",
+            "schedule": crontab(minute=45, hour=2),
         },
         "rensa_engangsnycklar": {
             "task": "karna.tasks.rensa_engangsnycklar",

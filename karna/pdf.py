@@ -10,6 +10,8 @@ in it can never make the renderer reach the network or read other files.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import mimetypes
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -87,3 +89,15 @@ def rendera(mall: str, context: dict, max_sidor: int) -> Pdf:
     if sidor > max_sidor:
         raise ForStortDokument(sidor, max_sidor)
     return Pdf(dokument.write_pdf(pdf_variant=PDF_VARIANT), sidor)
+
+
+def fingeravtryck(innehall: dict, mallversion: int) -> str:
+    """SHA-256 of the canonical JSON of a document's content and its template's version: a
+    rebuild whose fingerprint equals the last version's has nothing new to show."""
+    kanonisk = json.dumps(
+        {"mallversion": mallversion, "innehall": innehall},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(kanonisk.encode()).hexdigest()

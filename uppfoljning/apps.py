@@ -7,8 +7,12 @@ class UppfoljningConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self):
-        """Put the year's headline figures on the start page of those who follow up."""
+        """Put the year's headline figures on the start page of those who follow up; build a
+        yearly report and a large export when they are ordered."""
         from myndigheter.tillagg import STARTSIDA
-        from uppfoljning import views
+        from uppfoljning import tasks, views
+        from uppfoljning.effekter import ARSRAPPORT_BESTALLD, EXPORT_BESTALLD
 
         STARTSIDA.registrera(views.startsidans_siffror, ordning=55)
+        ARSRAPPORT_BESTALLD.prenumerera(tasks.koa_arsrapport)
+        EXPORT_BESTALLD.prenumerera(tasks.koa_export)

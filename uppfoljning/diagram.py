@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from uppfoljning.siffror import Tabell
 
 RADHOJD = 28
@@ -54,3 +56,19 @@ def stapeldiagram(tabell: Tabell, kolumn: int, beskrivning: str) -> Diagram:
         ],
         tabell=tabell,
     )
+
+
+def uppfoljningens_diagram(tabeller: dict[str, Tabell]) -> list[Diagram]:
+    """The charts of the follow-up, on the page and in the yearly report alike."""
+    return [
+        stapeldiagram(
+            tabeller["manader"],
+            2,
+            _("Antal genomförda insatser per månad under året, inom de valda filtren."),
+        ),
+        stapeldiagram(
+            tabeller["myndigheter"],
+            1,
+            _("Antal insatser som varje organisation samordnade eller deltog i."),
+        ),
+    ]

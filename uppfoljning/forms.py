@@ -76,6 +76,14 @@ class Uppfoljningsfilter(Formular):
             data["ar"] = str(timezone.localdate().year)
         return cls(data)
 
+    def urvalstext(self) -> str:
+        """The view in words, for the head of an Excel export."""
+        if not self.is_valid():
+            return ""
+        return " · ".join(
+            f"{self.fields[n].label}: {self[n].value()}" for n in self.fields if self[n].value()
+        )
+
     def urval(self) -> Urval:
         d = self.cleaned_data
         period = d.get("period") or ""
@@ -90,3 +98,15 @@ class Uppfoljningsfilter(Formular):
             kategori=d["kategori"].pk if d.get("kategori") else None,
             myndighet=d["myndighet"].pk if d.get("myndighet") else None,
         )
+
+
+class Arsrapportbestallning(Formular):
+    """The year whose report is ordered: a year that has begun."""
+
+    ar = forms.IntegerField(label=_("År"), min_value=TIDIGAST.year)
+
+    def clean_ar(self) -> int:
+        ar = self.cleaned_data["ar"]
+        if ar > timezone.localdate().year:
+            raise forms.ValidationError(_("Året har inte börjat än."))
+        return ar

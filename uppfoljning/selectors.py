@@ -23,8 +23,21 @@ from insatser.models import (
 )
 from myndigheter.models import Myndighet, Omradesbedomning, Stadsomrade, UtsattOmrade
 from objekt.models import Objekt, Problemkategori
+from uppfoljning import access
 from uppfoljning.access import raknade_insatser
-from uppfoljning.siffror import GENOMFORDA, PLANERADE, Namn, S, skyddat
+from uppfoljning.models import Arsrapportbygge
+from uppfoljning.siffror import (
+    GENOMFORDA,
+    PLANERADE,
+    Namn,
+    S,
+    Urval,
+    berakna,
+    nyckeltal,
+    per_manad,
+    skyddat,
+    trender,
+)
 from utvardering.models import (
     Forbattringsomrade,
     Gemensamutvardering,
@@ -228,3 +241,34 @@ def startsidans_nyckeltal(user, ar: int) -> dict:
         insats__in=insatser.values("pk"), reserv=False, status=Kontroll.Status.GENOMFORD
     ).count()
     return {**antal, "kontroller": skyddat(kontroller)}
+
+
+def siffror(user, urval: Urval) -> dict:
+    """Every figure and table of one view as ``user`` (or an audience) counts them, with the
+    previous year's for the trends."""
+    rader = list(insatsrader(user, [urval.ar, urval.ar - 1]).values())
+    alla_namn = namn()
+    i_ar = berakna(rader, urval, alla_namn)
+    i_fjol = berakna(rader, urval.aret_fore(), alla_namn)
+    manader = per_manad(rader, urval)
+    tabeller = {
+        t.nyckel: t
+        for t in (nyckeltal(i_ar), trender(i_ar, i_fjol), manader, *i_ar.tabeller.values())
+    }
+    return {"siffror": i_ar, "fjol": i_fjol, "tabeller": tabeller}
+
+
+def arsrapportlage(user, ar: int) -> dict:
+    """What the page shows of the year's report for the user's audience: its versions, newest
+    first, and the state of its build."""
+    malgrupp = access.malgrupp(user)
+    return {
+        "versioner": list(access.arsrapporter(user).filter(ar=ar).order_by("-version")),
+        "bygge": Arsrapportbygge.objects.filter(ar=ar, malgrupp=malgrupp.nyckel()).first(),
+        "malgrupp": malgrupp,
+    }
+
+
+def antal_lasta_insatser(user, ar: int) -> int:
+    """How many operations a view of year ``ar`` reads (that year and the one before)."""
+    return raknade_insatser(user).filter(start__year__in=[ar, ar - 1]).count()

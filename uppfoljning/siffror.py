@@ -33,6 +33,23 @@ GENOMFORDA = {S.GENOMFORD, S.UTVARDERAD}
 # The HSEEP scale as numbers for an average: P 4, S 3, M 2, U 1.
 BETYGSVARDE = {Betyg.P: 4, Betyg.S: 3, Betyg.M: 2, Betyg.U: 1}
 DOLD = "–"
+# Every table of a view (page, exports, yearly report), the headline figures first.
+TABELLER = (
+    "nyckeltal",
+    "trender",
+    "manader",
+    "myndigheter",
+    "installda",
+    "kategorier",
+    "stadsomraden",
+    "utsatta_omraden",
+    "utvarderingar",
+    "betyg",
+    "utfall",
+    "ledtider",
+)
+# A sum of too few decisions, not shown.
+SKYDDAD_SUMMA = "*"
 
 
 @dataclass(frozen=True)
@@ -189,7 +206,7 @@ def berakna(alla_rader, urval: Urval, namn: Namn, troskel: int | None = None) ->
             _per_omrade(inspekterade, namn, troskel, "utsatta_omraden", "utsatt_omrade_id"),
             _utvarderingar(genomforda),
             _betyg(genomforda),
-            _utfall(rader, namn),
+            _utfall(rader, namn, troskel),
             _ledtider(genomforda),
             _myndigheter(rader, namn),
         )
@@ -334,7 +351,16 @@ def _betyg(genomforda) -> Tabell:
     )
 
 
-def _utfall(rader, namn: Namn) -> Tabell:
+def _summa(varde: Decimal, beslut: int, troskel: int) -> str:
+    """A sum of amounts or quantities, shown only when at least ``troskel`` decisions make it
+    up: a sum of one or two decisions would show a single company's sanction."""
+    if not varde:
+        return "–"
+    return _text(varde) if beslut >= troskel else SKYDDAD_SUMMA
+
+
+def _utfall(rader, namn: Namn, troskel: int | None) -> Tabell:
+    troskel = troskel or settings.UPPFOLJNING_TROSKEL
     antal, belopp, mangd = Counter(), defaultdict(Decimal), defaultdict(Decimal)
     for r in rader:
         for u in r.utfall:
@@ -349,16 +375,18 @@ def _utfall(rader, namn: Namn) -> Tabell:
             [
                 namn.typer[t][0],
                 n,
-                _text(belopp[t]) if belopp[t] else "–",
-                _text(mangd[t]) if mangd[t] else "–",
+                _summa(belopp[t], n, troskel),
+                _summa(mangd[t], n, troskel),
                 namn.typer[t][1],
             ]
             for t, n in sorted(antal.items(), key=lambda x: namn.typer[x[0]][0])
         ],
         _(
             "Alla utfall räknas, också de som bara syns i sammanställningar, i året för "
-            "insatsens datum även när beslutet kom senare."
-        ),
+            "insatsens datum även när beslutet kom senare. Belopp och mängder av färre än "
+            "%(troskel)s beslut visas inte (”%(skyddad)s”)."
+        )
+        % {"troskel": troskel, "skyddad": SKYDDAD_SUMMA},
     )
 
 

@@ -5,39 +5,30 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from karna.middleware import aktuellt_request_id
 from karna.policy import Aktor
 from karna.tillagg import Avsnitt
-from karna.vyer import kraver
+from karna.vyer import formularfel_som_meddelanden, kor_verb, kraver
 from objekt.views_import import CSV_TYP, XLSX_TYP
-from uppfoljning import export, selectors
-from uppfoljning.access import UPPFOLJNING
-from uppfoljning.diagram import stapeldiagram
-from uppfoljning.forms import Uppfoljningsfilter
-from uppfoljning.siffror import Urval, berakna, nyckeltal, per_manad, trender
+from uppfoljning import export, selectors, services
+from uppfoljning.access import UPPFOLJNING, egna_exporter
+from uppfoljning.diagram import uppfoljningens_diagram
+from uppfoljning.forms import Arsrapportbestallning, Uppfoljningsfilter
+from uppfoljning.models import Exportjobb
+from uppfoljning.siffror import TABELLER, Urval
 
 logger = logging.getLogger(__name__)
 
-
-def _siffror(user, urval: Urval) -> dict:
-    """Every figure and table of one view, with the previous year's for the trends."""
-    rader = list(selectors.insatsrader(user, [urval.ar, urval.ar - 1]).values())
-    namn = selectors.namn()
-    i_ar = berakna(rader, urval, namn)
-    i_fjol = berakna(rader, urval.aret_fore(), namn)
-    manader = per_manad(rader, urval)
-    tabeller = {
-        t.nyckel: t
-        for t in (nyckeltal(i_ar), trender(i_ar, i_fjol), manader, *i_ar.tabeller.values())
-    }
-    return {"siffror": i_ar, "fjol": i_fjol, "tabeller": tabeller}
+SYFTE = "Uppföljning: årsrapport"
 
 
 def _filter(request) -> tuple[Uppfoljningsfilter, Urval]:
@@ -52,20 +43,9 @@ def _filter(request) -> tuple[Uppfoljningsfilter, Urval]:
 @kraver(UPPFOLJNING)
 def uppfoljning(request):
     form, urval = _filter(request)
-    data = _siffror(request.user, urval)
+    data = selectors.siffror(request.user, urval)
     tabeller = data["tabeller"]
-    diagram = [
-        stapeldiagram(
-            tabeller["manader"],
-            2,
-            _("Antal genomförda insatser per månad under året, inom de valda filtren."),
-        ),
-        stapeldiagram(
-            tabeller["myndigheter"],
-            1,
-            _("Antal insatser som varje organisation samordnade eller deltog i."),
-        ),
-    ]
+    diagram = uppfoljningens_diagram(tabeller)
     i_diagram = {d.tabell.nyckel for d in diagram}
     return render(
         request,
@@ -80,6 +60,7 @@ def uppfoljning(request):
             ],
             "fraga": request.GET.urlencode(),
             "troskel": settings.UPPFOLJNING_TROSKEL,
+            "arsrapport": selectors.arsrapportlage(request.user, urval.ar),
         },
     )
 
@@ -88,11 +69,18 @@ def uppfoljning(request):
 @require_GET
 @kraver(UPPFOLJNING)
 def exportera(request, tabell: str, format: str):
-    """One table of the page as the reader sees it, as CSV or Excel; each export is logged."""
-    form, urval = _filter(request)
-    vald = _siffror(request.user, urval)["tabeller"].get(tabell)
-    if vald is None or format not in ("csv", "xlsx"):
+    """One table of the page as the reader sees it, as CSV or Excel. A view that reads many
+    operations is exported by Celery (the reader follows it on its own page); each export is
+    logged."""
+    if tabell not in TABELLER or format not in ("csv", "xlsx"):
         raise Http404
+    form, urval = _filter(request)
+    fraga = request.GET.urlencode()
+    if selectors.antal_lasta_insatser(request.user, urval.ar) > services.EXPORTJOBB_FRAN:
+        jobb = services.bestall_export(request.user, tabell, format, fraga)
+        return redirect("uppfoljning_exportjobb", jobb.pk)
+    vald = selectors.siffror(request.user, urval)["tabeller"][tabell]
+    services.exportera_direkt(request.user, tabell, format, fraga)
     aktor = Aktor.for_user(request.user)
     logger.info(
         "follow-up export: user=%s organisation=%s table=%s format=%s view=%s request=%s",
@@ -107,14 +95,30 @@ def exportera(request, tabell: str, format: str):
     if format == "csv":
         svar = HttpResponse(export.som_csv(vald), content_type=CSV_TYP)
     else:
-        urvalstext = " · ".join(
-            f"{form.fields[n].label}: {form[n].value()}"
-            for n in form.fields
-            if form.is_valid() and form[n].value()
-        )
-        svar = HttpResponse(export.som_xlsx(vald, urvalstext), content_type=XLSX_TYP)
+        svar = HttpResponse(export.som_xlsx(vald, form.urvalstext()), content_type=XLSX_TYP)
     svar["Content-Disposition"] = f'attachment; filename="{filnamn}"'
     return svar
+
+
+@login_required
+@require_GET
+@kraver(UPPFOLJNING)
+def exportjobb(request, pk: int):
+    """How far the reader's export has come; the page reloads itself until the file is ready."""
+    jobb = get_object_or_404(egna_exporter(request.user), pk=pk)
+    return render(request, "uppfoljning/exportjobb.html", {"jobb": jobb})
+
+
+@login_required
+@require_GET
+@kraver(UPPFOLJNING)
+def exportjobbets_fil(request, pk: int):
+    jobb = get_object_or_404(egna_exporter(request.user), pk=pk, status=Exportjobb.Status.KLAR)
+    try:
+        fil = jobb.fil.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    return FileResponse(fil, as_attachment=True, filename=jobb.filnamn)
 
 
 def startsidans_siffror(request) -> Avsnitt | None:
@@ -126,3 +130,44 @@ def startsidans_siffror(request) -> Avsnitt | None:
         "uppfoljning/_startsida.html",
         {"nyckeltal": selectors.startsidans_nyckeltal(request.user, ar), "ar": ar},
     )
+
+
+def _till_arsrapporten(ar: int | None):
+    fraga = f"?ar={ar}" if ar else ""
+    return redirect(reverse("uppfoljning") + fraga + "#arsrapport")
+
+
+@login_required
+@require_POST
+@kraver(UPPFOLJNING)
+def bestall_arsrapport(request):
+    """Build the year's report for the reader's audience (again); the page shows how far it
+    got."""
+    form = Arsrapportbestallning(request.POST)
+    if not form.is_valid():
+        formularfel_som_meddelanden(request, form)
+        return _till_arsrapporten(None)
+    ar = form.cleaned_data["ar"]
+    kor_verb(
+        request,
+        lambda: services.bestall_arsrapport(request.user, ar),
+        _("Årsrapporten skapas; det tar en liten stund."),
+    )
+    return _till_arsrapporten(ar)
+
+
+@login_required
+@require_GET
+@kraver(UPPFOLJNING)
+def ladda_ned_arsrapport(request, pk: int):
+    """A version of the yearly report written for the reader's audience; each download is
+    logged."""
+    rapport = services.ladda_ned_arsrapport(request.user, pk, SYFTE)
+    try:
+        fil = rapport.fil.open("rb")
+    except FileNotFoundError:
+        logger.error("yearly report file %s of version %s is missing", rapport.fil.name, pk)
+        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
+        return _till_arsrapporten(rapport.ar)
+    namn = f"Arsrapport-{rapport.ar}-v{rapport.version}.pdf"
+    return FileResponse(fil, as_attachment=True, filename=namn, content_type="application/pdf")

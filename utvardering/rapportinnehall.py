@@ -11,8 +11,6 @@ is plain data, hashed into the version's fingerprint, so the fingerprint covers 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -24,6 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from insatser.access import for_alla
+from karna import pdf
 from karna.policy import Aktor
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import ORGANISATIONSROLLER, Roll
@@ -44,14 +43,8 @@ TIMFALT = ("timmar_fore", "timmar_under", "timmar_efter", "polistimmar")
 
 
 def fingeravtryck(innehall: dict) -> str:
-    """SHA-256 of the canonical JSON of the content and the template version."""
-    kanonisk = json.dumps(
-        {"mallversion": MALLVERSION, "innehall": innehall},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(kanonisk.encode()).hexdigest()
+    """The content's fingerprint with this template's version (``karna.pdf.fingeravtryck``)."""
+    return pdf.fingeravtryck(innehall, MALLVERSION)
 
 
 def rapportens_malgrupper(utvardering: Gemensamutvardering) -> dict[int, tuple[Aktor, ...]]:

@@ -3,17 +3,11 @@ reports, and the subscriber that enqueues a report build."""
 
 from __future__ import annotations
 
-import logging
-
 from celery import shared_task
-from django.db import transaction
-from kombu.exceptions import OperationalError as KombuOperationalError
 
-from karna.uppgifter import TILLFALLIGA_FEL
+from karna.uppgifter import TILLFALLIGA_FEL, koa_efter_commit
 from utvardering.services import paminn_om_utvarderingar as _paminn
 from utvardering.services import rapport
-
-logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -49,11 +43,4 @@ def bygg_utvarderingsrapport(utvardering_id: int, nummer: int) -> str:
 def koa_rapportbygge(utvardering_id: int, nummer: int) -> None:
     """Subscriber of ``RAPPORT_BESTALLD``: enqueue the build once the order is committed. If the
     broker is down the build stays waiting, and the evaluation page offers to order it again."""
-    transaction.on_commit(lambda: _koa(utvardering_id, nummer))
-
-
-def _koa(utvardering_id: int, nummer: int) -> None:
-    try:
-        bygg_utvarderingsrapport.apply_async(args=[utvardering_id, nummer])
-    except KombuOperationalError:
-        logger.warning("could not enqueue the report build of evaluation %s", utvardering_id)
+    koa_efter_commit(bygg_utvarderingsrapport, utvardering_id, nummer)

@@ -1,6 +1,8 @@
 """The follow-up in a browser, with the demo data: the management group goes from its start page
-to the follow-up, filters by an LPO and a quarter, and downloads a table as Excel; axe finds no
-WCAG 2.1 AA violation on the page, and the charts are images with their titles."""
+to the follow-up, filters by an LPO and a quarter, downloads a table as Excel, orders the yearly
+report (built in the request: tasks run eagerly here; the worker's own test is elsewhere) and
+downloads it; axe finds no WCAG 2.1 AA violation on the page, and the charts are images with
+their titles."""
 
 import io
 
@@ -14,9 +16,10 @@ from tests.browser import logga_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_management_group_filters_the_follow_up_and_downloads_excel(
-    demodata, live_server, sida, axe_granskning, spara_bild
+def test_the_management_group_filters_the_follow_up_and_downloads_excel_and_the_report(
+    demodata, live_server, sida, axe_granskning, spara_bild, uppgifter_i_processen
 ):
+    """Slow (about 10 s): the demo data, a browser and one real PDF rendered in the request."""
     ar = timezone.localdate().year
     logga_in(sida, live_server, "ledningsgrupp")
     sida.get_by_role("link", name="Till uppföljningen med filter, diagram och exporter").click()
@@ -44,3 +47,12 @@ def test_the_management_group_filters_the_follow_up_and_downloads_excel(
     rader = [[c.value for c in rad] for rad in blad.iter_rows()]
     assert rader[0][0] == "Organisationernas andel av insatserna"
     assert rader[2] == ["Organisation", "Insatser", "Andel"]
+
+    sida.get_by_role("button", name=f"Skapa årsrapporten {ar}").click()
+    expect(sida.get_by_text("Årsrapporten skapas; det tar en liten stund.")).to_be_visible()
+    assert axe_granskning(sida) == []
+    with sida.expect_download() as nedladdning:
+        sida.get_by_role("link", name="Ladda ned version 1 (PDF)").click()
+    fil = nedladdning.value
+    assert fil.suggested_filename == f"Arsrapport-{ar}-v1.pdf"
+    assert fil.path().read_bytes()[:5] == b"%PDF-"

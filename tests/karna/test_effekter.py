@@ -21,6 +21,8 @@ OBJEKT = "objekt.objekt_andrat"
 IMPORT = "objekt.import_uppladdad"
 ARSHJUL = "arshjul.arshjul_bestallt"
 RAPPORT = "utvardering.rapport_bestalld"
+ARSRAPPORT = "uppfoljning.arsrapport_bestalld"
+EXPORT = "uppfoljning.export_bestalld"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
@@ -111,6 +113,10 @@ VERBENS_EFFEKTER = {
     "utvardering.ge_aterkoppling": {RAPPORT},
     "utvardering.bestall_utvarderingsrapport": {RAPPORT},
     "utvardering.ladda_ned_utvarderingsrapport": set(),
+    "uppfoljning.bestall_arsrapport": {ARSRAPPORT},
+    "uppfoljning.ladda_ned_arsrapport": set(),
+    "uppfoljning.bestall_export": {EXPORT},
+    "uppfoljning.exportera_direkt": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
@@ -132,10 +138,21 @@ EFFEKTERNAS_PRENUMERANTER = {
     IMPORT: ["objekt.tasks.koa_import"],
     ARSHJUL: ["arshjul.tasks.koa_bygge"],
     RAPPORT: ["utvardering.tasks.koa_rapportbygge"],
+    ARSRAPPORT: ["uppfoljning.tasks.koa_arsrapport"],
+    EXPORT: ["uppfoljning.tasks.koa_export"],
 }
 
 
-APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering", "kalender"]
+APPAR = [
+    "myndigheter",
+    "objekt",
+    "arshjul",
+    "insatser",
+    "notiser",
+    "utvardering",
+    "uppfoljning",
+    "kalender",
+]
 
 
 def _alla_tjanstemoduler():

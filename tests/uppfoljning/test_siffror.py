@@ -4,6 +4,7 @@ and the number of queries."""
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -18,6 +19,7 @@ from tests.varld import modulvarld, ny_anvandare, startsidan
 from uppfoljning import selectors
 from uppfoljning.models import Omradesavgransning
 from uppfoljning.siffror import Antal, Urval, berakna, trender
+from utvardering.models import Resultattyp, Utfall
 
 pytestmark = pytest.mark.django_db
 
@@ -75,9 +77,10 @@ def test_the_figures_equal_the_hand_counted_year(varld):
     }
     for rad in t["betyg"].rader:
         assert [str(c) for c in rad[1:]] == ["2", "1", "0", "0", "3,7"]
-    # The seizure decided the year after still counts in the operation's year.
-    assert rader(t["utfall"])["Beslag"][:2] == ["1", "10000,0"]
-    assert rader(t["utfall"])["Dom (fängelse)"][:3] == ["1", "–", "2,0"]
+    # The seizure decided the year after still counts in the operation's year; a sum of fewer
+    # decisions than the threshold is not shown (one company's sanction).
+    assert rader(t["utfall"])["Beslag"][:2] == ["1", "*"]
+    assert rader(t["utfall"])["Dom (fängelse)"][:3] == ["1", "–", "*"]
     assert rader(t["ledtider"]) == {
         "Objekten bestämda i tid": ["1", "2", "50 %"],
         "Polisbemanning begärd i tid": ["1", "1", "100 %"],
@@ -90,6 +93,19 @@ def test_the_figures_equal_the_hand_counted_year(varld):
     trend = rader(trender(s, fjol))
     assert trend["Planerade insatser"] == ["4", "1", "3"]
     assert trend["Genomförda kontroller"] == ["3", "<3", "–"]
+
+
+def test_a_sum_of_outcomes_shows_from_the_threshold_of_decisions(varld):
+    for belopp in (2000, 3000):
+        Utfall.objects.create(
+            insats=varld["insatser"][0],
+            organisation=org("skatteverket"),
+            typ=Resultattyp.objects.get(kod="beslag"),
+            belopp=Decimal(belopp),
+            beslutsdatum=uppfoljningsvarld.dag(4, 1).date(),
+        )
+    s, _ = siffror(varld["ledning"], Urval(ar=AR))
+    assert rader(s.tabeller["utfall"])["Beslag"][:2] == ["3", "15000,0"]
 
 
 @pytest.mark.parametrize(

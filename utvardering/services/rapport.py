@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.db.models import Max
@@ -29,6 +28,7 @@ from django.utils.translation import gettext as _
 from insatser.models import Insatshandelse
 from karna import pdf
 from karna.atkomstlogg import logga
+from karna.lagring import spara_fil
 from karna.models import Atkomstlogg
 from karna.verb import verb
 from utvardering import access
@@ -228,14 +228,11 @@ def _spara(utvardering_id: int, nummer: int, resultat: list[Resultat]) -> str:
 
 
 def _ny_version(utvardering_id: int, rad: Resultat) -> str:
-    # The same request always writes the same name, so a build redone after a crash overwrites
-    # its own leftover file instead of adding one.
+    # The same request always writes the same name (karna.lagring.spara_fil).
     namn = (
         f"utvarderingsrapporter/{utvardering_id}/org{rad.organisation_id}-v{rad.version}"
         f"-{rad.dataversion[:16]}.pdf"
     )
-    if default_storage.exists(namn):
-        default_storage.delete(namn)
     rapport = Utvarderingsrapport(
         utvardering_id=utvardering_id,
         organisation_id=rad.organisation_id,
@@ -249,7 +246,7 @@ def _ny_version(utvardering_id: int, rad: Resultat) -> str:
         myndighetsutvardering_ids=rad.innehall["myndighetsutvardering_ids"],
         aterkoppling_ids=rad.innehall["aterkoppling_ids"],
     )
-    rapport.fil.name = default_storage.save(namn, ContentFile(rad.pdf.innehall))
+    rapport.fil.name = spara_fil(namn, rad.pdf.innehall)
     rapport.save()
     return rapport.fil.name
 
