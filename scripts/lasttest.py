@@ -29,6 +29,8 @@ from django.utils import timezone  # noqa: E402
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll  # noqa: E402
 from insatser.workflow import (  # noqa: E402
     INSATS_WORKFLOW,
+    KONTROLL_WORKFLOW,
+    SVAR_WORKFLOW,
     BemanningStatus,
     InsatsStatus,
     KontrollStatus,
@@ -100,12 +102,17 @@ def dagens_kontroller() -> dict[str, list[list[int]]]:
                 status=INSATS_WORKFLOW.nadd(InsatsStatus.BEKRAFTAD),
             )
             Deltagande.objects.bulk_create(
-                Deltagande(insats=insats, organisation=org, svar=Svar.ACCEPTERAD)
+                Deltagande(
+                    insats=insats, organisation=org, svar=SVAR_WORKFLOW.nadd(Svar.ACCEPTERAD)
+                )
                 for org in organisationer
             )
             for ordning, o in enumerate(objekt[n * 5 : n * 5 + 5], start=1):
                 kontroll = Kontroll.objects.create(
-                    insats=insats, objekt=o, ordning=ordning, status=KontrollStatus.PLANERAD
+                    insats=insats,
+                    objekt=o,
+                    ordning=ordning,
+                    status=KONTROLL_WORKFLOW.nadd(KontrollStatus.PLANERAD),
                 )
                 kontroll.deltagande_organisationer.set(organisationer)
     kontroller = list(
@@ -130,7 +137,9 @@ def oppna_utvarderingar() -> dict[str, list[int]]:
             gemensam_utvardering__isnull=True,
         ).distinct()[: ANTAL_MAL // 2]
         for insats in insatser:
-            Deltagande.objects.filter(insats=insats).update(svar=Svar.ACCEPTERAD)
+            Deltagande.objects.filter(insats=insats).update(
+                svar=SVAR_WORKFLOW.nadd(Svar.ACCEPTERAD)
+            )
             oppna_utvardering(insats)
     per_org: dict[str, list[int]] = {}
     for pk, kod in bara.values_list("pk", "organisation__kod"):

@@ -1,7 +1,17 @@
+import uuid
+
 import pytest
 
 # The operations world (people, objects, operations in each state) for every test module.
 pytest_plugins = ["tests.varld", "tests.utvardering.utfallsvarld"]
+
+
+_KORNING = uuid.uuid4().hex
+
+
+def _korning(config) -> str:
+    """This test run: pytest-xdist's run id, the same in all its workers, or else this process."""
+    return getattr(config, "workerinput", {}).get("testrunuid", _KORNING)
 
 
 @pytest.fixture(scope="session")
@@ -14,7 +24,9 @@ def django_db_setup(
     from tests.testdatabas import skapa_testdatabas, ta_bort_testdatabas
 
     with django_db_blocker.unblock():
-        namn = skapa_testdatabas(bygg_om=request.config.getoption("create_db"))
+        namn = skapa_testdatabas(
+            _korning(request.config), bygg_om=request.config.getoption("create_db")
+        )
     yield
     with django_db_blocker.unblock():
         ta_bort_testdatabas(namn)

@@ -75,7 +75,16 @@ def _anslut_till(namn: str) -> None:
     forbindelse.settings_dict["NAME"] = namn
 
 
-def _bygg_mall(cursor, mall: str) -> None:
+def _korning(cursor, mall: str) -> str | None:
+    """The run that built template ``mall`` (its database comment)."""
+    cursor.execute(
+        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [mall]
+    )
+    rad = cursor.fetchone()
+    return rad[0] if rad else None
+
+
+def _bygg_mall(cursor, mall: str, korning: str) -> None:
     from myndigheter.referensdata import ladda_referensdata
 
     bygge = f"{mall}_bygge"
@@ -86,6 +95,11 @@ def _bygg_mall(cursor, mall: str) -> None:
     ladda_referensdata()
     connections["default"].close()
     _kor(cursor, "ALTER DATABASE {} RENAME TO {}", bygge, mall)
+    from psycopg import sql
+
+    cursor.execute(
+        sql.SQL("COMMENT ON DATABASE {} IS {}").format(sql.Identifier(mall), sql.Literal(korning))
+    )
 
 
 def _rensa_gamla_mallar(cursor, prefix: str) -> None:
@@ -94,9 +108,13 @@ def _rensa_gamla_mallar(cursor, prefix: str) -> None:
         _kor(cursor, "DROP DATABASE IF EXISTS {} WITH (FORCE)", namn)
 
 
-def skapa_testdatabas(bygg_om: bool = False) -> str:
+def skapa_testdatabas(korning: str, bygg_om: bool = False) -> str:
     """Clone (building it first when needed, or when ``bygg_om``) the template into this
-    worker's test database and point the connection at it; its name."""
+    worker's test database and point the connection at it; its name.
+
+    ``korning`` names the test run (pytest-xdist's run id, shared by its workers): with
+    ``bygg_om`` the first worker of a run builds the template anew and the others clone that
+    one, instead of each dropping it while another clones it."""
     testnamn = settings.DATABASES["default"]["TEST"]["NAME"]
     bas = re.sub(r"_gw\d+$", "", testnamn)
     prefix = f"{bas}_mall_"
@@ -104,9 +122,9 @@ def skapa_testdatabas(bygg_om: bool = False) -> str:
     with connections["default"]._nodb_cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s)", [LASNYCKEL])
         try:
-            if bygg_om or not _finns(cursor, mall):
+            if not _finns(cursor, mall) or (bygg_om and _korning(cursor, mall) != korning):
                 _rensa_gamla_mallar(cursor, prefix)
-                _bygg_mall(cursor, mall)
+                _bygg_mall(cursor, mall, korning)
             _kor(cursor, "DROP DATABASE IF EXISTS {} WITH (FORCE)", _demokopia(testnamn))
             _kopiera(cursor, mall, testnamn)
         finally:
