@@ -7,6 +7,7 @@ from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import beat_init, before_task_publish, task_failure
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -20,6 +21,23 @@ def _configure(sender, **kwargs):
 
     app.conf.broker_transport_options = {"visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT}
     Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
+
+
+@beat_init.connect
+def _beat_startar(sender, **kwargs):
+    """In the beat process: every task it sends records that beat is alive (the readiness
+    check reads it; the health task every 30 seconds keeps it fresh)."""
+    from config.tasks import beat_lever
+
+    before_task_publish.connect(beat_lever, weak=False)
+
+
+@task_failure.connect
+def _uppgift_misslyckades(sender=None, **kwargs):
+    """Count the failure for the metrics (config/matvarden.py)."""
+    from config.matvarden import rakna_uppgiftsfel
+
+    rakna_uppgiftsfel(sender.name)
 
 
 app.conf.update(

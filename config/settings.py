@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.matvarden.MatvardenMiddleware",
     "karna.middleware.RequestIdMiddleware",
     "karna.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -307,10 +308,32 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs go to standard output; LOG_FORMAT=json (the default when DEBUG is off) writes one JSON object
+# a line with the request id and no personal data (config/loggning.py), LOG_FORMAT=text plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+# Readiness (/ready/): a worker and beat count as alive when heard from within this many seconds
+# (the health task runs every 30); the generated files' disk must have this much free space.
+READY_HEARTBEAT_SECONDS = int(os.environ.get("READY_HEARTBEAT_SECONDS", "120"))
+READY_MIN_FREE_MB = int(os.environ.get("READY_MIN_FREE_MB", "500"))
+# Prometheus metrics (/metrics/): only with this bearer token or from these addresses.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.loggning.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "config.loggning.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "pgserver": {"level": "WARNING"},

@@ -1,4 +1,4 @@
-"""Login, logout, language, health, the status page and the admin site."""
+"""Login, logout, language, health, readiness, metrics, the status page and the admin site."""
 
 from tests.behorigheter import LOGIN, alla
 
@@ -6,6 +6,10 @@ MATRIS = {
     "login": {"GET": alla(200), "POST": alla(200), "DELETE": alla(405)},
     "logout": {"POST": alla(302), "GET": alla(405)},
     "health": {"GET": alla(200), "POST": alla(405)},
+    # Readiness names only its checks; no worker or beat answers in the matrix's test.
+    "ready": {"GET": alla(503), "POST": alla(405)},
+    # Metrics only with the scrape token or from an allowed address: nobody else, logged in or not.
+    "metrics": {"GET": alla(404), "POST": alla(405)},
     "status": {"GET": alla(403, ANONYM=LOGIN, ADMIN=200), "POST": alla(405, ANONYM=LOGIN)},
     "kor_halsokontroll": {
         "POST": alla(403, ANONYM=LOGIN, ADMIN=302),
@@ -21,6 +25,8 @@ URLER = {
     "login": "/logga-in/",
     "logout": "/logga-ut/",
     "health": "/health/",
+    "ready": "/ready/",
+    "metrics": "/metrics/",
     "status": "/status/",
     "kor_halsokontroll": "/status/halsokontroll/",
     "set_language": "/i18n/setlang/",
