@@ -15,7 +15,7 @@ import time
 import redis
 from django.conf import settings
 from prometheus_client import CollectorRegistry, Histogram, generate_latest, multiprocess
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, REGISTRY
+from prometheus_client.core import REGISTRY, CounterMetricFamily, GaugeMetricFamily
 
 KOER = ("akut", "celery", "pdf")
 METODER = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}

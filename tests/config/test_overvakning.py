@@ -34,7 +34,7 @@ def test_ready_when_every_check_passes(client, levande):
     assert svar.status_code == 200
     assert svar.json() == {
         "status": "ok",
-        "checks": {n: "ok" for n in ("database", "broker", "worker", "beat", "disk")},
+        "checks": dict.fromkeys(("database", "broker", "worker", "beat", "disk"), "ok"),
     }
 
 
