@@ -83,6 +83,7 @@ app.conf.update(
             "task": "arshjul.tasks.forbered_planeringsar",
             "schedule": crontab(minute=15, hour=3),
         },
+        "gallring": {"task": "karna.tasks.gallra", "schedule": crontab(minute=45, hour=2)},
         "rensa_engangsnycklar": {
             "task": "karna.tasks.rensa_engangsnycklar",
             "schedule": crontab(minute=30, hour=4),

@@ -311,6 +311,31 @@ if not DEBUG:
 # Logs go to standard output; LOG_FORMAT=json (the default when DEBUG is off) writes one JSON object
 # a line with the request id and no personal data (config/loggning.py), LOG_FORMAT=text plain lines.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+
+
+# Retention (gallring, docs/drift.md): how many days each kind of data is kept before the daily
+# retention job removes it. Defaults to be agreed locally with the records manager; an empty value
+# switches a rule off.
+def env_dagar(name: str, default: int) -> int | None:
+    value = os.environ.get(name, str(default)).strip()
+    return int(value) if value else None
+
+
+GALLRING = {
+    # The access and disclosure log.
+    "atkomstlogg": env_dagar("RETENTION_ACCESS_LOG_DAYS", 5 * 365),
+    # Notifications, read or not.
+    "notiser": env_dagar("RETENTION_NOTIFICATIONS_DAYS", 365),
+    # Findings of operations that ended this long ago.
+    "fynd": env_dagar("RETENTION_FINDINGS_DAYS", 3 * 365),
+    # Information released to operations that ended this long ago, and refused releases.
+    "frislappningar": env_dagar("RETENTION_RELEASES_DAYS", 365),
+    # Generated briefings: replaced versions, and every version of an operation that ended.
+    "genererade_filer": env_dagar("RETENTION_GENERATED_FILES_DAYS", 90),
+    # Named people and police contacts of operations that ended this long ago.
+    "personuppgifter": env_dagar("RETENTION_PERSONAL_DATA_DAYS", 365),
+}
+
 # Readiness (/ready/): a worker and beat count as alive when heard from within this many seconds
 # (the health task runs every 30); the generated files' disk must have this much free space.
 READY_HEARTBEAT_SECONDS = int(os.environ.get("READY_HEARTBEAT_SECONDS", "120"))
