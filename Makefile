@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint fmt migrate seed bench check deps messages
+.PHONY: help run test test-browser lint fmt migrate seed bench check deps messages backup restore
 
 help:
 	@echo "make run      start web, worker and beat with reference and demo data (http://127.0.0.1:8000)"
@@ -18,6 +18,8 @@ help:
 	@echo "make seed     load reference data and demo data"
 	@echo "make bench    measure speed and memory"
 	@echo "make messages compile the translations"
+	@echo "make backup   back up the database and the generated files (docs/drift.md)"
+	@echo "make restore FROM=<backup folder>  restore a backup into an empty database"
 
 check:
 	@$(PYTHON) scripts/check_system.py
@@ -78,3 +80,10 @@ bench: deps
 
 messages: deps
 	@$(BIN)/python manage.py compilemessages --ignore=.venv
+
+backup: deps
+	@$(BIN)/python scripts/backup.py backup
+
+restore: deps
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=var/backup/saminsats-<time>"; exit 1; }
+	@$(BIN)/python scripts/backup.py restore "$(FROM)"
