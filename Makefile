@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint fmt migrate seed bench check deps messages backup restore
+.PHONY: help run test test-browser lint fmt migrate seed bench loadtest check deps messages backup restore
 
 help:
 	@echo "make run      start web, worker and beat with reference and demo data (http://127.0.0.1:8000)"
@@ -17,6 +17,7 @@ help:
 	@echo "make migrate  apply database migrations"
 	@echo "make seed     load reference data and demo data"
 	@echo "make bench    measure speed and memory"
+	@echo "make loadtest 50 simulated people for 5 minutes against gunicorn (Locust)"
 	@echo "make messages compile the translations"
 	@echo "make backup   back up the database and the generated files (docs/drift.md)"
 	@echo "make restore FROM=<backup folder>  restore a backup into an empty database"
@@ -77,6 +78,9 @@ fmt: deps
 
 bench: deps
 	@$(BIN)/python -m scripts.bench
+
+loadtest: deps
+	@$(BIN)/python -m scripts.lasttest
 
 messages: deps
 	@$(BIN)/python manage.py compilemessages --ignore=.venv
