@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from config import matvarden
 from config.tasks import BEAT_HEARTBEAT_CACHE_KEY, HEARTBEAT_CACHE_KEY, halsokontroll
@@ -143,13 +144,15 @@ def _broker_typ() -> str:
 @require_http_methods(["GET"])
 @kraver(DRIFTSTATUS)
 def status(request):
-    senast = cache.get(HEARTBEAT_CACHE_KEY)
+    broker_ok = _broker_svarar()
+    senast = cache.get(HEARTBEAT_CACHE_KEY) if broker_ok else None
     context = {
         "databas_ok": _databas_svarar(),
         "databas_typ": _("inbyggd PostgreSQL")
         if settings.EMBEDDED_DATABASE
         else _("extern PostgreSQL"),
         "broker": _broker_typ(),
+        "broker_ok": broker_ok,
         "senaste_halsokontroll": parse_datetime(senast) if senast else None,
     }
     return render(request, "status.html", context)
@@ -159,6 +162,10 @@ def status(request):
 @require_POST
 @kraver(DRIFTSTATUS)
 def kor_halsokontroll(request):
-    halsokontroll.delay()
-    messages.info(request, _("Hälsokontrollen är köad. Ladda om sidan om några sekunder."))
+    try:
+        halsokontroll.delay()
+    except KombuOperationalError:
+        messages.error(request, _("Meddelandekön svarar inte: hälsokontrollen kunde inte köas."))
+    else:
+        messages.info(request, _("Hälsokontrollen är köad. Ladda om sidan om några sekunder."))
     return redirect("status")

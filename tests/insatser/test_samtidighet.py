@@ -18,7 +18,7 @@ from insatser.workflow import BemanningStatus
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from myndigheter.roles import Roll
 from tests.fabriker import ObjektFabrik
-from tests.varld import aktuell_version
+from tests.varld import aktuell_version, formularet
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KONFLIKT = "ändrats av någon annan"
@@ -43,26 +43,6 @@ def samtidigt(uppgifter):
     for trad in tradar:
         trad.join()
     return svar
-
-
-def _formularet(klient, url) -> dict:
-    """The edit form's fields as the page shows them, ready to send back."""
-    form = klient.get(url).context["form"]
-    data = {}
-    for namn in form.fields:
-        varde = form[namn].value()
-        if varde is None:
-            continue
-        if hasattr(varde, "pk"):
-            varde = varde.pk
-        elif hasattr(varde, "__iter__") and not isinstance(varde, str):
-            varde = [getattr(v, "pk", v) for v in varde]
-        elif hasattr(varde, "astimezone"):
-            if timezone.is_aware(varde):
-                varde = timezone.localtime(varde)
-            varde = varde.strftime("%Y-%m-%d %H:%M")
-        data[namn] = varde
-    return data
 
 
 @pytest.fixture
@@ -92,7 +72,7 @@ def test_two_coordinators_fifty_conflicting_edits_each_none_lost(samordnare, ins
     for runda in range(50):
         titlar = [f"Runda {runda} av {i}" for i in range(2)]
         formular = [
-            {**_formularet(k, url), "titel": t} for k, t in zip(klienter, titlar, strict=True)
+            {**formularet(k, url), "titel": t} for k, t in zip(klienter, titlar, strict=True)
         ]
         svar = samtidigt(
             [lambda k=k, f=f: k.post(url, f) for k, f in zip(klienter, formular, strict=True)]
