@@ -18,6 +18,7 @@ MATRIS = {
     "set_language": {"POST": alla(302), "GET": alla(405)},
     "admin:index": {"GET": alla(LOGIN, ADMIN=200)},
     "admin:karna_atkomstlogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
+    "admin:karna_gallringslogg_changelist": {"GET": alla(LOGIN, ADMIN=200)},
     # The history of reference data; that of anything else is refused (test_behorighetsmatris).
     "admin:pghistory_events_changelist": {"GET": alla(LOGIN, ADMIN=200)},
 }
@@ -32,6 +33,7 @@ URLER = {
     "set_language": "/i18n/setlang/",
     "admin:index": "/admin/",
     "admin:karna_atkomstlogg_changelist": "/admin/karna/atkomstlogg/",
+    "admin:karna_gallringslogg_changelist": "/admin/karna/gallringslogg/",
     "admin:pghistory_events_changelist": "/admin/pghistory/events/?model=myndigheter.Myndighet",
 }
 
