@@ -119,7 +119,11 @@ TEMPLATES = [
 # Database: PostgreSQL only. DATABASE_URL wins; otherwise the embedded server under var/.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # A connection is kept for a minute and checked before each request reuses it, so that a
+    # restarted PostgreSQL costs no failed request (tests/config/test_postgres_omstart.py).
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     from config.embedded_postgres import embedded_database_settings
 
