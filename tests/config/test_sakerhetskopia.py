@@ -3,6 +3,7 @@ same rows in every table, the same generated files, and the same protections."""
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.db import connection
 from psycopg import sql
 
@@ -60,10 +61,12 @@ def test_a_backup_restored_into_an_empty_database_is_the_same(
     media = tmp_path / "media"
     (media / "underlag" / "7").mkdir(parents=True)
     (media / "underlag" / "7" / "v1.pdf").write_bytes(b"%PDF-1.7 underlag")
-    kopia = backup.sakerhetskopiera(connection.settings_dict, media, tmp_path / "backup" / "1")
+    kopia = backup.sakerhetskopiera(
+        connection.settings_dict, media, tmp_path / "backup" / "1", settings.EMBEDDED_DATABASE
+    )
 
     aterstalld_media = tmp_path / "aterstalld"
-    backup.aterstall(kopia, tom_databas, aterstalld_media)
+    backup.aterstall(kopia, tom_databas, aterstalld_media, settings.EMBEDDED_DATABASE)
 
     with _anslut(connection.settings_dict) as kalla, _anslut(tom_databas) as mal:
         fore, efter = _rader_per_tabell(kalla), _rader_per_tabell(mal)
@@ -77,9 +80,11 @@ def test_a_backup_restored_into_an_empty_database_is_the_same(
 
 def test_a_restore_refuses_a_database_that_is_not_empty(transactional_db, tmp_path):
     media = tmp_path / "media"
-    kopia = backup.sakerhetskopiera(connection.settings_dict, media, tmp_path / "backup" / "1")
+    kopia = backup.sakerhetskopiera(
+        connection.settings_dict, media, tmp_path / "backup" / "1", settings.EMBEDDED_DATABASE
+    )
     with pytest.raises(SystemExit, match="not empty"):
-        backup.aterstall(kopia, connection.settings_dict, media)
+        backup.aterstall(kopia, connection.settings_dict, media, settings.EMBEDDED_DATABASE)
 
 
 def test_a_restore_refuses_a_folder_that_is_no_backup(tom_databas, tmp_path):

@@ -64,6 +64,7 @@ def insats(samordnare):
 
 
 def test_two_coordinators_fifty_conflicting_edits_each_none_lost(samordnare, insats):
+    """About 20 s: fifty rounds of two page loads and two simultaneous posts."""
     url = f"/insatser/{insats.pk}/andra/"
     klienter = [Client(), Client()]
     for klient in klienter:
