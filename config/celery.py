@@ -7,7 +7,13 @@ from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
-from celery.signals import beat_init, before_task_publish, task_failure
+from celery.signals import (
+    after_setup_logger,
+    after_setup_task_logger,
+    beat_init,
+    before_task_publish,
+    task_failure,
+)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -21,6 +27,21 @@ def _configure(sender, **kwargs):
 
     app.conf.broker_transport_options = {"visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT}
     Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _loggformat(logger, **kwargs):
+    """The worker and beat set up their own log handlers (at their --loglevel): in production
+    they write the same JSON lines as the web (config/loggning.py)."""
+    from django.conf import settings
+
+    from config.loggning import JsonFormatter, RequestIdFilter
+
+    if settings.LOG_FORMAT == "json":
+        for hanterare in logger.handlers:
+            hanterare.setFormatter(JsonFormatter())
+            hanterare.addFilter(RequestIdFilter())
 
 
 @beat_init.connect

@@ -204,3 +204,35 @@ def test_an_error_is_logged_with_its_traceback_as_one_json_line(jsonlogg):
     assert rad["level"] == "ERROR"
     assert rad["exception"] == "RuntimeError"
     assert "trasig" in rad["traceback"]
+
+
+def test_production_settings_log_json_lines_and_development_plain_ones():
+    """Two settings imports in fresh interpreters, as production and development start."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    kod = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.LOGGING['handlers']['console']['formatter'])"
+    )
+
+    def formatet(**miljo) -> str:
+        miljo = {**os.environ, "REDIS_URL": settings.REDIS_URL, **miljo}
+        miljo.pop("PYTEST_XDIST_WORKER", None)
+        miljo.pop("LOG_FORMAT", None)
+        return subprocess.run(
+            [sys.executable, "-c", kod],
+            cwd=settings.BASE_DIR,
+            env={**miljo, "DJANGO_SETTINGS_MODULE": "config.settings"},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout.strip()
+
+    produktion = {"DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.se"}
+    assert formatet(**produktion) == "json"
+    assert formatet(DEBUG="true") == "text"
