@@ -336,6 +336,8 @@ GALLRING = {
     "frislappningar": env_dagar("RETENTION_RELEASES_DAYS", 365),
     # Generated briefings: replaced versions, and every version of an operation that ended.
     "genererade_filer": env_dagar("RETENTION_GENERATED_FILES_DAYS", 90),
+    # Evaluation reports replaced by a newer version this long ago.
+    "utvarderingsrapporter": env_dagar("RETENTION_REPLACED_REPORTS_DAYS", 90),
     # Named people and police contacts of operations that ended this long ago.
     "personuppgifter": env_dagar("RETENTION_PERSONAL_DATA_DAYS", 365),
 }

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
 from django.db.models import Q
 
 from insatser.models import (
@@ -18,7 +17,7 @@ from insatser.models import (
     Utsandperson,
 )
 from insatser.workflow import AVSLUTADE, InsatsStatus
-from karna.gallring import Gallringsregel, radera_med_historik
+from karna.gallring import Gallringsregel, radera_med_filer, radera_med_historik
 
 # Nothing more happens in an operation carried out (and evaluated) or ended without being so.
 STANGDA = AVSLUTADE | {InsatsStatus.GENOMFORD, InsatsStatus.UTVARDERAD}
@@ -53,10 +52,7 @@ def gallra_underlag(fore: datetime) -> int:
         Q(status=Informationsunderlag.Status.OGILTIG, byggd__lt=fore)
         | Q(insats__in=_stangda_fore(fore))
     )
-    filer = [(u.fil.storage, u.fil.name) for u in underlag.only("pk", "fil") if u.fil]
-    antal = radera_med_historik(underlag)
-    transaction.on_commit(lambda: [lagring.delete(namn) for lagring, namn in filer])
-    return antal
+    return radera_med_filer(underlag)
 
 
 def regler() -> list[Gallringsregel]:

@@ -65,6 +65,15 @@ def radera_med_historik(qs: QuerySet) -> int:
     return per_modell.get(modell._meta.label, 0)
 
 
+def radera_med_filer(qs: QuerySet, falt: str = "fil") -> int:
+    """``radera_med_historik`` for rows with a generated file in ``falt``: the files are removed
+    once the rows are gone for good (after commit)."""
+    filer = [(f.storage, f.name) for f in (getattr(rad, falt) for rad in qs.only("pk", falt)) if f]
+    antal = radera_med_historik(qs)
+    transaction.on_commit(lambda: [lagring.delete(namn) for lagring, namn in filer])
+    return antal
+
+
 def gallra_atkomstloggen(fore: datetime) -> int:
     """The access log's rows older than ``fore``: the database trigger lets this delete through
     only in this transaction and only for rows older than ``fore``."""

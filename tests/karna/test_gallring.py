@@ -267,3 +267,43 @@ def test_the_retention_task_runs_every_rule(settings):
     gallra.apply()
     assert not Atkomstlogg.objects.exists()
     assert _loggat("atkomstlogg") == [1]
+
+
+def test_replaced_evaluation_reports_are_pruned_with_their_files(
+    settings, insatser, tillfalliga_filer, django_capture_on_commit_callbacks
+):
+    from utvardering.models import Gemensamutvardering, Utvarderingsrapport
+
+    settings.GALLRING = {"utvarderingsrapporter": 100}
+    nu = timezone.now()
+    utvardering = Gemensamutvardering.objects.create(
+        insats=insatser["gammal"], frist=(nu + 10 * DAG).date()
+    )
+    status = Utvarderingsrapport.Status
+
+    def rapport(version, status, byggd):
+        namn = f"utvarderingsrapporter/{utvardering.pk}/v{version}.pdf"
+        (tillfalliga_filer / namn).parent.mkdir(parents=True, exist_ok=True)
+        (tillfalliga_filer / namn).write_bytes(b"%PDF-")
+        return Utvarderingsrapport.objects.create(
+            utvardering=utvardering,
+            organisation=org("skatteverket"),
+            version=version,
+            status=status,
+            byggd=byggd,
+            fil=namn,
+            kontrollsumma="0" * 64,
+            dataversion="test",
+            sidantal=1,
+        )
+
+    gammal = rapport(1, status.OGILTIG, nu - 150 * DAG)
+    ny = rapport(2, status.OGILTIG, nu - 10 * DAG)
+    aktuell = rapport(3, status.AKTUELL, nu - 150 * DAG)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert gallring.kor() == {"utvarderingsrapporter": 1}
+    kvar = set(Utvarderingsrapport.objects.values_list("pk", flat=True))
+    assert kvar == {ny.pk, aktuell.pk}
+    assert not (tillfalliga_filer / gammal.fil.name).exists()
+    assert (tillfalliga_filer / ny.fil.name).exists()
+    assert _loggat("utvarderingsrapporter") == [1]
