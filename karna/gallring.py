@@ -30,8 +30,8 @@ from karna.tillagg import Plats
 logger = logging.getLogger(__name__)
 
 GALLRINGSREGLER = Plats(
-    "gallringsregler",
-    "The retention rules of an app's data: a callable returning a list of Gallringsregel.",
+    "karna.gallringsregler",
+    "gallringsregler för en apps data (() -> lista av Gallringsregel)",
 )
 
 
