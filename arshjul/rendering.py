@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from arshjul.innehall import Innehall, Post, Ring
 from arshjul.ritning import cirkel
+from karna import kalender as kal
+
+PRODUKT = "Arshjul"
 
 
 def fil_svg(innehall: Innehall) -> str:
@@ -37,20 +40,16 @@ def _tidpunkt(post: Post) -> tuple[object, object]:
 
 def ics(innehall: Innehall, version) -> bytes:
     """A calendar of the wheel's events and blackout periods; uids stay stable across versions."""
-    from icalendar import Calendar, Event
+    from icalendar import Event
 
     stampel = version.byggd or timezone.now()
-    kalender = Calendar()
-    kalender.add("prodid", "-//Saminsats//Arshjul//SV")
-    kalender.add("version", "2.0")
-    kalender.add("calscale", "GREGORIAN")
-    kalender.add("x-wr-calname", f"{version.arshjulsar.arshjul.namn} {innehall.ar}")
+    kalender = kal.kalender(f"{version.arshjulsar.arshjul.namn} {innehall.ar}", PRODUKT)
     for post in innehall.poster:
         if not post.uid:
             continue
         start, slut = _tidpunkt(post)
         handelse = Event()
-        handelse.add("uid", f"{post.uid}@saminsats")
+        handelse.add("uid", kal.uid(post.uid))
         handelse.add("dtstamp", stampel)
         handelse.add("dtstart", start)
         handelse.add("dtend", slut)
@@ -74,7 +73,7 @@ def insatshandelser(innehall: Innehall) -> list:
     for post in innehall.poster:
         for rad in post.insatser:
             handelse = Event()
-            handelse.add("uid", f"insats-{rad.pk}@saminsats")
+            handelse.add("uid", kal.uid(f"insats-{rad.pk}"))
             handelse.add("dtstamp", timezone.now())
             handelse.add("dtstart", rad.datum)
             handelse.add("dtend", rad.datum + timedelta(days=1))

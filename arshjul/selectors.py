@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -107,21 +109,16 @@ def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
             index[pk] for pk in hjul_ids if lpoer[pk] & insats.lpo_ids or insats.fonster_hjul == pk
         ]
 
+    i_fonster, utan_fonster = _per_fonster_och_lpo(insatser)
+
     def i_fonstret(handelse, post) -> list:
         """The operations the reader sees that take a place in the window (as the count does:
-        planned in it, or in its LPO and days without naming a window)."""
+        planned in it, or in its LPO and days without naming a window), in date order."""
         if handelse.typ != Handelsetyp.INSATSFONSTER:
             return []
-        return [
-            i.rad
-            for i in insatser
-            if i.rad.fonster_id == handelse.pk
-            or (
-                i.rad.fonster_id is None
-                and handelse.lpo_id in i.lpo_ids
-                and post.fran <= i.rad.datum <= post.till
-            )
-        ]
+        datum, rader = utan_fonster.get(handelse.lpo_id, ([], []))
+        inom = rader[bisect_left(datum, post.fran) : bisect_right(datum, post.till)]
+        return [rad for _, rad in sorted(i_fonster.get(handelse.pk, []) + inom)]
 
     poster = []
     for handelse in _handelser_for_visning(synliga):
@@ -136,6 +133,23 @@ def innehall_for_anvandare(user, hjul_lista: list, ar: int) -> Innehall:
     poster += helgdagsposter(ar)
     dagar = insatsposter(insatser, hjul_for_insats)
     return Innehall(ar, hjul_lista, poster + dagar, timezone.localdate(), bool(dagar))
+
+
+def _per_fonster_och_lpo(insatser) -> tuple[dict, dict]:
+    """The operations (numbered in their order, which is by start) by the window they name, and
+    those naming none by LPO with their dates, so that a window's operations are found by
+    bisection instead of by reading them all once per window."""
+    i_fonster: dict[int, list] = defaultdict(list)
+    utan: dict[int, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for nummer, insats in enumerate(insatser):
+        if insats.rad.fonster_id is not None:
+            i_fonster[insats.rad.fonster_id].append((nummer, insats.rad))
+            continue
+        for lpo_id in insats.lpo_ids:
+            datum, rader = utan[lpo_id]
+            datum.append(insats.rad.datum)
+            rader.append((nummer, insats.rad))
+    return i_fonster, utan
 
 
 @dataclass

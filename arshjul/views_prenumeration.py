@@ -18,6 +18,7 @@ from arshjul.services.prenumeration import (
     prenumerant,
     skapa_prenumeration,
 )
+from karna import kalender as kal
 from karna.atkomstlogg import logga
 from karna.models import Atkomstlogg
 from karna.policy import Aktor
@@ -69,10 +70,7 @@ def kalender(request, token: str):
     versioner = [
         v for v in selectors.publicerade_versioner(user, _ar()) if v.ics and lagring.finns(v, "ics")
     ]
-    kalender = Calendar()
-    kalender.add("prodid", "-//Saminsats//Arshjul//SV")
-    kalender.add("version", "2.0")
-    kalender.add("x-wr-calname", _("Saminsats: årshjul"))
+    kalender = kal.kalender(_("Saminsats: årshjul"), rendering.PRODUKT)
     for version in versioner:
         for handelse in Calendar.from_ical(lagring.las(version, "ics")).walk("VEVENT"):
             kalender.add_component(handelse)

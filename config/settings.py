@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "arshjul",
     "utvardering",
     "notiser",
+    # Calendar feeds of operations (docs/notiser-och-kalender.md).
+    "kalender",
     # Follow-up for management (docs/uppfoljning.md).
     "uppfoljning",
 ]
@@ -130,6 +132,9 @@ else:
     DATABASES = {"default": embedded_database_settings(VAR_DIR)}
 # Also true in the processes `make run` starts: it holds the embedded server and hands them its URL.
 EMBEDDED_DATABASE = not DATABASE_URL or env_bool("SAMINSATS_EMBEDDED_DATABASE", False)
+# PostgreSQL's JIT compiles a plan when its estimate is high, which the access rules' subqueries
+# often make it; for queries that read a page it costs tens of milliseconds and gains nothing.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get(
     "TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}"
 )
@@ -260,6 +265,9 @@ EMAIL_BACKEND = (
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "saminsats@localhost")
 # The address people reach Saminsats at: e-mail notifications link to its login page.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The domain part of calendar event ids (``insats-42@saminsats``): set once per installation and
+# never changed, or calendar apps take every event for a new one.
+KALENDER_UID_DOMAN = os.environ.get("CALENDAR_UID_DOMAIN", "saminsats")
 
 # Police staffing: a request without an answer-by date is due this many days before the
 # operation; the police and the coordinators are reminded once when the date is this near; and

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("objekt.urls")),
     path("", include("utvardering.urls")),
     path("", include("notiser.urls")),
+    path("", include("kalender.urls")),
     path("", include("arshjul.urls")),
     # Follow-up for management.
     path("", include("uppfoljning.urls")),

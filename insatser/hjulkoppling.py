@@ -203,8 +203,13 @@ class Insatskalla:
             )
             .order_by("start", "pk")
         )
+        # The labels once per reading: a model's get_status_display hashes every choice.
+        etiketter = {status: str(etikett) for status, etikett in InsatsStatus.choices}
+        idag = timezone.localdate()
         return [
-            InsatsPaHjul(_rad(insats), frozenset(insats.lpo_ids), insats.fonster_hjul)
+            InsatsPaHjul(
+                _rad(insats, etiketter, idag), frozenset(insats.lpo_ids), insats.fonster_hjul
+            )
             for insats in insatser
         ]
 
@@ -235,33 +240,36 @@ class Insatskalla:
         )
 
 
-def _rad(insats: Insats) -> Insatsrad:
+def _rad(insats: Insats, etiketter: dict[str, str], idag: date) -> Insatsrad:
     bedomningar = beredskap.bedom(insats, insats.visa_detaljer)
-    start = timezone.localtime(insats.start)
+    start = insats.start.astimezone(timezone.get_default_timezone())
     return Insatsrad(
         pk=insats.pk,
         referens=insats.referens,
         titel=insats.titel,
         datum=start.date(),
         tid=f"{start:%H:%M}" if insats.visa_detaljer else "",
-        status=insats.get_status_display(),
+        status=etiketter[insats.status],
         bedomningar=bedomningar,
         redo=beredskap.redo(bedomningar),
         fonster_id=insats.insatsfonster_id,
-        sen=_sen(insats),
+        sen=_sen(insats, idag),
     )
 
 
-def _sen(insats: Insats) -> bool:
+def _sen(insats: Insats, idag: date) -> bool:
     """Whether a lead time has passed with its step not taken: objects fixed, police staffing
     requested, a current briefing (the same steps ``insatser.varningar`` warns about)."""
-    idag = timezone.localdate()
     begard = insats.forsta_bemanningsbegaran
     return (
         (idag > insats.objekt_deadline and insats.status == InsatsStatus.FORESLAGEN)
         or (
             idag > insats.bemanning_deadline
-            and (begard is None or timezone.localtime(begard).date() > insats.bemanning_deadline)
+            and (
+                begard is None
+                or begard.astimezone(timezone.get_default_timezone()).date()
+                > insats.bemanning_deadline
+            )
         )
         or (idag > insats.underlag_deadline and not insats.redo_underlag)
     )

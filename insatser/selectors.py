@@ -6,14 +6,17 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     DateField,
     Exists,
+    ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -59,10 +62,20 @@ from objekt.models import Objektuppgift
 
 def insatslista(user) -> QuerySet[Insats]:
     """Visible operations with what a list row shows, flags computed in the same query."""
-    bekraftad = Bemanningsbegaran.objects.filter(insats=OuterRef("pk"), status__in=BESVARADE)
+    # A scalar subquery with LIMIT, not EXISTS: the planner may turn an EXISTS in the select list
+    # into one hashed pass over every request in the table, which costs more than looking up the
+    # fifty rows of a page.
+    bekraftad = Bemanningsbegaran.objects.filter(
+        insats=OuterRef("pk"), status__in=BESVARADE
+    ).values("pk")[:1]
     return (
         INSATS_POLICY.markera(synliga_insatser(user), user, visa_detaljer=Handling.SE_DETALJER)
-        .annotate(bemanning_bekraftad=Exists(bekraftad))
+        .alias(forsta_bekraftade=Subquery(bekraftad))
+        .annotate(
+            bemanning_bekraftad=ExpressionWrapper(
+                Q(forsta_bekraftade__isnull=False), output_field=BooleanField()
+            )
+        )
         .select_related("samordnande_organisation", "samverkansform", "installd_orsak")
         .prefetch_related("lpoer")
         .order_by("start", "pk")

@@ -32,3 +32,9 @@ INSATSSIDANS_AVSNITT = Plats(
 DEMODATA = Plats(
     "insatser.demodata", "demodata från apparna ovanför (användare, år -> antal nya rader)"
 )
+
+# Links on the calendar page from the apps above (the calendar feeds): each contribution takes the
+# user and returns a ``karna.tillagg.Avsnitt`` or None.
+KALENDERSIDANS_AVSNITT = Plats(
+    "insatser.kalendersidans_avsnitt", "avsnitt på kalendersidan (user -> Avsnitt)"
+)

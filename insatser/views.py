@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -39,6 +38,7 @@ from insatser.workflow import (
     OPPNA_FOR_PLANERING,
     InsatsStatus,
 )
+from karna.sidor import TakadPaginator
 from karna.tillagg import Avsnitt
 from karna.vyer import TJANSTEFEL, formularfel_som_meddelanden, kor_verb, visa_fel
 from objekt.selectors import objektpool
@@ -99,7 +99,7 @@ def lista(request):
     insatser = selectors.insatslista(request.user)
     if filter_form.is_bound and filter_form.is_valid():
         insatser = filter_form.filtrera(insatser)
-    sida = Paginator(insatser, SIDSTORLEK).get_page(request.GET.get("sida"))
+    sida = TakadPaginator(insatser, SIDSTORLEK).get_page(request.GET.get("sida"))
     return render(
         request,
         "insatser/lista.html",

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from insatser import kalender as kal
 from insatser import selectors
 from insatser.forms import Kalenderfilter
+from insatser.tillagg import KALENDERSIDANS_AVSNITT
 from karna.vyer import sida_eller_del
 
 
@@ -64,6 +65,7 @@ def kalender(request):
         "dagar": [(dag, per_dag.get(dag, [])) for dag in period.dagar],
         "antal": sum(len(lista) for lista in per_dag.values()),
         "idag": timezone.localdate(),
+        "avsnitt": KALENDERSIDANS_AVSNITT.samla(request.user),
         "lankar": {
             "foregaende": _lank(val, datum=period.foregaende),
             "idag": _lank(val, datum=timezone.localdate()),

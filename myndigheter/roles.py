@@ -31,6 +31,11 @@ DELTAGARROLLER = (
 # Management follows operations in aggregate, never one operation.
 LEDNINGSROLLER = (Roll.POLISLEDNING, Roll.LEDNINGSGRUPP)
 
+# The roles whose view reaches their whole organisation (the police's operational coordinators
+# see per LPO, named officers as persons): what is written for an organisation rather than a
+# person (an evaluation report, an agency's calendar feed) shows what all of them may see.
+ORGANISATIONSROLLER = (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
+
 
 def roller_for(user) -> list[Roll]:
     """The roles a user holds, in declaration order."""

@@ -1,4 +1,5 @@
-"""Bench of the annual wheel: a year wheel with 2,000 operations, built from nothing.
+"""Bench of the annual wheel: a year wheel with ``BENCH_ARSHJUL`` operations (default 20,000),
+built from nothing.
 
 Run by ``make bench`` (``scripts/bench.py``). The operations go into a year of their own (two
 years ahead) on AKC-väst's wheel, in its four LPOs, a third of them with the coordinating unit
@@ -9,6 +10,7 @@ in this process; the files go to a temporary folder.
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import tempfile
@@ -35,7 +37,7 @@ from insatser.workflow import (
 )
 from myndigheter.models import Enhet
 
-ANTAL = 2000
+ANTAL = int(os.environ.get("BENCH_ARSHJUL", "20000"))
 UPPREPNINGAR = 3
 PREFIX = "BENCH-AJ-"
 
@@ -120,10 +122,13 @@ def _bygg(rad: Arshjulsar, begaran: int) -> None:
 
 
 def matningar(client) -> list[tuple]:
+    from scripts.bench import analysera
+
     ladda_standardregler()
     arshjul = Arshjul.objects.get(kod="akc-vast-insatser")
     ar = timezone.localdate().year + 2
     _generera(arshjul, ar)
+    analysera()
     rad, _ = Arshjulsar.objects.get_or_create(arshjul=arshjul, ar=ar)
     rader = []
     with tempfile.TemporaryDirectory() as mapp, override_settings(MEDIA_ROOT=mapp):

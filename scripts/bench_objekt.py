@@ -70,9 +70,10 @@ def generera_objekt(antal: int) -> None:
 
 
 def matningar(client) -> list[tuple]:
-    from scripts.bench import antal_fragor, tid
+    from scripts.bench import analysera, antal_fragor, tid
 
     generera_objekt(ANTAL)
+    analysera()
     rader = []
     anvandare = get_user_model().objects
     lpo = Lokalpolisomrade.objects.get(kod="nordost").pk

@@ -57,6 +57,7 @@ def forbered_data() -> None:
     bench.generera_insatser(bench.ANTAL)
     generera_objekt(int(os.environ["BENCH_OBJEKT"]))
     generera_anvandare(ANTAL_ANVANDARE)
+    bench.analysera()
 
 
 def generera_anvandare(antal: int) -> None:

@@ -34,6 +34,7 @@ from insatser.workflow import (  # noqa: E402
     KontrollStatus,
     Svar,
 )
+from kalender.services import skapa_kalenderflode  # noqa: E402
 from myndigheter.models import Myndighet  # noqa: E402
 from objekt.models import Objekt  # noqa: E402
 from scripts import lastmiljo  # noqa: E402
@@ -158,6 +159,10 @@ def forbered_mal() -> dict:
         "fynd": dagens_kontroller(),
         "utvardering": oppna_utvarderingar(),
         "underlag": underlagsinsatser(),
+        # A calendar app polling one coordinator's personal feed (a new secret each run).
+        "kalenderflode": "/kalender/flode/{}.ics".format(
+            skapa_kalenderflode(get_user_model().objects.get(username="last.000"))
+        ),
     }
     random.Random(3).shuffle(mal["anvandare"])
     return mal

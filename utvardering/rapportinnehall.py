@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from insatser.access import for_alla
 from karna.policy import Aktor
 from myndigheter.models import Lokalpolisomrade, Myndighet
-from myndigheter.roles import Roll
+from myndigheter.roles import ORGANISATIONSROLLER, Roll
 from utvardering.access import (
     ATERKOPPLING_POLICY,
     FORBATTRINGSOMRADE_POLICY,
@@ -40,9 +40,6 @@ from utvardering.selectors import visning
 
 # Part of every fingerprint: raise it when the template shows something new.
 MALLVERSION = 1
-# The roles of an organisation whose view reaches the whole organisation; the police's operational
-# coordinators read per LPO. Named officers read as persons, so no audience stands for them.
-ORGANISATIONSROLLER = (Roll.SAMORDNARE, Roll.HANDLAGGARE, Roll.MYNDIGHETSKONTAKT)
 TIMFALT = ("timmar_fore", "timmar_under", "timmar_efter", "polistimmar")
 
 

@@ -6,24 +6,18 @@ one replaces it, and revoking removes it.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from django.contrib.auth import get_user_model
 
 from arshjul.models import Kalenderprenumeration
+from karna.kalender import ny_token, tokenhash
 from karna.verb import verb
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @verb()
 def skapa_prenumeration(user) -> str:
     """A new secret token for the user; an earlier one stops working. Returned only here."""
-    token = secrets.token_urlsafe(32)
-    Kalenderprenumeration.objects.update_or_create(user=user, defaults={"token_hash": _hash(token)})
+    token, hashat = ny_token()
+    Kalenderprenumeration.objects.update_or_create(user=user, defaults={"token_hash": hashat})
     return token
 
 
@@ -37,6 +31,6 @@ def prenumerant(token: str):
     """The active user a token belongs to, or None."""
     return (
         get_user_model()
-        .objects.filter(is_active=True, kalenderprenumeration__token_hash=_hash(token))
+        .objects.filter(is_active=True, kalenderprenumeration__token_hash=tokenhash(token))
         .first()
     )

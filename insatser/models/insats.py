@@ -202,6 +202,8 @@ class Insats(models.Model):
         indexes = [
             models.Index(fields=["status", "start"], name="insats_status_start_idx"),
             models.Index(fields=["samordnande_organisation", "start"], name="insats_org_start_idx"),
+            # The operation list's order: a page of a long list is read along it.
+            models.Index(fields=["start", "id"], name="insats_start_id_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -218,8 +220,14 @@ class Insats(models.Model):
     def __str__(self) -> str:
         return f"{self.referens} {self.titel}"
 
+    @property
+    def startdag(self) -> date:
+        """The operation's day where it takes place: the project's time zone, the only one it
+        activates (read directly, as the wheel reads thousands of operations at a time)."""
+        return self.start.astimezone(timezone.get_default_timezone()).date()
+
     def _dagar_fore(self, dagar: int) -> date:
-        return timezone.localtime(self.start).date() - timedelta(days=dagar)
+        return self.startdag - timedelta(days=dagar)
 
     @property
     def objekt_deadline(self) -> date:
@@ -239,7 +247,7 @@ class Insats(models.Model):
     @property
     def dagen_har_passerat(self) -> bool:
         """The operation's day is over: an invitation to it can no longer be answered."""
-        return timezone.localtime(self.start).date() < timezone.localdate()
+        return self.startdag < timezone.localdate()
 
 
 @pghistory.track()

@@ -171,3 +171,31 @@ def test_list_takes_constant_queries(client, varld):
         svar = client.get("/insatser/")
     assert len(svar.context["sida"]) == 26
     assert len(efter) == len(fore)
+
+
+def test_a_list_longer_than_the_ceiling_says_more_than_and_shows_the_first(
+    client, varld, monkeypatch
+):
+    monkeypatch.setattr("karna.sidor.TAK", 3)
+    for nummer in range(4):
+        _insats(f"T{nummer}")
+    client.force_login(varld["skv"])
+    svar = client.get("/insatser/")
+    assert "Fler än 3 insatser" in svar.content.decode()
+    sida = svar.context["sida"]
+    assert sida.paginator.over_tak
+    # Same start for all: the list's order falls back to creation, and the first three show.
+    assert [insats.referens for insats in sida] == ["EGEN", "T0", "T1"]
+
+
+def test_a_list_within_the_ceiling_counts_exactly_in_date_order(client, varld, monkeypatch):
+    monkeypatch.setattr("karna.sidor.TAK", 3)
+    senare = _insats("SENARE")
+    senare.start += timedelta(days=1)
+    senare.slut += timedelta(days=1)
+    senare.save(update_fields=["start", "slut"])
+    client.force_login(varld["skv"])
+    svar = client.get("/insatser/")
+    assert "2 insatser" in svar.content.decode()
+    assert not svar.context["sida"].paginator.over_tak
+    assert [insats.referens for insats in svar.context["sida"]] == ["EGEN", "SENARE"]

@@ -75,6 +75,9 @@ VERBENS_EFFEKTER = {
     "insatser.stall_in_insats": {ANDRAD},
     "insatser.ta_bort_fynd": {ANDRAD},
     "insatser.ta_bort_person": set(),
+    "kalender.aterkalla_kalenderflode": set(),
+    "kalender.rotera_kalenderflode": set(),
+    "kalender.skapa_kalenderflode": set(),
     "myndigheter.andra_medlem": set(),
     "myndigheter.andra_profil": set(),
     "myndigheter.lagg_till_delningsgrund": set(),
@@ -132,7 +135,7 @@ EFFEKTERNAS_PRENUMERANTER = {
 }
 
 
-APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering"]
+APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering", "kalender"]
 
 
 def _alla_tjanstemoduler():
