@@ -354,9 +354,10 @@ GALLRING = {
 # (the health task runs every 30); the generated files' disk must have this much free space.
 READY_HEARTBEAT_SECONDS = int(os.environ.get("READY_HEARTBEAT_SECONDS", "120"))
 READY_MIN_FREE_MB = int(os.environ.get("READY_MIN_FREE_MB", "500"))
-# Prometheus metrics (/metrics/): only with this bearer token or from these addresses.
+# Prometheus metrics (/metrics/): only with this bearer token or from these addresses (in
+# development this machine's, in production none unless listed).
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
-METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [])
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"] if DEBUG else [])
 
 LOGGING = {
     "version": 1,

@@ -8,8 +8,10 @@ MATRIS = {
     "health": {"GET": alla(200), "POST": alla(405)},
     # Readiness names only its checks; no worker or beat answers in the matrix's test.
     "ready": {"GET": alla(503), "POST": alla(405)},
-    # Metrics only with the scrape token or from an allowed address: nobody else, logged in or not.
-    "metrics": {"GET": alla(404), "POST": alla(405)},
+    # Metrics for a scraper with the token or from an allowed address, whoever is logged in: the
+    # test client's 127.0.0.1 is allowed by the development default (404 from elsewhere:
+    # tests/config/test_overvakning.py).
+    "metrics": {"GET": alla(200), "POST": alla(405)},
     "status": {"GET": alla(403, ANONYM=LOGIN, ADMIN=200), "POST": alla(405, ANONYM=LOGIN)},
     "kor_halsokontroll": {
         "POST": alla(403, ANONYM=LOGIN, ADMIN=302),
