@@ -19,4 +19,4 @@ RUN DEBUG=false SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=postgres://bui
 RUN useradd --system --home /app saminsats && mkdir -p /app/var && chown -R saminsats /app/var
 USER saminsats
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "config/gunicorn.py", "config.wsgi"]

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint fmt migrate seed bench loadtest check deps messages
+.PHONY: help run test test-browser lint fmt migrate seed bench loadtest check deps messages backup restore faults
 
 help:
 	@echo "make run      start web, worker and beat with reference and demo data (http://127.0.0.1:8000)"
@@ -19,6 +19,9 @@ help:
 	@echo "make bench    measure speed and memory"
 	@echo "make loadtest 50 simulated people for 5 minutes against gunicorn (Locust)"
 	@echo "make messages compile the translations"
+	@echo "make faults   the fault and concurrency tests: dead worker, Redis and PostgreSQL restarts, full disk"
+	@echo "make backup   back up the database and the generated files (docs/drift.md)"
+	@echo "make restore FROM=<backup folder>  restore a backup into an empty database"
 
 check:
 	@$(PYTHON) scripts/check_system.py
@@ -82,3 +85,20 @@ loadtest: deps
 
 messages: deps
 	@$(BIN)/python manage.py compilemessages --ignore=.venv
+
+backup: deps
+	@$(BIN)/python scripts/backup.py backup
+
+restore: deps
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=var/backup/saminsats-<time>"; exit 1; }
+	@$(BIN)/python scripts/backup.py restore "$(FROM)"
+
+# Faults and concurrency, each against a Redis or PostgreSQL the test starts itself where it
+# restarts one (docs/drift.md, "Faults"); they are part of `make test` too.
+FAULT_TESTS = tests/config/test_redis_omstart.py tests/config/test_postgres_omstart.py \
+	tests/insatser/test_underlag_disk.py tests/insatser/test_underlag_arbetare.py \
+	tests/arshjul/test_arbetare.py tests/insatser/test_samtidighet.py tests/karna/test_engang.py \
+	tests/config/test_sakerhetskopia.py
+
+faults: deps
+	@$(PYTEST) -n 0 $(FAULT_TESTS) $(ARGS); $(NO_TESTS_IS_FAILURE)

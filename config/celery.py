@@ -7,6 +7,13 @@ from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import (
+    after_setup_logger,
+    after_setup_task_logger,
+    beat_init,
+    before_task_publish,
+    task_failure,
+)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -20,6 +27,38 @@ def _configure(sender, **kwargs):
 
     app.conf.broker_transport_options = {"visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT}
     Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _loggformat(logger, **kwargs):
+    """The worker and beat set up their own log handlers (at their --loglevel): in production
+    they write the same JSON lines as the web (config/loggning.py)."""
+    from django.conf import settings
+
+    from config.loggning import JsonFormatter, RequestIdFilter
+
+    if settings.LOG_FORMAT == "json":
+        for hanterare in logger.handlers:
+            hanterare.setFormatter(JsonFormatter())
+            hanterare.addFilter(RequestIdFilter())
+
+
+@beat_init.connect
+def _beat_startar(sender, **kwargs):
+    """In the beat process: every task it sends records that beat is alive (the readiness
+    check reads it; the health task every 30 seconds keeps it fresh)."""
+    from config.tasks import beat_lever
+
+    before_task_publish.connect(beat_lever, weak=False)
+
+
+@task_failure.connect
+def _uppgift_misslyckades(sender=None, **kwargs):
+    """Count the failure for the metrics (config/matvarden.py)."""
+    from config.matvarden import rakna_uppgiftsfel
+
+    rakna_uppgiftsfel(sender.name)
 
 
 app.conf.update(
@@ -75,6 +114,7 @@ app.conf.update(
             "task": "uppfoljning.tasks.bestall_andrade_rapporter",
             "schedule": crontab(minute=45, hour=2),
         },
+        "gallring": {"task": "karna.tasks.gallra", "schedule": crontab(minute=45, hour=1)},
         "rensa_engangsnycklar": {
             "task": "karna.tasks.rensa_engangsnycklar",
             "schedule": crontab(minute=30, hour=4),

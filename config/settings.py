@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.matvarden.MatvardenMiddleware",
     "karna.middleware.RequestIdMiddleware",
     "karna.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -120,7 +121,11 @@ TEMPLATES = [
 # Database: PostgreSQL only. DATABASE_URL wins; otherwise the embedded server under var/.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # A connection is kept for a minute and checked before each request reuses it, so that a
+    # restarted PostgreSQL costs no failed request (tests/config/test_postgres_omstart.py).
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     from config.embedded_postgres import embedded_database_settings
 
@@ -315,10 +320,60 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs go to standard output; LOG_FORMAT=json (the default when DEBUG is off) writes one JSON object
+# a line with the request id and no personal data (config/loggning.py), LOG_FORMAT=text plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+
+
+# Retention (gallring, docs/drift.md): how many days each kind of data is kept before the daily
+# retention job removes it. Defaults to be agreed locally with the records manager; an empty value
+# switches a rule off.
+def env_dagar(name: str, default: int) -> int | None:
+    value = os.environ.get(name, str(default)).strip()
+    return int(value) if value else None
+
+
+GALLRING = {
+    # The access and disclosure log.
+    "atkomstlogg": env_dagar("RETENTION_ACCESS_LOG_DAYS", 5 * 365),
+    # Notifications, read or not.
+    "notiser": env_dagar("RETENTION_NOTIFICATIONS_DAYS", 365),
+    # Findings of operations that ended this long ago.
+    "fynd": env_dagar("RETENTION_FINDINGS_DAYS", 3 * 365),
+    # Information released to operations that ended this long ago, and refused releases.
+    "frislappningar": env_dagar("RETENTION_RELEASES_DAYS", 365),
+    # Generated briefings: replaced versions, and every version of an operation that ended.
+    "genererade_filer": env_dagar("RETENTION_GENERATED_FILES_DAYS", 90),
+    # Evaluation reports replaced by a newer version this long ago.
+    "utvarderingsrapporter": env_dagar("RETENTION_REPLACED_REPORTS_DAYS", 90),
+    # Named people and police contacts of operations that ended this long ago.
+    "personuppgifter": env_dagar("RETENTION_PERSONAL_DATA_DAYS", 365),
+}
+
+# Readiness (/ready/): a worker and beat count as alive when heard from within this many seconds
+# (the health task runs every 30); the generated files' disk must have this much free space.
+READY_HEARTBEAT_SECONDS = int(os.environ.get("READY_HEARTBEAT_SECONDS", "120"))
+READY_MIN_FREE_MB = int(os.environ.get("READY_MIN_FREE_MB", "500"))
+# Prometheus metrics (/metrics/): only with this bearer token or from these addresses (in
+# development this machine's, in production none unless listed).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"] if DEBUG else [])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.loggning.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "config.loggning.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "pgserver": {"level": "WARNING"},

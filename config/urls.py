@@ -30,6 +30,8 @@ urlpatterns = [
         name="logout",
     ),
     path("health/", views.health, name="health"),
+    path("ready/", views.ready, name="ready"),
+    path("metrics/", views.metrics, name="metrics"),
     path("status/", views.status, name="status"),
     path("status/halsokontroll/", views.kor_halsokontroll, name="kor_halsokontroll"),
     path("i18n/setlang/", require_POST(set_language), name="set_language"),

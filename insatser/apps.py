@@ -10,10 +10,11 @@ class InsatserConfig(AppConfig):
         """Subscribe to the effects that concern operations, and fill the lower apps'
         extension points with what only the operations know."""
         from arshjul.tillagg import INSATSKALLA
-        from insatser import hjulkoppling, loggkontroll, tasks, views
+        from insatser import gallring, hjulkoppling, loggkontroll, tasks, views
         from insatser.access.utokningar import utoka_policyer
         from insatser.effekter import INSATSEN_ANDRAD, UNDERLAG_BESTALLDA
         from insatser.services import underlag
+        from karna.gallring import GALLRINGSREGLER
         from myndigheter.tillagg import LOGGKONTROLLER, STARTSIDA
         from objekt.effekter import OBJEKT_ANDRAT
         from objekt.tillagg import OBJEKTETS_HISTORIK
@@ -29,3 +30,4 @@ class InsatserConfig(AppConfig):
         STARTSIDA.registrera(views.insatser_idag, ordning=5)
         OBJEKTETS_HISTORIK.registrera(views.objektets_kontroller, ordning=10)
         LOGGKONTROLLER.registrera(loggkontroll.lasningar_utanfor_insatser)
+        GALLRINGSREGLER.registrera(gallring.regler, ordning=40)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from karna.models import Atkomstlogg
+from karna.models import Atkomstlogg, Gallringslogg
 
 
 class SkrivskyddadAdmin(admin.ModelAdmin):
@@ -23,4 +23,13 @@ class AtkomstloggAdmin(SkrivskyddadAdmin):
     list_display = ["tid", "anvandarnamn", "organisation", "handling", "objekttyp", "objekt_id"]
     list_filter = ["handling", "organisation", "objekttyp", ("tid", admin.DateFieldListFilter)]
     search_fields = ["anvandarnamn", "objekt_id", "syfte", "request_id"]
+    date_hierarchy = "tid"
+
+
+@admin.register(Gallringslogg)
+class GallringsloggAdmin(SkrivskyddadAdmin):
+    """Read-only: what the retention job removed, by rule and count."""
+
+    list_display = ["tid", "regel", "fore", "antal"]
+    list_filter = ["regel", ("tid", admin.DateFieldListFilter)]
     date_hierarchy = "tid"

@@ -41,9 +41,16 @@ class Atkomstlogg(models.Model):
         verbose_name_plural = _("åtkomstlogg")
         ordering = ["-tid"]
         triggers = [
+            pgtrigger.Protect(name="atkomstlogg_append_only", operation=pgtrigger.Update),
             pgtrigger.Protect(
-                name="atkomstlogg_append_only", operation=pgtrigger.Update | pgtrigger.Delete
-            )
+                name="atkomstlogg_gallras_bara_av_gallringen",
+                operation=pgtrigger.Delete,
+                condition=pgtrigger.Condition(
+                    "NULLIF(current_setting('saminsats.gallra_fore', true), '') IS NULL"
+                    " OR OLD.tid >= NULLIF(current_setting('saminsats.gallra_fore', true), '')"
+                    "::timestamptz"
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,3 +78,26 @@ class Engangsnyckel(models.Model):
 
     def __str__(self) -> str:
         return str(self.nyckel)
+
+
+class Gallringslogg(models.Model):
+    """What the retention job removed: which rule, rows older than when, how many. Never what
+    the rows held. Append-only like the access log."""
+
+    tid = models.DateTimeField(_("tid"), default=timezone.now, db_index=True)
+    regel = models.CharField(_("regel"), max_length=60)
+    fore = models.DateTimeField(_("äldre än"))
+    antal = models.PositiveIntegerField(_("antal borttagna"))
+
+    class Meta:
+        verbose_name = _("gallringsloggpost")
+        verbose_name_plural = _("gallringslogg")
+        ordering = ["-tid", "regel"]
+        triggers = [
+            pgtrigger.Protect(
+                name="gallringslogg_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tid:%Y-%m-%d %H:%M} {self.regel}: {self.antal}"

@@ -89,7 +89,7 @@ ADMIN_FULL_BEHORIGHET = {
     "auth": ["user"],
 }
 ADMIN_LASBEHORIGHET = {
-    "karna": ["atkomstlogg"],
+    "karna": ["atkomstlogg", "gallringslogg"],
     "myndigheter": ["inloggning", "logguppfoljning"],
     "notiser": ["notis"],
     "insatser": ["underlagsbygge"],

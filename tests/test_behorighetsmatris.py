@@ -23,8 +23,18 @@ for _modul in moduler():
 
 # Reachable without login: the login page and its language switch, the health check, and the
 # calendar feeds of the wheel and of the operations, whose secret address is the credential
-# (calendar apps cannot log in).
-UTAN_INLOGGNING = {"login", "set_language", "health", "arshjul_kalender", "kalenderflode"}
+# (calendar apps cannot log in). Readiness and metrics are for load balancers and scrapers, which
+# do not log in; readiness names only its checks, metrics need a token or an allowed address
+# (docs/drift.md).
+UTAN_INLOGGNING = {
+    "login",
+    "set_language",
+    "health",
+    "ready",
+    "metrics",
+    "arshjul_kalender",
+    "kalenderflode",
+}
 # With OpenID Connect switched on: the login start and the provider's callback, public by nature,
 # and the provider logout. tests/config/test_oidc.py exercises them.
 OIDC_URLER = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}

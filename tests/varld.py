@@ -72,6 +72,26 @@ def aktuell_version(rad) -> int:
     return type(rad).objects.values_list("version", flat=True).get(pk=rad.pk)
 
 
+def formularet(klient, url) -> dict:
+    """The edit form's fields as the page shows them, ready to send back."""
+    form = klient.get(url).context["form"]
+    data = {}
+    for namn in form.fields:
+        varde = form[namn].value()
+        if varde is None:
+            continue
+        if hasattr(varde, "pk"):
+            varde = varde.pk
+        elif hasattr(varde, "__iter__") and not isinstance(varde, str):
+            varde = [getattr(v, "pk", v) for v in varde]
+        elif hasattr(varde, "astimezone"):
+            if timezone.is_aware(varde):
+                varde = timezone.localtime(varde)
+            varde = varde.strftime("%Y-%m-%d %H:%M")
+        data[namn] = varde
+    return data
+
+
 def startsidan(svar, nyckel: str):
     """What a section of the start page shows under ``nyckel`` (the sections come from the apps)."""
     for avsnitt in svar.context["avsnitt"]:

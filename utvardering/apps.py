@@ -11,7 +11,8 @@ class UtvarderingConfig(AppConfig):
         areas where objects are looked at (their page, briefings, the ranking of the add-object
         picker) and where operations are planned; show outcomes on the object's page; put the
         evaluation and the outcomes and feedback on the operation's page; add them to the demo
-        data; build the evaluation reports when the evaluation closes and again after a change."""
+        data; build the evaluation reports when the evaluation closes and again after a change;
+        prune replaced reports."""
         from insatser.effekter import INSATSEN_ANDRAD
         from insatser.tillagg import (
             DEMODATA,
@@ -19,10 +20,12 @@ class UtvarderingConfig(AppConfig):
             RANGORDNINGENS_FORBATTRINGAR,
             UNDERLAGETS_FORBATTRINGAR,
         )
+        from karna.gallring import GALLRINGSREGLER
         from objekt.tillagg import OBJEKTETS_HISTORIK
         from utvardering import (
             demodata,
             demodata_utfall,
+            gallring,
             selectors,
             services,
             tasks,
@@ -45,3 +48,4 @@ class UtvarderingConfig(AppConfig):
         INSATSSIDANS_AVSNITT.registrera(views_utvardering.insatsens_forbattringar, ordning=10)
         INSATSSIDANS_AVSNITT.registrera(views_utvardering.insatsens_utvardering, ordning=20)
         DEMODATA.registrera(demodata.skapa_demoutvarderingar)
+        GALLRINGSREGLER.registrera(gallring.regler, ordning=60)

@@ -49,6 +49,7 @@ from insatser.workflow import (
 from karna import pdf
 from karna.atkomstlogg import logga
 from karna.models import Atkomstlogg
+from karna.uppgifter import DiskenFull, skriver_genererade_filer
 from karna.verb import verb
 
 logger = logging.getLogger(__name__)
@@ -170,7 +171,15 @@ def bygg_underlag(insats_id: int, nummer: int, uppgift: str, hard_tidsgrans: int
         logger.exception("briefing build of operation %s failed", insats_id)
         _misslyckat(insats_id, nummer, uppgift, fel)
         return Utfall.MISSLYCKAT
-    return _spara(insats_id, nummer, uppgift, resultat)
+    try:
+        return _spara(insats_id, nummer, uppgift, resultat)
+    except DiskenFull as fel:
+        # The build stays this task's, so its retry takes it over at once; the status page of
+        # the build says why it waits.
+        Underlagsbygge.objects.filter(insats_id=insats_id, nummer=nummer).update(
+            fel=f"{type(fel).__name__}: {fel}"[:2000]
+        )
+        raise
 
 
 def _ta_bygget(insats_id, nummer, uppgift, hard_tidsgrans) -> Utfall | None:
@@ -306,7 +315,8 @@ def _ny_version(insats_id: int, rad: Resultat) -> str:
         sidantal=rad.pdf.sidantal,
         byggd=rad.byggd,
     )
-    underlag.fil.name = default_storage.save(namn, ContentFile(rad.pdf.innehall))
+    with skriver_genererade_filer():
+        underlag.fil.name = default_storage.save(namn, ContentFile(rad.pdf.innehall))
     underlag.save()
     underlag.objektuppgifter.set(rad.objektuppgifter)
     return underlag.fil.name
