@@ -1,0 +1,28 @@
+"""The API's addresses, under /api/v1: plural nouns, no trailing slash."""
+
+from django.urls import path, re_path
+
+from api import views
+
+urlpatterns = [
+    path("insatser", views.Insatser.as_view(), name="api_insatser"),
+    path("insatser/<int:pk>", views.Insatsen.as_view(), name="api_insats"),
+    path("insatser/<int:pk>/svar", views.Inbjudan.as_view(), name="api_inbjudan"),
+    path(
+        "bemanningsbegaran", views.Bemanningsbegaranden.as_view(), name="api_bemanningsbegaranden"
+    ),
+    path(
+        "bemanningsbegaran/<int:pk>",
+        views.Begaran.as_view(),
+        name="api_bemanningsbegaran",
+    ),
+    path(
+        "bemanningsbegaran/<int:pk>/svar", views.Bemanningssvar.as_view(), name="api_bemanningssvar"
+    ),
+    path("objekt", views.Objektlista.as_view(), name="api_objekt"),
+    path("myndigheter", views.Myndigheter.as_view(), name="api_myndigheter"),
+    path("lokalpolisomraden", views.Lokalpolisomraden.as_view(), name="api_lokalpolisomraden"),
+    path("schema", views.Schema.as_view(), name="api_schema"),
+    path("docs", views.Dokumentation.as_view(url_name="api_schema"), name="api_docs"),
+    re_path(r"^.*$", views.Saknas.as_view(), name="api_saknas"),
+]

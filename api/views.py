@@ -1,0 +1,509 @@
+"""The API's resources. Every read goes through the same selectors and policies as the pages;
+every write through the same verb."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework import serializers
+
+from api import schema
+from api.problem import Fragefel, problem
+from api.vyer import (
+    ApiVy,
+    Sidfraga,
+    ej_modifierad,
+    etagg,
+    fragan,
+    idempotent,
+    json_svar,
+    krav_if_match,
+    lista,
+    oforandrad,
+    sida,
+)
+from insatser import access, selectors, services
+from insatser.access import BEMANNING_POLICY, Handling
+from insatser.models import Deltagande, Insats
+from insatser.workflow import InsatsStatus
+from myndigheter.models import Lokalpolisomrade, Myndighet
+from objekt.access import MYNDIGHETSINTRESSE_POLICY
+from objekt.models import Myndighetsintresse
+from objekt.selectors import objektlista
+
+INSATSFALT = (
+    "id",
+    "referens",
+    "titel",
+    "status",
+    "start",
+    "slut",
+    "syfte",
+    "samordnande_organisation_id",
+    "samverkansform_id",
+    "bemanning_bekraftad",
+    "visa_detaljer",
+    "andrad",
+)
+
+
+def _insatsrad(rad: dict) -> dict:
+    """A list row as the list page shows it: the time of day only with the details."""
+    detaljer = rad["visa_detaljer"]
+    return {
+        "id": rad["id"],
+        "referens": rad["referens"],
+        "titel": rad["titel"],
+        "status": rad["status"],
+        "datum": timezone.localtime(rad["start"]).date(),
+        "start": rad["start"] if detaljer else None,
+        "slut": rad["slut"] if detaljer else None,
+        "syfte": rad["syfte"],
+        "samordnande_organisation": rad["samordnande_organisation_id"],
+        "samverkansform": rad["samverkansform_id"],
+        "lpoer": sorted(rad["lpo_ids"]),
+        "bemanning_bekraftad": rad["bemanning_bekraftad"],
+        "detaljer": detaljer,
+        "andrad": rad["andrad"],
+    }
+
+
+def _lpo_ids():
+    return ArraySubquery(
+        Insats.lpoer.through.objects.filter(insats_id=OuterRef("pk")).values("lokalpolisomrade_id")
+    )
+
+
+Insatsfraga = type(
+    "Insatsfraga",
+    (Sidfraga,),
+    {
+        "from": serializers.DateField(required=False, help_text="start on or after this date"),
+        "to": serializers.DateField(required=False, help_text="start on or before this date"),
+        "status": serializers.ChoiceField(InsatsStatus.values, required=False),
+        "lpo": serializers.IntegerField(required=False, min_value=1),
+        "samverkansform": serializers.IntegerField(required=False, min_value=1),
+        "organisation": serializers.IntegerField(
+            required=False, min_value=1, help_text="the coordinating or an invited organisation"
+        ),
+    },
+)
+
+
+def _filtrera_insatser(queryset, fraga: dict):
+    if fraga.get("from") and fraga.get("to") and fraga["to"] < fraga["from"]:
+        raise Fragefel({"to": [_("Slutdatumet måste vara samma som eller efter startdatumet.")]})
+    if "from" in fraga:
+        queryset = queryset.filter(start__date__gte=fraga["from"])
+    if "to" in fraga:
+        queryset = queryset.filter(start__date__lte=fraga["to"])
+    if "status" in fraga:
+        queryset = queryset.filter(status=fraga["status"])
+    if "lpo" in fraga:
+        queryset = queryset.filter(
+            Exists(
+                Insats.lpoer.through.objects.filter(
+                    insats_id=OuterRef("pk"), lokalpolisomrade_id=fraga["lpo"]
+                )
+            )
+        )
+    if "samverkansform" in fraga:
+        queryset = queryset.filter(samverkansform_id=fraga["samverkansform"])
+    if "organisation" in fraga:
+        queryset = queryset.filter(
+            Q(samordnande_organisation_id=fraga["organisation"])
+            | Exists(
+                Deltagande.objects.filter(
+                    insats_id=OuterRef("pk"), organisation_id=fraga["organisation"]
+                )
+            )
+        )
+    return queryset
+
+
+class Insatser(ApiVy):
+    @extend_schema(
+        operation_id="insatser_list",
+        parameters=[Insatsfraga],
+        responses=schema.svar({200: schema.sidlista("Insatslista", schema.Insatsrad)}, 400),
+    )
+    def get(self, request):
+        """The operations the reader sees, by start, as the list page has them."""
+        fraga = fragan(request, Insatsfraga)
+        queryset = _filtrera_insatser(selectors.insatslista(request.user), fraga)
+        rader, nasta = sida(
+            request,
+            queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids"),
+            ("start", "id"),
+            fraga,
+        )
+        return lista([_insatsrad(rad) for rad in rader], nasta)
+
+
+def _insats(user, pk: int) -> Insats:
+    try:
+        return selectors.insats_for_detalj(user, pk)
+    except Insats.DoesNotExist:
+        raise Http404 from None
+
+
+def _insatsens_tagg(insats: Insats) -> str:
+    return etagg(insats.version, int(insats.andrad.timestamp() * 1_000_000))
+
+
+class Insatsen(ApiVy):
+    @extend_schema(
+        operation_id="insatser_retrieve",
+        parameters=[schema.ETAG],
+        responses=schema.svar({200: schema.Insatsdetalj, 304: None}, 404),
+    )
+    def get(self, request, pk: int):
+        """One operation with what the reader may see of it: the meeting point, controls,
+        findings and participants with the details, the security note where allowed."""
+        insats = _insats(request.user, pk)
+        tagg = _insatsens_tagg(insats)
+        if oforandrad(request, tagg):
+            return ej_modifierad(tagg)
+        rad = _insatsrad(
+            {
+                **{f: getattr(insats, f) for f in INSATSFALT},
+                "lpo_ids": [lpo.pk for lpo in insats.lpoer.all()],
+            }
+        )
+        kontroller, deltaganden = [], []
+        if insats.visa_detaljer:
+            kontroller = [
+                {
+                    "id": k.pk,
+                    "objekt": k.objekt_id,
+                    "ordning": k.ordning,
+                    "status": k.status,
+                    "fynd": [
+                        {
+                            "id": f.pk,
+                            "organisation": f.organisation_id,
+                            "kategori": f.kategori_id,
+                            "tid": f.tid,
+                            "text": f.text,
+                            "delad": f.delad,
+                        }
+                        for f in k.synliga_fynd
+                    ],
+                }
+                for k in selectors.kontroller_for_insats(request.user, insats)
+            ]
+            deltaganden = list(
+                insats.deltaganden.order_by("roll", "organisation_id").values(
+                    "organisation", "roll", "svar", "planerat_antal"
+                )
+            )
+        rad.update(
+            samlingsplats=insats.samlingsplats,
+            sakerhetsanteckning=insats.sakerhetsanteckning,
+            installd_kommentar=insats.installd_kommentar if insats.visa_installningsdetalj else "",
+            kontroller=kontroller,
+            deltaganden=deltaganden,
+        )
+        return json_svar(rad, headers={"ETag": tagg})
+
+
+def _inbjudan(request, pk: int) -> Deltagande:
+    """The reader's organisation's invitation, if the reader may answer it; 404 otherwise."""
+    deltagande = access.besvarbar_inbjudan(request.user, _insats(request.user, pk))
+    if deltagande is None:
+        raise Http404
+    return deltagande
+
+
+def _inbjudansvar(deltagande: Deltagande):
+    return json_svar(
+        {
+            "insats": deltagande.insats_id,
+            "organisation": deltagande.organisation_id,
+            "svar": deltagande.svar,
+            "planerat_antal": deltagande.planerat_antal,
+            "besvarad": deltagande.besvarad,
+        },
+        headers={"ETag": etagg(deltagande.version)},
+    )
+
+
+class Inbjudan(ApiVy):
+    @extend_schema(
+        operation_id="insatser_svar_retrieve",
+        parameters=[schema.ETAG],
+        responses=schema.svar({200: schema.Inbjudan, 304: None}, 404),
+    )
+    def get(self, request, pk: int):
+        """The invitation of the reader's organisation, for those who may answer it."""
+        deltagande = _inbjudan(request, pk)
+        if oforandrad(request, etagg(deltagande.version)):
+            return ej_modifierad(etagg(deltagande.version))
+        return _inbjudansvar(deltagande)
+
+    @extend_schema(
+        operation_id="insatser_svar_create",
+        parameters=[schema.IF_MATCH, schema.IDEMPOTENS],
+        request=schema.Inbjudningssvar,
+        responses=schema.svar({200: schema.Inbjudan}, 400, 403, 404, 409, 412, 422, 428),
+    )
+    @idempotent
+    def post(self, request, pk: int):
+        """Accept or decline the invitation, as the answer form on the operation's page."""
+        deltagande = _inbjudan(request, pk)
+        hinder = krav_if_match(request, etagg(deltagande.version))
+        if hinder is not None:
+            return hinder
+        data = schema.Inbjudningssvar(data=request.data)
+        data.is_valid(raise_exception=True)
+        besvarad = services.besvara_inbjudan(
+            request.user,
+            deltagande,
+            data.validated_data["accepterad"],
+            data.validated_data["planerat_antal"],
+            version=deltagande.version,
+        )
+        return _inbjudansvar(besvarad)
+
+
+BEGARANSFALT = (
+    "id",
+    "insats_id",
+    "lpo_id",
+    "status",
+    "begart_antal",
+    "kompetenser",
+    "svarsfrist",
+    "bekraftat_antal",
+    "besvarad",
+    "intern_anteckning",
+    "visa_polisdetaljer",
+    "version",
+)
+
+
+def _begaranden(user):
+    return BEMANNING_POLICY.markera(
+        BEMANNING_POLICY.filtrera(user, Handling.SE),
+        user,
+        visa_polisdetaljer=Handling.SE_POLISDETALJER,
+    )
+
+
+def _begaransrad(rad: dict) -> dict:
+    return {
+        "id": rad["id"],
+        "insats": rad["insats_id"],
+        "lpo": rad["lpo_id"],
+        "status": rad["status"],
+        "begart_antal": rad["begart_antal"],
+        "kompetenser": rad["kompetenser"],
+        "svarsfrist": rad["svarsfrist"],
+        "bekraftat_antal": rad["bekraftat_antal"],
+        "besvarad": rad["besvarad"],
+        "intern_anteckning": rad["intern_anteckning"] if rad["visa_polisdetaljer"] else "",
+    }
+
+
+class Bemanningsbegaranden(ApiVy):
+    @extend_schema(
+        operation_id="bemanningsbegaran_list",
+        parameters=[Sidfraga],
+        responses=schema.svar({200: schema.sidlista("Begaranslista", schema.Begaransrad)}, 400),
+    )
+    def get(self, request):
+        """The police staffing requests the reader sees."""
+        fraga = fragan(request, Sidfraga)
+        rader, nasta = sida(
+            request, _begaranden(request.user).values(*BEGARANSFALT), ("id",), fraga
+        )
+        return lista([_begaransrad(rad) for rad in rader], nasta)
+
+
+def _begaran(user, pk: int) -> dict:
+    rad = _begaranden(user).filter(pk=pk).values(*BEGARANSFALT).first()
+    if rad is None:
+        raise Http404
+    return rad
+
+
+def _begaransvar(rad: dict):
+    return json_svar(_begaransrad(rad), headers={"ETag": etagg(rad["version"])})
+
+
+class Begaran(ApiVy):
+    @extend_schema(
+        operation_id="bemanningsbegaran_retrieve",
+        parameters=[schema.ETAG],
+        responses=schema.svar({200: schema.Begaransrad, 304: None}, 404),
+    )
+    def get(self, request, pk: int):
+        """One staffing request; the police's internal note only for the police."""
+        rad = _begaran(request.user, pk)
+        if oforandrad(request, etagg(rad["version"])):
+            return ej_modifierad(etagg(rad["version"]))
+        return _begaransvar(rad)
+
+
+class Bemanningssvar(ApiVy):
+    @extend_schema(
+        operation_id="bemanningsbegaran_svar_create",
+        parameters=[schema.IF_MATCH, schema.IDEMPOTENS],
+        request=schema.Bemanningssvar,
+        responses=schema.svar({200: schema.Begaransrad}, 400, 403, 404, 409, 412, 422, 428),
+    )
+    @idempotent
+    def post(self, request, pk: int):
+        """Confirm, partly confirm (fewer officers) or decline (0) a request, as the inbox."""
+        begaran = BEMANNING_POLICY.filtrera(request.user, Handling.BESVARA).filter(pk=pk).first()
+        if begaran is None:
+            raise Http404
+        hinder = krav_if_match(request, etagg(begaran.version))
+        if hinder is not None:
+            return hinder
+        data = schema.Bemanningssvar(data=request.data)
+        data.is_valid(raise_exception=True)
+        ids = set(data.validated_data["poliser"])
+        poliser = list(get_user_model().objects.filter(pk__in=ids))
+        if len(poliser) != len(ids):
+            raise serializers.ValidationError({"poliser": [_("Okänd användare.")]})
+        services.besvara_bemanning(
+            request.user,
+            begaran,
+            data.validated_data["bekraftat_antal"],
+            poliser=poliser,
+            intern_anteckning=data.validated_data["intern_anteckning"],
+            version=begaran.version,
+        )
+        return _begaransvar(_begaran(request.user, pk))
+
+
+OBJEKTFALT = (
+    "id",
+    "referens",
+    "namn",
+    "objekttyp",
+    "organisationsnummer",
+    "adress",
+    "postnummer",
+    "postort",
+    "kommun_id",
+    "lpo_id",
+    "status",
+)
+
+
+class Objektlista(ApiVy):
+    @extend_schema(
+        operation_id="objekt_list",
+        parameters=[Sidfraga],
+        responses=schema.svar({200: schema.sidlista("Objektsida", schema.Objektrad)}, 400),
+    )
+    def get(self, request):
+        """The objects of the pool the reader sees, with the relevance markings the reader
+        may read."""
+        fraga = fragan(request, Sidfraga)
+        rader, nasta = sida(request, objektlista(request.user).values(*OBJEKTFALT), ("id",), fraga)
+        markeringar: dict[int, list] = {}
+        for m in (
+            MYNDIGHETSINTRESSE_POLICY.filtrera(
+                request.user, Handling.SE, Myndighetsintresse.objects.all()
+            )
+            .filter(objekt_id__in=[rad["id"] for rad in rader])
+            .order_by("organisation_id", "pk")
+            .values("objekt_id", "organisation_id", "relevans")
+        ):
+            markeringar.setdefault(m["objekt_id"], []).append(
+                {"organisation": m["organisation_id"], "relevans": m["relevans"]}
+            )
+        return lista(
+            [
+                {
+                    **{f.removesuffix("_id"): rad[f] for f in OBJEKTFALT},
+                    "relevans": markeringar.get(rad["id"], []),
+                }
+                for rad in rader
+            ],
+            nasta,
+        )
+
+
+class Myndigheter(ApiVy):
+    @extend_schema(
+        operation_id="myndigheter_list",
+        parameters=[Sidfraga],
+        responses=schema.svar({200: schema.sidlista("Myndighetslista", schema.Myndighetsrad)}, 400),
+    )
+    def get(self, request):
+        """The active organisations (reference data)."""
+        fraga = fragan(request, Sidfraga)
+        rader, nasta = sida(
+            request,
+            Myndighet.objects.filter(aktiv=True).values(
+                "id", "kod", "namn", "kortnamn", "typ", "ar_polis"
+            ),
+            ("id",),
+            fraga,
+        )
+        return lista(rader, nasta)
+
+
+class Lokalpolisomraden(ApiVy):
+    @extend_schema(
+        operation_id="lokalpolisomraden_list",
+        parameters=[Sidfraga],
+        responses=schema.svar({200: schema.sidlista("Lpolista", schema.Lporad)}, 400),
+    )
+    def get(self, request):
+        """The local police areas (reference data)."""
+        fraga = fragan(request, Sidfraga)
+        rader, nasta = sida(
+            request,
+            Lokalpolisomrade.objects.values("id", "kod", "namn", "polisomrade_id", "region_id"),
+            ("id",),
+            fraga,
+        )
+        return lista(
+            [
+                {
+                    "id": r["id"],
+                    "kod": r["kod"],
+                    "namn": r["namn"],
+                    "polisomrade": r["polisomrade_id"],
+                    "region": r["region_id"],
+                }
+                for r in rader
+            ],
+            nasta,
+        )
+
+
+@extend_schema(exclude=True)
+class Saknas(ApiVy):
+    """Any other address under the API: a 404 problem, never the site's HTML page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise Http404
+
+    def get(self, request):
+        return problem(request, 404, _("Resursen finns inte."))
+
+    post = put = patch = delete = get
+
+
+class Schema(ApiVy, SpectacularAPIView):
+    """The OpenAPI 3.1 document (YAML; JSON with ``?format=json``)."""
+
+
+class Dokumentation(ApiVy, SpectacularSwaggerSplitView):
+    """Swagger UI from the site's own static files; its start script is a file of its own, as
+    the Content-Security-Policy allows no inline script."""
