@@ -4,6 +4,7 @@ detail and instance, with the fields of a 400 itemised; never a stack trace."""
 from __future__ import annotations
 
 import logging
+import math
 from http import HTTPStatus
 
 import orjson
@@ -85,7 +86,7 @@ def undantagshanterare(exc, context):
     if isinstance(exc, exceptions.APIException):
         headers = {}
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            headers["Retry-After"] = str(int(exc.wait) + 1)
+            headers["Retry-After"] = str(max(1, math.ceil(exc.wait)))
         if getattr(exc, "auth_header", None):
             headers["WWW-Authenticate"] = exc.auth_header
         return problem(request, exc.status_code, force_str(exc.detail), headers=headers)
