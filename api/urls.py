@@ -24,5 +24,5 @@ urlpatterns = [
     path("lokalpolisomraden", views.Lokalpolisomraden.as_view(), name="api_lokalpolisomraden"),
     path("schema", views.Schema.as_view(), name="api_schema"),
     path("docs", views.Dokumentation.as_view(url_name="api_schema"), name="api_docs"),
-    re_path(r"^.*$", views.Saknas.as_view(), name="api_saknas"),
+    re_path(r"^.*$", views.Index.as_view(), name="api_index"),
 ]

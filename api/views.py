@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -14,7 +15,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import serializers
 
 from api import schema
-from api.problem import Fragefel, problem
+from api.problem import Fragefel
 from api.vyer import (
     ApiVy,
     Sidfraga,
@@ -484,20 +485,35 @@ class Lokalpolisomraden(ApiVy):
         )
 
 
+RESURSER = [
+    "insatser",
+    "bemanningsbegaran",
+    "objekt",
+    "myndigheter",
+    "lokalpolisomraden",
+    "schema",
+    "docs",
+]
+
+
 @extend_schema(exclude=True)
-class Saknas(ApiVy):
-    """Any other address under the API: a 404 problem, never the site's HTML page."""
+class Index(ApiVy):
+    """The API's root lists its resources; any other address under it is a 404 problem, never
+    the site's HTML page."""
 
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request)
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        raise Http404
+        if request.path != reverse("api_index"):
+            raise Http404
+        return super().http_method_not_allowed(request, *args, **kwargs)
 
     def get(self, request):
-        return problem(request, 404, _("Resursen finns inte."))
-
-    post = put = patch = delete = get
+        rot = reverse("api_index")
+        if request.path != rot:
+            raise Http404
+        return json_svar({namn: request.build_absolute_uri(rot + namn) for namn in RESURSER})
 
 
 class Schema(ApiVy, SpectacularAPIView):
