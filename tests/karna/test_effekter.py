@@ -24,6 +24,8 @@ RAPPORT = "utvardering.rapport_bestalld"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
+    "api.aterkalla_api_token": set(),
+    "api.skapa_api_token": set(),
     "arshjul.aterkalla_prenumeration": set(),
     "arshjul.bygg_om": {ARSHJUL},
     "arshjul.forbered_planeringsar": {ARSHJUL},
@@ -132,7 +134,7 @@ EFFEKTERNAS_PRENUMERANTER = {
 }
 
 
-APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering"]
+APPAR = ["myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering", "api"]
 
 
 def _alla_tjanstemoduler():
