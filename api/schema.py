@@ -7,7 +7,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.problem import Problem
-from api.vyer import MAX_GRANS, STANDARD_GRANS
 
 PROBLEM_TYP = "application/problem+json"
 
@@ -31,12 +30,6 @@ def sidlista(namn: str, rad: type[serializers.Serializer]) -> type[serializers.S
     )
 
 
-SIDPARAMETRAR = [
-    OpenApiParameter(
-        "limit", int, description=f"1–{MAX_GRANS}, {STANDARD_GRANS} if not given", required=False
-    ),
-    OpenApiParameter("cursor", str, description="the `next` link's cursor", required=False),
-]
 ETAG = OpenApiParameter(
     "If-None-Match", str, OpenApiParameter.HEADER, required=False, description="304 if unchanged"
 )
@@ -45,7 +38,7 @@ IF_MATCH = OpenApiParameter(
 )
 IDEMPOTENS = OpenApiParameter(
     "Idempotency-Key",
-    str,
+    {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
     OpenApiParameter.HEADER,
     required=False,
     description="repeats with the same key and body get the first answer",

@@ -58,7 +58,11 @@ class ApiVy(APIView):
 
 
 def fragan(request, serializer_klass) -> dict:
-    """The query parameters through a serializer; errors itemised as ``in: query``."""
+    """The query parameters through a serializer; errors itemised as ``in: query``. A parameter
+    given empty is an error, not left out."""
+    tomma = {namn: [_("Får inte vara tomt.")] for namn, v in request.query_params.items() if not v}
+    if tomma:
+        raise Fragefel(tomma)
     serializer = serializer_klass(data=request.query_params)
     if not serializer.is_valid():
         raise Fragefel(serializer.errors)
