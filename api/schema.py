@@ -86,12 +86,23 @@ class Deltagarrad(serializers.Serializer):
     planerat_antal = serializers.IntegerField()
 
 
+class Objektuppgiftsrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    objekt = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    sekretessniva = serializers.CharField()
+    innehall = serializers.DictField(help_text="the fields of the organisation's template")
+
+
 class Insatsdetalj(Insatsrad):
     samlingsplats = serializers.CharField(allow_blank=True)
     sakerhetsanteckning = serializers.CharField(allow_blank=True)
     installd_kommentar = serializers.CharField(allow_blank=True)
     kontroller = Kontrollrad(many=True)
     deltaganden = Deltagarrad(many=True)
+    objektuppgifter = Objektuppgiftsrad(
+        many=True, help_text="the agency information the reader may read; each read is logged"
+    )
 
 
 class Inbjudan(serializers.Serializer):

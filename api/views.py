@@ -177,8 +177,18 @@ class Insatsen(ApiVy):
                 "lpo_ids": [lpo.pk for lpo in insats.lpoer.all()],
             }
         )
-        kontroller, deltaganden = [], []
+        kontroller, deltaganden, uppgifter = [], [], []
         if insats.visa_detaljer:
+            uppgifter = [
+                {
+                    "id": u.pk,
+                    "objekt": u.objekt_id,
+                    "organisation": u.organisation_id,
+                    "sekretessniva": u.sekretessniva,
+                    "innehall": u.innehall,
+                }
+                for u in services.las_objektuppgifter(request.user, insats, self.syfte())
+            ]
             kontroller = [
                 {
                     "id": k.pk,
@@ -210,6 +220,7 @@ class Insatsen(ApiVy):
             installd_kommentar=insats.installd_kommentar if insats.visa_installningsdetalj else "",
             kontroller=kontroller,
             deltaganden=deltaganden,
+            objektuppgifter=uppgifter,
         )
         return json_svar(rad, headers={"ETag": tagg})
 

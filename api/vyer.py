@@ -56,6 +56,12 @@ class ApiVy(APIView):
     def token(self) -> ApiToken | None:
         return self.request.auth if isinstance(self.request.auth, ApiToken) else None
 
+    def syfte(self) -> str:
+        """Why the access log says the data was read: through the API, with which token."""
+        token = self.token()
+        via = f"token {token.prefix} ({token.namn})" if token else "session"
+        return f"API {self.request.path}, {via}"
+
 
 def fragan(request, serializer_klass) -> dict:
     """The query parameters through a serializer; errors itemised as ``in: query``. A parameter
