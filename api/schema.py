@@ -176,3 +176,18 @@ class Lporad(serializers.Serializer):
     namn = serializers.CharField()
     polisomrade = serializers.IntegerField(allow_null=True)
     region = serializers.IntegerField(allow_null=True)
+
+
+class Handelserad(serializers.Serializer):
+    id = serializers.IntegerField()
+    arshjul = serializers.IntegerField()
+    typ = serializers.CharField()
+    titel = serializers.CharField()
+    beskrivning = serializers.CharField(allow_blank=True)
+    start = serializers.DateTimeField()
+    slut = serializers.DateTimeField()
+    heldag = serializers.BooleanField()
+    organ = serializers.IntegerField(allow_null=True)
+    lpo = serializers.IntegerField(allow_null=True)
+    kapacitet = serializers.IntegerField(allow_null=True)
+    installd = serializers.BooleanField()

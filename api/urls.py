@@ -20,6 +20,7 @@ urlpatterns = [
         "bemanningsbegaran/<int:pk>/svar", views.Bemanningssvar.as_view(), name="api_bemanningssvar"
     ),
     path("objekt", views.Objektlista.as_view(), name="api_objekt"),
+    path("arshjul/handelser", views.Arshjulshandelser.as_view(), name="api_arshjulshandelser"),
     path("myndigheter", views.Myndigheter.as_view(), name="api_myndigheter"),
     path("lokalpolisomraden", views.Lokalpolisomraden.as_view(), name="api_lokalpolisomraden"),
     path("schema", views.Schema.as_view(), name="api_schema"),

@@ -29,6 +29,8 @@ from api.vyer import (
     oforandrad,
     sida,
 )
+from arshjul.access import HANDELSE_POLICY
+from arshjul.models import Handelsetyp
 from insatser import access, selectors, services
 from insatser.access import BEMANNING_POLICY, Handling
 from insatser.models import Deltagande, Insats
@@ -496,8 +498,62 @@ class Lokalpolisomraden(ApiVy):
         )
 
 
+HANDELSEFALT = (
+    "id",
+    "arshjul_id",
+    "typ",
+    "titel",
+    "beskrivning",
+    "start",
+    "slut",
+    "heldag",
+    "organ_id",
+    "lpo_id",
+    "kapacitet",
+    "installd",
+)
+
+Handelsefraga = type(
+    "Handelsefraga",
+    (Sidfraga,),
+    {
+        "from": serializers.DateField(required=False, help_text="start on or after this date"),
+        "to": serializers.DateField(required=False, help_text="start on or before this date"),
+        "typ": serializers.ChoiceField(Handelsetyp.values, required=False),
+    },
+)
+
+
+class Arshjulshandelser(ApiVy):
+    @extend_schema(
+        operation_id="arshjul_handelser_list",
+        parameters=[Handelsefraga],
+        responses=schema.svar({200: schema.sidlista("Handelselista", schema.Handelserad)}, 400),
+    )
+    def get(self, request):
+        """The events of the annual wheels the reader sees (meetings, deadlines, and the
+        operation windows the reader may see), by start."""
+        fraga = fragan(request, Handelsefraga)
+        if fraga.get("from") and fraga.get("to") and fraga["to"] < fraga["from"]:
+            raise Fragefel(
+                {"to": [_("Slutdatumet måste vara samma som eller efter startdatumet.")]}
+            )
+        queryset = HANDELSE_POLICY.filtrera(request.user, Handling.SE)
+        if "from" in fraga:
+            queryset = queryset.filter(start__date__gte=fraga["from"])
+        if "to" in fraga:
+            queryset = queryset.filter(start__date__lte=fraga["to"])
+        if "typ" in fraga:
+            queryset = queryset.filter(typ=fraga["typ"])
+        rader, nasta = sida(request, queryset.values(*HANDELSEFALT), ("start", "id"), fraga)
+        return lista(
+            [{f.removesuffix("_id"): rad[f] for f in HANDELSEFALT} for rad in rader], nasta
+        )
+
+
 RESURSER = [
     "insatser",
+    "arshjul/handelser",
     "bemanningsbegaran",
     "objekt",
     "myndigheter",

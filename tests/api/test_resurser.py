@@ -1,9 +1,13 @@
 """The read resources: what each reader sees (the UI's policies), paging, filters, and a
 constant number of queries per page."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
+from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp
+from arshjul.standardregler import ladda_standardregler
 from insatser.models import Insats
 from insatser.workflow import BemanningStatus, InsatsStatus
 from tests.fabriker import (
@@ -182,11 +186,61 @@ def _skapa_rader(namn: str, personer):
     if namn == "objekt":
         ObjektFabrik.create_batch(50, status="REDO")
         return personer["samordnare"]
+    if namn == "arshjul/handelser":
+        hjulet = _standardhjulet()
+        for i in range(50):
+            _handelse(hjulet, Handelsetyp.MOTE, dagar=i)
+        return personer["api"]
     return personer["api"]
 
 
+def _standardhjulet():
+    ladda_standardregler()
+    return Arshjul.objects.get(kod="akc-vast-insatser")
+
+
+def _handelse(arshjul, typ, dagar=0, **falt):
+    start = timezone.now() + timedelta(days=dagar)
+    return Arshjulshandelse.objects.create(
+        arshjul=arshjul,
+        ar=timezone.localtime(start).year,
+        typ=typ,
+        titel=f"{typ} {dagar}",
+        start=start,
+        slut=start + timedelta(hours=2),
+        handredigerad=True,
+        **falt,
+    )
+
+
+def test_the_wheel_events_show_meetings_and_only_the_windows_the_reader_may_see(
+    api, token, personer
+):
+    hjulet = _standardhjulet()
+    Arshjulshandelse.objects.all().delete()
+    mote = _handelse(hjulet, Handelsetyp.MOTE, dagar=1)
+    fonster = _handelse(hjulet, Handelsetyp.INSATSFONSTER, dagar=2, lpo=lpo("city"), kapacitet=2)
+    api.hemlighet = token(personer["api"])
+    assert [r["id"] for r in api.get("/api/v1/arshjul/handelser").json()["items"]] == [mote.pk]
+    api.hemlighet = token(personer["samordnare"])
+    rader = api.get("/api/v1/arshjul/handelser").json()["items"]
+    assert [r["id"] for r in rader] == [mote.pk, fonster.pk]
+    assert rader[1]["kapacitet"] == 2
+    fonsterdag = timezone.localtime(fonster.start).date().isoformat()
+    svar = api.get("/api/v1/arshjul/handelser", {"from": fonsterdag, "typ": "INSATSFONSTER"})
+    assert [r["id"] for r in svar.json()["items"]] == [fonster.pk]
+
+
 @pytest.mark.parametrize(
-    "namn", ["insatser", "bemanningsbegaran", "objekt", "myndigheter", "lokalpolisomraden"]
+    "namn",
+    [
+        "insatser",
+        "bemanningsbegaran",
+        "objekt",
+        "arshjul/handelser",
+        "myndigheter",
+        "lokalpolisomraden",
+    ],
 )
 def test_a_page_costs_the_same_queries_for_one_row_as_for_fifty(
     api, token, personer, namn, django_assert_max_num_queries
@@ -211,6 +265,6 @@ def test_a_list_endpoint_has_at_least_fifty_rows_where_the_query_count_is_compar
     api, token, personer
 ):
     """The comparison above means something only where there are 50 rows to show."""
-    for namn in ["insatser", "bemanningsbegaran", "objekt", "myndigheter"]:
+    for namn in ["insatser", "bemanningsbegaran", "objekt", "arshjul/handelser", "myndigheter"]:
         api.hemlighet = token(_skapa_rader(namn, personer))
         assert _totalt(api, namn) >= 50, namn
