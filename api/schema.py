@@ -71,6 +71,15 @@ class Fyndrad(serializers.Serializer):
     delad = serializers.BooleanField()
 
 
+class Nyttfynd(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+    kategori = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    delad = serializers.BooleanField(default=False, help_text="shared with the participants")
+    hot = serializers.BooleanField(
+        default=False, help_text="threat or unlawful influence against officials (alerts at once)"
+    )
+
+
 class Kontrollrad(serializers.Serializer):
     id = serializers.IntegerField()
     objekt = serializers.IntegerField()

@@ -37,7 +37,7 @@ from insatser.models import Deltagande, Insats
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from objekt.access import MYNDIGHETSINTRESSE_POLICY
-from objekt.models import Myndighetsintresse
+from objekt.models import Myndighetsintresse, Problemkategori
 from objekt.selectors import objektlista
 
 INSATSFALT = (
@@ -284,6 +284,49 @@ class Inbjudan(ApiVy):
             version=deltagande.version,
         )
         return _inbjudansvar(besvarad)
+
+
+class Fynd(ApiVy):
+    @extend_schema(
+        operation_id="insatser_kontroller_fynd_create",
+        parameters=[schema.IDEMPOTENS],
+        request=schema.Nyttfynd,
+        responses=schema.svar({201: schema.Fyndrad}, 400, 403, 404, 409, 422),
+    )
+    @idempotent
+    def post(self, request, pk: int, kontroll: int):
+        """Record a finding of the reader's organisation in a control, on the operation's day,
+        as on the operation's page."""
+        insats = _insats(request.user, pk)
+        kontrollen = insats.kontroller.filter(pk=kontroll).first()
+        if kontrollen is None or not insats.kan_registrera:
+            raise Http404
+        data = schema.Nyttfynd(data=request.data)
+        data.is_valid(raise_exception=True)
+        kategori = None
+        if data.validated_data.get("kategori") is not None:
+            kategori = Problemkategori.objects.filter(pk=data.validated_data["kategori"]).first()
+            if kategori is None:
+                raise serializers.ValidationError({"kategori": [_("Okänd kategori.")]})
+        fynd = services.registrera_fynd(
+            request.user,
+            kontrollen,
+            data.validated_data["text"],
+            kategori=kategori,
+            delad=data.validated_data["delad"],
+            hot=data.validated_data["hot"],
+        )
+        return json_svar(
+            {
+                "id": fynd.pk,
+                "organisation": fynd.organisation_id,
+                "kategori": fynd.kategori_id,
+                "tid": fynd.tid,
+                "text": fynd.text,
+                "delad": fynd.delad,
+            },
+            status=201,
+        )
 
 
 BEGARANSFALT = (

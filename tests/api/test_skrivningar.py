@@ -154,3 +154,51 @@ def test_twenty_concurrent_repeats_answer_once(personer, begard):
     connections.close_all()
     assert statusar == [200] * 20
     assert Insatshandelse.objects.filter(insats=insats, typ="inbjudan_besvarad").count() == 1
+
+
+@pytest.fixture
+def fyndadress(api, token, personer, kontroll):
+    """On the operation's day, a read-write token of Skatteverket's case officer, who accepted."""
+    api.hemlighet = token(personer["skv"], "read-write")
+    return f"/api/v1/insatser/{kontroll.insats_id}/kontroller/{kontroll.pk}/fynd"
+
+
+def test_a_finding_is_recorded_once_per_idempotency_key(api, fyndadress, kontroll):
+    from insatser.models import Fynd
+
+    rubriker = {"Idempotency-Key": "fynd-1"}
+    forsta = api.post(fyndadress, {"text": "Svartarbete", "delad": True}, **rubriker)
+    assert forsta.status_code == 201, forsta.content
+    andra = api.post(fyndadress, {"text": "Svartarbete", "delad": True}, **rubriker)
+    assert andra.status_code == 201
+    assert andra.json() == forsta.json()
+    assert api.post(fyndadress, {"text": "Annat"}, **rubriker).status_code == 422
+    fynd = Fynd.objects.get()
+    assert (fynd.kontroll_id, fynd.text, fynd.delad, fynd.organisation.kod) == (
+        kontroll.pk,
+        "Svartarbete",
+        True,
+        "skatteverket",
+    )
+    assert api.post(fyndadress, {"text": "Nytt fynd"}).status_code == 201
+    assert Fynd.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("kropp", "namn"),
+    [({"text": "  "}, "text"), ({}, "text"), ({"text": "x", "kategori": 999999}, "kategori")],
+)
+def test_a_bad_finding_is_itemised_and_nothing_is_saved(api, fyndadress, kropp, namn):
+    from insatser.models import Fynd
+
+    svar = api.post(fyndadress, kropp)
+    assert svar.status_code == 400
+    assert [f["name"] for f in svar.json()["errors"]] == [namn]
+    assert not Fynd.objects.exists()
+
+
+def test_those_who_do_not_take_part_record_no_findings(api, token, personer, kontroll):
+    adress = f"/api/v1/insatser/{kontroll.insats_id}/kontroller/{kontroll.pk}/fynd"
+    for namn in ["api", "opsam", "av"]:
+        api.hemlighet = token(personer[namn], "read-write")
+        assert api.post(adress, {"text": "x"}).status_code == 404, namn

@@ -3,7 +3,7 @@ the policies, as the pages do. tests/api/test_behorighetsmatris_token.py runs th
 with bearer tokens of every role."""
 
 from tests.behorigheter import ANONYM, LOGIN, OBEHORIG, alla, for_den_som_ser
-from tests.behorigheter._gemensamt import matrisinsatsen
+from tests.behorigheter._gemensamt import matrisinsatsen, matriskontrollen
 
 
 def _alla(status, **undantag):
@@ -19,6 +19,8 @@ MATRIS = {
         "GET": _alla(404, MYNDIGHETSKONTAKT=200, HANDLAGGARE=200),
         "POST": _alla(404, MYNDIGHETSKONTAKT=428, HANDLAGGARE=428),
     },
+    # The coordinating organisation records findings on the day; an empty body is a 400.
+    "api_fynd": {"POST": _alla(404, SAMORDNARE=400), "GET": _alla(405)},
     "api_bemanningsbegaranden": {"GET": _alla(200)},
     "api_bemanningsbegaran": {"GET": _alla(404, SAMORDNARE=200, OPERATIV_SAMORDNARE=200)},
     "api_bemanningssvar": {
@@ -38,6 +40,7 @@ URLER = {
     "api_insatser": "/api/v1/insatser",
     "api_insats": "/api/v1/insatser/{API_INSATS}",
     "api_inbjudan": "/api/v1/insatser/{API_INSATS}/svar",
+    "api_fynd": "/api/v1/insatser/{API_DAGENS_INSATS}/kontroller/{API_KONTROLL}/fynd",
     "api_bemanningsbegaranden": "/api/v1/bemanningsbegaran",
     "api_bemanningsbegaran": "/api/v1/bemanningsbegaran/{API_BEGARAN}",
     "api_bemanningssvar": "/api/v1/bemanningsbegaran/{API_BEGARAN}/svar",
@@ -53,4 +56,10 @@ URLER = {
 
 def platshallare(aktorer) -> dict:
     insats = matrisinsatsen()
-    return {"API_INSATS": insats.pk, "API_BEGARAN": insats.bemanningsbegaranden.get().pk}
+    kontroll = matriskontrollen()
+    return {
+        "API_INSATS": insats.pk,
+        "API_BEGARAN": insats.bemanningsbegaranden.get().pk,
+        "API_DAGENS_INSATS": kontroll.insats_id,
+        "API_KONTROLL": kontroll.pk,
+    }
