@@ -19,14 +19,16 @@ def svar(ok: dict, *problem: int) -> dict:
     return ut
 
 
-def sidlista(namn: str, rad: type[serializers.Serializer]) -> type[serializers.Serializer]:
+class Borttagen(serializers.Serializer):
+    id = serializers.IntegerField()
+    reason = serializers.ChoiceField(["out_of_scope"])
+
+
+def sidlista(namn: str, rad: type[serializers.Serializer], **falt) -> type[serializers.Serializer]:
     return type(
         namn,
         (serializers.Serializer,),
-        {
-            "items": rad(many=True),
-            "next": serializers.URLField(allow_null=True),
-        },
+        {"items": rad(many=True), "next": serializers.URLField(allow_null=True), **falt},
     )
 
 

@@ -8,9 +8,7 @@ urlpatterns = [
     path("insatser", views.Insatser.as_view(), name="api_insatser"),
     path("insatser/<int:pk>", views.Insatsen.as_view(), name="api_insats"),
     path("insatser/<int:pk>/svar", views.Inbjudan.as_view(), name="api_inbjudan"),
-    path(
-        "insatser/<int:pk>/kontroller/<int:kontroll>/fynd", views.Fynd.as_view(), name="api_fynd"
-    ),
+    path("insatser/<int:pk>/kontroller/<int:kontroll>/fynd", views.Fynd.as_view(), name="api_fynd"),
     path(
         "bemanningsbegaran", views.Bemanningsbegaranden.as_view(), name="api_bemanningsbegaranden"
     ),

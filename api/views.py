@@ -33,7 +33,7 @@ from arshjul.access import HANDELSE_POLICY
 from arshjul.models import Handelsetyp
 from insatser import access, selectors, services
 from insatser.access import BEMANNING_POLICY, Handling
-from insatser.models import Deltagande, Insats
+from insatser.models import Deltagande, Insats, Insatshandelse
 from insatser.workflow import InsatsStatus
 from myndigheter.models import Lokalpolisomrade, Myndighet
 from objekt.access import MYNDIGHETSINTRESSE_POLICY
@@ -95,6 +95,11 @@ Insatsfraga = type(
         "organisation": serializers.IntegerField(
             required=False, min_value=1, help_text="the coordinating or an invited organisation"
         ),
+        "updated_since": serializers.DateTimeField(
+            required=False,
+            help_text="only operations changed since then; the first page also lists in "
+            "`removed` those changed since then that the reader no longer sees",
+        ),
     },
 )
 
@@ -130,23 +135,63 @@ def _filtrera_insatser(queryset, fraga: dict):
     return queryset
 
 
+def _andrade_sedan(tid) -> Q:
+    """Changed since ``tid``: the row, or anything on its timeline (participants, staffing,
+    officers, group), which every verb writes."""
+    return Q(andrad__gte=tid) | Exists(
+        Insatshandelse.objects.filter(insats=OuterRef("pk"), tid__gte=tid)
+    )
+
+
+def _borttagna(user, tid) -> list[dict]:
+    """The operations changed since ``tid`` that the reader does not see now: they left the
+    reader's scope (an officer no longer named, a group left), so a copy must drop them."""
+    ids = (
+        Insatshandelse.objects.filter(tid__gte=tid)
+        .exclude(insats__in=access.synliga_insatser(user).values("pk"))
+        .order_by("insats_id")
+        .values_list("insats_id", flat=True)
+        .distinct()
+    )
+    return [{"id": pk, "reason": "out_of_scope"} for pk in ids]
+
+
 class Insatser(ApiVy):
     @extend_schema(
         operation_id="insatser_list",
         parameters=[Insatsfraga],
-        responses=schema.svar({200: schema.sidlista("Insatslista", schema.Insatsrad)}, 400),
+        responses=schema.svar(
+            {
+                200: schema.sidlista(
+                    "Insatslista",
+                    schema.Insatsrad,
+                    removed=schema.Borttagen(
+                        many=True,
+                        required=False,
+                        help_text="with updated_since, on the first page: operations the "
+                        "reader no longer sees",
+                    ),
+                )
+            },
+            400,
+        ),
     )
     def get(self, request):
         """The operations the reader sees, by start, as the list page has them."""
         fraga = fragan(request, Insatsfraga)
         queryset = _filtrera_insatser(selectors.insatslista(request.user), fraga)
+        if "updated_since" in fraga:
+            queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
         rader, nasta = sida(
             request,
             queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids"),
             ("start", "id"),
             fraga,
         )
-        return lista([_insatsrad(rad) for rad in rader], nasta)
+        tillagg = {}
+        if "updated_since" in fraga and "cursor" not in fraga:
+            tillagg["removed"] = _borttagna(request.user, fraga["updated_since"])
+        return lista([_insatsrad(rad) for rad in rader], nasta, **tillagg)
 
 
 def _insats(user, pk: int) -> Insats:

@@ -121,9 +121,9 @@ def sida(request, queryset: QuerySet, ordning: tuple[str, ...], fraga: dict):
     return rader, nasta
 
 
-def lista(rader: list, nasta: str | None) -> HttpResponse:
+def lista(rader: list, nasta: str | None, **tillagg) -> HttpResponse:
     headers = {"Link": f'<{nasta}>; rel="next"'} if nasta else None
-    return json_svar({"items": rader, "next": nasta}, headers=headers)
+    return json_svar({"items": rader, "next": nasta, **tillagg}, headers=headers)
 
 
 def etagg(*delar) -> str:
