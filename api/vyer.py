@@ -43,6 +43,26 @@ class ApiVy(APIView):
     def get_exception_handler(self):
         return undantagshanterare
 
+    def dispatch(self, request, *args, **kwargs):
+        """A browser's CORS preflight from a configured origin is answered before login: it
+        carries no credentials. Any other OPTIONS needs them like every request."""
+        if (
+            request.method == "OPTIONS"
+            and request.headers.get("Origin") in settings.API_CORS_ORIGINS
+            and "Access-Control-Request-Method" in request.headers
+        ):
+            svar = HttpResponse(status=204)
+            svar["Access-Control-Allow-Origin"] = request.headers["Origin"]
+            svar["Access-Control-Allow-Methods"] = "GET, POST"
+            svar["Access-Control-Allow-Headers"] = (
+                "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key"
+            )
+            svar["Access-Control-Max-Age"] = "600"
+            svar["Vary"] = "Origin"
+            svar["API-Version"] = API_VERSION
+            return svar
+        return super().dispatch(request, *args, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["API-Version"] = API_VERSION

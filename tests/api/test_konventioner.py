@@ -47,6 +47,18 @@ def test_cors_is_closed_unless_an_origin_is_configured(klient, settings):
     assert "Access-Control-Allow-Origin" not in annan
 
 
+def test_a_cors_preflight_is_answered_only_for_a_configured_origin(client, settings):
+    ursprung = "https://app.example.se"
+    rubriker = {"Origin": ursprung, "Access-Control-Request-Method": "GET"}
+    assert client.options("/api/v1/insatser", headers=rubriker).status_code == 401
+    settings.API_CORS_ORIGINS = [ursprung]
+    svar = client.options("/api/v1/insatser", headers=rubriker)
+    assert svar.status_code == 204
+    assert svar["Access-Control-Allow-Origin"] == ursprung
+    assert "Authorization" in svar["Access-Control-Allow-Headers"]
+    assert "Access-Control-Allow-Credentials" not in svar
+
+
 def test_an_unchanged_operation_answers_304_to_its_etag(api, token, personer, begard):
     insats, _ = begard
     api.hemlighet = token(personer["samordnare"])
