@@ -3,6 +3,7 @@ creates."""
 
 from __future__ import annotations
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+# Issuing and revoking are kept in the history; a call (``senast_anvand``) is not a change.
+@pghistory.track(exclude=["senast_anvand"])
 class ApiToken(models.Model):
     """A bearer token of one user. Only the SHA-256 of the secret is kept; the prefix names the
     token in lists and logs without disclosing it."""

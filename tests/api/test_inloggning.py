@@ -123,3 +123,21 @@ def test_the_admin_creates_a_token_shows_it_once_lists_it_and_revokes_it(client,
     )
     rad.refresh_from_db()
     assert rad.aterkallad is not None
+
+
+def test_issuing_and_revoking_are_kept_in_the_history_and_a_call_is_not(
+    api, token, skapa_anvandare
+):
+    from api.models import ApiTokenEvent
+
+    user = skapa_anvandare("api.skv", Roll.API_KLIENT, "skatteverket")
+    api.hemlighet = token(user)
+    rad = ApiToken.objects.get()
+    assert api.get("/api/v1/insatser").status_code == 200
+    rad.refresh_from_db()
+    assert rad.senast_anvand is not None
+    assert list(ApiTokenEvent.objects.values_list("pgh_label", flat=True)) == ["insert"]
+    aterkalla_api_token(rad)
+    handelser = ApiTokenEvent.objects.order_by("pgh_id")
+    assert [h.pgh_label for h in handelser] == ["insert", "update"]
+    assert handelser[1].aterkallad is not None
