@@ -7,6 +7,7 @@ import base64
 import binascii
 import functools
 import hashlib
+from datetime import timedelta
 
 import orjson
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.views import APIView
@@ -24,6 +26,8 @@ from api.problem import Fragefel, problem, undantagshanterare
 
 API_VERSION = "1.0.0"
 JSON = "application/json"
+# How long an Idempotency-Key is remembered; older keys of the user go when a new one comes.
+NYCKELNS_LIVSLANGD = timedelta(hours=24)
 STANDARD_GRANS = 50
 MAX_GRANS = 200
 
@@ -192,6 +196,9 @@ def idempotent(hanterare):
         fraga = hashlib.sha256(
             request.method.encode() + request.path.encode() + b"\n" + request.body
         ).hexdigest()
+        Idempotensnyckel.objects.filter(
+            anvandare=request.user, skapad__lt=timezone.now() - NYCKELNS_LIVSLANGD
+        ).delete()
         with transaction.atomic():
             try:
                 with transaction.atomic():

@@ -1,9 +1,12 @@
 """Writes through the same verbs as the pages: If-Match required, Idempotency-Key repeats."""
 
 import threading
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from api.services import skapa_api_token
 from insatser.models import Deltagande, Insatshandelse
@@ -79,6 +82,21 @@ def test_a_repeat_with_the_same_key_gets_the_first_answer_and_another_body_is_re
     assert annan.status_code == 422
     assert annan["Content-Type"] == "application/problem+json"
     assert Insatshandelse.objects.filter(insats=insats, typ="inbjudan_besvarad").count() == 1
+
+
+def test_a_key_is_remembered_for_a_day(api, inbjudan):
+    """A day later the same key is new again: the stored answer is gone, and the stale ETag
+    now refuses the repeat (412) instead of replaying it."""
+    from api.models import Idempotensnyckel
+
+    insats, deltagande = inbjudan
+    adress = f"/api/v1/insatser/{insats.pk}/svar"
+    rubriker = {"If-Match": f'"{deltagande.version}"', "Idempotency-Key": "dag"}
+    assert api.post(adress, {"accepterad": True}, **rubriker).status_code == 200
+    assert api.post(adress, {"accepterad": True}, **rubriker).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(hours=25)):
+        assert api.post(adress, {"accepterad": True}, **rubriker).status_code == 412
+    assert not Idempotensnyckel.objects.exists()
 
 
 def test_a_refused_create_does_not_keep_its_key(api, inbjudan):
