@@ -2,23 +2,31 @@
 
 from django.urls import path, re_path
 
-from api import views
+from api import views, views_bemanning, views_insatser
 
 urlpatterns = [
-    path("insatser", views.Insatser.as_view(), name="api_insatser"),
-    path("insatser/<int:pk>", views.Insatsen.as_view(), name="api_insats"),
-    path("insatser/<int:pk>/svar", views.Inbjudan.as_view(), name="api_inbjudan"),
-    path("insatser/<int:pk>/kontroller/<int:kontroll>/fynd", views.Fynd.as_view(), name="api_fynd"),
+    path("insatser", views_insatser.Insatser.as_view(), name="api_insatser"),
+    path("insatser/<int:pk>", views_insatser.Insatsen.as_view(), name="api_insats"),
+    path("insatser/<int:pk>/svar", views_insatser.Inbjudan.as_view(), name="api_inbjudan"),
     path(
-        "bemanningsbegaran", views.Bemanningsbegaranden.as_view(), name="api_bemanningsbegaranden"
+        "insatser/<int:pk>/kontroller/<int:kontroll>/fynd",
+        views_insatser.Fynd.as_view(),
+        name="api_fynd",
+    ),
+    path(
+        "bemanningsbegaran",
+        views_bemanning.Bemanningsbegaranden.as_view(),
+        name="api_bemanningsbegaranden",
     ),
     path(
         "bemanningsbegaran/<int:pk>",
-        views.Begaran.as_view(),
+        views_bemanning.Begaran.as_view(),
         name="api_bemanningsbegaran",
     ),
     path(
-        "bemanningsbegaran/<int:pk>/svar", views.Bemanningssvar.as_view(), name="api_bemanningssvar"
+        "bemanningsbegaran/<int:pk>/svar",
+        views_bemanning.Bemanningssvar.as_view(),
+        name="api_bemanningssvar",
     ),
     path("objekt", views.Objektlista.as_view(), name="api_objekt"),
     path("arshjul/handelser", views.Arshjulshandelser.as_view(), name="api_arshjulshandelser"),

@@ -26,7 +26,7 @@ def test_an_unexpected_error_is_a_problem_without_a_stack_trace(klient, monkeypa
     def fel(user):
         raise RuntimeError("hemlig intern detalj")
 
-    monkeypatch.setattr("api.views.selectors.insatslista", fel)
+    monkeypatch.setattr("api.views_insatser.selectors.insatslista", fel)
     svar = klient.get("/api/v1/insatser")
     assert svar.status_code == 500
     assert svar["Content-Type"] == "application/problem+json"
