@@ -3,12 +3,33 @@
 
 from __future__ import annotations
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.problem import Problem
 
 PROBLEM_TYP = "application/problem+json"
+
+
+class Bearerschema(OpenApiAuthenticationExtension):
+    target_class = "api.auth.BearerAuthentication"
+    name = "bearer"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "a token from the administrator (manage.py create_api_token)",
+        }
+
+
+class Sessionsschema(OpenApiAuthenticationExtension):
+    target_class = "api.auth.Sessionsinloggning"
+    name = "session"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
 
 
 def svar(ok: dict, *problem: int) -> dict:

@@ -36,15 +36,21 @@ def hemlighet(personer, begard, settings):
         request_finished.connect(close_old_connections)
 
 
+def _regel_utanfor_schemat(fraga: dict) -> bool:
+    """Rules a schema cannot state, so a request that fits the schema is rightly refused: the
+    cursor is opaque (only the server's own next links hold valid ones; test_resurser checks
+    them), and a date range must not end before it starts."""
+    return "cursor" in fraga or str(fraga.get("to", "9")) < str(fraga.get("from", "0"))
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
     max_examples=12,
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_every_operation_answers_as_documented(case, hemlighet):
-    # The cursor is opaque: only the server's own next links hold valid ones (test_resurser
-    # checks them), so a made-up cursor that fits the schema is rightly refused.
-    utom = [positive_data_acceptance] if "cursor" in (case.query or {}) else []
+    utom = [positive_data_acceptance] if _regel_utanfor_schemat(case.query or {}) else []
     case.call_and_validate(headers={"Authorization": f"Bearer {hemlighet}"}, excluded_checks=utom)
