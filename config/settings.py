@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "guardian",
     "pgtrigger",
     "pghistory",
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "kalender",
     # Follow-up for management (docs/uppfoljning.md).
     "uppfoljning",
+    # The REST API (docs/api.md).
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -301,9 +304,18 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Saminsats API",
-    "VERSION": "1",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+# The REST API (docs/api.md): the origins whose browser pages may call it (none unless given),
+# and the calls per token (or session user) and period before 429.
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", [])
+API_RATE = os.environ.get("API_RATE", "600/min")
 
 GUARDIAN_RAISE_403 = False
 GUARDIAN_RENDER_404 = True

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("arshjul.urls")),
     # Follow-up for management.
     path("", include("uppfoljning.urls")),
+    path("api/v1/", include("api.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),

@@ -86,6 +86,8 @@ ADMIN_FULL_BEHORIGHET = {
     ],
     # The area a management group's follow-up is limited to.
     "uppfoljning": ["omradesavgransning"],
+    # The service accounts' API tokens (issued and revoked, never edited).
+    "api": ["apitoken"],
     "auth": ["user"],
 }
 ADMIN_LASBEHORIGHET = {

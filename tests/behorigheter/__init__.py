@@ -32,7 +32,9 @@ ROLLANVANDARE = {
 
 # A redirect to a login page: the request was refused for want of (the right) login.
 LOGIN = "login"
-NEKAD = {403, 404, 405, 429, LOGIN}
+# The API never redirects: a request without valid credentials gets 401.
+OBEHORIG = 401
+NEKAD = {OBEHORIG, 403, 404, 405, 429, LOGIN}
 
 # The roles that see the matrix operation; the others (and anonymous visitors) never learn of it.
 # Police management counts operations but opens none.

@@ -26,6 +26,8 @@ EXPORT = "uppfoljning.export_bestalld"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
+    "api.aterkalla_api_token": set(),
+    "api.skapa_api_token": set(),
     "arshjul.aterkalla_prenumeration": set(),
     "arshjul.bygg_om": {ARSHJUL},
     "arshjul.forbered_planeringsar": {ARSHJUL},
@@ -152,6 +154,7 @@ APPAR = [
     "utvardering",
     "uppfoljning",
     "kalender",
+    "api",
 ]
 
 

@@ -1,0 +1,225 @@
+"""The shapes of the API's answers, for the OpenAPI document (the views write them with
+``.values()`` and orjson, not through these serializers)."""
+
+from __future__ import annotations
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers
+
+from api.problem import Problem
+
+PROBLEM_TYP = "application/problem+json"
+
+
+class Bearerschema(OpenApiAuthenticationExtension):
+    target_class = "api.auth.BearerAuthentication"
+    name = "bearer"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "a token from the administrator (manage.py create_api_token)",
+        }
+
+
+class Sessionsschema(OpenApiAuthenticationExtension):
+    target_class = "api.auth.Sessionsinloggning"
+    name = "session"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+
+
+def svar(ok: dict, *problem: int) -> dict:
+    """An operation's answers: its own, and every problem it can give."""
+    ut = dict(ok)
+    for status in sorted({401, 429, *problem}):
+        ut[(status, PROBLEM_TYP)] = OpenApiResponse(Problem)
+    return ut
+
+
+class Borttagen(serializers.Serializer):
+    id = serializers.IntegerField()
+    reason = serializers.ChoiceField(["out_of_scope"])
+
+
+def sidlista(namn: str, rad: type[serializers.Serializer], **falt) -> type[serializers.Serializer]:
+    return type(
+        namn,
+        (serializers.Serializer,),
+        {"items": rad(many=True), "next": serializers.URLField(allow_null=True), **falt},
+    )
+
+
+ETAG = OpenApiParameter(
+    "If-None-Match", str, OpenApiParameter.HEADER, required=False, description="304 if unchanged"
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match", str, OpenApiParameter.HEADER, required=False, description="the ETag read (required)"
+)
+IDEMPOTENS = OpenApiParameter(
+    "Idempotency-Key",
+    {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"},
+    OpenApiParameter.HEADER,
+    required=False,
+    description="repeats with the same key and body get the first answer",
+)
+
+
+class Insatsrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    referens = serializers.CharField()
+    titel = serializers.CharField()
+    status = serializers.CharField()
+    datum = serializers.DateField()
+    start = serializers.DateTimeField(allow_null=True, help_text="null without the details")
+    slut = serializers.DateTimeField(allow_null=True, help_text="null without the details")
+    syfte = serializers.CharField()
+    samordnande_organisation = serializers.IntegerField()
+    samverkansform = serializers.IntegerField(allow_null=True)
+    lpoer = serializers.ListField(child=serializers.IntegerField())
+    bemanning_bekraftad = serializers.BooleanField()
+    detaljer = serializers.BooleanField(help_text="whether the reader sees the details")
+    andrad = serializers.DateTimeField()
+
+
+class Fyndrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    kategori = serializers.IntegerField(allow_null=True)
+    tid = serializers.DateTimeField()
+    text = serializers.CharField()
+    delad = serializers.BooleanField()
+
+
+class Nyttfynd(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+    kategori = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    delad = serializers.BooleanField(default=False, help_text="shared with the participants")
+    hot = serializers.BooleanField(
+        default=False, help_text="threat or unlawful influence against officials (alerts at once)"
+    )
+
+
+class Kontrollrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    objekt = serializers.IntegerField()
+    ordning = serializers.IntegerField()
+    status = serializers.CharField()
+    fynd = Fyndrad(many=True)
+
+
+class Deltagarrad(serializers.Serializer):
+    organisation = serializers.IntegerField()
+    roll = serializers.CharField()
+    svar = serializers.CharField()
+    planerat_antal = serializers.IntegerField()
+
+
+class Objektuppgiftsrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    objekt = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    sekretessniva = serializers.CharField()
+    innehall = serializers.DictField(help_text="the fields of the organisation's template")
+
+
+class Insatsdetalj(Insatsrad):
+    samlingsplats = serializers.CharField(allow_blank=True)
+    sakerhetsanteckning = serializers.CharField(allow_blank=True)
+    installd_kommentar = serializers.CharField(allow_blank=True)
+    kontroller = Kontrollrad(many=True)
+    deltaganden = Deltagarrad(many=True)
+    objektuppgifter = Objektuppgiftsrad(
+        many=True, help_text="the agency information the reader may read; each read is logged"
+    )
+
+
+class Inbjudan(serializers.Serializer):
+    insats = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    svar = serializers.CharField()
+    planerat_antal = serializers.IntegerField()
+    besvarad = serializers.DateTimeField(allow_null=True)
+
+
+class Inbjudningssvar(serializers.Serializer):
+    accepterad = serializers.BooleanField()
+    planerat_antal = serializers.IntegerField(min_value=0, max_value=1000, default=0)
+
+
+class Begaransrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    insats = serializers.IntegerField()
+    lpo = serializers.IntegerField()
+    status = serializers.CharField()
+    begart_antal = serializers.IntegerField()
+    kompetenser = serializers.ListField(child=serializers.CharField())
+    svarsfrist = serializers.DateField(allow_null=True)
+    bekraftat_antal = serializers.IntegerField(allow_null=True)
+    besvarad = serializers.DateTimeField(allow_null=True)
+    intern_anteckning = serializers.CharField(
+        allow_blank=True, help_text="empty without the police's details"
+    )
+
+
+class Bemanningssvar(serializers.Serializer):
+    bekraftat_antal = serializers.IntegerField(min_value=0, max_value=1000)
+    poliser = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), default=list, max_length=100
+    )
+    intern_anteckning = serializers.CharField(allow_blank=True, default="", max_length=5000)
+
+
+class Relevansrad(serializers.Serializer):
+    organisation = serializers.IntegerField()
+    relevans = serializers.CharField()
+
+
+class Objektrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    referens = serializers.CharField()
+    namn = serializers.CharField()
+    objekttyp = serializers.CharField()
+    organisationsnummer = serializers.CharField(allow_blank=True)
+    adress = serializers.CharField()
+    postnummer = serializers.CharField(allow_blank=True)
+    postort = serializers.CharField(allow_blank=True)
+    kommun = serializers.IntegerField()
+    lpo = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField()
+    relevans = Relevansrad(many=True)
+
+
+class Myndighetsrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    kod = serializers.CharField()
+    namn = serializers.CharField()
+    kortnamn = serializers.CharField(allow_blank=True)
+    typ = serializers.CharField()
+    ar_polis = serializers.BooleanField()
+
+
+class Lporad(serializers.Serializer):
+    id = serializers.IntegerField()
+    kod = serializers.CharField()
+    namn = serializers.CharField()
+    polisomrade = serializers.IntegerField(allow_null=True)
+    region = serializers.IntegerField(allow_null=True)
+
+
+class Handelserad(serializers.Serializer):
+    id = serializers.IntegerField()
+    arshjul = serializers.IntegerField()
+    typ = serializers.CharField()
+    titel = serializers.CharField()
+    beskrivning = serializers.CharField(allow_blank=True)
+    start = serializers.DateTimeField()
+    slut = serializers.DateTimeField()
+    heldag = serializers.BooleanField()
+    organ = serializers.IntegerField(allow_null=True)
+    lpo = serializers.IntegerField(allow_null=True)
+    kapacitet = serializers.IntegerField(allow_null=True)
+    installd = serializers.BooleanField()

@@ -1,0 +1,38 @@
+"""The API's addresses, under /api/v1: plural nouns, no trailing slash."""
+
+from django.urls import path, re_path
+
+from api import views, views_bemanning, views_insatser
+
+urlpatterns = [
+    path("insatser", views_insatser.Insatser.as_view(), name="api_insatser"),
+    path("insatser/<int:pk>", views_insatser.Insatsen.as_view(), name="api_insats"),
+    path("insatser/<int:pk>/svar", views_insatser.Inbjudan.as_view(), name="api_inbjudan"),
+    path(
+        "insatser/<int:pk>/kontroller/<int:kontroll>/fynd",
+        views_insatser.Fynd.as_view(),
+        name="api_fynd",
+    ),
+    path(
+        "bemanningsbegaran",
+        views_bemanning.Bemanningsbegaranden.as_view(),
+        name="api_bemanningsbegaranden",
+    ),
+    path(
+        "bemanningsbegaran/<int:pk>",
+        views_bemanning.Begaran.as_view(),
+        name="api_bemanningsbegaran",
+    ),
+    path(
+        "bemanningsbegaran/<int:pk>/svar",
+        views_bemanning.Bemanningssvar.as_view(),
+        name="api_bemanningssvar",
+    ),
+    path("objekt", views.Objektlista.as_view(), name="api_objekt"),
+    path("arshjul/handelser", views.Arshjulshandelser.as_view(), name="api_arshjulshandelser"),
+    path("myndigheter", views.Myndigheter.as_view(), name="api_myndigheter"),
+    path("lokalpolisomraden", views.Lokalpolisomraden.as_view(), name="api_lokalpolisomraden"),
+    path("schema", views.Schema.as_view(), name="api_schema"),
+    path("docs", views.Dokumentation.as_view(url_name="api_schema"), name="api_docs"),
+    re_path(r"^.*$", views.Index.as_view(), name="api_index"),
+]
