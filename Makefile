@@ -79,6 +79,7 @@ fmt: deps
 
 bench: deps
 	@$(BIN)/python -m scripts.bench
+	@$(BIN)/python -m scripts.httpbench
 
 loadtest: deps
 	@$(BIN)/python -m scripts.lasttest

@@ -138,11 +138,16 @@ def sida(request, queryset: QuerySet, ordning: tuple[str, ...], fraga: dict):
     nasta = None
     if len(rader) > grans:
         rader = rader[:grans]
-        sista = [rader[-1][f] for f in ordning]
-        parametrar = request.query_params.copy()
-        parametrar["cursor"] = base64.urlsafe_b64encode(orjson.dumps(sista)).decode().rstrip("=")
-        nasta = request.build_absolute_uri(request.path + "?" + parametrar.urlencode())
+        nasta = nasta_adress(request, request.query_params, [rader[-1][f] for f in ordning])
     return rader, nasta
+
+
+def nasta_adress(request, parametrar, sista: list) -> str:
+    """The address of the page after the row whose order values are ``sista``: the request's
+    own, its parameters kept, with that row as the cursor."""
+    parametrar = parametrar.copy()
+    parametrar["cursor"] = base64.urlsafe_b64encode(orjson.dumps(sista)).decode().rstrip("=")
+    return request.build_absolute_uri(request.path + "?" + parametrar.urlencode())
 
 
 def lista(rader: list, nasta: str | None, **tillagg) -> HttpResponse:

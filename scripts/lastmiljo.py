@@ -107,10 +107,11 @@ def ledig_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(arbetare: int = 2, tradar: int = 4) -> Iterator[str]:
-    """gunicorn serving the bench database; yields its base URL once /health/ answers."""
+def gunicorn(arbetare: int = 2, tradar: int = 4, **installningar: str) -> Iterator[str]:
+    """gunicorn serving the bench database, with ``installningar`` added to its environment;
+    yields its base URL once /health/ answers."""
     port = ledig_port()
-    env = miljo()
+    env = {**miljo(), **installningar}
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity=0"],
         cwd=ROOT,
@@ -192,8 +193,10 @@ def locust(
     sekunder: int,
     namn: str,
     miljo_: dict[str, str] | None = None,
+    per_sekund: int | None = None,
 ) -> list[dict]:
-    """Run Locust headless; returns its per-step statistics rows (the aggregate last)."""
+    """Run Locust headless, starting ``per_sekund`` simulated users a second (a fifth of them by
+    default); returns its per-step statistics rows (the aggregate last)."""
     UTDATA.mkdir(parents=True, exist_ok=True)
     prefix = UTDATA / namn
     subprocess.run(
@@ -204,7 +207,7 @@ def locust(
             "--headless",
             f"--host={adress}",
             f"--users={anvandare}",
-            f"--spawn-rate={max(1, anvandare // 5)}",
+            f"--spawn-rate={per_sekund or max(1, anvandare // 5)}",
             f"--run-time={sekunder}s",
             f"--csv={prefix}",
             f"--html={prefix}.html",
@@ -213,6 +216,8 @@ def locust(
         ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), **(miljo_ or {})},
+        stdout=(UTDATA / f"{namn}.log").open("wb"),
+        stderr=subprocess.STDOUT,
         check=False,
     )
     with open(f"{prefix}_stats.csv", encoding="utf-8") as fil:

@@ -26,6 +26,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from api.services import skapa_api_token  # noqa: E402
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Kontroll  # noqa: E402
 from insatser.workflow import (  # noqa: E402
     INSATS_WORKFLOW,
@@ -168,6 +169,10 @@ def forbered_mal() -> dict:
         "fynd": dagens_kontroller(),
         "utvardering": oppna_utvarderingar(),
         "underlag": underlagsinsatser(),
+        # Skatteverket's system pulling the schedule (a token of a day, made for the run).
+        "api_token": skapa_api_token(
+            get_user_model().objects.get(username="api.skv"), "lasttest", "read", 1
+        )[1],
         # A calendar app polling one coordinator's personal feed (a new secret each run).
         "kalenderflode": "/kalender/flode/{}.ics".format(
             skapa_kalenderflode(get_user_model().objects.get(username="last.000"))

@@ -256,7 +256,7 @@ def test_the_beat_schedule_runs_the_retention_job_daily():
     from config.celery import app
 
     (post,) = [p for p in app.conf.beat_schedule.values() if p["task"] == "karna.tasks.gallra"]
-    assert post["schedule"].hour == {2}
+    assert post["schedule"].hour == {1}
 
 
 def test_the_retention_task_runs_every_rule(settings):
