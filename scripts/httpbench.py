@@ -76,7 +76,7 @@ def main() -> int:
     fragor = {namn: lika_svar_och_fragor(client, token) for namn, token in tokens.items()}
     rader = []
     with lastmiljo.gunicorn(
-        DJANGO_SETTINGS_MODULE="scripts.bench_installningar", API_RATE="100000000/min"
+        DJANGO_SETTINGS_MODULE="scripts.httpbench_installningar", API_RATE="100000000/min"
     ) as bas:
         for namn, token in tokens.items():
             for (etikett, adress), antal in zip(ADRESSER, fragor[namn], strict=True):
