@@ -176,3 +176,32 @@ def mina_uppgifter(user) -> Uppgifter:
         idag=list(dagens_registrering(user)),
         uppgiftsbegaranden=list(begaranden_att_besvara(user)),
     )
+
+
+@dataclass(frozen=True)
+class Antal:
+    """How many of each kind of task wait: what the start page's summary shows."""
+
+    inbjudningar: int
+    begaranden: int
+    atgarder: int
+    idag: int
+    uppgiftsbegaranden: int
+
+    @property
+    def finns(self) -> bool:
+        return any(
+            (self.inbjudningar, self.begaranden, self.atgarder, self.idag, self.uppgiftsbegaranden)
+        )
+
+
+def antal_uppgifter(user) -> Antal:
+    """The numbers of ``mina_uppgifter``, counted by the database: a coordinator of many
+    operations would otherwise read every one of them for the start page."""
+    return Antal(
+        inbjudningar=obesvarade_inbjudningar(user).count(),
+        begaranden=bemanning_att_besvara(user).count(),
+        atgarder=insatser_som_behover_atgard(user).count(),
+        idag=dagens_registrering(user).count(),
+        uppgiftsbegaranden=begaranden_att_besvara(user).count(),
+    )

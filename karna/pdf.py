@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
@@ -48,7 +49,11 @@ def statisk_fil(url: str) -> str | None:
         return None
     namn = unquote(delar.path.removeprefix(prefix))
     try:
-        return finders.find(namn) or None
+        # The sources first; in production the templates name the collected, hashed copies
+        # (the manifest storage), which only the storage knows.
+        if kalla := finders.find(namn):
+            return kalla
+        return staticfiles_storage.path(namn) if staticfiles_storage.exists(namn) else None
     except SuspiciousFileOperation:
         return None
 

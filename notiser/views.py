@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from insatser.selectors_uppgifter import antal_uppgifter
 from insatser.selectors_uppgifter import mina_uppgifter as uppgifter_for
 from karna.tillagg import Avsnitt
 from karna.vyer import delvis, formular_med_verb, htmx_svar, sida_eller_del
@@ -52,7 +53,7 @@ def mina_uppgifter(request):
 
 def mina_uppgifter_kort(request) -> Avsnitt:
     """The start page's summary of what waits for the user (the unread count is the header's)."""
-    return Avsnitt("notiser/_mina_uppgifter_kort.html", {"uppgifter": uppgifter_for(request.user)})
+    return Avsnitt("notiser/_mina_uppgifter_kort.html", {"antal": antal_uppgifter(request.user)})
 
 
 def _sida(request, varde):

@@ -37,6 +37,7 @@ from uppfoljning.effekter import ARSRAPPORT_BESTALLD, EXPORT_BESTALLD
 from uppfoljning.forms import Uppfoljningsfilter
 from uppfoljning.models import Arsrapport, Arsrapportbygge, Exportjobb
 from uppfoljning.siffror import Urval
+from utvardering.services.rapport import kor_bestallt_bygge
 from utvardering.workflow import RAPPORTBYGGE_WORKFLOW
 
 logger = logging.getLogger(__name__)
@@ -130,30 +131,12 @@ class Resultat:
 
 def bygg_arsrapport(bygge_id: int, nummer: int) -> str:
     """Build the year's report of one audience for build request ``nummer``; idempotent."""
-    with transaction.atomic():
-        bygge = Arsrapportbygge.objects.select_for_update().filter(pk=bygge_id).first()
-        if bygge is None:
-            return "saknas"
-        if bygge.nummer != nummer:
-            return "ersatt"
-        if bygge.status in {Bygge.KLAR, Bygge.MISSLYCKAD}:
-            return "redan klart"
-        RAPPORTBYGGE_WORKFLOW.overga(bygge, "paborja")
-        bygge.save(update_fields=["status"])
-    try:
-        resultat = _forbered(bygge)
-    except DatabaseError:
-        raise
-    except Exception as fel:  # rendering or bad data: retrying would fail the same way
-        logger.exception("yearly report build %s failed", bygge_id)
-        with transaction.atomic():
-            RAPPORTBYGGE_WORKFLOW.overga_alla(
-                Arsrapportbygge.objects.filter(pk=bygge_id, nummer=nummer),
-                "misslyckas",
-                fel=f"{type(fel).__name__}: {fel}"[:2000],
-            )
-        return "misslyckat"
-    return _spara(bygge, nummer, resultat)
+    return kor_bestallt_bygge(
+        Arsrapportbygge.objects.filter(pk=bygge_id),
+        nummer,
+        _forbered,
+        lambda bygge, resultat: _spara(bygge, nummer, resultat),
+    )
 
 
 def _forbered(bygge: Arsrapportbygge) -> Resultat:

@@ -306,6 +306,24 @@ def test_the_fetcher_serves_our_static_files_and_refuses_everything_else():
             hamtare().fetch(url)
 
 
+def test_the_fetcher_finds_the_hashed_copies_production_links_to(settings, tmp_path):
+    """With DEBUG off the templates name collected copies with a hash in the name
+    (``underlag.<hash>.css``), which are not among the sources."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    hashad = staticfiles_storage.url("css/underlag.css")
+    assert hashad != "/static/css/underlag.css"
+    assert b"@page" in hamtare().fetch(f"{BAS_URL}{hashad.lstrip('/')}").read()
+    assert statisk_fil(f"{BAS_URL}static/../{tmp_path.name}/staticfiles.json") is None
+
+
 def test_a_coming_operation_without_agencies_still_has_a_joint_briefing(underlagsvarld):
     v = underlagsvarld
     Deltagande.objects.filter(insats=v.annan).exclude(organisation__kod="akc-vast").delete()

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -127,12 +127,14 @@ class Resultat:
     byggd: datetime | None = None
 
 
-def bygg_utvarderingsrapport(utvardering_id: int, nummer: int) -> str:
-    """Build the reports of one joint evaluation for build request ``nummer``; idempotent."""
+def kor_bestallt_bygge(rader: QuerySet, nummer: int, forbered: Callable, spara: Callable) -> str:
+    """Run build request ``nummer`` of the one build row in ``rader`` (a report build with the
+    ``RAPPORTBYGGE_WORKFLOW``), once: a missing, replaced or finished request does nothing;
+    ``forbered(bygge)`` reads and renders, ``spara(bygge, resultat)`` stores. A failure that a
+    retry would meet again marks the build failed; a database error is left to the task's
+    retry."""
     with transaction.atomic():
-        bygge = (
-            Rapportbygge.objects.select_for_update().filter(utvardering_id=utvardering_id).first()
-        )
+        bygge = rader.select_for_update().first()
         if bygge is None:
             return "saknas"
         if bygge.nummer != nummer:
@@ -142,19 +144,29 @@ def bygg_utvarderingsrapport(utvardering_id: int, nummer: int) -> str:
         RAPPORTBYGGE_WORKFLOW.overga(bygge, "paborja")
         bygge.save(update_fields=["status"])
     try:
-        resultat = _forbered(utvardering_id)
+        resultat = forbered(bygge)
     except DatabaseError:
         raise
     except Exception as fel:  # rendering or bad data: retrying would fail the same way
-        logger.exception("evaluation report build of %s failed", utvardering_id)
+        logger.exception("%s %s, request %s, failed", type(bygge).__name__, bygge.pk, nummer)
         with transaction.atomic():
             RAPPORTBYGGE_WORKFLOW.overga_alla(
-                Rapportbygge.objects.filter(utvardering_id=utvardering_id, nummer=nummer),
+                rader.filter(nummer=nummer),
                 "misslyckas",
                 fel=f"{type(fel).__name__}: {fel}"[:2000],
             )
         return "misslyckat"
-    return _spara(utvardering_id, nummer, resultat)
+    return spara(bygge, resultat)
+
+
+def bygg_utvarderingsrapport(utvardering_id: int, nummer: int) -> str:
+    """Build the reports of one joint evaluation for build request ``nummer``; idempotent."""
+    return kor_bestallt_bygge(
+        Rapportbygge.objects.filter(utvardering_id=utvardering_id),
+        nummer,
+        lambda _bygge: _forbered(utvardering_id),
+        lambda _bygge, resultat: _spara(utvardering_id, nummer, resultat),
+    )
 
 
 def _giltiga(utvardering_id: int, las: bool = False) -> dict[int, Utvarderingsrapport]:
