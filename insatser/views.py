@@ -18,7 +18,6 @@ from insatser.forms import (
     BemanningsbegaranForm,
     InbjudanForm,
     Insatsfilter,
-    ObjektvalForm,
     OmplaneringForm,
     OrsakForm,
     PlaneraForm,
@@ -41,7 +40,6 @@ from insatser.workflow import (
 from karna.sidor import TakadPaginator
 from karna.tillagg import Avsnitt
 from karna.vyer import TJANSTEFEL, formularfel_som_meddelanden, kor_verb, visa_fel
-from objekt.selectors import objektpool
 
 SIDSTORLEK = 50
 KOMMANDE_ANTAL = 10
@@ -157,7 +155,6 @@ def detalj(request, pk: int):
             okvitterade_varningar=okvitterade,
             kvittenser=insats.kvittenser.select_related("kvitterad_av"),
             inbjudan_form=InbjudanForm(),
-            objekt_form=ObjektvalForm(objekt=objektpool(request.user)),
             bemanning_form=BemanningsbegaranForm(
                 lpoer=insats.lpoer.all(),
                 insatspoliser=selectors.onskbara_insatspoliser(request.user),

@@ -189,11 +189,12 @@ def test_a_planned_operation_is_staffed_carried_out_and_its_findings_recorded(
     granska(sam, "resa-a-04-forslag")
 
     # An object from the pool and two invited agencies.
-    _formular(sam, "Lägg till").get_by_label("Objekt", exact=True).select_option(str(objekt.pk))
-    sam.get_by_role("button", name="Lägg till", exact=True).click()
+    sam.get_by_role("link", name="Välj bland objekten rangordnade för insatsen").click()
+    sam.get_by_role("button", name=f"Lägg till {objekt.namn}", exact=True).click()
     _meddelande(sam, "Objektet är tillagt.")
     assert list(insats.kontroller.values_list("objekt", flat=True)) == [objekt.pk]
     granska(sam, "resa-a-05-objekt-tillagt")
+    sam.goto(f"{url}/insatser/{insats.pk}/")
     for namn, bild in (("Skatteverket", "06"), ("Arbetsmiljöverket", "07")):
         _formular(sam, "Bjud in").get_by_label("Organisation", exact=True).select_option(label=namn)
         sam.get_by_role("button", name="Bjud in", exact=True).click()

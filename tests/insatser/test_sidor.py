@@ -199,3 +199,15 @@ def test_a_list_within_the_ceiling_counts_exactly_in_date_order(client, varld, m
     assert "2 insatser" in svar.content.decode()
     assert not svar.context["sida"].paginator.over_tak
     assert [insats.referens for insats in svar.context["sida"]] == ["EGEN", "SENARE"]
+
+
+def test_the_operation_page_links_to_the_picker_instead_of_listing_the_pool(client, varld):
+    """A pool of a hundred thousand objects in a select made the page take seconds: objects are
+    added from the ranked picker, which pages them."""
+    for nummer in range(3):
+        ObjektFabrik(namn=f"Poolbolag {nummer}")
+    status, text = _text(client, varld["samordnare"], f"/insatser/{varld['annan'].pk}/")
+    assert status == 200
+    assert f'href="/insatser/{varld["annan"].pk}/objekt/valj/"' in text
+    assert "Poolbolag" not in text
+    assert 'name="objekt"' not in text
