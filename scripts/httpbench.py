@@ -1,12 +1,13 @@
 """`make bench`, over HTTP: the API schedule under load beside its raw-SQL twin.
 
 On the load data set (``scripts/lastmiljo.py``: 20,000 operations, 100,000 objects, 300 users)
-gunicorn (2 processes x 4 threads, production settings) serves both ``/api/v1/insatser`` and its
-twin ``/bench/tvilling/insatser`` (``scripts/api_tvilling.py``), which returns the same JSON from
-the same SQL without the framework. Locust keeps ``BENCH_ANSLUTNINGAR`` connections (default 8)
-busy on each for ``BENCH_SEKUNDER`` seconds (default 20) after a warm-up, per reader, and the
-table gives requests per second, p50/p95/p99, the API's share of its twin's throughput, and the
-queries per request (counted in this process).
+gunicorn (``config/gunicorn.py``, 4 sync workers, production settings) serves both
+``/api/v1/insatser`` and its twin ``/bench/tvilling/insatser`` (``scripts/api_tvilling.py``),
+which returns the same JSON from the same SQL without the framework. Locust keeps
+``BENCH_ANSLUTNINGAR`` connections (default 8) busy on each for ``BENCH_SEKUNDER`` seconds
+(default 20) after a warm-up, per reader, and the table gives requests per second,
+p50/p95/p99, the API's share of its twin's throughput, and the queries per request (counted in
+this process).
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def main() -> int:
                     "locust_api.py", bas, ANSLUTNINGAR, SEKUNDER, "httpbench", miljo, ANSLUTNINGAR
                 )[-1]
                 rader.append((f"{etikett} ({namn})", statistik, antal))
-    print(f"API under load, {ANSLUTNINGAR} connections, {SEKUNDER} s each, gunicorn 2x4")
+    print(
+        f"API under load, {ANSLUTNINGAR} connections, {SEKUNDER} s each,"
+        " gunicorn with 4 sync workers"
+    )
     print(
         f"{'endpoint':<34} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
         f" {'errors':>6} {'queries':>7} {'of twin':>8}"

@@ -107,9 +107,10 @@ def ledig_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(arbetare: int = 2, tradar: int = 4, **installningar: str) -> Iterator[str]:
-    """gunicorn serving the bench database, with ``installningar`` added to its environment;
-    yields its base URL once /health/ answers."""
+def gunicorn(arbetare: int = 4, **installningar: str) -> Iterator[str]:
+    """gunicorn with the production settings file (``config/gunicorn.py``: sync workers) serving
+    the bench database, with ``installningar`` added to its environment; yields its base URL once
+    /health/ answers."""
     port = ledig_port()
     env = {**miljo(), **installningar}
     subprocess.run(
@@ -123,10 +124,10 @@ def gunicorn(arbetare: int = 2, tradar: int = 4, **installningar: str) -> Iterat
     process = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
+            "--config=config/gunicorn.py",
             "config.wsgi",
             f"--bind=127.0.0.1:{port}",
             f"--workers={arbetare}",
-            f"--threads={tradar}",
             "--log-level=warning",
         ],
         cwd=ROOT,
