@@ -12,7 +12,7 @@ from rest_framework import exceptions, permissions, throttling
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication
 
 from api.models import ApiToken
-from api.services import token_hash
+from karna.hemligheter import tokenhash
 
 # last_used is written at most once a minute per token: a call is not a write.
 ANVANDNING_UPPLOSNING = timedelta(minutes=1)
@@ -31,7 +31,7 @@ class BearerAuthentication(BaseAuthentication):
         token = (
             ApiToken.objects.select_related("anvandare")
             .filter(
-                hash=token_hash(hemlighet),
+                hash=tokenhash(hemlighet),
                 aterkallad__isnull=True,
                 giltig_till__gt=nu,
                 anvandare__is_active=True,

@@ -3,7 +3,6 @@ admin site or ``manage.py create_api_token``)."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -12,14 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
+from karna.hemligheter import tokenhash
 from karna.verb import verb
 
 PREFIXLANGD = 12
 STANDARD_DAGAR = 365
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @verb()
@@ -39,7 +35,7 @@ def skapa_api_token(
         anvandare=anvandare,
         namn=namn,
         prefix=hemlighet[:PREFIXLANGD],
-        hash=token_hash(hemlighet),
+        hash=tokenhash(hemlighet),
         omfang=omfang,
         skapad=nu,
         giltig_till=nu + timedelta(days=dagar),

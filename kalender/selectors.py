@@ -10,7 +10,7 @@ from django.utils import timezone
 from insatser.models import Insats
 from kalender import access
 from kalender.models import Kalenderflode
-from karna.kalender import tokenhash
+from karna.hemligheter import tokenhash
 
 # How far a feed reaches: operations that ended longer ago than ``BAKAT`` or start later than
 # ``FRAMAT`` are left out, so the feed stays small; calendar apps keep the events they already

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kalender import access
 from kalender.models import Kalenderflode
-from karna.kalender import ny_token
+from karna.hemligheter import ny_token
 from karna.policy import Aktor
 from karna.verb import verb
 

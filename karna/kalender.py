@@ -1,8 +1,8 @@
 """Calendar subscriptions, shared by the annual wheel's feed and the operations' feeds.
 
-Calendar apps cannot log in, so a subscription is a secret address. Only the SHA-256 of the
-secret is stored: the address is shown when it is made and cannot be read back; a new secret
-replaces the hash, so the old address stops working at once.
+Calendar apps cannot log in, so a subscription is a secret address, kept only as its hash
+(``karna.hemligheter``): the address is shown when it is made and cannot be read back; a new
+secret replaces the hash, so the old address stops working at once.
 
 The calendars themselves (RFC 5545) start from ``kalender``; an event of one kind of object keeps
 one ``uid`` for as long as the object exists, whichever calendar carries it.
@@ -10,22 +10,9 @@ one ``uid`` for as long as the object exists, whichever calendar carries it.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
-
-
-def tokenhash(token: str) -> str:
-    """The stored form of a secret: its SHA-256, hex."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def ny_token() -> tuple[str, str]:
-    """A new secret for an address (256 bits, URL-safe) and its hash."""
-    token = secrets.token_urlsafe(32)
-    return token, tokenhash(token)
 
 
 def uid(lokal: str) -> str:

@@ -15,10 +15,10 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseNotFound
 from django.urls import include, path
 
-from api.services import token_hash
 from api.views_insatser import INSATSFALT, _insatsrad, _lpo_ids
 from api.vyer import API_VERSION, nasta_adress
 from insatser import selectors
+from karna.hemligheter import tokenhash
 
 ORDNING = ("start", "id")
 _SQL: dict[int, tuple[str, tuple]] = {}
@@ -33,7 +33,7 @@ def _anvandare_id(request) -> int | None:
             "SELECT t.anvandare_id FROM api_apitoken t JOIN auth_user u ON u.id = t.anvandare_id"
             " WHERE t.hash = %s AND t.aterkallad IS NULL AND t.giltig_till > now()"
             " AND u.is_active",
-            [token_hash(hemlighet.strip())],
+            [tokenhash(hemlighet.strip())],
         )
         rad = markor.fetchone()
     return rad[0] if rad else None

@@ -104,7 +104,8 @@ def exportera(request, tabell: str, format: str):
 @require_GET
 @kraver(UPPFOLJNING)
 def exportjobb(request, pk: int):
-    """How far the reader's export has come; the page reloads itself until the file is ready."""
+    """How far the reader's export has come; a link on the page asks again until the file is
+    ready."""
     jobb = get_object_or_404(egna_exporter(request.user), pk=pk)
     return render(request, "uppfoljning/exportjobb.html", {"jobb": jobb})
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from arshjul.models import Kalenderprenumeration
-from karna.kalender import ny_token, tokenhash
+from karna.hemligheter import ny_token, tokenhash
 from karna.verb import verb
 
 
