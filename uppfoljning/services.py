@@ -212,8 +212,8 @@ def ladda_ned_arsrapport(user, pk: int, syfte: str) -> Arsrapport:
     return rapport
 
 
-def _exportjobb(user, tabell: str, format: str, fraga: str, status: str) -> Exportjobb:
-    jobb = Exportjobb(anvandare=user, tabell=tabell, format=format, fraga=fraga, status=status)
+def _spara_exportjobb(jobb: Exportjobb, user, tabell: str, format: str, fraga: str):
+    jobb.anvandare, jobb.tabell, jobb.format, jobb.fraga = user, tabell, format, fraga
     jobb.save()
     logga(user, Atkomstlogg.Handling.EXPORTERA, [jobb], f"{SYFTE_EXPORT}: {tabell}.{format}")
     return jobb
@@ -225,7 +225,7 @@ def exportera_direkt(user, tabell: str, format: str, fraga: str) -> Exportjobb:
     jobb = Exportjobb(status=RAPPORTBYGGE_WORKFLOW.skapa("bestall"))
     RAPPORTBYGGE_WORKFLOW.overga(jobb, "paborja")
     RAPPORTBYGGE_WORKFLOW.overga(jobb, "bli_klart")
-    return _exportjobb(user, tabell, format, fraga, jobb.status)
+    return _spara_exportjobb(jobb, user, tabell, format, fraga)
 
 
 @verb(EXPORT_BESTALLD)
@@ -233,7 +233,8 @@ def bestall_export(user, tabell: str, format: str, fraga: str) -> Exportjobb:
     """Order (and log) an export that Celery builds; its page shows the progress."""
     if not UPPFOLJNING.tillater(user):
         raise PermissionDenied
-    jobb = _exportjobb(user, tabell, format, fraga, RAPPORTBYGGE_WORKFLOW.skapa("bestall"))
+    jobb = Exportjobb(status=RAPPORTBYGGE_WORKFLOW.skapa("bestall"))
+    _spara_exportjobb(jobb, user, tabell, format, fraga)
     EXPORT_BESTALLD.utlos(jobb_id=jobb.pk)
     return jobb
 

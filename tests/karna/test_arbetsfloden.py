@@ -16,7 +16,19 @@ from django.apps import apps
 from karna.arbetsflode import OgiltigOvergang, Workflow
 
 ROT = Path(__file__).resolve().parents[2]
-APPAR = ["karna", "myndigheter", "objekt", "arshjul", "insatser", "notiser", "utvardering"]
+APPAR = [
+    "karna",
+    "myndigheter",
+    "objekt",
+    "arshjul",
+    "insatser",
+    "notiser",
+    "utvardering",
+    "uppfoljning",
+    "kalender",
+]
+# Not "api": its stored idempotent answers keep an HTTP status and body in fields named status and
+# svar, which are no life state.
 STATUSFALT = {"status", "svar"}
 # Reference data's own life state, kept by the administrator in the admin; no verb moves it.
 UTAN_ARBETSFLODE = {("myndigheter", "samverkansform", "status")}
