@@ -21,14 +21,15 @@ from api.vyer import (
     fragan,
     idempotent,
     json_svar,
+    kompilerad_sida,
     krav_if_match,
     lista,
     oforandrad,
-    sida,
 )
 from insatser import access, selectors, services
 from insatser.models import Deltagande, Insats, Insatshandelse
 from insatser.workflow import InsatsStatus
+from karna.policy import Aktor
 from objekt.models import Problemkategori
 
 INSATSFALT = (
@@ -95,9 +96,12 @@ Insatsfraga = type(
 )
 
 
-def _filtrera_insatser(queryset, fraga: dict):
+def _kontrollera_intervall(fraga: dict) -> None:
     if fraga.get("from") and fraga.get("to") and fraga["to"] < fraga["from"]:
         raise Fragefel({"to": [_("Slutdatumet måste vara samma som eller efter startdatumet.")]})
+
+
+def _filtrera_insatser(queryset, fraga: dict):
     if "from" in fraga:
         queryset = queryset.filter(start__date__gte=fraga["from"])
     if "to" in fraga:
@@ -124,6 +128,14 @@ def _filtrera_insatser(queryset, fraga: dict):
             )
         )
     return queryset
+
+
+def _insatsfraga(user, fraga: dict):
+    """The list's rows as the schedule has them, filtered."""
+    queryset = _filtrera_insatser(selectors.insatslista(user), fraga)
+    if "updated_since" in fraga:
+        queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
+    return queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids")
 
 
 def _andrade_sedan(tid) -> Q:
@@ -170,12 +182,12 @@ class Insatser(ApiVy):
     def get(self, request):
         """The operations the reader sees, by start, as the list page has them."""
         fraga = fragan(request, Insatsfraga)
-        queryset = _filtrera_insatser(selectors.insatslista(request.user), fraga)
-        if "updated_since" in fraga:
-            queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
-        rader, nasta = sida(
+        _kontrollera_intervall(fraga)
+        filter_ = tuple(sorted((k, v) for k, v in fraga.items() if k not in ("cursor", "limit")))
+        rader, nasta = kompilerad_sida(
             request,
-            queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids"),
+            ("insatser", Aktor.for_user(request.user).nyckel(), filter_),
+            lambda: _insatsfraga(request.user, fraga),
             ("start", "id"),
             fraga,
         )

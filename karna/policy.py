@@ -62,6 +62,16 @@ class Aktor:
             user._saminsats_aktor = aktor
         return aktor
 
+    def nyckel(self) -> tuple:
+        """All the rules read of the actor: two actors with the same key get the same SQL from
+        every policy, so SQL compiled for one serves the other."""
+        return (
+            getattr(self.user, "pk", None),
+            self.organisation_id,
+            tuple(sorted(self.roller)),
+            tuple(sorted(self.lpo_ids)),
+        )
+
 
 class Aktorskalla(Protocol):
     """Who users are: registered once by the app that keeps organisations and roles."""
