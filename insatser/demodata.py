@@ -346,9 +346,9 @@ class Demodata:
         _till_sin_dag(insats, dag, self._sedan)
 
     def _prioritera(self, insats: Insats, samordnare, nummer: int, dag: datetime) -> None:
-        """Link five in six operations to a priority of the situation picture (every fifth to two) and
-        the action-plan items under it, when the period holds both on the day the operation is
-        built and on its own day (it is moved there without the verbs)."""
+        """Link five in six operations to a priority of the situation picture (every fifth to
+        two) and the action-plan items under it, when the period holds both on the day the
+        operation is built and on its own day (it is moved there without the verbs)."""
         if not self.prioriteringar or nummer % 6 == 5:
             return
         period = self.prioriteringar[0].period
