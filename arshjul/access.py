@@ -30,7 +30,7 @@ from arshjul.models import (
     Resurslofte,
     Samverkansorgan,
 )
-from karna.policy import Policy, Regel, Relation
+from karna.policy import Funktion, Policy, Regel, Relation
 from myndigheter.roles import Roll
 
 FONSTER = Q(typ=Handelsetyp.INSATSFONSTER)
@@ -410,6 +410,22 @@ RESURSLOFTE_POLICY = Policy(
             Regel(roll, "egen_organisation", [H.REDIGERA])
             for roll in (Roll.MYNDIGHETSKONTAKT, Roll.SAMORDNARE)
         ],
+    ],
+)
+
+# The priorities of the joint situation picture are shared reference data: read by those who
+# plan operations against them and those who follow them up; administrators edit them in the
+# admin site.
+PRIORITERINGAR = Funktion(
+    "lagesbildens_prioriteringar",
+    "se lägesbildens prioriterade problemområden och åtgärdsplanens punkter",
+    [
+        Roll.SAMORDNARE,
+        Roll.MYNDIGHETSKONTAKT,
+        Roll.HANDLAGGARE,
+        Roll.OPERATIV_SAMORDNARE,
+        Roll.POLISLEDNING,
+        Roll.LEDNINGSGRUPP,
     ],
 )
 

@@ -144,3 +144,31 @@ class KalenderprenumerationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class PrioriteringInline(admin.TabularInline):
+    model = models.Prioritering
+    fields = ["ordning", "kod", "namn", "beskrivning", "kalla", "ej_i_kallorna"]
+    extra = 0
+
+
+@admin.register(models.Lagesbildsperiod)
+class LagesbildsperiodAdmin(KallaAdmin):
+    list_display = ["namn", "kod", "fran", "till", "samverkansorgan", "ej_i_kallorna"]
+    list_select_related = ["samverkansorgan"]
+    filter_horizontal = ["organisationer"]
+    inlines = [PrioriteringInline]
+
+
+@admin.register(models.Prioritering)
+class PrioriteringAdmin(KallaAdmin):
+    list_display = ["namn", "kod", "period", "ordning", "ej_i_kallorna"]
+    list_filter = ["period", "ej_i_kallorna"]
+    list_select_related = ["period"]
+
+
+@admin.register(models.Atgardspunkt)
+class AtgardspunktAdmin(KallaAdmin):
+    list_display = ["namn", "kod", "period", "prioritering", "ordning", "ej_i_kallorna"]
+    list_filter = ["period", "ej_i_kallorna"]
+    list_select_related = ["period", "prioritering"]

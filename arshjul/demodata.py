@@ -1,5 +1,5 @@
 """Demo wheels for one year: the default rules, a few hand-made events, a window with resource
-pledges, and a build request.
+pledges, a build request, and an example action plan for the situation picture's priorities.
 
 Idempotent like the rest of the demo data: rows are looked up by a stable key first. AKC-väst's
 wheel of the year is built in process once the demo operations exist and published by its
@@ -19,9 +19,12 @@ from arshjul.models import (
     Arshjul,
     Arshjulsar,
     Arshjulshandelse,
+    Atgardspunkt,
     Begransningsperiod,
     Handelsetyp,
+    Lagesbildsperiod,
     Motesprotokoll,
+    Prioritering,
 )
 from arshjul.services import bygge, moten
 from arshjul.services.ombyggnad import begar_ombyggnad
@@ -246,3 +249,59 @@ def publicera_demohjul(ar: int) -> int:
         return 0
     publicera_version(samordnare, version)
     return 1
+
+
+# A fictitious action plan for the period of the demo year's priorities: (priority's order in
+# its period or None for an item under no priority, item). The plan's real items are the
+# municipality's own (bilaga 1 of the agreement, not among the sources).
+ATGARDSPLAN = [
+    (1, "Exempel: myndighetsgemensamma kontroller på platser med mycket brott och otrygghet"),
+    (4, "Exempel: kontroller av verksamheter med risk för felaktiga utbetalningar"),
+    (None, "Exempel: samordnad tillsyn av festlokaler inför sommaren"),
+]
+
+
+def demoprioriteringar(ar: int) -> tuple[int, list[Prioritering], list[Atgardspunkt]]:
+    """The priorities in force in the demo year and a fictitious action plan for them, so the
+    demo operations can carry them out: the number of new rows, the priorities and the items.
+
+    The default priorities come from the reference data; a demo year that no period covers gets
+    an example period with the same problem areas, named as an example."""
+    skapade = ladda_standardregler()
+    mitt = date(ar, 7, 1)
+    period = Lagesbildsperiod.objects.galler(mitt).order_by("-fran").first()
+    if period is None:
+        period, ny = Lagesbildsperiod.objects.get_or_create(
+            kod=f"exempel-{ar}",
+            defaults={
+                "namn": f"Exempel: prioriteringar {ar}",
+                "fran": date(ar, 1, 1),
+                "till": date(ar, 12, 31),
+                "kalla": "Demodata",
+                "ej_i_kallorna": True,
+            },
+        )
+        skapade += int(ny)
+        forebild = Lagesbildsperiod.objects.exclude(pk=period.pk).order_by("-fran").first()
+        for p in forebild.prioriteringar.all() if forebild else ():
+            _, ny = Prioritering.objects.get_or_create(
+                kod=f"exempel-{ar}-{p.ordning}",
+                defaults={"period": period, "namn": p.namn, "ordning": p.ordning},
+            )
+            skapade += int(ny)
+    prioriteringar = list(period.prioriteringar.order_by("ordning"))
+    efter_ordning = {p.ordning: p for p in prioriteringar}
+    for nummer, (ordning, namn) in enumerate(ATGARDSPLAN, 1):
+        _, ny = Atgardspunkt.objects.get_or_create(
+            kod=f"{period.kod}-exempel-{nummer}",
+            defaults={
+                "period": period,
+                "prioritering": efter_ordning.get(ordning),
+                "namn": namn,
+                "ordning": nummer,
+                "kalla": "Demodata",
+                "ej_i_kallorna": True,
+            },
+        )
+        skapade += int(ny)
+    return skapade, prioriteringar, list(period.atgardspunkter.order_by("ordning"))

@@ -27,8 +27,11 @@ from arshjul.models import (
     Arshjulsar,
     Arshjulshandelse,
     Arshjulsversion,
+    Atgardspunkt,
     Begransningsperiod,
     Handelsetyp,
+    Lagesbildsperiod,
+    Prioritering,
     Samverkansorgan,
 )
 from arshjul.tillagg import INSATSKALLA
@@ -340,4 +343,23 @@ def publicerade_versioner(user, ar_lista) -> QuerySet:
         )
         .select_related("arshjulsar__arshjul")
         .order_by("arshjulsar__arshjul__namn", "arshjulsar__ar")
+    )
+
+
+def lagesbildsperioder() -> QuerySet:
+    """Every period of the situation picture's priorities, newest first, with who set them, its
+    priorities and each one's action-plan items, and the items under no priority: four queries
+    whatever their number."""
+    utan_prioritering = Atgardspunkt.objects.filter(prioritering__isnull=True)
+    return (
+        Lagesbildsperiod.objects.select_related("samverkansorgan")
+        .prefetch_related(
+            "organisationer",
+            Prefetch(
+                "prioriteringar",
+                queryset=Prioritering.objects.prefetch_related("atgardspunkter"),
+            ),
+            Prefetch("atgardspunkter", queryset=utan_prioritering, to_attr="fristaende"),
+        )
+        .order_by("-fran", "namn")
     )

@@ -2,11 +2,23 @@
 
 from django.urls import path
 
-from arshjul import views, views_moten, views_prenumeration, views_redigering, views_resurser
+from arshjul import (
+    views,
+    views_lagesbild,
+    views_moten,
+    views_prenumeration,
+    views_redigering,
+    views_resurser,
+)
 
 urlpatterns = [
     path("arshjul/", views.index, name="arshjul"),
     path("arshjul/vy/", views.vy, name="arshjul_vy"),
+    path(
+        "arshjul/prioriteringar/",
+        views_lagesbild.prioriteringar,
+        name="lagesbildens_prioriteringar",
+    ),
     path("arshjul/prenumeration/", views_prenumeration.prenumeration, name="arshjul_prenumeration"),
     path("arshjul/kalender/<str:token>.ics", views_prenumeration.kalender, name="arshjul_kalender"),
     path("arshjul/handelser/<int:pk>/", views_redigering.handelse, name="arshjul_handelse"),

@@ -59,7 +59,11 @@ def index(request):
     return render(
         request,
         "arshjul/index.html",
-        {"arshjul": arshjul, "form": VyForm(arshjul=access.synliga_arshjul(request.user))},
+        {
+            "arshjul": arshjul,
+            "form": VyForm(arshjul=access.synliga_arshjul(request.user)),
+            "kan_se_prioriteringar": access.PRIORITERINGAR.tillater(request.user),
+        },
     )
 
 

@@ -22,6 +22,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from arshjul.demodata import (
+    demoprioriteringar,
     lova_demoresurser,
     publicera_demohjul,
     resursfonster,
@@ -176,6 +177,8 @@ class Demodata:
         self.anvandare = {d.username: self._anvandare(d) for d in DEMO_ANVANDARE}
         skapa_informationsmallar(self._skapa)
         self.skapade += skapa_profiler()
+        skapade, self.prioriteringar, self.atgardspunkter = demoprioriteringar(self.ar)
+        self.skapade += skapade
         with utan_prenumeranter(INSATSEN_ANDRAD, UNDERLAG_BESTALLDA, OBJEKT_ANDRAT):
             self.objekt = [self._objekt(i) for i in range(48)]
             self._intressen()
@@ -323,6 +326,7 @@ class Demodata:
         insats = self._skapa_insats(
             samordnare, referens, self._titel(nummer, lpo), start, timedelta(hours=4), lpo, akc
         )
+        self._prioritera(insats, samordnare, nummer, dag)
         self._bjud_in(insats, samordnare, nummer)
         self._kontroller(insats, samordnare, lpo, nummer)
         if mal == S.AVSLAGEN:
@@ -340,6 +344,28 @@ class Demodata:
             if mal in KOMMANDE_MAL:
                 self._kontakter(insats, samordnare, nummer)
         _till_sin_dag(insats, dag, self._sedan)
+
+    def _prioritera(self, insats: Insats, samordnare, nummer: int, dag: datetime) -> None:
+        """Link five in six operations to a priority of the situation picture (every fifth to
+        two) and the action-plan items under it, when the period holds both on the day the
+        operation is built and on its own day (it is moved there without the verbs)."""
+        if not self.prioriteringar or nummer % 6 == 5:
+            return
+        period = self.prioriteringar[0].period
+        if not all(
+            period.fran <= timezone.localtime(t).date() <= period.till for t in (dag, insats.start)
+        ):
+            return
+        valda = {self.prioriteringar[nummer % len(self.prioriteringar)]}
+        if nummer % 5 == 0:
+            valda.add(self.prioriteringar[(nummer + 1) % len(self.prioriteringar)])
+        services.andra_insats(
+            samordnare,
+            insats,
+            version=_ny(insats).version,
+            prioriteringar=valda,
+            atgardspunkter=[a for a in self.atgardspunkter if a.prioritering in valda],
+        )
 
     def _skapa_insats(
         self, samordnare, referens, titel, start, langd, lpo, akc=True, insatsfonster=None

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from arshjul.models import Arshjulshandelse
+from arshjul.models import Arshjulshandelse, Atgardspunkt, Prioritering
 from insatser.models import Bemanningsbegaran, Insats
 from insatser.workflow import InsatsStatus
 from karna.formular import Formular, engangsfalt, kontrollfalt, versionsfalt
@@ -243,7 +243,28 @@ class NyInsatsForm(InsatsuppgifterForm, FonsterForm):
 
 
 class AndraInsatsForm(InsatsuppgifterForm, VersionForm):
-    pass
+    prioriteringar = forms.ModelMultipleChoiceField(
+        label=_("Prioriteringar i lägesbilden"),
+        queryset=Prioritering.objects.select_related("period").order_by(
+            "-period__fran", "ordning", "namn"
+        ),
+        required=False,
+        help_text=_("De prioriterade problemområden insatsen genomför, i perioden för dess datum."),
+    )
+    atgardspunkter = forms.ModelMultipleChoiceField(
+        label=_("Åtgärdspunkter i åtgärdsplanen"),
+        queryset=Atgardspunkt.objects.select_related("period").order_by(
+            "-period__fran", "ordning", "namn"
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every period's, named with its period: the verb refuses those of another period than
+        # the operation's date, which may be changed in the same form.
+        self.fields["prioriteringar"].label_from_instance = Prioritering.med_period
+        self.fields["atgardspunkter"].label_from_instance = Atgardspunkt.med_period
 
 
 def enhet_med_mandat(enhet: Enhet) -> str:

@@ -89,6 +89,8 @@ def andra(request, pk: int):
             **{f: getattr(insats, f) for f in services.ANDRINGSBARA},
             "lpoer": insats.lpoer.all(),
             "kommuner": insats.kommuner.all(),
+            "prioriteringar": insats.prioriteringar.all(),
+            "atgardspunkter": insats.atgardspunkter.all(),
             "version": insats.version,
         },
     )

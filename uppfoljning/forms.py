@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from arshjul.models import Prioritering
 from karna.formular import Formular
 from karna.tid import SENAST, TIDIGAST
 from myndigheter.models import (
@@ -67,6 +68,18 @@ class Uppfoljningsfilter(Formular):
         required=False,
         empty_label=_("Alla"),
     )
+    prioritering = forms.ModelChoiceField(
+        label=_("Prioritering i lägesbilden"),
+        queryset=Prioritering.objects.select_related("period").order_by(
+            "-period__fran", "ordning", "namn"
+        ),
+        required=False,
+        empty_label=_("Alla"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prioritering"].label_from_instance = Prioritering.med_period
 
     @classmethod
     def fran(cls, data) -> Uppfoljningsfilter:
@@ -97,6 +110,7 @@ class Uppfoljningsfilter(Formular):
             klass=d.get("klass") or None,
             kategori=d["kategori"].pk if d.get("kategori") else None,
             myndighet=d["myndighet"].pk if d.get("myndighet") else None,
+            prioritering=d["prioritering"].pk if d.get("prioritering") else None,
         )
 
 

@@ -26,6 +26,11 @@ from objekt.models import Objekt, Problemkategori
 from uppfoljning import access
 from uppfoljning.access import raknade_insatser
 from uppfoljning.models import Arsrapportbygge
+from uppfoljning.prioriteringar import (
+    lagg_till_prioriteringar,
+    per_prioritering,
+    prioriteringsnamn,
+)
 from uppfoljning.siffror import (
     GENOMFORDA,
     PLANERADE,
@@ -76,6 +81,7 @@ class Insatsrad:
     utvardering_avslutad: bool | None = None
     utfall: list[dict] = field(default_factory=list)
     forbattringar: list[str] = field(default_factory=list)
+    prioriteringar: set[int] = field(default_factory=set)
     nekade: int = 0
     hot: int = 0
 
@@ -92,8 +98,9 @@ def insatsrader(user, ar: list[int]) -> dict[int, Insatsrad]:
     """The operations of the years ``ar`` the user's follow-up counts, with their LPOs,
     municipalities, organisations (coordinating and accepted), controls (non-reserve) with
     their objects' areas and categories, the vulnerable-area class of each object in force in
-    the operation's year, evaluations, outcomes (whatever their visibility: every outcome counts
-    in aggregates), improvement items, refused releases and threats."""
+    the operation's year, the priorities of the situation picture it carries out, evaluations,
+    outcomes (whatever their visibility: every outcome counts in aggregates), improvement items,
+    refused releases and threats."""
     insatser = raknade_insatser(user).filter(start__year__in=ar)
     pks = insatser.values("pk")
     planerad = (
@@ -144,6 +151,7 @@ def insatsrader(user, ar: list[int]) -> dict[int, Insatsrad]:
         "insats_id", "kommun_id"
     ):
         rader[i].kommuner.add(kommun)
+    lagg_till_prioriteringar(rader, pks)
     for i, org in Deltagande.objects.filter(
         insats__in=pks, svar=Deltagande.Svar.ACCEPTERAD
     ).values_list("insats_id", "organisation_id"):
@@ -255,6 +263,9 @@ def siffror(user, urval: Urval) -> dict:
         t.nyckel: t
         for t in (nyckeltal(i_ar), trender(i_ar, i_fjol), manader, *i_ar.tabeller.values())
     }
+    tabeller["prioriteringar"] = per_prioritering(
+        [r for r in rader if urval.omfattar(r)], urval.ar, prioriteringsnamn()
+    )
     return {"siffror": i_ar, "fjol": i_fjol, "tabeller": tabeller}
 
 

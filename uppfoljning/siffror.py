@@ -41,6 +41,7 @@ TABELLER = (
     "myndigheter",
     "installda",
     "kategorier",
+    "prioriteringar",
     "stadsomraden",
     "utsatta_omraden",
     "utvarderingar",
@@ -65,6 +66,7 @@ class Urval:
     klass: str | None = None
     kategori: int | None = None
     myndighet: int | None = None
+    prioritering: int | None = None
 
     def omfattar(self, rad) -> bool:
         d = rad.datum
@@ -78,6 +80,7 @@ class Urval:
             and (self.klass is None or self.klass in rad.klasser)
             and (self.kategori is None or self.kategori in rad.kategorier)
             and (self.myndighet is None or self.myndighet in rad.organisationer)
+            and (self.prioritering is None or self.prioritering in rad.prioriteringar)
         )
 
     def hela_aret(self) -> Urval:

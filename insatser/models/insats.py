@@ -145,6 +145,20 @@ class Insats(models.Model):
     kommuner = models.ManyToManyField(
         Kommun, verbose_name=_("kommuner"), blank=True, related_name="insatser"
     )
+    # What the operation carries out of the joint situation picture: a reference to the
+    # priorities and action-plan items of the period its date lies in, never their content.
+    prioriteringar = models.ManyToManyField(
+        "arshjul.Prioritering",
+        verbose_name=_("prioriteringar"),
+        blank=True,
+        related_name="insatser",
+    )
+    atgardspunkter = models.ManyToManyField(
+        "arshjul.Atgardspunkt",
+        verbose_name=_("åtgärdspunkter"),
+        blank=True,
+        related_name="insatser",
+    )
     insatsgrupp = models.ForeignKey(
         Insatsgrupp,
         verbose_name=_("insatsgrupp"),

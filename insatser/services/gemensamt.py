@@ -213,3 +213,25 @@ def _kvittera_varningar(insats: Insats, user, motivering: str, visade: Iterable[
         "varningar_kvitterade",
         text=f"{' '.join(v.text for v in okvitterade)} {_('Motivering')}: {motivering.strip()}",
     )
+
+
+def _kontrollera_prioriteringar(start: datetime, prioriteringar, atgardspunkter) -> None:
+    """The priorities and action-plan items an operation carries out are those of a period of
+    the joint situation picture in force on its day: another period's were set for other
+    problems."""
+    dag = timezone.localtime(start).date()
+    for falt, valda, text in (
+        (
+            "prioriteringar",
+            prioriteringar,
+            _("Prioriteringen %(namn)s gäller inte på insatsens datum (%(period)s)."),
+        ),
+        (
+            "atgardspunkter",
+            atgardspunkter,
+            _("Åtgärdspunkten %(namn)s gäller inte på insatsens datum (%(period)s)."),
+        ),
+    ):
+        for vald in valda:
+            if not vald.period.fran <= dag <= vald.period.till:
+                raise _valideringsfel(falt, text % {"namn": vald, "period": vald.period})

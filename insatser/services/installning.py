@@ -9,7 +9,7 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arshjul.models import Arshjulshandelse
+from arshjul.models import Arshjulshandelse, Lagesbildsperiod
 from insatser import access
 from insatser.effekter import INSATSEN_ANDRAD
 from insatser.models import Bemanningsbegaran, Deltagande, Insats, Installningsorsak, Kontroll
@@ -100,6 +100,14 @@ def omplanera_insats(
     )
     efterfoljare.lpoer.set(insats.lpoer.all())
     efterfoljare.kommuner.set(insats.kommuner.all())
+    # The links of a period that no longer holds on the new date are the coordinator's to redo.
+    ny_dag = timezone.localtime(ny_start).date()
+    efterfoljare.prioriteringar.set(
+        insats.prioriteringar.filter(period__in=Lagesbildsperiod.objects.galler(ny_dag))
+    )
+    efterfoljare.atgardspunkter.set(
+        insats.atgardspunkter.filter(period__in=Lagesbildsperiod.objects.galler(ny_dag))
+    )
     _kopiera_deltaganden(insats, efterfoljare)
     _kopiera_kontroller(insats, efterfoljare)
     insats.installd_orsak = orsak

@@ -19,6 +19,7 @@ from insatser.models import (
 from insatser.services.bemanning import _bekrafta_om_klar
 from insatser.services.gemensamt import (
     _kontrollera_insatsfonster,
+    _kontrollera_prioriteringar,
     _kontrollera_tidsfonster,
     _kraver_samordnare,
     _kvittera_varningar,
@@ -120,6 +121,8 @@ ANDRINGSBARA = [
     "slut",
 ]
 TIDSFALT = {"start", "slut"}
+# The many-to-many links the form edits, each written on the timeline by name when it changes.
+KOPPLINGAR = ("lpoer", "kommuner", "prioriteringar", "atgardspunkter")
 
 
 @verb(INSATSEN_ANDRAD)
@@ -146,6 +149,11 @@ def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
     _kontrollera_tidsfonster(start, slut)
     if insats.insatsgrupp_id is not None:
         _kontrollera_fonster(insats.insatsgrupp, start, slut)
+    _kontrollera_prioriteringar(
+        start,
+        uppgifter.get("prioriteringar", insats.prioriteringar.select_related("period")),
+        uppgifter.get("atgardspunkter", insats.atgardspunkter.select_related("period")),
+    )
     lpoer_fore = set(insats.lpoer.values_list("pk", flat=True))
     if "lpoer" in uppgifter:
         _kontrollera_borttagna_lpoer(insats, lpoer_fore - {lpo.pk for lpo in uppgifter["lpoer"]})
@@ -154,7 +162,7 @@ def andra_insats(user, insats: Insats, version: int, **uppgifter) -> Insats:
     if "titel" in andrade:
         insats.titel = insats.titel.strip()
     spara_ny_version(insats)
-    for falt in ("lpoer", "kommuner"):
+    for falt in KOPPLINGAR:
         if falt in uppgifter and set(getattr(insats, falt).values_list("pk", flat=True)) != {
             o.pk for o in uppgifter[falt]
         }:

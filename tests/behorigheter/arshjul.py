@@ -28,6 +28,11 @@ def agaren(status):
 MATRIS = {
     "arshjul": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
     "arshjul_vy": {"GET": alla(200, ANONYM=LOGIN), "POST": alla(405, ANONYM=LOGIN)},
+    # Reference data for those who plan and follow up; administrators edit it in the admin site.
+    "lagesbildens_prioriteringar": {
+        "GET": alla(200, ANONYM=LOGIN, ADMIN=403, INSATSPOLIS=403, API_KLIENT=403),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
     # Build progress belongs with the year's versions: for those who see the whole wheel.
     "arshjul_framsteg": {"GET": hela(200), "POST": alla(405, ANONYM=LOGIN)},
     "arshjul_ar": {"GET": hela(200), "POST": alla(405, ANONYM=LOGIN)},
@@ -109,6 +114,7 @@ MATRIS = {
 }
 URLER = {
     "arshjul": "/arshjul/",
+    "lagesbildens_prioriteringar": "/arshjul/prioriteringar/",
     "arshjul_vy": f"/arshjul/vy/?ar={AR}&hjul={{HJUL}}",
     "arshjul_framsteg": f"/arshjul/{{HJUL}}/{AR}/framsteg/",
     "arshjul_ar": f"/arshjul/{{HJUL}}/{AR}/",
