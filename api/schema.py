@@ -293,3 +293,28 @@ class Nekadfrislappning(serializers.Serializer):
     delningsgrund = serializers.IntegerField(allow_null=True)
     hinder = serializers.CharField(help_text="the recipients the provision does not cover")
     tidpunkt = serializers.DateTimeField()
+
+
+class Uppgiftsbegaransrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    insats = serializers.IntegerField()
+    objekt = serializers.IntegerField(allow_null=True)
+    fragande_organisation = serializers.IntegerField()
+    tillfragad_organisation = serializers.IntegerField()
+    fraga = serializers.CharField()
+    status = serializers.CharField()
+    svar = serializers.CharField(allow_blank=True, help_text="the answer, or the reason declined")
+    frislappning = serializers.IntegerField(allow_null=True, help_text="the release that answers")
+    skapad = serializers.DateTimeField()
+    besvarad = serializers.DateTimeField(allow_null=True)
+
+
+class Uppgiftssvar(serializers.Serializer):
+    avboj = serializers.BooleanField(default=False, help_text="decline; `svar` gives the reason")
+    svar = serializers.CharField(max_length=5000, help_text="the answer (or the reason)")
+    frislappning = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text="an active release of the organisation's own here that reaches the asker",
+    )

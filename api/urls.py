@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from api import views, views_bemanning, views_information, views_insatser
+from api import views, views_bemanning, views_information, views_insatser, views_uppgiftsbegaran
 
 urlpatterns = [
     path("insatser", views_insatser.Insatser.as_view(), name="api_insatser"),
@@ -17,6 +17,16 @@ urlpatterns = [
         "insatser/<int:pk>/frislappningar",
         views_information.Frislappningar.as_view(),
         name="api_frislappningar",
+    ),
+    path(
+        "insatser/<int:pk>/uppgiftsbegaranden",
+        views_uppgiftsbegaran.Uppgiftsbegaranden.as_view(),
+        name="api_uppgiftsbegaranden",
+    ),
+    path(
+        "insatser/<int:pk>/uppgiftsbegaranden/<int:begaran>/svar",
+        views_uppgiftsbegaran.Uppgiftssvar.as_view(),
+        name="api_uppgiftssvar",
     ),
     path(
         "informationsmallar",

@@ -311,7 +311,7 @@ def _frislappningsrad(rad: dict) -> dict:
     }
 
 
-def _insats_med_detaljer(user, pk: int):
+def insats_med_detaljer(user, pk: int):
     """The operation, for those who see its details (as *Myndigheternas uppgifter*)."""
     insats = _insats(user, pk)
     if not insats.visa_detaljer:
@@ -332,7 +332,7 @@ class Frislappningar(ApiVy):
         of the reader's own organisation's blocks (withdrawn ones too) and the active ones that
         reach the reader. The content is read with the object's information."""
         fraga = fragan(request, Sidfraga)
-        insats = _insats_med_detaljer(request.user, pk)
+        insats = insats_med_detaljer(request.user, pk)
         rader, nasta = sida(
             request,
             _frislappningar(selectors.frislappningar_i_insats(request.user, insats)),
@@ -361,7 +361,7 @@ class Frislappningar(ApiVy):
         `201` with the release; `200` with the refusal, recorded, when the provision does not
         cover every recipient."""
         user = request.user
-        insats = _insats_med_detaljer(user, pk)
+        insats = insats_med_detaljer(user, pk)
         if not objekt_access.OBJEKTUPPGIFT_POLICY.kan_nagon_gang(
             user, objekt_access.Handling.FRISLAPPA
         ):

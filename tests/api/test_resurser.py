@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp
 from arshjul.standardregler import ladda_standardregler
-from insatser.models import Frislappning, Insats, Mottagarkrets
+from insatser.models import Frislappning, Insats, Mottagarkrets, Uppgiftsbegaran
 from insatser.workflow import BemanningStatus, InsatsStatus
 from objekt.models import Informationsmall, Objekttyp, Objektuppgift
 from tests.fabriker import (
@@ -223,6 +223,19 @@ def _skapa_rader(namn: str, personer):
             )
             frislappning.mottagare.set([org("av")])
         return personer["skv"], f"insatser/{insats.pk}/frislappningar"
+    if namn == "insatser/uppgiftsbegaranden":
+        objekt = ObjektFabrik()
+        insats = insats_med(objekt, ["skatteverket", "av"])
+        for i in range(50):
+            Uppgiftsbegaran.objects.create(
+                insats=insats,
+                objekt=objekt,
+                fragande_organisation=org("av"),
+                fragad_av=personer["av"],
+                tillfragad_organisation=org("skatteverket"),
+                fraga=f"Fråga {i}",
+            )
+        return personer["skv"], f"insatser/{insats.pk}/uppgiftsbegaranden"
     return personer["api"], namn
 
 
@@ -281,6 +294,7 @@ MED_FEMTIO_RADER = [
     "informationsmallar",
     "objekt/information",
     "insatser/frislappningar",
+    "insatser/uppgiftsbegaranden",
 ]
 
 

@@ -46,6 +46,14 @@ MATRIS = {
         "GET": _alla(404, **_SER_DETALJERNA),
         "PUT": _alla(404, MYNDIGHETSKONTAKT=428, HANDLAGGARE=428),
     },
+    # Requests for information in M-1 (AKC-väst asks Skatteverket): the list for those who see
+    # the details, one request for those who may see it, answered by the asked organisation's
+    # officers and focal points (without If-Match a 428).
+    "api_uppgiftsbegaranden": {"GET": _alla(404, **_SER_DETALJERNA), "POST": _alla(405)},
+    "api_uppgiftssvar": {
+        "GET": _alla(404, SAMORDNARE=200, MYNDIGHETSKONTAKT=200, HANDLAGGARE=200),
+        "POST": _alla(404, MYNDIGHETSKONTAKT=428, HANDLAGGARE=428),
+    },
     "api_frislappningar": {
         "GET": _alla(404, **_SER_DETALJERNA),
         "POST": _alla(404, MYNDIGHETSKONTAKT=400, HANDLAGGARE=400),
@@ -72,6 +80,8 @@ URLER = {
     "api_objektinformation": "/api/v1/objekt/{API_OBJEKT}/information",
     "api_organisationens_information": "/api/v1/objekt/{API_OBJEKT}/information/{API_SKV}",
     "api_frislappningar": "/api/v1/insatser/{API_INSATS}/frislappningar",
+    "api_uppgiftsbegaranden": "/api/v1/insatser/{API_INSATS}/uppgiftsbegaranden",
+    "api_uppgiftssvar": "/api/v1/insatser/{API_INSATS}/uppgiftsbegaranden/{API_BEGARAN_OM}/svar",
     "api_arshjulshandelser": "/api/v1/arshjul/handelser",
     "api_myndigheter": "/api/v1/myndigheter",
     "api_lokalpolisomraden": "/api/v1/lokalpolisomraden",
@@ -82,6 +92,8 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
+    from insatser.models import Uppgiftsbegaran
+    from myndigheter.roles import Roll
     from objekt.models import Informationsmall, Objektuppgift
     from tests.fabriker import org
 
@@ -95,8 +107,16 @@ def platshallare(aktorer) -> dict:
     Objektuppgift.objects.get_or_create(
         objekt=kontroll.objekt, organisation=org("skatteverket"), mall=mall
     )
+    begaran, _ = Uppgiftsbegaran.objects.get_or_create(
+        insats=insats,
+        fragande_organisation=insats.samordnande_organisation,
+        fragad_av=aktorer[Roll.SAMORDNARE],
+        tillfragad_organisation=org("skatteverket"),
+        fraga="API-matrisfråga",
+    )
     return {
         "API_INSATS": insats.pk,
+        "API_BEGARAN_OM": begaran.pk,
         "API_BEGARAN": insats.bemanningsbegaranden.get().pk,
         "API_DAGENS_INSATS": kontroll.insats_id,
         "API_KONTROLL": kontroll.pk,
