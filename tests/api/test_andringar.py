@@ -123,3 +123,17 @@ def test_a_role_added_or_an_unchanged_member_form_keeps_no_former_scope(personer
         org("skatteverket"),
         ["API_KLIENT", "HANDLAGGARE"],
     )
+
+
+def test_a_role_or_lpo_taken_from_the_groups_or_the_areas_side_keeps_the_former_scope(personer):
+    from myndigheter.models import Synlighetsandring
+    from myndigheter.roles import Roll, rollgrupp
+
+    rollgrupp(Roll.HANDLAGGARE).user_set.remove(personer["skv"])
+    lpo("city").anvandarprofil_set.remove(personer["opsam"].profil)
+    assert sorted(
+        Synlighetsandring.objects.values_list("anvandare__username", "roller", "lpoer")
+    ) == [
+        ("opsam", ["OPERATIV_SAMORDNARE"], [lpo("city").pk]),
+        ("skv", ["HANDLAGGARE"], []),
+    ]
