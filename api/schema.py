@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.problem import Problem
+from insatser.models import Mottagarkrets
 
 PROBLEM_TYP = "application/problem+json"
 
@@ -223,3 +224,97 @@ class Handelserad(serializers.Serializer):
     lpo = serializers.IntegerField(allow_null=True)
     kapacitet = serializers.IntegerField(allow_null=True)
     installd = serializers.BooleanField()
+
+
+class Informationsmallrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    objekttyp = serializers.CharField()
+    version = serializers.IntegerField()
+    aktiv = serializers.BooleanField(help_text="the template the organisation writes with now")
+    schema = serializers.DictField(
+        help_text="the template's fields as JSON Schema (draft 2020-12) of a block's content"
+    )
+
+
+class Informationsblock(Objektuppgiftsrad):
+    mall = serializers.IntegerField(allow_null=True, help_text="the template it was written with")
+    skapad = serializers.DateTimeField()
+
+
+INFORMATION = serializers.DictField(
+    help_text="the answers, valid against the JSON Schema of the organisation's active template "
+    "for the object's type (GET /informationsmallar)"
+)
+IF_NONE_MATCH_SKAPA = OpenApiParameter(
+    "If-None-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="`*` for the organisation's first block on the object (If-Match otherwise)",
+)
+
+
+class Frislappningsrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    objektuppgift = serializers.IntegerField()
+    objekt = serializers.IntegerField()
+    organisation = serializers.IntegerField(help_text="the organisation that owns the block")
+    krets = serializers.CharField()
+    mottagare = serializers.ListField(
+        child=serializers.IntegerField(), help_text="the organisations named (krets NAMNGIVNA)"
+    )
+    delningsgrund = serializers.IntegerField(allow_null=True)
+    grund = serializers.CharField()
+    tidpunkt = serializers.DateTimeField()
+    aterkallad = serializers.DateTimeField(allow_null=True)
+
+
+class Nyfrislappning(serializers.Serializer):
+    objektuppgift = serializers.IntegerField(min_value=1, help_text="a block of the reader's own")
+    delningsgrund = serializers.IntegerField(
+        min_value=1, help_text="one of the organisation's disclosure provisions"
+    )
+    krets = serializers.ChoiceField(
+        Mottagarkrets.values, default=Mottagarkrets.ALLA, help_text="who it reaches"
+    )
+    namngivna = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        default=list,
+        max_length=100,
+        help_text="the organisations, for krets NAMNGIVNA",
+    )
+
+
+class Nekadfrislappning(serializers.Serializer):
+    id = serializers.IntegerField()
+    objektuppgift = serializers.IntegerField()
+    krets = serializers.CharField()
+    delningsgrund = serializers.IntegerField(allow_null=True)
+    hinder = serializers.CharField(help_text="the recipients the provision does not cover")
+    tidpunkt = serializers.DateTimeField()
+
+
+class Uppgiftsbegaransrad(serializers.Serializer):
+    id = serializers.IntegerField()
+    insats = serializers.IntegerField()
+    objekt = serializers.IntegerField(allow_null=True)
+    fragande_organisation = serializers.IntegerField()
+    tillfragad_organisation = serializers.IntegerField()
+    fraga = serializers.CharField()
+    status = serializers.CharField()
+    svar = serializers.CharField(allow_blank=True, help_text="the answer, or the reason declined")
+    frislappning = serializers.IntegerField(allow_null=True, help_text="the release that answers")
+    skapad = serializers.DateTimeField()
+    besvarad = serializers.DateTimeField(allow_null=True)
+
+
+class Uppgiftssvar(serializers.Serializer):
+    avboj = serializers.BooleanField(default=False, help_text="decline; `svar` gives the reason")
+    svar = serializers.CharField(max_length=5000, help_text="the answer (or the reason)")
+    frislappning = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text="an active release of the organisation's own here that reaches the asker",
+    )

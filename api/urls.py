@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from api import views, views_bemanning, views_insatser
+from api import views, views_bemanning, views_information, views_insatser, views_uppgiftsbegaran
 
 urlpatterns = [
     path("insatser", views_insatser.Insatser.as_view(), name="api_insatser"),
@@ -12,6 +12,41 @@ urlpatterns = [
         "insatser/<int:pk>/kontroller/<int:kontroll>/fynd",
         views_insatser.Fynd.as_view(),
         name="api_fynd",
+    ),
+    path(
+        "insatser/<int:pk>/frislappningar",
+        views_information.Frislappningar.as_view(),
+        name="api_frislappningar",
+    ),
+    path(
+        "insatser/<int:pk>/uppgiftsbegaranden",
+        views_uppgiftsbegaran.Uppgiftsbegaranden.as_view(),
+        name="api_uppgiftsbegaranden",
+    ),
+    path(
+        "insatser/<int:pk>/uppgiftsbegaranden/<int:begaran>/svar",
+        views_uppgiftsbegaran.Uppgiftssvar.as_view(),
+        name="api_uppgiftssvar",
+    ),
+    path(
+        "informationsmallar",
+        views_information.Informationsmallar.as_view(),
+        name="api_informationsmallar",
+    ),
+    path(
+        "informationsmallar/<int:pk>",
+        views_information.Informationsmallen.as_view(),
+        name="api_informationsmall",
+    ),
+    path(
+        "objekt/<int:pk>/information",
+        views_information.Objektinformation.as_view(),
+        name="api_objektinformation",
+    ),
+    path(
+        "objekt/<int:pk>/information/<int:organisation>",
+        views_information.Organisationensinformation.as_view(),
+        name="api_organisationens_information",
     ),
     path(
         "bemanningsbegaran",

@@ -186,6 +186,7 @@ RESURSER = [
     "arshjul/handelser",
     "bemanningsbegaran",
     "objekt",
+    "informationsmallar",
     "myndigheter",
     "lokalpolisomraden",
     "schema",

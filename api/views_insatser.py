@@ -30,6 +30,8 @@ from insatser import access, selectors, services
 from insatser.models import Deltagande, Insats, Insatshandelse
 from insatser.workflow import InsatsStatus
 from karna.policy import Aktor
+from myndigheter.models import Synlighetsandring
+from myndigheter.roles import Roll
 from objekt.models import Problemkategori
 
 INSATSFALT = (
@@ -146,15 +148,36 @@ def _andrade_sedan(tid) -> Q:
     )
 
 
-def _borttagna(user, tid) -> list[dict]:
-    """The operations changed since ``tid`` that the reader does not see now: they left the
-    reader's scope (an officer no longer named, a group left), so a copy must drop them."""
-    ids = (
-        Insatshandelse.objects.filter(tid__gte=tid)
-        .exclude(insats__in=access.synliga_insatser(user).values("pk"))
-        .order_by("insats_id")
-        .values_list("insats_id", flat=True)
+def _tidigare_omfang(user, tid) -> list[Aktor]:
+    """The scopes the reader had before account changes since ``tid`` (another organisation, a
+    role or an LPO taken away), as readers without personal grants: those are the reader's
+    still."""
+    return [
+        Aktor(
+            user=None,
+            organisation_id=rad["organisation_id"],
+            roller=frozenset(Roll(r) for r in rad["roller"] if r in Roll.values),
+            lpo_ids=tuple(rad["lpoer"]),
+        )
+        for rad in Synlighetsandring.objects.filter(anvandare=user, tid__gte=tid)
+        .values("organisation_id", "roller", "lpoer")
         .distinct()
+    ]
+
+
+def _borttagna(user, tid) -> list[dict]:
+    """The operations the reader does not see now that either changed since ``tid`` (an
+    officer no longer named, a group left: the timeline) or were seen in a scope the reader's
+    account had before a change since then (the kept log ``Synlighetsandring``), so a copy must
+    drop them. Two queries, however many changes."""
+    fore = Q(pk__in=Insatshandelse.objects.filter(tid__gte=tid).values("insats_id"))
+    for aktor in _tidigare_omfang(user, tid):
+        fore |= Q(pk__in=access.synliga_insatser(aktor).values("pk"))
+    ids = (
+        Insats.objects.filter(fore)
+        .exclude(pk__in=access.synliga_insatser(user).values("pk"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     return [{"id": pk, "reason": "out_of_scope"} for pk in ids]
 

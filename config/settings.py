@@ -360,6 +360,9 @@ GALLRING = {
     "utvarderingsrapporter": env_dagar("RETENTION_REPLACED_REPORTS_DAYS", 90),
     # Named people and police contacts of operations that ended this long ago.
     "personuppgifter": env_dagar("RETENTION_PERSONAL_DATA_DAYS", 365),
+    # Users' former organisation, roles and LPOs (the API's tombstones after an account change):
+    # a client whose previous sync is older than this must fetch everything again.
+    "synlighetsandringar": env_dagar("RETENTION_VISIBILITY_CHANGES_DAYS", 365),
 }
 
 # Readiness (/ready/): a worker and beat count as alive when heard from within this many seconds

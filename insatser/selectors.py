@@ -38,6 +38,7 @@ from insatser.access import (
 )
 from insatser.models import (
     Bemanningsbegaran,
+    Frislappning,
     Fynd,
     Informationsunderlag,
     Insats,
@@ -379,4 +380,17 @@ def uppgifter_i_insats(user, insats) -> QuerySet[Objektuppgift]:
         synliga_objektuppgifter(user)
         .filter(egen_eller_frislappt_hit, objekt__kontroller__insats=insats)
         .distinct()
+    )
+
+
+def frislappningar_i_insats(user, insats) -> QuerySet[Frislappning]:
+    """The releases in the operation that ``user`` may see: those of the reader's own
+    organisation's blocks (withdrawn ones too, as on *Myndigheternas uppgifter*), and the active
+    ones that reach the reader."""
+    egna = synliga_objektuppgifter(user).filter(
+        organisation_id=Aktor.for_user(user).organisation_id
+    )
+    return Frislappning.objects.filter(insats=insats).filter(
+        Q(objektuppgift__in=egna.values("pk"))
+        | Q(pk__in=frislappta_till(user, insats=insats).values("pk"))
     )

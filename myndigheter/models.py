@@ -543,3 +543,37 @@ class Rolltilldelning(User.groups.through):
         proxy = True
         verbose_name = _("rolltilldelning")
         verbose_name_plural = _("rolltilldelningar")
+
+
+class Synlighetsandring(models.Model):
+    """A change of a user's account that may narrow what the user sees (another organisation, a
+    role or an LPO taken away), with the scope the user had just before it: the kept log from
+    which the API's incremental sync names the operations the user no longer sees (tombstones),
+    since such a change leaves no trace on any operation. Removed after its retention period
+    (``karna.gallring``, rule ``synlighetsandringar``)."""
+
+    anvandare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    tid = models.DateTimeField(_("tid"), default=timezone.now)
+    organisation = models.ForeignKey(
+        Myndighet,
+        verbose_name=_("tidigare organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    roller = ArrayField(models.CharField(max_length=30), verbose_name=_("tidigare roller"))
+    lpoer = ArrayField(
+        models.PositiveIntegerField(), default=list, verbose_name=_("tidigare lokalpolisområden")
+    )
+
+    class Meta:
+        verbose_name = _("synlighetsändring")
+        verbose_name_plural = _("synlighetsändringar")
+        indexes = [models.Index(fields=["anvandare", "tid"], name="synlighetsandring_anv_tid")]
+
+    def __str__(self) -> str:
+        return f"{self.anvandare_id} {self.tid:%Y-%m-%d %H:%M}"

@@ -12,7 +12,11 @@ from objekt.services.pool import (
     objekt_kontrollerat,
     objekt_planerat,
 )
-from objekt.services.uppgifter import las_egna_objektuppgifter, registrera_objektuppgift
+from objekt.services.uppgifter import (
+    las_egna_objektuppgifter,
+    logga_lasta_objektuppgifter,
+    registrera_objektuppgift,
+)
 
 __all__ = [
     "MojligDubblett",
@@ -23,6 +27,7 @@ __all__ = [
     "foresla_objekt",
     "kor_import",
     "las_egna_objektuppgifter",
+    "logga_lasta_objektuppgifter",
     "markera_relevans",
     "mojliga_dubbletter",
     "objekt_kontrollerat",

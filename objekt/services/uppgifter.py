@@ -55,3 +55,15 @@ def las_egna_objektuppgifter(user, objekt: Objekt, syfte: str) -> list[Objektupp
     if uppgifter:
         logga(user, Atkomstlogg.Handling.LASA, uppgifter, f"{objekt.referens}: {syfte}")
     return uppgifter
+
+
+def logga_lasta_objektuppgifter(user, objekt: Objekt, uppgift_ids: list[int], syfte: str) -> None:
+    """A read of these blocks of the object, shown a page at a time (the API): logged as the
+    object's page logs its own."""
+    if uppgift_ids:
+        logga(
+            user,
+            Atkomstlogg.Handling.LASA,
+            [Objektuppgift(pk=pk) for pk in uppgift_ids],
+            f"{objekt.referens}: {syfte}",
+        )

@@ -1,6 +1,7 @@
 """A client generated from the API's OpenAPI schema by a standard generator
 (openapi-python-client) works against the application (over WSGI, with a token): it pages the
-schedule, reads an operation, and answers an invitation with the ETag it read."""
+schedule, reads an operation, answers an invitation with the ETag it read, and writes an
+agency's information block that the template's JSON Schema validates."""
 
 import importlib
 import subprocess
@@ -106,3 +107,39 @@ def test_the_generated_client_reads_a_refusal_as_a_problem(klient, klient_paket,
     assert svar.status_code == 428
     assert svar.parsed.status == 428
     assert svar.headers["content-type"].startswith("application/problem+json")
+
+
+def test_the_generated_client_reads_a_template_and_writes_a_block_that_its_schema_validates(
+    klient, klient_paket, personer
+):
+    import jsonschema
+
+    from objekt.models import Informationsmall, Objekttyp, Objektuppgift
+    from tests.fabriker import ObjektFabrik, org
+
+    mall = Informationsmall.objects.create(
+        organisation=org("skatteverket"),
+        objekttyp=Objekttyp.FORETAG,
+        faltdefinition=[
+            {"namn": "skulder", "etikett": "Skulder", "typ": "boolean", "obligatorisk": True}
+        ],
+    )
+    objekt = ObjektFabrik()
+    api = importlib.import_module(f"{klient_paket}.api")
+    modeller = importlib.import_module(f"{klient_paket}.models")
+    mallar = importlib.import_module(f"{api.__name__}.informationsmallar.informationsmallar_list")
+    rad = mallar.sync(client=klient, organisation=org("skatteverket").pk).items[0]
+    assert rad.id == mall.pk
+    innehall = {"skulder": True}
+    jsonschema.Draft202012Validator(rad.schema.to_dict()).validate(innehall)
+    skriv = importlib.import_module(f"{api.__name__}.objekt.objekt_information_update")
+    svar = skriv.sync_detailed(
+        objekt.pk,
+        org("skatteverket").pk,
+        client=klient,
+        body=modeller.ObjektInformationUpdateJsonBody.from_dict(innehall),
+        if_none_match="*",
+    )
+    assert svar.status_code == 201
+    assert svar.parsed.mall == mall.pk
+    assert Objektuppgift.objects.get().innehall == innehall

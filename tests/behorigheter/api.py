@@ -10,6 +10,12 @@ def _alla(status, **undantag):
     return alla(status, ANONYM=OBEHORIG, **undantag)
 
 
+# The matrix object and operation are seen (with the details) by these roles; the API client
+# role sees the schedule but no details and no objects.
+_SER_DETALJERNA = dict.fromkeys(
+    ["SAMORDNARE", "MYNDIGHETSKONTAKT", "HANDLAGGARE", "OPERATIV_SAMORDNARE"], 200
+)
+
 MATRIS = {
     "api_index": {"GET": _alla(200), "POST": _alla(405)},
     "api_insatser": {"GET": _alla(200), "POST": _alla(405)},
@@ -28,6 +34,30 @@ MATRIS = {
         "GET": _alla(405),
     },
     "api_objekt": {"GET": _alla(200)},
+    # Agency information: the templates are reference data; Skatteverket's information on the
+    # matrix object is read by Skatteverket and by those a block of it was released to (another
+    # module releases one in M-2), and written only by Skatteverket's officers and focal points
+    # (a block is there, so a write without If-Match is 428); releases in the operation whose
+    # details the reader sees, made by the officers and focal points (an empty body is a 400).
+    "api_informationsmallar": {"GET": _alla(200), "POST": _alla(405)},
+    "api_informationsmall": {"GET": _alla(200), "PUT": _alla(405)},
+    "api_objektinformation": {"GET": _alla(404, **_SER_DETALJERNA), "POST": _alla(405)},
+    "api_organisationens_information": {
+        "GET": _alla(404, **_SER_DETALJERNA),
+        "PUT": _alla(404, MYNDIGHETSKONTAKT=428, HANDLAGGARE=428),
+    },
+    # Requests for information in M-1 (AKC-väst asks Skatteverket): the list for those who see
+    # the details, one request for those who may see it, answered by the asked organisation's
+    # officers and focal points (without If-Match a 428).
+    "api_uppgiftsbegaranden": {"GET": _alla(404, **_SER_DETALJERNA), "POST": _alla(405)},
+    "api_uppgiftssvar": {
+        "GET": _alla(404, SAMORDNARE=200, MYNDIGHETSKONTAKT=200, HANDLAGGARE=200),
+        "POST": _alla(404, MYNDIGHETSKONTAKT=428, HANDLAGGARE=428),
+    },
+    "api_frislappningar": {
+        "GET": _alla(404, **_SER_DETALJERNA),
+        "POST": _alla(404, MYNDIGHETSKONTAKT=400, HANDLAGGARE=400),
+    },
     "api_arshjulshandelser": {"GET": _alla(200), "POST": _alla(405)},
     "api_myndigheter": {"GET": _alla(200)},
     "api_lokalpolisomraden": {"GET": _alla(200)},
@@ -45,6 +75,13 @@ URLER = {
     "api_bemanningsbegaran": "/api/v1/bemanningsbegaran/{API_BEGARAN}",
     "api_bemanningssvar": "/api/v1/bemanningsbegaran/{API_BEGARAN}/svar",
     "api_objekt": "/api/v1/objekt",
+    "api_informationsmallar": "/api/v1/informationsmallar",
+    "api_informationsmall": "/api/v1/informationsmallar/{API_MALL}",
+    "api_objektinformation": "/api/v1/objekt/{API_OBJEKT}/information",
+    "api_organisationens_information": "/api/v1/objekt/{API_OBJEKT}/information/{API_SKV}",
+    "api_frislappningar": "/api/v1/insatser/{API_INSATS}/frislappningar",
+    "api_uppgiftsbegaranden": "/api/v1/insatser/{API_INSATS}/uppgiftsbegaranden",
+    "api_uppgiftssvar": "/api/v1/insatser/{API_INSATS}/uppgiftsbegaranden/{API_BEGARAN_OM}/svar",
     "api_arshjulshandelser": "/api/v1/arshjul/handelser",
     "api_myndigheter": "/api/v1/myndigheter",
     "api_lokalpolisomraden": "/api/v1/lokalpolisomraden",
@@ -55,11 +92,35 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
+    from insatser.models import Uppgiftsbegaran
+    from myndigheter.roles import Roll
+    from objekt.models import Informationsmall, Objektuppgift
+    from tests.fabriker import org
+
     insats = matrisinsatsen()
     kontroll = matriskontrollen()
+    mall, _ = Informationsmall.objects.get_or_create(
+        organisation=org("skatteverket"),
+        objekttyp=kontroll.objekt.objekttyp,
+        defaults={"faltdefinition": [{"namn": "not", "etikett": "Not", "typ": "text"}]},
+    )
+    Objektuppgift.objects.get_or_create(
+        objekt=kontroll.objekt, organisation=org("skatteverket"), mall=mall
+    )
+    begaran, _ = Uppgiftsbegaran.objects.get_or_create(
+        insats=insats,
+        fragande_organisation=insats.samordnande_organisation,
+        fragad_av=aktorer[Roll.SAMORDNARE],
+        tillfragad_organisation=org("skatteverket"),
+        fraga="API-matrisfråga",
+    )
     return {
         "API_INSATS": insats.pk,
+        "API_BEGARAN_OM": begaran.pk,
         "API_BEGARAN": insats.bemanningsbegaranden.get().pk,
         "API_DAGENS_INSATS": kontroll.insats_id,
         "API_KONTROLL": kontroll.pk,
+        "API_MALL": mall.pk,
+        "API_OBJEKT": kontroll.objekt_id,
+        "API_SKV": org("skatteverket").pk,
     }

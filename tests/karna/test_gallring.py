@@ -307,3 +307,21 @@ def test_replaced_evaluation_reports_are_pruned_with_their_files(
     assert not (tillfalliga_filer / gammal.fil.name).exists()
     assert (tillfalliga_filer / ny.fil.name).exists()
     assert _loggat("utvarderingsrapporter") == [1]
+
+
+def test_users_former_scopes_are_pruned_past_their_period(settings, skapa_anvandare):
+    from myndigheter.models import Synlighetsandring
+
+    settings.GALLRING = {"synlighetsandringar": 100}
+    anvandare = skapa_anvandare("bytt", Roll.HANDLAGGARE, "skatteverket")
+    nu = timezone.now()
+    for dagar in (150, 101, 99):
+        Synlighetsandring.objects.create(
+            anvandare=anvandare,
+            organisation=org("skatteverket"),
+            roller=["HANDLAGGARE"],
+            tid=nu - dagar * DAG,
+        )
+    assert gallring.kor(nu) == {"synlighetsandringar": 2}
+    assert list(Synlighetsandring.objects.values_list("tid", flat=True)) == [nu - 99 * DAG]
+    assert _loggat("synlighetsandringar") == [2]
