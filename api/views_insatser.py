@@ -134,12 +134,12 @@ def _andrade_sedan(tid) -> Q:
     )
 
 
-def _borttagna(user, tid) -> list[dict]:
-    """The operations changed since ``tid`` that the reader does not see now: they left the
+def _borttagna(synliga, tid) -> list[dict]:
+    """The operations changed since ``tid`` that are not among ``synliga`` now: they left the
     reader's scope (an officer no longer named, a group left), so a copy must drop them."""
     ids = (
         Insatshandelse.objects.filter(tid__gte=tid)
-        .exclude(insats__in=access.synliga_insatser(user).values("pk"))
+        .exclude(insats__in=synliga.values("pk"))
         .order_by("insats_id")
         .values_list("insats_id", flat=True)
         .distinct()
@@ -147,42 +147,73 @@ def _borttagna(user, tid) -> list[dict]:
     return [{"id": pk, "reason": "out_of_scope"} for pk in ids]
 
 
+def _insatssida(request, queryset, synliga):
+    """One page of the schedule's rows of ``queryset`` (from ``selectors.insatslista``) as the
+    query asks; with ``updated_since`` on the first page, also those no longer in ``synliga``."""
+    fraga = fragan(request, Insatsfraga)
+    queryset = _filtrera_insatser(queryset, fraga)
+    if "updated_since" in fraga:
+        queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
+    rader, nasta = sida(
+        request,
+        queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids"),
+        ("start", "id"),
+        fraga,
+    )
+    tillagg = {}
+    if "updated_since" in fraga and "cursor" not in fraga:
+        tillagg["removed"] = _borttagna(synliga, fraga["updated_since"])
+    return lista([_insatsrad(rad) for rad in rader], nasta, **tillagg)
+
+
+def _insatslistans_svar(namn: str) -> dict:
+    return schema.svar(
+        {
+            200: schema.sidlista(
+                namn,
+                schema.Insatsrad,
+                removed=schema.Borttagen(
+                    many=True,
+                    required=False,
+                    help_text="with updated_since, on the first page: operations the "
+                    "reader no longer sees",
+                ),
+            )
+        },
+        400,
+    )
+
+
 class Insatser(ApiVy):
     @extend_schema(
         operation_id="insatser_list",
         parameters=[Insatsfraga],
-        responses=schema.svar(
-            {
-                200: schema.sidlista(
-                    "Insatslista",
-                    schema.Insatsrad,
-                    removed=schema.Borttagen(
-                        many=True,
-                        required=False,
-                        help_text="with updated_since, on the first page: operations the "
-                        "reader no longer sees",
-                    ),
-                )
-            },
-            400,
-        ),
+        responses=_insatslistans_svar("Insatslista"),
     )
     def get(self, request):
         """The operations the reader sees, by start, as the list page has them."""
-        fraga = fragan(request, Insatsfraga)
-        queryset = _filtrera_insatser(selectors.insatslista(request.user), fraga)
-        if "updated_since" in fraga:
-            queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
-        rader, nasta = sida(
-            request,
-            queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids"),
-            ("start", "id"),
-            fraga,
+        return _insatssida(
+            request, selectors.insatslista(request.user), access.synliga_insatser(request.user)
         )
-        tillagg = {}
-        if "updated_since" in fraga and "cursor" not in fraga:
-            tillagg["removed"] = _borttagna(request.user, fraga["updated_since"])
-        return lista([_insatsrad(rad) for rad in rader], nasta, **tillagg)
+
+
+class MinaInsatser(ApiVy):
+    @extend_schema(
+        operation_id="mina_insatser_list",
+        parameters=[Insatsfraga],
+        responses=_insatslistans_svar("MinaInsatser"),
+    )
+    def get(self, request):
+        """The operations the reader takes part in, personally or through the organisation: those
+        whose details the reader sees (coordinating, invited and not declined, staffing from the
+        reader's LPO, named officer), as the start page's day page counts taking part. The same
+        rows, filters and paging as the schedule; ``removed`` names those the reader no longer
+        takes part in."""
+        return _insatssida(
+            request,
+            selectors.insatslista(request.user).filter(visa_detaljer=True),
+            access.INSATS_POLICY.filtrera(request.user, access.Handling.SE_DETALJER),
+        )
 
 
 def _insats(user, pk: int) -> Insats:

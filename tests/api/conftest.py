@@ -15,7 +15,7 @@ def token():
 
 @pytest.fixture
 def api(client):
-    """GET/POST with a bearer token (or none), JSON bodies."""
+    """GET/POST/PUT with a bearer token (or none), JSON bodies."""
 
     class Api:
         def __init__(self):
@@ -31,6 +31,11 @@ def api(client):
 
         def post(self, path, data=None, **rubriker):
             return client.post(
+                path, data or {}, content_type="application/json", headers=self._rubriker(rubriker)
+            )
+
+        def put(self, path, data=None, **rubriker):
+            return client.put(
                 path, data or {}, content_type="application/json", headers=self._rubriker(rubriker)
             )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp
 from arshjul.standardregler import ladda_standardregler
 from insatser.models import Insats
-from insatser.workflow import BemanningStatus, InsatsStatus
+from insatser.workflow import BemanningStatus, InsatsStatus, Svar
 from tests.fabriker import (
     BemanningsbegaranFabrik,
     DeltagandeFabrik,
@@ -19,6 +19,8 @@ from tests.fabriker import (
     org,
 )
 from tests.varld import aktuell_version
+from utvardering import services as utvarderingstjanster
+from utvardering.models import Resultattyp, Utfall
 
 pytestmark = pytest.mark.django_db
 
@@ -179,6 +181,27 @@ def _skapa_rader(namn: str, personer):
     if namn == "insatser":
         _insatser(50)
         return personer["api"]
+    if namn == "mina-insatser":
+        _insatser(50)
+        return personer["skv"]
+    if namn == "utvarderingar":
+        for insats in _insatser(50, status=InsatsStatus.GENOMFORD):
+            insats.deltaganden.update(svar=Svar.ACCEPTERAD)
+            utvarderingstjanster.oppna_utvardering(insats)
+        return personer["skv"]
+    if namn == "utfall":
+        insats = _insatser(1, status=InsatsStatus.GENOMFORD)[0]
+        Utfall.objects.bulk_create(
+            Utfall(
+                insats=insats,
+                organisation=org("skatteverket"),
+                typ=Resultattyp.objects.get(kod="skattetillagg"),
+                belopp=100 + i,
+                beslutsdatum=timezone.localdate(),
+            )
+            for i in range(50)
+        )
+        return personer["skv"]
     if namn == "bemanningsbegaran":
         for insats in _insatser(50):
             BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.SKICKAD)
@@ -235,11 +258,14 @@ def test_the_wheel_events_show_meetings_and_only_the_windows_the_reader_may_see(
     "namn",
     [
         "insatser",
+        "mina-insatser",
         "bemanningsbegaran",
         "objekt",
         "arshjul/handelser",
         "myndigheter",
         "lokalpolisomraden",
+        "utvarderingar",
+        "utfall",
     ],
 )
 def test_a_page_costs_the_same_queries_for_one_row_as_for_fifty(
@@ -265,6 +291,15 @@ def test_a_list_endpoint_has_at_least_fifty_rows_where_the_query_count_is_compar
     api, token, personer
 ):
     """The comparison above means something only where there are 50 rows to show."""
-    for namn in ["insatser", "bemanningsbegaran", "objekt", "arshjul/handelser", "myndigheter"]:
+    for namn in [
+        "insatser",
+        "mina-insatser",
+        "bemanningsbegaran",
+        "objekt",
+        "arshjul/handelser",
+        "myndigheter",
+        "utvarderingar",
+        "utfall",
+    ]:
         api.hemlighet = token(_skapa_rader(namn, personer))
         assert _totalt(api, namn) >= 50, namn
