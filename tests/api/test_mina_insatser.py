@@ -1,11 +1,16 @@
 """``/api/v1/mina-insatser``: the operations the reader takes part in (sees the details of), with
 the schedule's rows, filters and paging."""
 
-import pytest
+from datetime import timedelta
 
-from insatser import selectors
+import pytest
+import time_machine
+from django.utils import timezone
+
+from insatser import selectors, services
 from insatser.workflow import Svar
 from tests.fabriker import DeltagandeFabrik, InsatsFabrik, lpo, org
+from tests.varld import aktuell_version
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +74,25 @@ def test_my_operations_take_the_schedules_filters(api, token, personer, varld):
     svar = api.get("/api/v1/mina-insatser", {"from": "igår"})
     assert svar.status_code == 400
     assert [f["name"] for f in svar.json()["errors"]] == ["from"]
+
+
+def test_updated_since_names_the_operations_the_reader_no_longer_takes_part_in(
+    api, token, personer, bekraftad
+):
+    insats, begaran = bekraftad
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        sedan = timezone.now()
+    with time_machine.travel(sedan + timedelta(minutes=5)):
+        api.hemlighet = token(personer["polis"])
+        assert _alla(api, "/api/v1/mina-insatser") == [insats.pk]
+        services.andra_bemanning(
+            personer["opsam"],
+            begaran,
+            2,
+            poliser=[],
+            motivering="Resursbrist",
+            version=aktuell_version(begaran),
+        )
+        svar = api.get("/api/v1/mina-insatser", {"updated_since": sedan.isoformat()}).json()
+        assert svar["items"] == []
+        assert svar["removed"] == [{"id": insats.pk, "reason": "out_of_scope"}]
