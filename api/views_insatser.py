@@ -201,7 +201,7 @@ class MinaInsatser(ApiVy):
     @extend_schema(
         operation_id="mina_insatser_list",
         parameters=[Insatsfraga],
-        responses=_insatslistans_svar("MinaInsatser"),
+        responses=_insatslistans_svar("Minainsatslista"),
     )
     def get(self, request):
         """The operations the reader takes part in, personally or through the organisation: those
