@@ -189,7 +189,7 @@ def test_submitting_an_incomplete_evaluation_names_each_missing_field_and_saves_
     [
         ({"betyg_objektval": "X"}, "betyg_objektval"),
         ({"timmar_fore": "-1"}, "timmar_fore"),
-        ({"informationshinder": ["OKANT"]}, "informationshinder"),
+        ({"informationshinder": ["OKANT"]}, "informationshinder.0"),
         ({"informationshinder": ["ANNAT"]}, "informationshinder_annat"),
     ],
 )
@@ -220,9 +220,9 @@ def test_only_the_agency_files_its_evaluation(api, token, personer, genomford):
         assert api.put(adress, KOMPLETT, **{"If-Match": '"2"'}).status_code == 404, namn
 
 
-def _utfall(typ="skattetillagg", **falt) -> dict:
+def _utfall(kod="skattetillagg", **falt) -> dict:
     return {
-        "typ": Resultattyp.objects.get(kod=typ).pk,
+        "typ": Resultattyp.objects.get(kod=kod).pk,
         "belopp": "12000.00",
         "beslutsdatum": timezone.localdate().isoformat(),
         **falt,
@@ -255,7 +255,8 @@ def test_an_officer_records_an_outcome_once_per_idempotency_key(api, token, pers
     [
         ({}, {"typ", "beslutsdatum"}),
         ({"typ": 999999}, {"typ"}),
-        ({"antal": "3"}, {"antal"}),
+        # Both an amount and a quantity, and no unit for the quantity of a type counted in SEK.
+        ({"antal": "3"}, {"antal", "enhet"}),
         ({"belopp": None}, {"belopp"}),
         ({"kontroll": 999999}, {"kontroll"}),
         ({"beslutsdatum": "2001-01-01"}, {"beslutsdatum"}),
