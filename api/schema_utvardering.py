@@ -24,7 +24,8 @@ class Utvarderingsrad(serializers.Serializer):
     myndigheter = serializers.IntegerField(help_text="agency evaluations expected")
     inlamnade = serializers.IntegerField(help_text="agency evaluations submitted")
     andrad = serializers.DateTimeField(
-        help_text="the latest of opening, closing and the agencies' saves"
+        help_text="the latest of opening, closing, the agencies' submissions and the saves "
+        "of the agency evaluations the reader may read"
     )
 
 
@@ -52,8 +53,11 @@ class Myndighetsutvardering(serializers.Serializer):
     organisation = serializers.IntegerField()
     lpo = serializers.IntegerField(allow_null=True, help_text="for the police: the LPO")
     status = serializers.ChoiceField(Myndighetsutvardering.Status.choices)
+    paborjad = serializers.BooleanField(help_text="saved at least once (else not begun)")
     inlamnad = serializers.DateTimeField(allow_null=True)
-    andrad = serializers.DateTimeField(allow_null=True)
+    andrad = serializers.DateTimeField(
+        allow_null=True, help_text="last saved; null where the reader sees the state only"
+    )
     kan_fylla_i = serializers.BooleanField(help_text="the reader may save it (PUT)")
     innehall = Myndighetsutvarderingsinnehall(
         allow_null=True, help_text="null where the reader may see its state only"

@@ -49,7 +49,8 @@ Utvarderingsfraga = type(
         "status": serializers.ChoiceField(Gemensamutvardering.Status.choices, required=False),
         "updated_since": serializers.DateTimeField(
             required=False,
-            help_text="only evaluations opened, closed or with an agency evaluation saved since",
+            help_text="only evaluations opened, closed, or with an agency evaluation submitted "
+            "(or one the reader may read saved) since",
         ),
     },
 )
@@ -68,22 +69,29 @@ def _antal(**villkor) -> Coalesce:
     return Coalesce(Subquery(rader, output_field=IntegerField()), Value(0))
 
 
-def _utvarderingar(user):
-    """The joint evaluations the reader sees, with the counts and change time a row shows."""
-    senast_sparad = (
-        Myndighetsutvardering.objects.filter(utvardering=OuterRef("pk"))
+def _senast(rader, falt: str) -> Subquery:
+    return Subquery(
+        rader.filter(utvardering=OuterRef("pk"))
         .order_by()
         .values("utvardering")
-        .annotate(senast=Max("andrad"))
+        .annotate(senast=Max(falt))
         .values("senast")
     )
+
+
+def _utvarderingar(user):
+    """The joint evaluations the reader sees, with the counts and change time a row shows. The
+    change time counts the saves of the agency evaluations the reader may read and every
+    submission, never when another agency saved a draft the reader may not read."""
+    oppnad = F("oppnad")
     return access.synliga_utvarderingar(user).annotate(
         myndigheter=_antal(),
         inlamnade=_antal(status=Myndighetsutvardering.Status.INLAMNAD),
         andrad=Greatest(
-            F("oppnad"),
-            Coalesce(F("avslutad"), F("oppnad")),
-            Coalesce(Subquery(senast_sparad), F("oppnad")),
+            oppnad,
+            Coalesce(F("avslutad"), oppnad),
+            Coalesce(_senast(access.lasbara_myndighetsutvarderingar(user), "andrad"), oppnad),
+            Coalesce(_senast(Myndighetsutvardering.objects.all(), "inlamnad"), oppnad),
         ),
     )
 
@@ -151,8 +159,9 @@ def _myndighetsrad(rad: Myndighetsutvardering, insats_id: int, oppen: bool) -> d
         "organisation": rad.organisation_id,
         "lpo": rad.lpo_id,
         "status": rad.status,
+        "paborjad": rad.andrad is not None,
         "inlamnad": rad.inlamnad,
-        "andrad": rad.andrad,
+        "andrad": rad.andrad if rad.kan_lasa else None,
         "kan_fylla_i": bool(rad.kan_fylla_i) and oppen,
         "innehall": _innehall(rad) if rad.kan_lasa else None,
     }

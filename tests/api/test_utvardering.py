@@ -83,12 +83,18 @@ def test_the_detail_shows_each_agencys_state_and_only_the_contents_the_reader_ma
         False,
         lpo("city").pk,
     )
-    # The coordinator sees that a draft exists, never its contents, until it is submitted.
+    assert (egen["paborjad"], polisens["paborjad"]) == (False, False)
+    skv = _skv(utvardering)
+    services.spara_myndighetsutvardering(personer["skv"], skv, {}, version=skv.version)
+    # The coordinator sees that a draft was begun, never its contents or when it was saved,
+    # until it is submitted.
     api.hemlighet = token(personer["samordnare"])
     forsta = api.get(adress)
-    assert {r["innehall"] is None for r in forsta.json()["myndighetsutvarderingar"]} == {True}
+    rader = {r["id"]: r for r in forsta.json()["myndighetsutvarderingar"]}
+    assert (rader[skv.pk]["paborjad"], rader[skv.pk]["andrad"]) == (True, None)
+    assert {r["innehall"] is None for r in rader.values()} == {True}
     assert api.get(adress, **{"If-None-Match": forsta["ETag"]}).status_code == 304
-    skv = _skv(utvardering)
+    skv.refresh_from_db()
     services.spara_myndighetsutvardering(
         personer["skv"], skv, KOMPLETT, version=skv.version, lamna_in=True
     )
@@ -115,17 +121,26 @@ def test_an_evaluation_out_of_scope_answers_exactly_as_a_missing_one(
     assert api.get(f"/api/v1/myndighetsutvarderingar/{_skv(utvardering).pk}").status_code == 404
 
 
-def test_updated_since_lists_the_evaluations_an_agency_saved_since(api, token, personer, genomford):
+def test_updated_since_lists_the_evaluations_changed_as_the_reader_sees_them(
+    api, token, personer, genomford
+):
+    """A draft saved is a change to its agency; to the coordinator, who may not read it, only
+    its submission is."""
     _, utvardering = genomford
-    api.hemlighet = token(personer["samordnare"])
+    samordnaren, skatteverket = token(personer["samordnare"]), token(personer["skv"])
     with time_machine.travel(timezone.now() + timedelta(hours=1)):
-        sedan = timezone.now()
-        assert _ids(api, "/api/v1/utvarderingar", updated_since=sedan.isoformat()) == []
+        sedan = timezone.now().isoformat()
         skv = _skv(utvardering)
         services.spara_myndighetsutvardering(personer["skv"], skv, {}, version=skv.version)
-        assert _ids(api, "/api/v1/utvarderingar", updated_since=sedan.isoformat()) == [
-            utvardering.pk
-        ]
+        api.hemlighet = skatteverket
+        assert _ids(api, "/api/v1/utvarderingar", updated_since=sedan) == [utvardering.pk]
+        api.hemlighet = samordnaren
+        assert _ids(api, "/api/v1/utvarderingar", updated_since=sedan) == []
+        skv.refresh_from_db()
+        services.spara_myndighetsutvardering(
+            personer["skv"], skv, KOMPLETT, version=skv.version, lamna_in=True
+        )
+        assert _ids(api, "/api/v1/utvarderingar", updated_since=sedan) == [utvardering.pk]
 
 
 def test_the_agency_saves_a_draft_and_submits_it_with_the_etag_it_read(
