@@ -327,7 +327,7 @@ class Utfallslista(ApiVy):
     def get(self, request):
         """The outcomes the reader may read one by one, as the outcomes page shows them: an
         agency's own to its people, those shared with the participants to the participants;
-        those for sums only to their own agency alone."""
+        those for sums only to their own agency alone. Each outcome read is logged."""
         fraga = fragan(request, Utfallsfraga)
         queryset = access.synliga_utfall(request.user)
         if "insats" in fraga:
@@ -335,6 +335,7 @@ class Utfallslista(ApiVy):
         if "organisation" in fraga:
             queryset = queryset.filter(organisation_id=fraga["organisation"])
         rader, nasta = sida(request, queryset.values(*UTFALLSFALT), ("id",), fraga)
+        services_utfall.logga_lasta_utfall(request.user, [rad["id"] for rad in rader], self.syfte())
         return lista([_utfallsrad(rad) for rad in rader], nasta)
 
 

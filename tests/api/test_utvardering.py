@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from api.models import ApiToken
 from insatser.workflow import BemanningStatus, InsatsStatus, Svar
 from karna.models import Atkomstlogg
 from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, lpo, org
@@ -105,7 +106,8 @@ def test_the_detail_shows_each_agencys_state_and_only_the_contents_the_reader_ma
     assert rader[skv.pk]["innehall"]["timmar_under"] == "10.5"
     assert rader[skv.pk]["kan_fylla_i"] is False
     assert andra.json()["inlamnade"] == 1
-    # Nothing of it is agency information: reading it logs nothing, as the page does.
+    # Ratings and hours of the operation, no agency information: reading it logs nothing, as
+    # the page does.
     assert not Atkomstlogg.objects.exists()
 
 
@@ -313,6 +315,15 @@ def test_outcomes_are_read_as_on_the_outcomes_page(api, token, personer, genomfo
     polisens = _registrera(personer["opsam"], insats, Utfall.Synlighet.EGEN)
     api.hemlighet = token(personer["skv_kontakt"])
     assert _ids(api, "/api/v1/utfall") == [egen.pk, delad.pk, summor.pk]
+    # Each outcome handed out is logged, as the report's download logs those it discloses.
+    prefix = ApiToken.objects.filter(anvandare=personer["skv_kontakt"]).get().prefix
+    loggat = Atkomstlogg.objects.order_by("objekt_id")
+    assert [(r.objekttyp, r.objekt_id, r.handling) for r in loggat] == [
+        ("utvardering.utfall", str(u.pk), Atkomstlogg.Handling.LASA)
+        for u in sorted((egen, delad, summor), key=lambda u: str(u.pk))
+    ]
+    assert {r.anvandarnamn for r in loggat} == {"skv.kontakt"}
+    assert all(prefix in r.syfte for r in loggat)
     assert _ids(api, "/api/v1/utfall", organisation=org("polisen").pk) == []
     api.hemlighet = token(personer["samordnare"])
     assert _ids(api, "/api/v1/utfall") == [delad.pk]
@@ -321,6 +332,7 @@ def test_outcomes_are_read_as_on_the_outcomes_page(api, token, personer, genomfo
     for namn in ["av", "api", "ledningsgrupp"]:
         api.hemlighet = token(personer[namn])
         assert _ids(api, "/api/v1/utfall") == [], namn
+    assert not Atkomstlogg.objects.filter(anvandarnamn__in=["av", "api.skv", "ledning"]).exists()
 
 
 def _registrera(user, insats, synlighet):
