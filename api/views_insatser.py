@@ -21,14 +21,15 @@ from api.vyer import (
     fragan,
     idempotent,
     json_svar,
+    kompilerad_sida,
     krav_if_match,
     lista,
     oforandrad,
-    sida,
 )
 from insatser import access, selectors, services
 from insatser.models import Deltagande, Insats, Insatshandelse
 from insatser.workflow import InsatsStatus
+from karna.policy import Aktor
 from objekt.models import Problemkategori
 
 INSATSFALT = (
@@ -95,9 +96,12 @@ Insatsfraga = type(
 )
 
 
-def _filtrera_insatser(queryset, fraga: dict):
+def _kontrollera_intervall(fraga: dict) -> None:
     if fraga.get("from") and fraga.get("to") and fraga["to"] < fraga["from"]:
         raise Fragefel({"to": [_("Slutdatumet måste vara samma som eller efter startdatumet.")]})
+
+
+def _filtrera_insatser(queryset, fraga: dict):
     if "from" in fraga:
         queryset = queryset.filter(start__date__gte=fraga["from"])
     if "to" in fraga:
@@ -126,6 +130,15 @@ def _filtrera_insatser(queryset, fraga: dict):
     return queryset
 
 
+def _insatsfraga(bas, fraga: dict):
+    """The list's rows of ``bas`` (from ``selectors.insatslista``) as the schedule has them,
+    filtered."""
+    queryset = _filtrera_insatser(bas, fraga)
+    if "updated_since" in fraga:
+        queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
+    return queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids")
+
+
 def _andrade_sedan(tid) -> Q:
     """Changed since ``tid``: the row, or anything on its timeline (participants, staffing,
     officers, group), which every verb writes."""
@@ -147,22 +160,23 @@ def _borttagna(synliga, tid) -> list[dict]:
     return [{"id": pk, "reason": "out_of_scope"} for pk in ids]
 
 
-def _insatssida(request, queryset, synliga):
-    """One page of the schedule's rows of ``queryset`` (from ``selectors.insatslista``) as the
-    query asks; with ``updated_since`` on the first page, also those no longer in ``synliga``."""
+def _insatssida(request, namn: str, bas, synliga):
+    """One page of the schedule's rows of ``bas()`` (from ``selectors.insatslista``) as the query
+    asks, its SQL kept per list ``namn``, reader and filters; with ``updated_since`` on the first
+    page, also those changed since that are not among ``synliga()`` now."""
     fraga = fragan(request, Insatsfraga)
-    queryset = _filtrera_insatser(queryset, fraga)
-    if "updated_since" in fraga:
-        queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
-    rader, nasta = sida(
+    _kontrollera_intervall(fraga)
+    filter_ = tuple(sorted((k, v) for k, v in fraga.items() if k not in ("cursor", "limit")))
+    rader, nasta = kompilerad_sida(
         request,
-        queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids"),
+        (namn, Aktor.for_user(request.user).nyckel(), filter_),
+        lambda: _insatsfraga(bas(), fraga),
         ("start", "id"),
         fraga,
     )
     tillagg = {}
     if "updated_since" in fraga and "cursor" not in fraga:
-        tillagg["removed"] = _borttagna(synliga, fraga["updated_since"])
+        tillagg["removed"] = _borttagna(synliga(), fraga["updated_since"])
     return lista([_insatsrad(rad) for rad in rader], nasta, **tillagg)
 
 
@@ -193,7 +207,10 @@ class Insatser(ApiVy):
     def get(self, request):
         """The operations the reader sees, by start, as the list page has them."""
         return _insatssida(
-            request, selectors.insatslista(request.user), access.synliga_insatser(request.user)
+            request,
+            "insatser",
+            lambda: selectors.insatslista(request.user),
+            lambda: access.synliga_insatser(request.user),
         )
 
 
@@ -211,8 +228,9 @@ class MinaInsatser(ApiVy):
         takes part in."""
         return _insatssida(
             request,
-            selectors.insatslista(request.user).filter(visa_detaljer=True),
-            access.INSATS_POLICY.filtrera(request.user, access.Handling.SE_DETALJER),
+            "mina-insatser",
+            lambda: selectors.insatslista(request.user).filter(visa_detaljer=True),
+            lambda: access.INSATS_POLICY.filtrera(request.user, access.Handling.SE_DETALJER),
         )
 
 

@@ -10,17 +10,21 @@ successor is an operation of its own, with its own event.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from insatser.models import Insats
 from insatser.workflow import AVSLUTADE, InsatsStatus
+from kalender import selectors
 from kalender.models import Kalenderflode
 from karna import kalender as kal
+from karna.mellanlager import hamta_eller_bygg
 
 PRODUKT = "Insatser"
 # What the feed asks calendar apps for; many refresh far less often (docs).
@@ -40,6 +44,21 @@ def _tid(insats: Insats) -> tuple:
         return insats.start.astimezone(UTC), insats.slut.astimezone(UTC)
     # Whole days: the first and the day after the last, in the operations' time zone.
     return timezone.localdate(insats.start), timezone.localdate(insats.slut) + timedelta(days=1)
+
+
+# What ``handelse`` reads of the operation's own row; a change of its LPOs raises its version.
+FALT_I_HANDELSEN = (
+    "pk",
+    "version",
+    "andrad",
+    "referens",
+    "titel",
+    "status",
+    "start",
+    "slut",
+    "visa_detaljer",
+    "samordnande_organisation_id",
+)
 
 
 def handelse(insats: Insats):
@@ -86,3 +105,17 @@ def flodets_kalender(flode: Kalenderflode, insatser) -> bytes:
     for insats in insatser:
         kalender.add_component(handelse(insats))
     return kalender.to_ical()
+
+
+def flodets_innehall(flode: Kalenderflode) -> bytes:
+    """The feed's calendar, kept in the cache under a fingerprint of what it shows: which
+    operations, with every field of theirs an event carries. Calendar apps poll; a poll that
+    finds nothing changed reads those columns instead of building every event. The names of
+    organisations and LPOs, kept elsewhere, show changes within ``UPPDATERING``."""
+    rader = list(selectors.flodets_insatser(flode).values_list(*FALT_I_HANDELSEN))
+    fingeravtryck = hashlib.sha256(repr((get_language(), rader)).encode()).hexdigest()
+    return hamta_eller_bygg(
+        f"kalenderflode:{flode.token_hash}:{fingeravtryck}",
+        lambda: flodets_kalender(flode, selectors.flodets_insatser(flode)),
+        int(UPPDATERING.total_seconds()),
+    )

@@ -115,7 +115,7 @@ def flode(request, token: str):
     flode = selectors.flode_for_token(token)
     if flode is None:
         raise Http404
-    innehall = ics.flodets_kalender(flode, selectors.flodets_insatser(flode))
+    innehall = ics.flodets_innehall(flode)
     etag = hashlib.sha256(innehall).hexdigest()[:32]
     andrat = services.notera_hamtning(flode, etag)
     svar = HttpResponse(innehall, content_type="text/calendar; charset=utf-8")

@@ -62,6 +62,22 @@ class Aktor:
             user._saminsats_aktor = aktor
         return aktor
 
+    def galler_for_begaran(self) -> None:
+        """Keep this actor as its user's for the rest of the request: it was read together with
+        the user (the API reads it with the token), so ``for_user`` need not read it again."""
+        if getattr(self.user, "is_authenticated", False):
+            self.user._saminsats_aktor = self
+
+    def nyckel(self) -> tuple:
+        """All the rules read of the actor: two actors with the same key get the same SQL from
+        every policy, so SQL compiled for one serves the other."""
+        return (
+            getattr(self.user, "pk", None),
+            self.organisation_id,
+            tuple(sorted(self.roller)),
+            tuple(sorted(self.lpo_ids)),
+        )
+
 
 class Aktorskalla(Protocol):
     """Who users are: registered once by the app that keeps organisations and roles."""

@@ -3,8 +3,9 @@
 Builds, once, an operation whose joint briefing is about ten pages: many controls, each object
 with released agency information, and earlier operations with the same participants so that the
 history shows. Measures reading the content (time and queries), rendering the PDF in a child
-process (median and worst time, and the child's peak memory: what a PDF worker needs), and the
-whole build of all audiences.
+process (median and worst time, and the child's peak memory: what a PDF worker needs), a week's
+twenty such briefings rendered one after another by that worker (total time and peak memory),
+and the whole build of all audiences.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from datetime import timedelta
 
 KONTROLLER = 11
 TIDIGARE = 3
-RENDERINGAR = 5
+# A week's briefings (some twenty): rendered one after another by one worker process.
+RENDERINGAR = 20
 # Named after its size, so that changing the size builds a new operation instead of reusing one.
 REFERENS = f"BENCH-UNDERLAG-{KONTROLLER}"
 
@@ -211,6 +213,13 @@ def matningar(client) -> list[tuple]:
             f"briefing PDF, joint, {sidor} pages: render in a child (Django {fore_mb:.0f} MB)",
             statistics.median(rendertider),
             max(rendertider),
+            None,
+            topp_mb,
+        ),
+        (
+            f"a week's {RENDERINGAR} briefings of {sidor} pages, one worker: total",
+            sum(rendertider),
+            None,
             None,
             topp_mb,
         ),

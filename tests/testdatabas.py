@@ -18,9 +18,11 @@ holding it (``<test database>_demo``); a later test that asks for the demo data 
 database replaced by a copy of that one (``med_demodata``). The copy is dropped with the test
 database, and at the start of a run, so that a run never sees an earlier run's demo data.
 
-The build and the clones run under a PostgreSQL advisory lock, so parallel workers, and runs of
-other checkouts on the same server, neither build twice nor clone a half-built template: a
-template is built under a temporary name and renamed when complete.
+The build and the clones run under a PostgreSQL advisory lock named by the test database, so
+parallel workers, and runs of other checkouts with the same test database on the same server,
+neither build twice nor clone a half-built template: a template is built under a temporary name
+and renamed when complete. Runs with other test databases (``TEST_DATABASE_NAME``) have their
+own templates and lock, and do not wait for each other.
 """
 
 from __future__ import annotations
@@ -44,7 +46,6 @@ INNEHALL = [
     "myndigheter/referensdata.py",
     "tests/testdatabas.py",
 ]
-LASNYCKEL = 5_823_117  # the advisory lock of the test databases, one number for every checkout
 _AKTUELL_MALL: dict[str, str] = {}  # test database -> the template it was cloned from
 
 
@@ -120,7 +121,7 @@ def skapa_testdatabas(korning: str, bygg_om: bool = False) -> str:
     prefix = f"{bas}_mall_"
     mall = prefix + fingeravtryck()
     with connections["default"]._nodb_cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s)", [LASNYCKEL])
+        cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [prefix])
         try:
             if not _finns(cursor, mall) or (bygg_om and _korning(cursor, mall) != korning):
                 _rensa_gamla_mallar(cursor, prefix)
@@ -128,7 +129,7 @@ def skapa_testdatabas(korning: str, bygg_om: bool = False) -> str:
             _kor(cursor, "DROP DATABASE IF EXISTS {} WITH (FORCE)", _demokopia(testnamn))
             _kopiera(cursor, mall, testnamn)
         finally:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [LASNYCKEL])
+            cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [prefix])
     _anslut_till(testnamn)
     _AKTUELL_MALL[testnamn] = mall
     return testnamn

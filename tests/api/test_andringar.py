@@ -46,3 +46,18 @@ def test_changes_since_a_time_and_the_operations_that_left_the_readers_scope(
         alla = api.get("/api/v1/insatser").json()
         assert {r["id"] for r in alla["items"]} == {insats.pk, orord.pk}
         assert "removed" not in alla
+
+
+def test_the_schedule_follows_a_change_of_the_readers_organisation_at_the_next_call(
+    api, token, personer
+):
+    """The schedule's compiled SQL is kept per reader: a reader whose organisation changes gets
+    the new organisation's operations, not the SQL kept for the old one."""
+    skatteverkets = DeltagandeFabrik(organisation=org("skatteverket")).insats
+    migrationsverkets = DeltagandeFabrik(organisation=org("migrationsverket")).insats
+    api.hemlighet = token(personer["skv"])
+    assert [r["id"] for r in api.get("/api/v1/insatser").json()["items"]] == [skatteverkets.pk]
+    profil = personer["skv"].profil
+    profil.organisation = org("migrationsverket")
+    profil.save(update_fields=["organisation"])
+    assert [r["id"] for r in api.get("/api/v1/insatser").json()["items"]] == [migrationsverkets.pk]

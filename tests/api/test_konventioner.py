@@ -5,7 +5,9 @@ import re
 
 import pytest
 from django.core.cache import cache
+from redis.exceptions import ConnectionError as RedisConnectionError
 
+from karna import mellanlager
 from myndigheter.roles import Roll
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +86,25 @@ def test_calls_beyond_the_rate_get_429_with_retry_after(klient, settings):
     svar = klient.get("/api/v1/myndigheter")
     assert svar["Content-Type"] == "application/problem+json"
     assert 0 < int(svar["Retry-After"]) <= 60
+
+
+def test_calls_are_let_through_when_the_cache_does_not_answer(klient, settings, monkeypatch):
+    settings.API_RATE = "1/min"
+
+    class Stangd:
+        def pipeline(self, **kwargs):
+            raise RedisConnectionError("Connection refused")
+
+    monkeypatch.setattr(mellanlager, "_redis", Stangd)
+    assert [klient.get("/api/v1/myndigheter").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_a_call_reads_the_token_its_user_and_the_actor_in_one_statement(
+    klient, django_assert_num_queries
+):
+    klient.get("/api/v1/insatser")  # the first call of a minute notes that the token was used
+    with django_assert_num_queries(2):
+        assert klient.get("/api/v1/insatser").status_code == 200
 
 
 def test_the_openapi_document_is_3_1_and_documents_the_problems_of_every_operation(klient):

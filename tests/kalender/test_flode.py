@@ -8,16 +8,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from insatser import services as insatsservices
 from insatser.access import INSATS_POLICY, Handling
 from insatser.models import Insats, InsatsUserObjectPermission
+from kalender import ics
 from kalender.models import Kalenderflode
 from kalender.services import (
     aterkalla_kalenderflode,
     rotera_kalenderflode,
     skapa_kalenderflode,
 )
+from karna import mellanlager
 from karna.policy import Aktor
 from myndigheter.roles import ORGANISATIONSROLLER, Roll
 from tests.fabriker import DeltagandeFabrik, InsatsFabrik
@@ -285,3 +288,28 @@ def test_the_policy_names_a_feed_s_keepers_as_it_checks_them(personer, skapa_anv
         "skv.kontakt",
         "skv.samordnare",
     }
+
+
+def test_a_poll_that_finds_nothing_changed_builds_no_events(client, personer, begard, monkeypatch):
+    insats, _ = begard
+    token = skapa_kalenderflode(personer["skv"])
+    byggen = []
+    bygg = ics.flodets_kalender
+    monkeypatch.setattr(ics, "flodets_kalender", lambda *a: byggen.append(1) or bygg(*a))
+    forsta = hamta(client, token).content
+    assert hamta(client, token).content == forsta
+    assert len(byggen) == 1
+    Insats.objects.filter(pk=insats.pk).update(status="GENOMFORD", version=insats.version + 1)
+    assert hamta(client, token).content != forsta
+    assert len(byggen) == 2
+
+
+def test_the_feed_is_served_when_the_cache_does_not_answer(client, personer, begard, monkeypatch):
+    insats, _ = begard
+    token = skapa_kalenderflode(personer["skv"])
+
+    def svarar_inte(*args, **kwargs):
+        raise RedisConnectionError("Connection refused")
+
+    monkeypatch.setattr(mellanlager.cache, "get", svarar_inte)
+    assert uid(insats) in handelser(hamta(client, token))

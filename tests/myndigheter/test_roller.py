@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
+from karna.policy import Aktor
 from myndigheter.roles import Roll, roller_for
 
 
@@ -21,3 +22,13 @@ def test_roles_follow_group_membership(skapa_anvandare):
 
 def test_anonymous_user_has_no_roles():
     assert roller_for(AnonymousUser()) == []
+
+
+@pytest.mark.django_db
+def test_the_actor_is_read_in_one_query(skapa_anvandare, django_assert_num_queries):
+    user = skapa_anvandare("kontakt", Roll.MYNDIGHETSKONTAKT, "skatteverket")
+    user.groups.add(Group.objects.get(name=Roll.HANDLAGGARE))
+    with django_assert_num_queries(1):
+        aktor = Aktor.for_user(user)
+    assert aktor.roller == {Roll.MYNDIGHETSKONTAKT, Roll.HANDLAGGARE}
+    assert aktor.organisation_kod == "skatteverket"
