@@ -2,11 +2,20 @@
 
 from django.urls import path, re_path
 
-from api import views, views_bemanning, views_information, views_insatser, views_uppgiftsbegaran
+from api import (
+    views,
+    views_bemanning,
+    views_information,
+    views_insatser,
+    views_uppfoljning,
+    views_uppgiftsbegaran,
+    views_utvardering,
+)
 
 urlpatterns = [
     path("insatser", views_insatser.Insatser.as_view(), name="api_insatser"),
     path("insatser/<int:pk>", views_insatser.Insatsen.as_view(), name="api_insats"),
+    path("mina-insatser", views_insatser.MinaInsatser.as_view(), name="api_mina_insatser"),
     path("insatser/<int:pk>/svar", views_insatser.Inbjudan.as_view(), name="api_inbjudan"),
     path(
         "insatser/<int:pk>/kontroller/<int:kontroll>/fynd",
@@ -63,6 +72,24 @@ urlpatterns = [
         views_bemanning.Bemanningssvar.as_view(),
         name="api_bemanningssvar",
     ),
+    path(
+        "insatser/<int:pk>/utfall",
+        views_utvardering.Utfallet.as_view(),
+        name="api_insatsens_utfall",
+    ),
+    path("utfall", views_utvardering.Utfallslista.as_view(), name="api_utfall"),
+    path("utvarderingar", views_utvardering.Utvarderingar.as_view(), name="api_utvarderingar"),
+    path(
+        "utvarderingar/<int:pk>",
+        views_utvardering.Utvarderingen.as_view(),
+        name="api_utvardering",
+    ),
+    path(
+        "myndighetsutvarderingar/<int:pk>",
+        views_utvardering.Myndighetsutvarderingen.as_view(),
+        name="api_myndighetsutvardering",
+    ),
+    path("uppfoljning", views_uppfoljning.Uppfoljning.as_view(), name="api_uppfoljning"),
     path("objekt", views.Objektlista.as_view(), name="api_objekt"),
     path("arshjul/handelser", views.Arshjulshandelser.as_view(), name="api_arshjulshandelser"),
     path("myndigheter", views.Myndigheter.as_view(), name="api_myndigheter"),

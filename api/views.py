@@ -183,6 +183,10 @@ class Arshjulshandelser(ApiVy):
 
 RESURSER = [
     "insatser",
+    "mina-insatser",
+    "utvarderingar",
+    "utfall",
+    "uppfoljning",
     "arshjul/handelser",
     "bemanningsbegaran",
     "objekt",

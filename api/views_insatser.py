@@ -132,9 +132,10 @@ def _filtrera_insatser(queryset, fraga: dict):
     return queryset
 
 
-def _insatsfraga(user, fraga: dict):
-    """The list's rows as the schedule has them, filtered."""
-    queryset = _filtrera_insatser(selectors.insatslista(user), fraga)
+def _insatsfraga(bas, fraga: dict):
+    """The list's rows of ``bas`` (from ``selectors.insatslista``) as the schedule has them,
+    filtered."""
+    queryset = _filtrera_insatser(bas, fraga)
     if "updated_since" in fraga:
         queryset = queryset.filter(_andrade_sedan(fraga["updated_since"]))
     return queryset.annotate(lpo_ids=_lpo_ids()).values(*INSATSFALT, "lpo_ids")
@@ -165,59 +166,95 @@ def _tidigare_omfang(user, tid) -> list[Aktor]:
     ]
 
 
-def _borttagna(user, tid) -> list[dict]:
-    """The operations the reader does not see now that either changed since ``tid`` (an
-    officer no longer named, a group left: the timeline) or were seen in a scope the reader's
-    account had before a change since then (the kept log ``Synlighetsandring``), so a copy must
-    drop them. Two queries, however many changes."""
+def _borttagna(user, synliga, tid) -> list[dict]:
+    """The operations not among ``synliga`` now that either changed since ``tid`` (an officer
+    no longer named, a group left: the timeline) or were seen in a scope the reader's account
+    had before a change since then (the kept log ``Synlighetsandring``), so a copy must drop
+    them. Two queries, however many changes."""
     fore = Q(pk__in=Insatshandelse.objects.filter(tid__gte=tid).values("insats_id"))
     for aktor in _tidigare_omfang(user, tid):
         fore |= Q(pk__in=access.synliga_insatser(aktor).values("pk"))
     ids = (
         Insats.objects.filter(fore)
-        .exclude(pk__in=access.synliga_insatser(user).values("pk"))
+        .exclude(pk__in=synliga.values("pk"))
         .order_by("pk")
         .values_list("pk", flat=True)
     )
     return [{"id": pk, "reason": "out_of_scope"} for pk in ids]
 
 
+def _insatssida(request, namn: str, bas, synliga):
+    """One page of the schedule's rows of ``bas()`` (from ``selectors.insatslista``) as the query
+    asks, its SQL kept per list ``namn``, reader and filters; with ``updated_since`` on the first
+    page, also those changed since that are not among ``synliga()`` now."""
+    fraga = fragan(request, Insatsfraga)
+    _kontrollera_intervall(fraga)
+    filter_ = tuple(sorted((k, v) for k, v in fraga.items() if k not in ("cursor", "limit")))
+    rader, nasta = kompilerad_sida(
+        request,
+        (namn, Aktor.for_user(request.user).nyckel(), filter_),
+        lambda: _insatsfraga(bas(), fraga),
+        ("start", "id"),
+        fraga,
+    )
+    tillagg = {}
+    if "updated_since" in fraga and "cursor" not in fraga:
+        tillagg["removed"] = _borttagna(request.user, synliga(), fraga["updated_since"])
+    return lista([_insatsrad(rad) for rad in rader], nasta, **tillagg)
+
+
+def _insatslistans_svar(namn: str) -> dict:
+    return schema.svar(
+        {
+            200: schema.sidlista(
+                namn,
+                schema.Insatsrad,
+                removed=schema.Borttagen(
+                    many=True,
+                    required=False,
+                    help_text="with updated_since, on the first page: operations the "
+                    "reader no longer sees",
+                ),
+            )
+        },
+        400,
+    )
+
+
 class Insatser(ApiVy):
     @extend_schema(
         operation_id="insatser_list",
         parameters=[Insatsfraga],
-        responses=schema.svar(
-            {
-                200: schema.sidlista(
-                    "Insatslista",
-                    schema.Insatsrad,
-                    removed=schema.Borttagen(
-                        many=True,
-                        required=False,
-                        help_text="with updated_since, on the first page: operations the "
-                        "reader no longer sees",
-                    ),
-                )
-            },
-            400,
-        ),
+        responses=_insatslistans_svar("Insatslista"),
     )
     def get(self, request):
         """The operations the reader sees, by start, as the list page has them."""
-        fraga = fragan(request, Insatsfraga)
-        _kontrollera_intervall(fraga)
-        filter_ = tuple(sorted((k, v) for k, v in fraga.items() if k not in ("cursor", "limit")))
-        rader, nasta = kompilerad_sida(
+        return _insatssida(
             request,
-            ("insatser", Aktor.for_user(request.user).nyckel(), filter_),
-            lambda: _insatsfraga(request.user, fraga),
-            ("start", "id"),
-            fraga,
+            "insatser",
+            lambda: selectors.insatslista(request.user),
+            lambda: access.synliga_insatser(request.user),
         )
-        tillagg = {}
-        if "updated_since" in fraga and "cursor" not in fraga:
-            tillagg["removed"] = _borttagna(request.user, fraga["updated_since"])
-        return lista([_insatsrad(rad) for rad in rader], nasta, **tillagg)
+
+
+class MinaInsatser(ApiVy):
+    @extend_schema(
+        operation_id="mina_insatser_list",
+        parameters=[Insatsfraga],
+        responses=_insatslistans_svar("Minainsatslista"),
+    )
+    def get(self, request):
+        """The operations the reader takes part in, personally or through the organisation: those
+        whose details the reader sees (coordinating, invited and not declined, staffing from the
+        reader's LPO, named officer), as the start page's day page counts taking part. The same
+        rows, filters and paging as the schedule; ``removed`` names those the reader no longer
+        takes part in."""
+        return _insatssida(
+            request,
+            "mina-insatser",
+            lambda: selectors.insatslista(request.user).filter(visa_detaljer=True),
+            lambda: access.INSATS_POLICY.filtrera(request.user, access.Handling.SE_DETALJER),
+        )
 
 
 def _insats(user, pk: int) -> Insats:

@@ -61,7 +61,7 @@ class ApiVy(APIView):
         ):
             svar = HttpResponse(status=204)
             svar["Access-Control-Allow-Origin"] = request.headers["Origin"]
-            svar["Access-Control-Allow-Methods"] = "GET, POST"
+            svar["Access-Control-Allow-Methods"] = "GET, POST, PUT"
             svar["Access-Control-Allow-Headers"] = (
                 "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key"
             )

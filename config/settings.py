@@ -311,6 +311,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets used by several fields get one name each in the document.
+    "ENUM_NAME_OVERRIDES": {
+        "BetygEnum": "utvardering.models.Betyg",
+        "GemensamutvarderingStatusEnum": "utvardering.models.Gemensamutvardering.Status",
+        "MyndighetsutvarderingStatusEnum": "utvardering.models.Myndighetsutvardering.Status",
+    },
 }
 # The REST API (docs/api.md): the origins whose browser pages may call it (none unless given),
 # and the calls per token (or session user) and period before 429.

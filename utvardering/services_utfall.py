@@ -22,7 +22,9 @@ from insatser.access import kan_se_insats
 from insatser.models import Insats, Kontroll
 from insatser.services import las_for_tillagg
 from insatser.workflow import InsatsStatus
+from karna.atkomstlogg import logga
 from karna.lasning import Konflikt, las, spara_ny_version
+from karna.models import Atkomstlogg
 from karna.policy import Aktor
 from karna.tid import granstext, inom_granserna
 from karna.verb import verb
@@ -49,6 +51,14 @@ def standardenhet(typ: Resultattyp) -> str:
 def utfall_mojliga(insats: Insats) -> bool:
     """Outcomes and feedback follow a carried-out operation, however long after."""
     return insats.status in UTFORDA
+
+
+def logga_lasta_utfall(user, utfall_ids: list[int], syfte: str) -> None:
+    """Outcomes handed one by one to another system (the API) are logged as read, as the
+    evaluation report's download logs those it discloses: an outcome is a decision about a
+    company, often under secrecy (a tax surcharge). One row per outcome, one query."""
+    if utfall_ids:
+        logga(user, Atkomstlogg.Handling.LASA, [Utfall(pk=pk) for pk in utfall_ids], syfte)
 
 
 def _las_insats(user, insats: Insats) -> Insats:

@@ -143,3 +143,19 @@ def test_the_generated_client_reads_a_template_and_writes_a_block_that_its_schem
     assert svar.status_code == 201
     assert svar.parsed.mall == mall.pk
     assert Objektuppgift.objects.get().innehall == innehall
+
+
+def test_the_generated_client_reads_my_operations_evaluations_and_a_refused_follow_up(
+    klient, klient_paket, begard
+):
+    insats, _ = begard
+
+    def operation(modul):
+        return importlib.import_module(f"{klient_paket}.api.{modul}")
+
+    mina = operation("mina_insatser.mina_insatser_list").sync(client=klient)
+    assert [rad.id for rad in mina.items] == [insats.pk]
+    assert operation("utvarderingar.utvarderingar_list").sync(client=klient).items == []
+    # A case officer follows no figures: the refusal is a problem, as on the page.
+    nekad = operation("uppfoljning.uppfoljning_retrieve").sync_detailed(client=klient)
+    assert (nekad.status_code, nekad.parsed.status) == (403, 403)

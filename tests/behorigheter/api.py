@@ -1,6 +1,13 @@
 """The REST API under /api/v1: anonymous requests get 401, never a login page; the rest follows
 the policies, as the pages do. tests/api/test_behorighetsmatris_token.py runs the same table
-with bearer tokens of every role."""
+with bearer tokens of every role.
+
+The evaluation resources use a carried-out operation of AKC-väst in which Skatteverket accepted
+and LPO City staffed: its joint evaluation is seen by those who see its details; Skatteverket's
+draft is read and filed by Skatteverket only (the coordinator reads it once submitted); the
+officers, the focal point and City's police coordinator record outcomes (an empty body is a
+400). The follow-up's figures are for management, coordinators and focal points, 403 for the
+others, as on the page."""
 
 from tests.behorigheter import ANONYM, LOGIN, OBEHORIG, alla, for_den_som_ser
 from tests.behorigheter._gemensamt import matrisinsatsen, matriskontrollen
@@ -32,6 +39,30 @@ MATRIS = {
     "api_bemanningssvar": {
         "POST": _alla(404, OPERATIV_SAMORDNARE=428),
         "GET": _alla(405),
+    },
+    "api_mina_insatser": {"GET": _alla(200), "POST": _alla(405)},
+    "api_utvarderingar": {"GET": _alla(200), "POST": _alla(405)},
+    "api_utvardering": {
+        "GET": _alla(
+            404, SAMORDNARE=200, HANDLAGGARE=200, MYNDIGHETSKONTAKT=200, OPERATIV_SAMORDNARE=200
+        ),
+        "PUT": _alla(405),
+    },
+    # Without If-Match the save is 428.
+    "api_myndighetsutvardering": {
+        "GET": _alla(404, HANDLAGGARE=200, MYNDIGHETSKONTAKT=200),
+        "PUT": _alla(404, HANDLAGGARE=428, MYNDIGHETSKONTAKT=428),
+    },
+    "api_utfall": {"GET": _alla(200), "POST": _alla(405)},
+    "api_insatsens_utfall": {
+        "POST": _alla(404, HANDLAGGARE=400, MYNDIGHETSKONTAKT=400, OPERATIV_SAMORDNARE=400),
+        "GET": _alla(405),
+    },
+    "api_uppfoljning": {
+        "GET": _alla(
+            403, LEDNINGSGRUPP=200, POLISLEDNING=200, SAMORDNARE=200, MYNDIGHETSKONTAKT=200
+        ),
+        "POST": _alla(405),
     },
     "api_objekt": {"GET": _alla(200)},
     # Agency information: the templates are reference data; Skatteverket's information on the
@@ -74,6 +105,13 @@ URLER = {
     "api_bemanningsbegaranden": "/api/v1/bemanningsbegaran",
     "api_bemanningsbegaran": "/api/v1/bemanningsbegaran/{API_BEGARAN}",
     "api_bemanningssvar": "/api/v1/bemanningsbegaran/{API_BEGARAN}/svar",
+    "api_mina_insatser": "/api/v1/mina-insatser",
+    "api_utvarderingar": "/api/v1/utvarderingar",
+    "api_utvardering": "/api/v1/utvarderingar/{API_UTVARDERING}",
+    "api_myndighetsutvardering": "/api/v1/myndighetsutvarderingar/{API_SKV_UTKAST}",
+    "api_utfall": "/api/v1/utfall",
+    "api_insatsens_utfall": "/api/v1/insatser/{API_GENOMFORD_INSATS}/utfall",
+    "api_uppfoljning": "/api/v1/uppfoljning",
     "api_objekt": "/api/v1/objekt",
     "api_informationsmallar": "/api/v1/informationsmallar",
     "api_informationsmall": "/api/v1/informationsmallar/{API_MALL}",
@@ -123,4 +161,29 @@ def platshallare(aktorer) -> dict:
         "API_MALL": mall.pk,
         "API_OBJEKT": kontroll.objekt_id,
         "API_SKV": org("skatteverket").pk,
+        **_utvarderingen(),
+    }
+
+
+def _utvarderingen() -> dict:
+    from insatser.workflow import BemanningStatus, InsatsStatus, Svar
+    from tests.fabriker import BemanningsbegaranFabrik, DeltagandeFabrik, InsatsFabrik, lpo, org
+    from utvardering import services
+
+    insats = InsatsFabrik(
+        referens="M-API-U",
+        titel="Utvärderas i API-matrisen",
+        samordnande_organisation=org("akc-vast"),
+        dagar=-3,
+        status=InsatsStatus.GENOMFORD,
+    )
+    DeltagandeFabrik(insats=insats, organisation=org("skatteverket"), svar=Svar.ACCEPTERAD)
+    BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"), status=BemanningStatus.BEKRAFTAD)
+    utvardering = services.oppna_utvardering(insats)
+    return {
+        "API_GENOMFORD_INSATS": insats.pk,
+        "API_UTVARDERING": utvardering.pk,
+        "API_SKV_UTKAST": utvardering.myndighetsutvarderingar.get(
+            organisation=org("skatteverket")
+        ).pk,
     }
