@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Min, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -57,7 +59,7 @@ class Kontrollrad:
     kategorier: frozenset[int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Insatsrad:
     """One counted operation as the figures need it; never shown one by one."""
 
@@ -85,93 +87,121 @@ class Insatsrad:
         return {k for kontroll in self.kontroller for k in kontroll.kategorier}
 
 
+def _per_insats(rader, pks, falt: str = "insats_id", **aggregat):
+    """One pass over a table that hangs on the operations: its rows aggregated per operation in
+    SQL (``GROUP BY``), as (operation, aggregate, ...)."""
+    return (
+        rader.filter(**{f"{falt.removesuffix('_id')}__in": pks})
+        .order_by()
+        .values(falt)
+        .annotate(**aggregat)
+        .values_list(falt, *aggregat)
+    )
+
+
 def insatsrader(user, ar: list[int]) -> dict[int, Insatsrad]:
     """The operations of the years ``ar`` the user's follow-up counts, with their LPOs,
     municipalities, organisations (coordinating and accepted), controls (non-reserve) with
     their objects' areas and categories, the vulnerable-area class of each object in force in
     the operation's year, evaluations, outcomes (whatever their visibility: every outcome counts
-    in aggregates), improvement items, refused releases and threats."""
-    insatser = raknade_insatser(user).filter(start__year__in=ar)
-    pks = insatser.values("pk")
+    in aggregates), improvement items, refused releases and threats. ``ar``: consecutive years."""
     tz = timezone.get_current_timezone()
-    planerad = (
-        Insatshandelse.objects.filter(insats=OuterRef("pk"), typ="planera")
-        .order_by()
-        .values("insats")
-        .annotate(forsta=Min("tid"))
-        .values("forsta")
+    # The years as one range of times, so that the index on the start serves it.
+    insatser = raknade_insatser(user).filter(
+        start__gte=datetime(min(ar), 1, 1, tzinfo=tz),
+        start__lt=datetime(max(ar) + 1, 1, 1, tzinfo=tz),
     )
-    begard = (
-        Bemanningsbegaran.objects.filter(insats=OuterRef("pk"))
-        .order_by()
-        .values("insats")
-        .annotate(forsta=Min("skapad"))
-        .values("forsta")
-    )
+    pks = insatser.values("pk")
     rader = {
-        r["pk"]: Insatsrad(
-            pk=r["pk"],
-            datum=r["dag"],
-            status=r["status"],
-            samverkansform_id=r["samverkansform_id"],
-            installd_orsak_id=r["installd_orsak_id"],
-            planerad=r["planerad"],
-            begard=r["begard"],
-            organisationer={r["samordnande_organisation_id"]},
+        pk: Insatsrad(
+            pk=pk,
+            datum=dag,
+            status=status,
+            samverkansform_id=samverkansform_id,
+            installd_orsak_id=orsak_id,
+            planerad=None,
+            begard=None,
+            organisationer={samordnande_id},
         )
-        for r in insatser.annotate(
-            # The local days in SQL: converting each time in Python was most of the page's time.
-            dag=TruncDate("start", tzinfo=tz),
-            planerad=TruncDate(Subquery(planerad), tzinfo=tz),
-            begard=TruncDate(Subquery(begard), tzinfo=tz),
+        # The local day in SQL: converting each time in Python was most of the page's time.
+        for pk, dag, status, samverkansform_id, orsak_id, samordnande_id in insatser.annotate(
+            dag=TruncDate("start", tzinfo=tz)
         )
         .order_by()
-        .values(
+        .values_list(
             "pk",
             "dag",
             "status",
             "samverkansform_id",
             "installd_orsak_id",
             "samordnande_organisation_id",
-            "planerad",
-            "begard",
         )
     }
     if not rader:
         return rader
-    for i, lpo in Insats.lpoer.through.objects.filter(insats__in=pks).values_list(
-        "insats_id", "lokalpolisomrade_id"
-    ):
-        rader[i].lpoer.add(lpo)
-    for i, kommun in Insats.kommuner.through.objects.filter(insats__in=pks).values_list(
-        "insats_id", "kommun_id"
-    ):
-        rader[i].kommuner.add(kommun)
-    for i, org in Deltagande.objects.filter(
-        insats__in=pks, svar=Deltagande.Svar.ACCEPTERAD
-    ).values_list("insats_id", "organisation_id"):
-        rader[i].organisationer.add(org)
 
-    kontroller = list(
-        Kontroll.objects.filter(insats__in=pks, reserv=False).values_list(
+    # What hangs on the operations, aggregated per operation in SQL, one pass per table.
+    for i, dag in _per_insats(
+        Insatshandelse.objects.filter(typ="planera"),
+        pks,
+        forsta=TruncDate(Min("tid"), tzinfo=tz),
+    ):
+        rader[i].planerad = dag
+    for i, dag in _per_insats(
+        Bemanningsbegaran.objects, pks, forsta=TruncDate(Min("skapad"), tzinfo=tz)
+    ):
+        rader[i].begard = dag
+    for i, lpoer in _per_insats(
+        Insats.lpoer.through.objects, pks, lista=ArrayAgg("lokalpolisomrade_id")
+    ):
+        rader[i].lpoer = set(lpoer)
+    for i, kommuner in _per_insats(
+        Insats.kommuner.through.objects, pks, lista=ArrayAgg("kommun_id")
+    ):
+        rader[i].kommuner = set(kommuner)
+    for i, organisationer in _per_insats(
+        Deltagande.objects.filter(svar=Deltagande.Svar.ACCEPTERAD),
+        pks,
+        lista=ArrayAgg("organisation_id"),
+    ):
+        rader[i].organisationer.update(organisationer)
+    for i, status in Gemensamutvardering.objects.filter(insats__in=pks).values_list(
+        "insats_id", "status"
+    ):
+        rader[i].utvardering_avslutad = status == Gemensamutvardering.Status.AVSLUTAD
+    for i, statusar in _per_insats(Forbattringsomrade.objects, pks, lista=ArrayAgg("status")):
+        rader[i].forbattringar = statusar
+    for i, antal in _per_insats(NekadFrislappning.objects, pks, antal=Count("pk")):
+        rader[i].nekade = antal
+    for i, antal in _per_insats(
+        Fynd.objects.filter(hot=True), pks, "kontroll__insats_id", antal=Count("pk")
+    ):
+        rader[i].hot = antal
+
+    kontroller = (
+        Kontroll.objects.filter(insats__in=pks, reserv=False)
+        .annotate(
+            kategorier=ArraySubquery(
+                Objekt.problemkategorier.through.objects.filter(objekt=OuterRef("objekt"))
+                .order_by()
+                .values("problemkategori_id")
+            )
+        )
+        .values_list(
             "insats_id",
             "objekt_id",
             "status",
             "objekt__stadsomrade_id",
             "objekt__utsatt_omrade_id",
+            "kategorier",
         )
     )
-    kategorier = defaultdict(set)
-    for objekt_id, kategori_id in Objekt.problemkategorier.through.objects.filter(
-        objekt__kontroller__insats__in=pks
-    ).values_list("objekt_id", "problemkategori_id"):
-        kategorier[objekt_id].add(kategori_id)
     bedomningar = defaultdict(list)
     for omrade_id, bedomt_ar, klass in Omradesbedomning.objects.values_list(
         "omrade_id", "ar", "klass"
     ):
         bedomningar[omrade_id].append((bedomt_ar, klass))
-    for i, objekt_id, status, stadsomrade_id, utsatt_id in kontroller:
+    for i, objekt_id, status, stadsomrade_id, utsatt_id, kategorier in kontroller:
         rad = rader[i]
         rad.kontroller.append(
             Kontrollrad(
@@ -179,7 +209,7 @@ def insatsrader(user, ar: list[int]) -> dict[int, Insatsrad]:
                 status == Kontroll.Status.GENOMFORD,
                 stadsomrade_id,
                 utsatt_id,
-                frozenset(kategorier[objekt_id]),
+                frozenset(kategorier),
             )
         )
         giltiga = [b for b in bedomningar.get(utsatt_id, []) if b[0] <= rad.datum.year]
@@ -198,24 +228,10 @@ def insatsrader(user, ar: list[int]) -> dict[int, Insatsrad]:
         "polistimmar",
     ):
         rader[rad.pop("utvardering__insats_id")].utvarderingar.append(rad)
-    for i, status in Gemensamutvardering.objects.filter(insats__in=pks).values_list(
-        "insats_id", "status"
-    ):
-        rader[i].utvardering_avslutad = status == Gemensamutvardering.Status.AVSLUTAD
     for rad in Utfall.objects.filter(insats__in=pks).values(
         "insats_id", "typ_id", "belopp", "antal", "enhet"
     ):
         rader[rad.pop("insats_id")].utfall.append(rad)
-    for i, status in Forbattringsomrade.objects.filter(insats__in=pks).values_list(
-        "insats_id", "status"
-    ):
-        rader[i].forbattringar.append(status)
-    for i in NekadFrislappning.objects.filter(insats__in=pks).values_list("insats_id", flat=True):
-        rader[i].nekade += 1
-    for i in Fynd.objects.filter(hot=True, kontroll__insats__in=pks).values_list(
-        "kontroll__insats_id", flat=True
-    ):
-        rader[i].hot += 1
     return rader
 
 
