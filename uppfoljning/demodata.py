@@ -1,5 +1,6 @@
 """Demo follow-up pack: Ledningsgrupp Trygg i Göteborg follows every operation, and its next
-meeting on the wheel Trygg i Göteborg has a pack, ordered and built as beat does it.
+meeting on the wheel Trygg i Göteborg has a pack, ordered as beat orders it (the worker builds
+it).
 
 Run through ``insatser.tillagg.DEMODATA``, before the wheels are built; a meeting within the
 coming days is therefore made by hand (as a wheel's organiser adds one), so that the pack is there
@@ -56,7 +57,5 @@ def skapa_demopaket(_anvandare: dict, _ar: int) -> int:
     mote, ny = _nasta_mote(organ)
     if mote is None or Uppfoljningspaketbygge.objects.filter(mote=mote).exists():
         return skapade + ny
-    paket.bestall_uppfoljningspaket()
-    bygge = Uppfoljningspaketbygge.objects.get(mote=mote)
-    paket.bygg_uppfoljningspaket(bygge.pk, bygge.nummer)
-    return skapade + ny + 2
+    # Ordered as beat orders it; the worker builds the PDF once the demo data is committed.
+    return skapade + ny + paket.bestall_uppfoljningspaket()
