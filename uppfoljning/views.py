@@ -19,7 +19,7 @@ from karna.policy import Aktor
 from karna.tillagg import Avsnitt
 from karna.vyer import formularfel_som_meddelanden, kor_verb, kraver
 from objekt.views_import import CSV_TYP, XLSX_TYP
-from uppfoljning import export, selectors, services
+from uppfoljning import access, export, selectors, services
 from uppfoljning.access import UPPFOLJNING, egna_exporter
 from uppfoljning.diagram import uppfoljningens_diagram
 from uppfoljning.forms import Arsrapportbestallning, Uppfoljningsfilter
@@ -134,6 +134,16 @@ def startsidans_siffror(request) -> Avsnitt | None:
         "uppfoljning/_startsida.html",
         {"nyckeltal": selectors.startsidans_nyckeltal(request.user, ar), "ar": ar},
     )
+
+
+def motets_uppfoljningspaket(user, handelse) -> Avsnitt | None:
+    """On a meeting's page: the versions of its follow-up pack the reader's scope may download."""
+    if not UPPFOLJNING.tillater(user):
+        return None
+    versioner = list(access.uppfoljningspaket(user).filter(mote=handelse).order_by("-version"))
+    if not versioner:
+        return None
+    return Avsnitt("uppfoljning/_mote.html", {"versioner": versioner})
 
 
 def _till_arsrapporten(ar: int | None):

@@ -143,8 +143,15 @@ def test_the_pack_is_listed_and_downloaded_by_the_groups_members_only(
     assert (logg.anvandarnamn, logg.handling) == ("ledning", Atkomstlogg.Handling.LADDA_NED)
     assert client.get(f"/uppfoljning/paket/{nordost_paket.pk}/pdf/").status_code == 404
 
+    # The meeting's page (the wheel's extension point) links the pack of the reader's scope.
+    mote = client.get(f"/arshjul/handelser/{hela.pk}/mote/")
+    assert mote.status_code == 200
+    assert f"/uppfoljning/paket/{hela_paket.pk}/pdf/" in mote.content.decode()
+
     client.force_login(varld["nordost"])
     assert client.get(f"/uppfoljning/paket/{nordost_paket.pk}/pdf/").status_code == 200
+    mote = client.get(f"/arshjul/handelser/{hela.pk}/mote/")
+    assert f"/uppfoljning/paket/{hela_paket.pk}/pdf/" not in mote.content.decode()
     assert client.get(f"/uppfoljning/paket/{hela_paket.pk}/pdf/").status_code == 404
     # Others who follow up see no pack of the management group; the rest may not follow up.
     for user, status in (
