@@ -1,5 +1,5 @@
-"""The wheel's extension point: the operations it shows and builds around, which the operations
-app provides.
+"""The wheel's extension points: the operations it shows and builds around, which the operations
+app provides, and the sections the apps above add to a meeting's page.
 
 The wheel sits below the operations: an operation is planned in one of its windows
 (``Insats.insatsfonster``), so the wheel does not import them. The operations app registers an
@@ -16,7 +16,7 @@ from typing import Protocol
 from django.db.models import Expression
 from django.utils.translation import gettext as _
 
-from karna.tillagg import Leverantor
+from karna.tillagg import Leverantor, Plats
 
 
 @dataclass(frozen=True)
@@ -155,4 +155,11 @@ class Insatskalla(Protocol):
 
 INSATSKALLA = Leverantor(
     "arshjul.tillagg", "de insatser årshjulet visar och byggs kring (insatser fyller den)"
+)
+
+# Sections the apps above add to a meeting's page (the follow-up packs of a management group's
+# meeting): each contribution takes the user and the meeting and returns a
+# ``karna.tillagg.Avsnitt`` or None, deciding through its own policy what the user sees.
+MOTESSIDANS_AVSNITT = Plats(
+    "arshjul.motessidans_avsnitt", "avsnitt på ett mötes sida (user, möte -> Avsnitt)"
 )

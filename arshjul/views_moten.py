@@ -18,7 +18,7 @@ from arshjul.access import ATGARD_POLICY, HANDELSE_POLICY, MOTESTYPER, PROTOKOLL
 from arshjul.forms_moten import AtgardForm, ProtokollForm, StangForm
 from arshjul.models import Motesprotokoll
 from arshjul.services import moten
-from arshjul.tillagg import INSATSKALLA
+from arshjul.tillagg import INSATSKALLA, MOTESSIDANS_AVSNITT
 from arshjul.workflow import AtgardStatus
 from karna.tillagg import Avsnitt
 from karna.vyer import formular_med_verb, postat_verb
@@ -83,6 +83,7 @@ def mote(request, pk: int):
             "handelse": handelse,
             "protokoll": protokoll,
             "atgarder": _atgarder(request.user).filter(protokoll__handelse=handelse),
+            "avsnitt": MOTESSIDANS_AVSNITT.samla(request.user, handelse),
             **_kallade(request.user, handelse),
         },
     )

@@ -78,6 +78,7 @@ app.conf.update(
         "utvardering.tasks.bygg_utvarderingsrapport": {"queue": "pdf"},
         # yearly reports (uppfoljning)
         "uppfoljning.tasks.bygg_arsrapport": {"queue": "pdf"},
+        "uppfoljning.tasks.bygg_uppfoljningspaket": {"queue": "pdf"},
     },
     worker_max_tasks_per_child=50,
     broker_connection_retry_on_startup=True,
@@ -113,6 +114,10 @@ app.conf.update(
         "andrade_arsrapporter": {
             "task": "uppfoljning.tasks.bestall_andrade_rapporter",
             "schedule": crontab(minute=45, hour=2),
+        },
+        "uppfoljningspaket": {
+            "task": "uppfoljning.tasks.bestall_uppfoljningspaket",
+            "schedule": crontab(minute=15, hour=5),
         },
         "gallring": {"task": "karna.tasks.gallra", "schedule": crontab(minute=45, hour=1)},
         "rensa_engangsnycklar": {

@@ -422,3 +422,5 @@ PGHISTORY_DEFAULT_TRACKERS = (
 # Follow-up (docs/uppfoljning.md): counts of objects under this many are shown as "<N", and every
 # object count shown is rounded down to a multiple of it, so no two views differ by a hidden count.
 UPPFOLJNING_TROSKEL = int(os.environ.get("UPPFOLJNING_TROSKEL", "3"))
+# A management group's follow-up pack is built for each of its meetings this many days ahead.
+UPPFOLJNINGSPAKET_DAGAR = int(os.environ.get("UPPFOLJNINGSPAKET_DAGAR", "7"))

@@ -3,8 +3,9 @@ management group (``ledningsgrupp``, every operation of the bench database):
 
 - the follow-up page of this year (target: under 500 ms);
 - the yearly report's build: reading the figures (time and queries) and rendering the PDF in a
-  child process (time, pages and the child's peak memory: what a PDF worker needs). Target: the
-  build within 30 s and 500 MB at 20,000 operations.
+  child process (time, pages and the child's peak memory: what a PDF worker needs), and the two
+  together as the build. Target: the build within 30 s and 500 MB at 20,000 operations (the
+  bench database's ``BENCH_INSATSER``, all of which the management group counts).
 """
 
 from __future__ import annotations
@@ -51,11 +52,13 @@ def matningar(client) -> list[tuple]:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
+    from insatser.models import Insats
     from uppfoljning.access import malgrupp
     from uppfoljning.arsrapportinnehall import arsrapportinnehall
 
     ar = timezone.localdate().year
     ledning = get_user_model().objects.get(username="ledningsgrupp")
+    antal = Insats.objects.count()
 
     client.force_login(ledning)
     sidtider = []
@@ -101,6 +104,13 @@ def matningar(client) -> list[tuple]:
             statistics.median(rendertider),
             max(rendertider),
             None,
+            topp_mb,
+        ),
+        (
+            f"yearly report build at {antal} operations (figures + PDF; < 30 s, < 500 MB)",
+            statistics.median(innehallstider) + statistics.median(rendertider),
+            max(innehallstider) + max(rendertider),
+            len(fragor),
             topp_mb,
         ),
     ]

@@ -17,7 +17,13 @@ from insatser.access import INSATS_POLICY
 from insatser.models import Deltagande, Insats, Kontroll
 from karna.policy import INGEN, Aktor, Funktion, Policy, Regel, Relation
 from myndigheter.roles import Roll
-from uppfoljning.models import Arsrapport, Exportjobb, Omradesavgransning
+from uppfoljning.models import (
+    Arsrapport,
+    Exportjobb,
+    Ledningsgrupp,
+    Omradesavgransning,
+    Uppfoljningspaket,
+)
 
 UPPFOLJNINGSROLLER = (
     Roll.LEDNINGSGRUPP,
@@ -128,6 +134,20 @@ def malgrupp(user) -> Malgrupp:
     )
 
 
+def ledningsgruppens_malgrupp(grupp: Ledningsgrupp) -> Malgrupp:
+    """The audience of a management group's follow-up packs: the management group's role with
+    the group's area, as for a member limited to it, so that the members whose follow-up counts
+    the same operations read the packs."""
+    return Malgrupp(
+        None,
+        None,
+        frozenset({Roll.LEDNINGSGRUPP}),
+        (),
+        stadsomrade_id=grupp.stadsomrade_id,
+        utsatt_omrade_id=grupp.utsatt_omrade_id,
+    )
+
+
 def _avgransning(aktor):
     return Omradesavgransning.objects.filter(anvandare_id=getattr(aktor.user, "pk", None))
 
@@ -227,6 +247,20 @@ ARSRAPPORT_POLICY = Policy(
 )
 
 
+UPPFOLJNINGSPAKET_POLICY = Policy(
+    Uppfoljningspaket,
+    handlingar={Handling.LADDA_NED: "ladda ned en version av uppföljningspaketet inför ett möte"},
+    relationer=[
+        Relation(
+            "samma_malgrupp",
+            "paketet är skrivet för ledningsgruppens omfattning och den är användarens",
+            _samma_malgrupp,
+        )
+    ],
+    regler=[Regel(Roll.LEDNINGSGRUPP, "samma_malgrupp", [Handling.LADDA_NED])],
+)
+
+
 EXPORTJOBB_POLICY = Policy(
     Exportjobb,
     handlingar={Handling.SE: "se exportens förlopp och ladda ned dess fil"},
@@ -256,4 +290,13 @@ def arsrapporter(user):
     return ARSRAPPORT_POLICY.filtrera(user, Handling.LADDA_NED)
 
 
-POLICYER = {"Insats i uppföljningen": UPPFOLJNING_POLICY, "Årsrapport": ARSRAPPORT_POLICY}
+def uppfoljningspaket(user):
+    """The follow-up packs written for the user's management group scope."""
+    return UPPFOLJNINGSPAKET_POLICY.filtrera(user, Handling.LADDA_NED)
+
+
+POLICYER = {
+    "Insats i uppföljningen": UPPFOLJNING_POLICY,
+    "Årsrapport": ARSRAPPORT_POLICY,
+    "Uppföljningspaket": UPPFOLJNINGSPAKET_POLICY,
+}

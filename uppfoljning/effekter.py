@@ -12,3 +12,8 @@ EXPORT_BESTALLD = Effekt(
     "uppfoljning.export_bestalld",
     "en stor export ska byggas i bakgrunden (data: jobb_id)",
 )
+
+UPPFOLJNINGSPAKET_BESTALLT = Effekt(
+    "uppfoljning.uppfoljningspaket_bestallt",
+    "ett uppföljningspaket ska byggas inför en ledningsgrupps möte (data: bygge_id, nummer)",
+)

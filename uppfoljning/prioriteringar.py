@@ -14,7 +14,6 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from arshjul.models import Prioritering
-from insatser.models import Insats
 from uppfoljning.siffror import GENOMFORDA, PLANERADE, Tabell
 
 
@@ -35,15 +34,6 @@ def prioriteringsnamn() -> list[Prioriteringsnamn]:
             "pk", "namn", "period__namn", "period__fran", "period__till"
         )
     ]
-
-
-def lagg_till_prioriteringar(rader: dict, pks) -> None:
-    """Give each operation row of ``rader`` (by pk) the set of its priorities, in one query;
-    ``pks`` are the rows' operations as a subquery."""
-    for insats_id, prioritering_id in Insats.prioriteringar.through.objects.filter(
-        insats__in=pks
-    ).values_list("insats_id", "prioritering_id"):
-        rader[insats_id].prioriteringar.add(prioritering_id)
 
 
 def per_prioritering(rader, ar: int, alla: list[Prioriteringsnamn]) -> Tabell:

@@ -447,7 +447,12 @@ def _myndigheter(rader, namn: Namn) -> Tabell:
 def per_manad(alla_rader, urval: Urval) -> Tabell:
     """The year's operations per month: planned, carried out and cancelled, within the filters
     (the period chosen does not apply: the chart shows the whole year)."""
-    rader = [r for r in alla_rader if urval.hela_aret().omfattar(r)]
+    hela_aret = urval.hela_aret()
+    rader = [r for r in alla_rader if hela_aret.omfattar(r)]
+    antal = Counter(
+        (r.datum.month, r.status in PLANERADE, r.status in GENOMFORDA, r.status == S.INSTALLD)
+        for r in rader
+    )
     manader = [
         _("januari"), _("februari"), _("mars"), _("april"), _("maj"), _("juni"), _("juli"),
         _("augusti"), _("september"), _("oktober"), _("november"), _("december"),
@@ -459,9 +464,10 @@ def per_manad(alla_rader, urval: Urval) -> Tabell:
         [
             [
                 manader[m - 1],
-                sum(r.datum.month == m and r.status in PLANERADE for r in rader),
-                sum(r.datum.month == m and r.status in GENOMFORDA for r in rader),
-                sum(r.datum.month == m and r.status == S.INSTALLD for r in rader),
+                *(
+                    sum(n for (manad, *slag), n in antal.items() if manad == m and slag[i])
+                    for i in range(3)
+                ),
             ]
             for m in range(1, 13)
         ],

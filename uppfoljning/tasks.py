@@ -1,5 +1,5 @@
-"""Thin Celery wrappers around the follow-up's services: the yearly report's build, the orders
-beat places, and the subscriber that enqueues a build."""
+"""Thin Celery wrappers around the follow-up's services: the yearly report's and the follow-up
+packs' builds, the orders beat places, and the subscribers that enqueue a build."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from celery import shared_task
 
 from karna.uppgifter import TILLFALLIGA_FEL, koa_efter_commit
 from uppfoljning import services
+from uppfoljning.services import paket
 
 GEMENSAMT = {
     "acks_late": True,
@@ -50,3 +51,21 @@ def bygg_export(jobb_id: int) -> str:
 def koa_export(jobb_id: int) -> None:
     """Subscriber of ``EXPORT_BESTALLD``: enqueue the export once the order is committed."""
     koa_efter_commit(bygg_export, jobb_id)
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **GEMENSAMT)
+def bygg_uppfoljningspaket(bygge_id: int, nummer: int) -> str:
+    """Build a meeting's follow-up pack for build request ``nummer`` (queue ``pdf``)."""
+    return paket.bygg_uppfoljningspaket(bygge_id, nummer)
+
+
+def koa_uppfoljningspaket(bygge_id: int, nummer: int) -> None:
+    """Subscriber of ``UPPFOLJNINGSPAKET_BESTALLT``: enqueue the build once the order is
+    committed."""
+    koa_efter_commit(bygg_uppfoljningspaket, bygge_id, nummer)
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **GEMENSAMT)
+def bestall_uppfoljningspaket() -> int:
+    """Beat, daily: order the packs of the management groups' coming meetings."""
+    return paket.bestall_uppfoljningspaket()

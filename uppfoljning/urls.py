@@ -21,4 +21,9 @@ urlpatterns = [
         views.ladda_ned_arsrapport,
         name="ladda_ned_arsrapport",
     ),
+    path(
+        "uppfoljning/paket/<int:pk>/pdf/",
+        views.ladda_ned_uppfoljningspaket,
+        name="ladda_ned_uppfoljningspaket",
+    ),
 ]

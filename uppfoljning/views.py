@@ -19,16 +19,18 @@ from karna.policy import Aktor
 from karna.tillagg import Avsnitt
 from karna.vyer import formularfel_som_meddelanden, kor_verb, kraver
 from objekt.views_import import CSV_TYP, XLSX_TYP
-from uppfoljning import export, selectors, services
+from uppfoljning import access, export, selectors, services
 from uppfoljning.access import UPPFOLJNING, egna_exporter
 from uppfoljning.diagram import uppfoljningens_diagram
 from uppfoljning.forms import Arsrapportbestallning, Uppfoljningsfilter
 from uppfoljning.models import Exportjobb
+from uppfoljning.services import paket
 from uppfoljning.siffror import TABELLER, Urval
 
 logger = logging.getLogger(__name__)
 
 SYFTE = "Uppföljning: årsrapport"
+SYFTE_PAKET = "Uppföljning: uppföljningspaket inför ett möte"
 
 
 def _filter(request) -> tuple[Uppfoljningsfilter, Urval]:
@@ -61,6 +63,7 @@ def uppfoljning(request):
             "fraga": request.GET.urlencode(),
             "troskel": settings.UPPFOLJNING_TROSKEL,
             "arsrapport": selectors.arsrapportlage(request.user, urval.ar),
+            "uppfoljningspaket": selectors.uppfoljningspaket(request.user),
         },
     )
 
@@ -133,6 +136,16 @@ def startsidans_siffror(request) -> Avsnitt | None:
     )
 
 
+def motets_uppfoljningspaket(user, handelse) -> Avsnitt | None:
+    """On a meeting's page: the versions of its follow-up pack the reader's scope may download."""
+    if not UPPFOLJNING.tillater(user):
+        return None
+    versioner = list(access.uppfoljningspaket(user).filter(mote=handelse).order_by("-version"))
+    if not versioner:
+        return None
+    return Avsnitt("uppfoljning/_mote.html", {"versioner": versioner})
+
+
 def _till_arsrapporten(ar: int | None):
     fraga = f"?ar={ar}" if ar else ""
     return redirect(reverse("uppfoljning") + fraga + "#arsrapport")
@@ -171,4 +184,21 @@ def ladda_ned_arsrapport(request, pk: int):
         messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
         return _till_arsrapporten(rapport.ar)
     namn = f"Arsrapport-{rapport.ar}-v{rapport.version}.pdf"
+    return FileResponse(fil, as_attachment=True, filename=namn, content_type="application/pdf")
+
+
+@login_required
+@require_GET
+@kraver(UPPFOLJNING)
+def ladda_ned_uppfoljningspaket(request, pk: int):
+    """A version of a follow-up pack written for the reader's management group; each download
+    is logged."""
+    valt = paket.ladda_ned_uppfoljningspaket(request.user, pk, SYFTE_PAKET)
+    try:
+        fil = valt.fil.open("rb")
+    except FileNotFoundError:
+        logger.error("follow-up pack file %s of version %s is missing", valt.fil.name, pk)
+        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
+        return redirect(reverse("uppfoljning") + "#uppfoljningspaket")
+    namn = f"Uppfoljningspaket-{valt.byggd:%Y%m%d}-v{valt.version}.pdf"
     return FileResponse(fil, as_attachment=True, filename=namn, content_type="application/pdf")

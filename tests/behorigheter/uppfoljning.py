@@ -31,6 +31,11 @@ MATRIS = {
         "GET": folja_upp(404, LEDNINGSGRUPP=200),
         "POST": alla(405, ANONYM=LOGIN),
     },
+    # A follow-up pack is the management group's (every operation): missing to everyone else.
+    "ladda_ned_uppfoljningspaket": {
+        "GET": folja_upp(404, LEDNINGSGRUPP=200),
+        "POST": alla(405, ANONYM=LOGIN),
+    },
     # An export job is its orderer's (the management group's here): missing to everyone else.
     "uppfoljning_exportjobb": {
         "GET": folja_upp(404, LEDNINGSGRUPP=200),
@@ -47,6 +52,7 @@ URLER = {
     "bestall_arsrapport": "/uppfoljning/arsrapport/",
     "ladda_ned_arsrapport": "/uppfoljning/arsrapporter/{ARSRAPPORT}/pdf/",
     "uppfoljning_exportjobb": "/uppfoljning/exporter/{EXPORTJOBB}/",
+    "ladda_ned_uppfoljningspaket": "/uppfoljning/paket/{UPPFOLJNINGSPAKET}/pdf/",
     "uppfoljning_exportjobbets_fil": "/uppfoljning/exporter/{EXPORTJOBB}/fil/",
 }
 
@@ -73,6 +79,39 @@ def platshallare(aktorer) -> dict:
     )
     assert services.bygg_export(jobb.pk) == "byggt"
     return {
+        "UPPFOLJNINGSPAKET": _uppfoljningspaket(),
         "ARSRAPPORT": Arsrapport.objects.get(malgrupp=bygge.malgrupp).pk,
         "EXPORTJOBB": jobb.pk,
     }
+
+
+def _uppfoljningspaket() -> int:
+    """A pack of a meeting of a management group that follows every operation."""
+    from datetime import timedelta
+    from unittest import mock
+
+    from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp, Samverkansorgan
+    from myndigheter.models import Myndighet
+    from tests.conftest import _SnabbPdf
+    from uppfoljning.models import Ledningsgrupp, Uppfoljningspaket, Uppfoljningspaketbygge
+    from uppfoljning.services import paket
+
+    organ = Samverkansorgan.objects.create(kod="matrisledning", namn="Matrisledning", niva="LOKAL")
+    Ledningsgrupp.objects.create(organ=organ)
+    start = timezone.now() + timedelta(days=2)
+    mote = Arshjulshandelse.objects.create(
+        arshjul=Arshjul.objects.create(
+            kod="matrisledning", namn="Matrisledning", agare=Myndighet.objects.get(kod="slk")
+        ),
+        ar=start.year,
+        titel="Matrismöte",
+        typ=Handelsetyp.MOTE,
+        start=start,
+        slut=start + timedelta(hours=1),
+        organ=organ,
+    )
+    paket.bestall_uppfoljningspaket()
+    bygge = Uppfoljningspaketbygge.objects.get(mote=mote)
+    with mock.patch("weasyprint.HTML", _SnabbPdf):
+        assert paket.bygg_uppfoljningspaket(bygge.pk, bygge.nummer) == "byggt"
+    return Uppfoljningspaket.objects.get(mote=mote).pk

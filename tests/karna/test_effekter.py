@@ -23,6 +23,7 @@ ARSHJUL = "arshjul.arshjul_bestallt"
 RAPPORT = "utvardering.rapport_bestalld"
 ARSRAPPORT = "uppfoljning.arsrapport_bestalld"
 EXPORT = "uppfoljning.export_bestalld"
+PAKET = "uppfoljning.uppfoljningspaket_bestallt"
 
 # Every business verb of the project and the effects it declares.
 VERBENS_EFFEKTER = {
@@ -119,6 +120,8 @@ VERBENS_EFFEKTER = {
     "uppfoljning.ladda_ned_arsrapport": set(),
     "uppfoljning.bestall_export": {EXPORT},
     "uppfoljning.exportera_direkt": set(),
+    "uppfoljning.bestall_uppfoljningspaket": {PAKET},
+    "uppfoljning.ladda_ned_uppfoljningspaket": set(),
 }
 
 # What happens when an effect is triggered: the subscribers, in the order they run.
@@ -142,6 +145,7 @@ EFFEKTERNAS_PRENUMERANTER = {
     RAPPORT: ["utvardering.tasks.koa_rapportbygge"],
     ARSRAPPORT: ["uppfoljning.tasks.koa_arsrapport"],
     EXPORT: ["uppfoljning.tasks.koa_export"],
+    PAKET: ["uppfoljning.tasks.koa_uppfoljningspaket"],
 }
 
 

@@ -285,3 +285,29 @@ def test_a_hidden_cell_never_stands_alone_in_its_line(varld):
     assert all(isinstance(c, Antal) for c in kolumn)
     assert sum(c.dold for c in kolumn) == 2
     assert s.objekt.dold
+
+
+def test_the_page_reads_a_fixed_number_of_queries_whatever_hangs_on_the_operations(
+    varld, client, django_assert_max_num_queries
+):
+    """The page reads each table once for all the operations: more operations, with controls,
+    threats, outcomes, improvement items and evaluations, add no query."""
+    client.force_login(varld["ledning"])
+    with django_assert_max_num_queries(36):
+        assert client.get("/uppfoljning/", {"ar": AR}).status_code == 200
+    for i in range(10):
+        insats = InsatsFabrik(
+            start=uppfoljningsvarld.dag(1 + i % 12, 5), status="GENOMFORD", lpoer=[lpo("city")]
+        )
+        kontroll = KontrollFabrik(insats=insats, objekt=ObjektFabrik(), status="GENOMFORD")
+        kontroll.fynd.create(organisation=org("skatteverket"), text="Hot", hot=True)
+        Utfall.objects.create(
+            insats=insats,
+            organisation=org("skatteverket"),
+            typ=Resultattyp.objects.get(kod="beslag"),
+            belopp=Decimal(100),
+            beslutsdatum=uppfoljningsvarld.dag(12, 1).date(),
+        )
+        uppfoljningsvarld._utv(insats, "skatteverket", "P", (1, 1, 1))
+    with django_assert_max_num_queries(36):
+        assert client.get("/uppfoljning/", {"ar": AR}).status_code == 200

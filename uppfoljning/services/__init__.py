@@ -148,17 +148,23 @@ def _forbered(bygge: Arsrapportbygge) -> Resultat:
         return rad
     rad.version = (senaste.version if senaste else 0) + 1
     rad.byggd = timezone.now()
-    rad.pdf = pdf.rendera(
+    rad.pdf = rendera(innehall, rad.version, rad.byggd)
+    return rad
+
+
+def rendera(innehall: dict, version: int, byggd: datetime) -> pdf.Pdf:
+    """The PDF of a yearly report's content (also of a follow-up pack, whose content names the
+    meeting)."""
+    return pdf.rendera(
         MALL,
         {
             "r": innehall,
             "diagram": diagram(innehall),
-            "version": rad.version,
-            "byggd": date_format(timezone.localtime(rad.byggd), "j F Y H:i"),
+            "version": version,
+            "byggd": date_format(timezone.localtime(byggd), "j F Y H:i"),
         },
         MAX_SIDOR,
     )
-    return rad
 
 
 def _spara(bygge: Arsrapportbygge, nummer: int, rad: Resultat) -> str:

@@ -1,0 +1,163 @@
+"""The management groups' follow-up packs (uppföljningspaket): before each meeting of a management
+group on the annual wheel, the year's figures so far as the group's scope counts them, in the
+yearly report's layout, kept in versions per meeting.
+
+Beat orders (``bestall_uppfoljningspaket``, daily) a pack for every meeting of a management group
+(``Ledningsgrupp``) in the next ``UPPFOLJNINGSPAKET_DAGAR`` days that has none; the build runs as
+the yearly report's does (``utvardering.services.rapport.kor_bestallt_bygge``, the same renderer),
+and a rebuild with unchanged figures adds no version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from arshjul.models import Arshjulshandelse, Handelsetyp
+from karna.atkomstlogg import logga
+from karna.lagring import spara_fil
+from karna.models import Atkomstlogg
+from karna.verb import verb
+from uppfoljning import access
+from uppfoljning.access import Malgrupp, ledningsgruppens_malgrupp
+from uppfoljning.arsrapportinnehall import arsrapportinnehall, fingeravtryck
+from uppfoljning.effekter import UPPFOLJNINGSPAKET_BESTALLT
+from uppfoljning.models import Ledningsgrupp, Uppfoljningspaket, Uppfoljningspaketbygge
+from uppfoljning.services import Resultat, rendera
+from utvardering.services.rapport import kor_bestallt_bygge
+from utvardering.workflow import RAPPORTBYGGE_WORKFLOW
+
+
+def kommande_moten(fran=None):
+    """The meetings of the management groups that begin within the next
+    ``UPPFOLJNINGSPAKET_DAGAR`` days and are not cancelled."""
+    fran = fran or timezone.now()
+    organ = Ledningsgrupp.objects.values("organ")
+    return Arshjulshandelse.objects.filter(
+        typ=Handelsetyp.MOTE,
+        organ__in=organ,
+        installd=False,
+        arshjul__aktiv=True,
+        start__gte=fran,
+        start__lt=fran + timedelta(days=settings.UPPFOLJNINGSPAKET_DAGAR),
+    )
+
+
+def _bestall(mote: Arshjulshandelse, malgrupp: Malgrupp) -> Uppfoljningspaketbygge:
+    bygge = Uppfoljningspaketbygge.objects.create(
+        mote=mote,
+        malgrupp=malgrupp.nyckel(),
+        lasare=malgrupp.som_data(),
+        status=RAPPORTBYGGE_WORKFLOW.skapa("bestall"),
+        nummer=1,
+    )
+    UPPFOLJNINGSPAKET_BESTALLT.utlos(bygge_id=bygge.pk, nummer=bygge.nummer)
+    return bygge
+
+
+@verb(UPPFOLJNINGSPAKET_BESTALLT)
+def bestall_uppfoljningspaket(fran=None) -> int:
+    """Beat, daily: order a follow-up pack for each coming meeting of a management group that
+    has none yet; the number ordered. Running it again orders nothing new."""
+    grupper = {g.organ_id: g for g in Ledningsgrupp.objects.all()}
+    moten = (
+        kommande_moten(fran)
+        .exclude(pk__in=Uppfoljningspaketbygge.objects.values("mote"))
+        .select_for_update(of=("self",))
+        .order_by("start", "pk")
+    )
+    antal = 0
+    for mote in moten:
+        _bestall(mote, ledningsgruppens_malgrupp(grupper[mote.organ_id]))
+        antal += 1
+    return antal
+
+
+def _innehall(bygge: Uppfoljningspaketbygge) -> dict:
+    mote = bygge.mote
+    start = timezone.localtime(mote.start)
+    # The figures of the meeting's year, as they stand when the pack is built.
+    innehall = arsrapportinnehall(Malgrupp.fran_data(bygge.lasare), start.year)
+    innehall["mote"] = {"titel": mote.titel, "datum": date_format(start, "j F Y H:i")}
+    return innehall
+
+
+def bygg_uppfoljningspaket(bygge_id: int, nummer: int) -> str:
+    """Build one meeting's follow-up pack for build request ``nummer``; idempotent."""
+    return kor_bestallt_bygge(
+        Uppfoljningspaketbygge.objects.filter(pk=bygge_id),
+        nummer,
+        _forbered,
+        lambda bygge, resultat: _spara(bygge, nummer, resultat),
+    )
+
+
+def _forbered(bygge: Uppfoljningspaketbygge) -> Resultat:
+    innehall = _innehall(bygge)
+    rad = Resultat(fingeravtryck(innehall))
+    senaste = Uppfoljningspaket.objects.filter(mote_id=bygge.mote_id).order_by("-version").first()
+    if senaste is not None and senaste.dataversion == rad.dataversion:
+        return rad
+    rad.version = (senaste.version if senaste else 0) + 1
+    rad.byggd = timezone.now()
+    rad.pdf = rendera(innehall, rad.version, rad.byggd)
+    return rad
+
+
+def _spara(bygge: Uppfoljningspaketbygge, nummer: int, rad: Resultat) -> str:
+    """Store the new version, unless a newer request came meanwhile."""
+    namn = ""
+    try:
+        with transaction.atomic():
+            bygge = Uppfoljningspaketbygge.objects.select_for_update().get(pk=bygge.pk)
+            if bygge.nummer != nummer:
+                return "ersatt"
+            if rad.pdf is not None:
+                namn = _ny_version(bygge, rad)
+            RAPPORTBYGGE_WORKFLOW.overga(bygge, "bli_klart")
+            bygge.klar = timezone.now()
+            bygge.fel = ""
+            bygge.save(update_fields=["status", "klar", "fel"])
+    except BaseException:
+        if namn:
+            default_storage.delete(namn)
+        raise
+    return "byggt" if rad.pdf is not None else "oförändrat"
+
+
+def _ny_version(bygge: Uppfoljningspaketbygge, rad: Resultat) -> str:
+    paket = Uppfoljningspaket(
+        mote_id=bygge.mote_id,
+        ar=timezone.localtime(bygge.mote.start).year,
+        malgrupp=bygge.malgrupp,
+        malgruppstext=Malgrupp.fran_data(bygge.lasare).beskrivning()[:300],
+        version=rad.version,
+        kontrollsumma=hashlib.sha256(rad.pdf.innehall).hexdigest(),
+        dataversion=rad.dataversion,
+        sidantal=rad.pdf.sidantal,
+        byggd=rad.byggd,
+    )
+    paket.fil.name = spara_fil(
+        f"uppfoljningspaket/{paket.ar}/{bygge.mote_id}-v{rad.version}-{rad.dataversion[:16]}.pdf",
+        rad.pdf.innehall,
+    )
+    paket.save()
+    return paket.fil.name
+
+
+@verb()
+def ladda_ned_uppfoljningspaket(user, pk: int, syfte: str) -> Uppfoljningspaket:
+    """A version of a follow-up pack written for the user's management group scope; the
+    download is logged. 404 for any other scope's pack."""
+    paket = access.uppfoljningspaket(user).filter(pk=pk).first()
+    if paket is None:
+        raise Http404
+    logga(user, Atkomstlogg.Handling.LADDA_NED, [paket], syfte)
+    return paket
