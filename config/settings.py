@@ -360,6 +360,13 @@ GALLRING = {
     "utvarderingsrapporter": env_dagar("RETENTION_REPLACED_REPORTS_DAYS", 90),
     # Named people and police contacts of operations that ended this long ago.
     "personuppgifter": env_dagar("RETENTION_PERSONAL_DATA_DAYS", 365),
+    # Police officers named to the staffing of operations that ended this long ago.
+    "polisbemanning": env_dagar("RETENTION_POLICE_STAFFING_DAYS", 365),
+    # Logins: the app's login records, the brute-force protection's login and failure logs, and
+    # sessions expired this long ago.
+    "inloggningar": env_dagar("RETENTION_LOGINS_DAYS", 180),
+    # Deactivated accounts not logged in to for this long are anonymised (the row stays).
+    "avslutade_konton": env_dagar("RETENTION_INACTIVE_ACCOUNTS_DAYS", 2 * 365),
 }
 
 # Readiness (/ready/): a worker and beat count as alive when heard from within this many seconds
