@@ -24,6 +24,8 @@ from arshjul.models import Arshjul, Arshjulsar, Arshjulsversion
 from arshjul.services import steg as datasteg
 from arshjul.services.ombyggnad import begar_ombyggnad, fingeravtryck
 from arshjul.workflow import FARDIGA, VERSION_WORKFLOW, Byggsteg, VersionStatus
+from karna.lagring import felet
+from karna.uppgifter import DiskenFull
 from karna.verb import verb
 
 Steg = tuple[str, int, Callable[[Arshjulsversion], None]]
@@ -124,8 +126,18 @@ def bygg(arshjulsar_id: int, begaran: int) -> int | None:
 
 
 def rendera(version_id: int) -> bool:
-    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready."""
-    return all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG, len(STEG)))
+    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready.
+
+    A full disk leaves the version building, with the reason on it for the status page; the
+    task tries again with a growing pause (then the watchdog), and the step redone overwrites
+    its own file."""
+    try:
+        return all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG, len(STEG)))
+    except DiskenFull as fel:
+        Arshjulsversion.objects.filter(pk=version_id, status=VersionStatus.BYGGS).update(
+            felmeddelande=felet(fel), uppdaterad=timezone.now()
+        )
+        raise
 
 
 @transaction.atomic

@@ -352,6 +352,7 @@ def rendera_ics(version) -> None:
     lagring.spara(version, "ics", rendering.ics(innehall, version))
     VERSION_WORKFLOW.overga(version, "bli_klar")
     version.steg, version.framsteg = Byggsteg.KLART, 100
+    version.felmeddelande = ""
     rad = version.arshjulsar
     for aldre in rad.versioner.filter(status=VersionStatus.KLAR, nummer__lt=version.nummer):
         VERSION_WORKFLOW.overga(aldre, "ersatt")
