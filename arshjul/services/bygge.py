@@ -45,7 +45,7 @@ FORSTA_RENDERSTEG = 5
 RENDERSTEGEN = frozenset(namn for namn, _procent, _funktion in STEG[FORSTA_RENDERSTEG:])
 
 
-def _las_aret(arshjulsar_id: int) -> None:
+def las_aret(arshjulsar_id: int) -> None:
     """Serialise the builds of one wheel year for the rest of the transaction."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"arshjul-{arshjulsar_id}"])
@@ -71,6 +71,9 @@ def starta(arshjulsar_id: int, begaran: int) -> int | None:
         lagring.ta_bort_filer(pagaende)
         pagaende.save()
     avtryck = fingeravtryck(rad)
+    # This build reads every operation anew: none waits to be taken in on its own.
+    rad.vantande_insatser = []
+    rad.save(update_fields=["vantande_insatser"])
     senaste = rad.versioner.filter(status__in=FARDIGA).order_by("-nummer").first()
     if senaste is not None and senaste.fingeravtryck == avtryck:
         rad.hanterad_begaran = begaran
@@ -98,7 +101,7 @@ def _kor_steg(version_id: int, index: int) -> bool:
         )
         if arshjulsar_id is None:
             return False
-        _las_aret(arshjulsar_id)
+        las_aret(arshjulsar_id)
         version = (
             Arshjulsversion.objects.select_for_update(of=("self",))
             .select_related("arshjulsar__arshjul")

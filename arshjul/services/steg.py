@@ -17,6 +17,7 @@ from arshjul.generering import Bokning, Kontext, Onskad, Period
 from arshjul.models import (
     Arshjulsar,
     Arshjulshandelse,
+    Arshjulsinsats,
     Aterkommanderegel,
     Begransningsperiod,
     Handelsetyp,
@@ -25,7 +26,13 @@ from arshjul.models import (
     Samverkansorgan,
 )
 from arshjul.models.val import BEGRANSNING, TIDSATTA_TYPER
-from arshjul.selectors import begransningar_for_ar, innehall_for_ar
+from arshjul.selectors import begransningar_for_ar, innehall_for_ar, planerade_per_fonster
+from arshjul.services.ombyggnad import (
+    bokade_insatser,
+    grundavtryck,
+    insatsens_avtryck,
+    summera,
+)
 from arshjul.tillagg import INSATSKALLA
 from arshjul.workflow import VERSION_WORKFLOW, Byggsteg, VersionStatus
 from myndigheter.models import Lokalpolisomrade
@@ -137,12 +144,6 @@ def _kontext(arshjul, ar: int, regler) -> Kontext:
 def _med_insatser(handelser) -> set[int]:
     """The windows among ``handelser`` that operations were planned in."""
     return INSATSKALLA().fonster_med_insatser(handelser.values_list("pk", flat=True))
-
-
-def bokade_insatser(rad: Arshjulsar):
-    """The operations of a wheel's year that will take place, as the build sees them."""
-    lpo_ids = list(rad.arshjul.lpoer.values_list("pk", flat=True))
-    return INSATSKALLA().bokade(rad.arshjul_id, lpo_ids, rad.ar)
 
 
 def _titel(regel) -> str:
@@ -297,9 +298,8 @@ def granska(version) -> None:
     }
 
 
-def kollisioner(version) -> None:
-    """The same body, unit or person booked twice at the same time (meetings and operations)."""
-    rad = version.arshjulsar
+def motesbokningar(rad: Arshjulsar) -> list[granskning.Bokad]:
+    """The meetings of a wheel's year with the body, units and persons each takes."""
     moten = Arshjulshandelse.objects.filter(
         arshjul=rad.arshjul, ar=rad.ar, installd=False, typ__in=TIDSATTA_TYPER
     ).prefetch_related(
@@ -307,7 +307,7 @@ def kollisioner(version) -> None:
         "deltagare",
         Prefetch("organ", queryset=Samverkansorgan.objects.prefetch_related("enheter")),
     )
-    bokade = [
+    return [
         granskning.Bokad(
             "handelse",
             m.pk,
@@ -320,24 +320,58 @@ def kollisioner(version) -> None:
         )
         for m in moten
     ]
-    bokade += [
-        granskning.Bokad(
-            "insats",
-            b.pk,
-            b.start,
-            b.slut,
-            enheter=frozenset(b.enhet_ids),
-            polispersoner=frozenset(b.polis_ids),
-        )
-        for b in bokade_insatser(rad)
+
+
+def insatsbokning(pk, start, slut, enhet_ids, polis_ids) -> granskning.Bokad:
+    return granskning.Bokad(
+        "insats", pk, start, slut, enheter=frozenset(enhet_ids), polispersoner=frozenset(polis_ids)
+    )
+
+
+def insatsrad(rad: Arshjulsar, bokad) -> Arshjulsinsats:
+    return Arshjulsinsats(
+        arshjulsar=rad,
+        insats_id=bokad.pk,
+        start=bokad.start,
+        slut=bokad.slut,
+        fonster_id=bokad.fonster_id,
+        lpo_ids=list(bokad.lpo_ids),
+        enhet_ids=list(bokad.enhet_ids),
+        polis_ids=list(bokad.polis_ids),
+        avtryck=insatsens_avtryck(bokad),
+    )
+
+
+def kollisioner(version) -> None:
+    """The same body, unit or person booked twice at the same time (meetings and operations).
+
+    The operations read here are kept as the year's ``Arshjulsinsats`` rows with the sum of
+    their hashes, from which one changed operation is taken in later (``inkrementell``)."""
+    rad = version.arshjulsar
+    bokade = bokade_insatser(rad)
+    poster = motesbokningar(rad) + [
+        insatsbokning(b.pk, b.start, b.slut, b.enhet_ids, b.polis_ids) for b in bokade
     ]
-    version.rapport = {**version.rapport, "kollisioner": granskning.kollisioner(bokade)}
+    version.rapport = {**version.rapport, "kollisioner": granskning.kollisioner(poster)}
+    rader = [insatsrad(rad, b) for b in bokade]
+    Arshjulsinsats.objects.filter(arshjulsar=rad).delete()
+    Arshjulsinsats.objects.bulk_create(rader, batch_size=5000)
+    version.insatsavtryck = summera(0, [r.avtryck for r in rader])
+    version.grundavtryck = grundavtryck(rad)
 
 
 def rendera_svg(version) -> None:
+    """The SVG, and the count of operations in each window the files show, against which a
+    changed operation is checked (``inkrementell``)."""
     version.byggd = timezone.now()
     innehall = innehall_for_ar(version.arshjulsar)
     lagring.spara(version, "svg", rendering.fil_svg(innehall).encode())
+    version.rapport = {
+        **version.rapport,
+        "planerade": {
+            str(pk): antal for pk, antal in planerade_per_fonster(rad=version.arshjulsar).items()
+        },
+    }
 
 
 def rendera_pdf(version) -> None:
