@@ -20,11 +20,17 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from arshjul.models import Arshjul, Arshjulsar, Arshjulshandelse, Begransningsperiod
+from arshjul.models import (
+    Arshjul,
+    Arshjulsar,
+    Arshjulshandelse,
+    Begransningsperiod,
+    Handelsetyp,
+)
 from arshjul.services import bygge
 from arshjul.standardregler import ladda_standardregler
 from insatser.models import (
@@ -113,10 +119,12 @@ def _generera(arshjul, ar: int) -> None:
 
 
 def _fran_borjan(rad: Arshjulsar) -> int:
-    """Forget what earlier builds made, and ask for a new build; the request's number."""
+    """Forget what earlier builds made (the operations they kept too), and ask for a new build;
+    the request's number."""
     Arshjulshandelse.objects.filter(arshjul=rad.arshjul, ar=rad.ar, regel__isnull=False).delete()
     Begransningsperiod.objects.filter(arshjul=rad.arshjul, ar=rad.ar, regel__isnull=False).delete()
     rad.versioner.all().delete()
+    rad.insatser.all().delete()
     Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1)
     rad.refresh_from_db()
     return rad.begaran
@@ -144,6 +152,12 @@ def _en_andrad_insats(rad: Arshjulsar, ar: int) -> list[tuple]:
     kandidater = Insats.objects.filter(
         referens__startswith=f"{PREFIX}{ar}-", status=InsatsStatus.PLANERAD
     ).order_by("-referens")
+    # Operations in a window's LPO and days, which its count includes.
+    i_fonster = Q(pk__in=[])
+    for fonster in Arshjulshandelse.objects.filter(
+        arshjul=rad.arshjul, ar=ar, typ=Handelsetyp.INSATSFONSTER, installd=False
+    ):
+        i_fonster |= Q(lpoer=fonster.lpo_id, start__gte=fonster.start, start__lt=fonster.slut)
 
     def flytta(insats):
         andra_insats(
@@ -177,11 +191,11 @@ def _en_andrad_insats(rad: Arshjulsar, ar: int) -> list[tuple]:
     app.conf.task_always_eager = True
     try:
         for namn, andring, urval in [
-            ("moved an hour, files kept", flytta, slice(0, UPPREPNINGAR)),
-            ("cancelled, new version rendered", stall_in, slice(10, 10 + UPPREPNINGAR)),
+            ("moved an hour, files kept", flytta, kandidater.exclude(i_fonster)),
+            ("cancelled in a window, new version rendered", stall_in, kandidater.filter(i_fonster)),
         ]:
             tider, fragor = [], 0
-            for insats in list(kandidater[urval]):
+            for insats in list(urval[:UPPREPNINGAR]):
                 matt.update(tid=0.0, fragor=0)
                 andring(insats)
                 rad.refresh_from_db()

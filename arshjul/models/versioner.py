@@ -5,7 +5,6 @@ from __future__ import annotations
 import pghistory
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -141,10 +140,9 @@ class Arshjulsinsats(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["arshjulsar", "insats_id"], name="arshjulsinsats_unik")
         ]
-        indexes = [
-            GinIndex(fields=["enhet_ids"], name="arshjulsinsats_enheter"),
-            GinIndex(fields=["polis_ids"], name="arshjulsinsats_poliser"),
-        ]
+        # The bookings overlapping a changed operation are found by time; array indexes on the
+        # units and officers made writing a year of many operations several times slower.
+        indexes = [models.Index(fields=["arshjulsar", "start"], name="arshjulsinsats_start")]
 
     def __str__(self) -> str:
         return f"{self.arshjulsar}: {self.insats_id}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -342,6 +343,33 @@ def insatsrad(rad: Arshjulsar, bokad) -> Arshjulsinsats:
     )
 
 
+INSATSRADENS_FALT = (
+    "arshjulsar_id",
+    "insats_id",
+    "start",
+    "slut",
+    "fonster_id",
+    "lpo_ids",
+    "enhet_ids",
+    "polis_ids",
+    "avtryck",
+)
+
+
+def skriv_insatsrader(rader: list[Arshjulsinsats]) -> None:
+    """Insert the rows with PostgreSQL's COPY: an INSERT of a year's 20,000 rows with their
+    arrays took seconds (most of it adapting the parameters), COPY a tenth of that."""
+    if not rader:
+        return
+    tabell = Arshjulsinsats._meta.db_table
+    with (
+        connection.cursor() as markor,
+        markor.cursor.copy(f"COPY {tabell} ({', '.join(INSATSRADENS_FALT)}) FROM STDIN") as kopia,
+    ):
+        for rad in rader:
+            kopia.write_row([getattr(rad, falt) for falt in INSATSRADENS_FALT])
+
+
 def kollisioner(version) -> None:
     """The same body, unit or person booked twice at the same time (meetings and operations).
 
@@ -353,10 +381,17 @@ def kollisioner(version) -> None:
         insatsbokning(b.pk, b.start, b.slut, b.enhet_ids, b.polis_ids) for b in bokade
     ]
     version.rapport = {**version.rapport, "kollisioner": granskning.kollisioner(poster)}
-    rader = [insatsrad(rad, b) for b in bokade]
-    Arshjulsinsats.objects.filter(arshjulsar=rad).delete()
-    Arshjulsinsats.objects.bulk_create(rader, batch_size=5000)
-    version.insatsavtryck = summera(0, [r.avtryck for r in rader])
+    rader = {b.pk: insatsrad(rad, b) for b in bokade}
+    # Only the rows that differ are written: a year of many operations changes a few at a time.
+    sparade = dict(
+        Arshjulsinsats.objects.filter(arshjulsar=rad).values_list("insats_id", "avtryck")
+    )
+    inaktuella = [
+        pk for pk, avtryck in sparade.items() if getattr(rader.get(pk), "avtryck", None) != avtryck
+    ]
+    Arshjulsinsats.objects.filter(arshjulsar=rad, insats_id__in=inaktuella).delete()
+    skriv_insatsrader([r for pk, r in rader.items() if sparade.get(pk) != r.avtryck])
+    version.insatsavtryck = summera(0, [r.avtryck for r in rader.values()])
     version.grundavtryck = grundavtryck(rad)
 
 
