@@ -5,5 +5,6 @@ from karna.effekter import Effekt
 
 ARSHJUL_BESTALLT = Effekt(
     "arshjul.arshjul_bestallt",
-    "ett årshjuls år ska byggas om (data: arshjulsar_id, begaran)",
+    "ett årshjuls år ska byggas om (data: arshjulsar_id, begaran; inkrementell när en ändrad "
+    "insats kan tas in direkt)",
 )

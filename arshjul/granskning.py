@@ -7,7 +7,7 @@ Pure functions on plain data; the build report stores what they return.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -120,29 +120,53 @@ def _overlappande(poster: list[Bokad]) -> Iterable[tuple[Bokad, Bokad]]:
         aktiva.append(post)
 
 
-def kollisioner(poster: Iterable[Bokad]) -> dict:
-    """Overlapping bookings of the same body, unit or person."""
-    resurser: dict[tuple[str, int], list[Bokad]] = defaultdict(list)
+def resurser(poster: Iterable[Bokad]) -> dict[tuple[str, int], list[Bokad]]:
+    """The bookings of each body, unit and person."""
+    per_resurs: dict[tuple[str, int], list[Bokad]] = defaultdict(list)
     for post in poster:
-        if post.organ_id is not None:
-            resurser[("ORGAN", post.organ_id)].append(post)
-        for enhet in post.enheter:
-            resurser[("ENHET", enhet)].append(post)
-        for person in post.personer | post.polispersoner:
-            resurser[("PERSON", person)].append(post)
-    funna = []
-    for (typ, resurs), bokningar in sorted(resurser.items()):
-        for forsta, andra in _overlappande(bokningar):
-            if (forsta.slag, forsta.pk) == (andra.slag, andra.pk):
-                continue
-            funna.append(
-                {
-                    "typ": typ,
-                    "resurs": resurs,
-                    "polis": typ == "PERSON"
-                    and (resurs in forsta.polispersoner or resurs in andra.polispersoner),
-                    "poster": [[forsta.slag, forsta.pk], [andra.slag, andra.pk]],
-                    "start": max(forsta.start, andra.start).isoformat(),
-                }
-            )
-    return {"antal": len(funna), "lista": funna[:STORSTA_ANTAL_KOLLISIONER]}
+        for nyckel in resursnycklar(post):
+            per_resurs[nyckel].append(post)
+    return per_resurs
+
+
+def resursnycklar(post: Bokad) -> list[tuple[str, int]]:
+    nycklar = [("ORGAN", post.organ_id)] if post.organ_id is not None else []
+    nycklar += [("ENHET", enhet) for enhet in post.enheter]
+    return nycklar + [("PERSON", person) for person in post.personer | post.polispersoner]
+
+
+def resursens_kollisioner(typ: str, resurs: int, bokningar: list[Bokad]) -> Iterator[dict]:
+    """The overlapping bookings of one resource, in the order the report lists them."""
+    for forsta, andra in _overlappande(bokningar):
+        if (forsta.slag, forsta.pk) == (andra.slag, andra.pk):
+            continue
+        yield {
+            "typ": typ,
+            "resurs": resurs,
+            "polis": typ == "PERSON"
+            and (resurs in forsta.polispersoner or resurs in andra.polispersoner),
+            "poster": [[forsta.slag, forsta.pk], [andra.slag, andra.pk]],
+            "start": max(forsta.start, andra.start).isoformat(),
+        }
+
+
+def resursnyckel(text: str) -> tuple[str, int]:
+    """A resource's key as ``per_resurs`` keeps it (JSON keys are text: "ENHET:12")."""
+    typ, resurs = text.split(":")
+    return typ, int(resurs)
+
+
+def kollisioner(poster: Iterable[Bokad]) -> dict:
+    """Overlapping bookings of the same body, unit or person: how many in all and per resource,
+    and the first ``STORSTA_ANTAL_KOLLISIONER`` by resource."""
+    antal, lista, per_resurs = 0, [], {}
+    for (typ, resurs), bokningar in sorted(resurser(poster).items()):
+        resursens = 0
+        for kollision in resursens_kollisioner(typ, resurs, bokningar):
+            resursens += 1
+            if len(lista) < STORSTA_ANTAL_KOLLISIONER:
+                lista.append(kollision)
+        if resursens:
+            per_resurs[f"{typ}:{resurs}"] = resursens
+        antal += resursens
+    return {"antal": antal, "lista": lista, "per_resurs": per_resurs}

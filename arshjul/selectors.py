@@ -61,6 +61,17 @@ def planerade_i_fonster(utom: int | None = None):
     return INSATSKALLA().planerade_i_fonster(utom)
 
 
+def planerade_per_fonster(rad, fonster_ids=None) -> dict[int, int]:
+    """The number of operations taking a place in each window of a wheel's year (those of
+    ``fonster_ids`` when given), as the files show it."""
+    fonster = Arshjulshandelse.objects.filter(
+        arshjul_id=rad.arshjul_id, ar=rad.ar, typ=Handelsetyp.INSATSFONSTER
+    )
+    if fonster_ids is not None:
+        fonster = fonster.filter(pk__in=list(fonster_ids))
+    return dict(fonster.annotate(antal=planerade_i_fonster()).values_list("pk", "antal"))
+
+
 def _handelser_for_visning(handelser: QuerySet) -> QuerySet:
     return (
         handelser.select_related("organ", "ordforande_org", "antecknare_org", "lpo")

@@ -14,7 +14,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 
-from arshjul.services import bygge
+from arshjul.services import bygge, inkrementell
 from karna.uppgifter import TILLFALLIGA_FEL
 
 logger = logging.getLogger(__name__)
@@ -68,11 +68,24 @@ def vakta_arshjulsbyggen() -> int:
     return len(bygga) + len(rendera)
 
 
-def koa_bygge(arshjulsar_id: int, begaran: int) -> None:
-    """Subscriber of ``ARSHJUL_BESTALLT``: enqueue the debounced build after commit.
+@shared_task(soft_time_limit=60, time_limit=90, **GEMENSAMT)
+def uppdatera_arshjul(arshjulsar_id: int, begaran: int) -> None:
+    """Take the changed operations into the wheel's year at once; what cannot be taken in this
+    way is left to the debounced build the same request ordered. A version to render (a
+    window's count changed) goes to the pdf queue."""
+    version_id = inkrementell.uppdatera(arshjulsar_id, begaran)
+    if version_id is not None:
+        rendera_arshjul.delay(version_id)
+
+
+def koa_bygge(arshjulsar_id: int, begaran: int, inkrementell: bool = False) -> None:
+    """Subscriber of ``ARSHJUL_BESTALLT``: enqueue the debounced build after commit, and for a
+    changed operation the update at once.
 
     ``robust``: a broker that is down must not undo the change; the watchdog finds the request
     later."""
+    if inkrementell:
+        transaction.on_commit(partial(uppdatera_arshjul.delay, arshjulsar_id, begaran), robust=True)
     transaction.on_commit(partial(_koa, arshjulsar_id, begaran), robust=True)
 
 

@@ -114,8 +114,11 @@ class Fonsterbehov:
 
 
 class Insatskalla(Protocol):
-    def bokade(self, arshjul_id: int, lpo_ids: list[int], ar: int) -> list[BokadInsats]:
-        """The operations of ``ar`` that will take place in the LPOs or the wheel's windows."""
+    def bokade(
+        self, arshjul_id: int, lpo_ids: list[int], ar: int, insats_ids=None
+    ) -> list[BokadInsats]:
+        """The operations of ``ar`` that will take place in the LPOs or the wheel's windows
+        (only those of ``insats_ids`` when given), by key."""
 
     def fonster_med_insatser(self, fonster_ids) -> set[int]:
         """Those of the windows ``fonster_ids`` that any operation was ever planned in."""

@@ -369,6 +369,13 @@ GALLRING = {
     # Users' former organisation, roles and LPOs (the API's tombstones after an account change):
     # a client whose previous sync is older than this must fetch everything again.
     "synlighetsandringar": env_dagar("RETENTION_VISIBILITY_CHANGES_DAYS", 365),
+    # Police officers named to the staffing of operations that ended this long ago.
+    "polisbemanning": env_dagar("RETENTION_POLICE_STAFFING_DAYS", 365),
+    # Logins: the app's login records, the brute-force protection's login and failure logs, and
+    # sessions expired this long ago.
+    "inloggningar": env_dagar("RETENTION_LOGINS_DAYS", 180),
+    # Deactivated accounts not logged in to for this long are anonymised (the row stays).
+    "avslutade_konton": env_dagar("RETENTION_INACTIVE_ACCOUNTS_DAYS", 2 * 365),
 }
 
 # Readiness (/ready/): a worker and beat count as alive when heard from within this many seconds

@@ -14,6 +14,7 @@ from insatser.models import (
     Insats,
     NekadFrislappning,
     Polisbefal,
+    Polisbemanning,
     Utsandperson,
 )
 from insatser.workflow import AVSLUTADE, InsatsStatus
@@ -45,6 +46,14 @@ def gallra_personuppgifter(fore: datetime) -> int:
     ) + radera_med_historik(Polisbefal.objects.filter(insats__in=insatser))
 
 
+def gallra_polisbemanning(fore: datetime) -> int:
+    """The officers named to the staffing of operations that ended before ``fore``; the
+    requests keep their numbers (asked, confirmed), which name no one."""
+    return radera_med_historik(
+        Polisbemanning.objects.filter(begaran__insats__in=_stangda_fore(fore))
+    )
+
+
 def gallra_underlag(fore: datetime) -> int:
     """Replaced briefings built before ``fore`` and every briefing of an operation that ended
     before it; the files are removed once the rows are gone for good (after commit)."""
@@ -68,5 +77,10 @@ def regler() -> list[Gallringsregel]:
             "personuppgifter",
             "Namngivna personer och polisbefäl i avslutade insatser",
             gallra_personuppgifter,
+        ),
+        Gallringsregel(
+            "polisbemanning",
+            "Namngivna poliser i bemanningen av avslutade insatser",
+            gallra_polisbemanning,
         ),
     ]

@@ -15,8 +15,8 @@ from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from arshjul.models import Arshjul, Arshjulshandelse, Handelsetyp
-from arshjul.services.ombyggnad import begar_ombyggnad
+from arshjul.models import Arshjul, Arshjulshandelse, Arshjulsinsats, Handelsetyp
+from arshjul.services.ombyggnad import begar_insatsuppdatering
 from arshjul.tillagg import (
     BokadInsats,
     Fonsterbehov,
@@ -128,15 +128,20 @@ def behov_i_fonster(fonster: Arshjulshandelse) -> Fonsterbehov:
 class Insatskalla:
     """The ``arshjul.tillagg.Insatskalla`` of the project."""
 
-    def bokade(self, arshjul_id: int, lpo_ids: list[int], ar: int) -> list[BokadInsats]:
+    def bokade(
+        self, arshjul_id: int, lpo_ids: list[int], ar: int, insats_ids=None
+    ) -> list[BokadInsats]:
         enheter = Deltagande.objects.filter(insats=OuterRef("pk"), enhet__isnull=False).exclude(
             svar=Deltagande.Svar.AVBOJD
         )
         poliser = Polisbemanning.objects.filter(
             begaran__insats=OuterRef("pk"), begaran__status__in=BESVARADE
         )
+        insatser = Insats.objects.all()
+        if insats_ids is not None:
+            insatser = insatser.filter(pk__in=list(insats_ids))
         rader = (
-            insatser_pa_hjul(Insats.objects.all(), [arshjul_id], lpo_ids, ar)
+            insatser_pa_hjul(insatser, [arshjul_id], lpo_ids, ar)
             .annotate(
                 lpo_ids=_lpo_ids(),
                 enhet_ids=ArraySubquery(enheter.order_by("enhet_id").values("enhet_id").distinct()),
@@ -276,13 +281,19 @@ def _sen(insats: Insats, idag: date) -> bool:
 
 
 def bygg_om_hjulen(handelse: Insatshandelse) -> None:
-    """Subscriber of ``INSATSEN_ANDRAD``: rebuild each active wheel whose LPOs or window the
-    operation lies in."""
+    """Subscriber of ``INSATSEN_ANDRAD``: each active wheel whose LPOs or window the operation
+    lies in takes the change in, and so does each wheel year it was on at the last build (an
+    operation moved to another year or LPO leaves it)."""
     insats = handelse.insats
     ar = timezone.localtime(insats.start).year
     i_lpo = Arshjul.objects.filter(aktiv=True, lpoer__insatser=insats)
     i_fonster = Arshjul.objects.filter(aktiv=True, handelser__planerade_insatser=insats)
     hjul = i_lpo.values_list("pk", flat=True).union(i_fonster.values_list("pk", flat=True))
+    arsvyer = {(arshjul_id, ar) for arshjul_id in hjul} | set(
+        Arshjulsinsats.objects.filter(
+            insats_id=insats.pk, arshjulsar__arshjul__aktiv=True
+        ).values_list("arshjulsar__arshjul_id", "arshjulsar__ar")
+    )
     # Always in the same order, so two transactions never wait for each other's rows.
-    for arshjul_id in sorted(hjul):
-        begar_ombyggnad(arshjul_id, ar)
+    for arshjul_id, ar in sorted(arsvyer):
+        begar_insatsuppdatering(arshjul_id, ar, insats.pk)

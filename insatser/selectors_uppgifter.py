@@ -6,6 +6,7 @@ may answer, operations the user may coordinate or register in.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -131,8 +132,8 @@ def insatser_som_behover_atgard(user) -> QuerySet[Insats]:
     )
 
 
-def _med_skal(insatser) -> list[Insats]:
-    insatser = list(insatser)
+def _med_skal(insatser: Sequence[Insats]) -> Sequence[Insats]:
+    """The reasons of each operation of a list or a page (a page keeps the rows it read)."""
     for insats in insatser:
         insats.skal = [text for namn, text in ATGARDSSKAL.items() if getattr(insats, namn)]
     return insatser
@@ -152,13 +153,19 @@ def dagens_registrering(user) -> QuerySet[Insats]:
     )
 
 
+def _allt(_namn: str, lista: QuerySet) -> list:
+    return list(lista)
+
+
 @dataclass(frozen=True)
 class Uppgifter:
-    inbjudningar: list[Deltagande]
-    begaranden: list[Bemanningsbegaran]
-    atgarder: list[Insats]
-    idag: list[Insats]
-    uppgiftsbegaranden: list[Uppgiftsbegaran]
+    """Each kind of task as a list, or a page of it (``mina_uppgifter``)."""
+
+    inbjudningar: Sequence[Deltagande]
+    begaranden: Sequence[Bemanningsbegaran]
+    atgarder: Sequence[Insats]
+    idag: Sequence[Insats]
+    uppgiftsbegaranden: Sequence[Uppgiftsbegaran]
 
     @property
     def finns(self) -> bool:
@@ -167,14 +174,18 @@ class Uppgifter:
         )
 
 
-def mina_uppgifter(user) -> Uppgifter:
-    """What waits for the user in the operations (the notifications app adds the unread)."""
+def mina_uppgifter(user, sidindelning: Callable[[str, QuerySet], Sequence] = _allt) -> Uppgifter:
+    """What waits for the user in the operations (the notifications app adds the unread).
+
+    ``sidindelning(namn, lista)`` gives what is shown of each kind of task (named as the fields
+    of ``Uppgifter``): the page asks for one page of each, so a coordinator of hundreds of
+    operations gets pages rather than all of them at once."""
     return Uppgifter(
-        inbjudningar=list(obesvarade_inbjudningar(user)),
-        begaranden=list(bemanning_att_besvara(user)),
-        atgarder=_med_skal(insatser_som_behover_atgard(user)),
-        idag=list(dagens_registrering(user)),
-        uppgiftsbegaranden=list(begaranden_att_besvara(user)),
+        inbjudningar=sidindelning("inbjudningar", obesvarade_inbjudningar(user)),
+        begaranden=sidindelning("begaranden", bemanning_att_besvara(user)),
+        atgarder=_med_skal(sidindelning("atgarder", insatser_som_behover_atgard(user))),
+        idag=sidindelning("idag", dagens_registrering(user)),
+        uppgiftsbegaranden=sidindelning("uppgiftsbegaranden", begaranden_att_besvara(user)),
     )
 
 

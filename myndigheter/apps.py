@@ -11,7 +11,10 @@ class MyndigheterConfig(AppConfig):
 
         from karna.gallring import GALLRINGSREGLER
         from karna.policy import AKTORSKALLA
-        from myndigheter import signals, synlighet  # noqa: F401 - connects the receivers
+        from myndigheter import (
+            gallring,
+            signals,  # noqa: F401 - connects the receivers
+        )
         from myndigheter.aktorer import Aktorer
         from myndigheter.roles import tilldela_adminbehorigheter
         from myndigheter.tillagg import STARTSIDA
@@ -19,7 +22,7 @@ class MyndigheterConfig(AppConfig):
 
         AKTORSKALLA.registrera(Aktorer())
         STARTSIDA.registrera(din_roll, ordning=50)
-        GALLRINGSREGLER.registrera(synlighet.regler, ordning=20)
+        GALLRINGSREGLER.registrera(gallring.regler, ordning=20)
 
         # After every app's migrations, not only this one's: the permissions of the apps listed
         # after this one are created by then, so a fresh database gets them all at once.

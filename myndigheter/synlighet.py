@@ -1,13 +1,10 @@
 """The kept log of account changes that may narrow what a user sees (``Synlighetsandring``):
 the scope the user had is written just before the change, whichever way the change is made
 (the admin site, the login's claims, a focal point's member page), by the receivers in
-``signals.py``. The API reads it for its tombstones; retention removes it."""
+``signals.py``. The API reads it for its tombstones; retention removes it (``gallring.py``)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from karna.gallring import Gallringsregel
 from myndigheter.aktorer import Aktorer
 from myndigheter.models import Synlighetsandring
 
@@ -29,18 +26,3 @@ def spara_tidigare_omfang(user, roller=None, lpoer=None) -> None:
         roller=sorted(r.value for r in aktor.roller),
         lpoer=sorted(aktor.lpo_ids),
     )
-
-
-def gallra_synlighetsandringar(fore: datetime) -> int:
-    antal, _per_typ = Synlighetsandring.objects.filter(tid__lt=fore).delete()
-    return antal
-
-
-def regler() -> list[Gallringsregel]:
-    return [
-        Gallringsregel(
-            "synlighetsandringar",
-            "Användares tidigare organisation, roller och lokalpolisområden",
-            gallra_synlighetsandringar,
-        )
-    ]

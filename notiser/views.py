@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from insatser.selectors_uppgifter import antal_uppgifter
 from insatser.selectors_uppgifter import mina_uppgifter as uppgifter_for
+from karna.sidor import TakadPaginator
 from karna.tillagg import Avsnitt
 from karna.vyer import delvis, formular_med_verb, htmx_svar, sida_eller_del
 from notiser import selectors, services
@@ -31,6 +32,8 @@ from notiser.access import synliga_notiser
 from notiser.forms import InstallningarForm
 
 SIDSTORLEK = 50
+# Rows of each kind of task on "Mina uppgifter"; each kind pages on its own (?atgarder=2).
+UPPGIFTER_PER_SIDA = 25
 # The newest unread notifications on "Mina uppgifter"; the header counts them all.
 OLASTA_ANTAL = 10
 
@@ -39,16 +42,30 @@ OLASTA_ANTAL = 10
 @require_GET
 def mina_uppgifter(request):
     """What waits for the user: invitations, staffing requests, operations needing action, the
-    day's registration, and the newest unread notifications."""
+    day's registration, and the newest unread notifications; each kind a page at a time."""
+
+    def sida(namn, lista):
+        sida = TakadPaginator(lista, UPPGIFTER_PER_SIDA).get_page(request.GET.get(namn))
+        sida.foregaende = sida.has_previous() and _med_sida(request, namn, sida.number - 1)
+        sida.nasta = sida.has_next() and _med_sida(request, namn, sida.number + 1)
+        return sida
+
     return render(
         request,
         "notiser/mina_uppgifter.html",
         {
-            "uppgifter": uppgifter_for(request.user),
+            "uppgifter": uppgifter_for(request.user, sida),
             "olasta": list(selectors.olasta(request.user)[:OLASTA_ANTAL]),
             "idag": timezone.localdate(),
         },
     )
+
+
+def _med_sida(request, namn: str, nummer: int) -> str:
+    """The address of page ``nummer`` of one kind of task, the other kinds' pages kept."""
+    fraga = request.GET.copy()
+    fraga[namn] = str(nummer)
+    return f"?{fraga.urlencode()}"
 
 
 def mina_uppgifter_kort(request) -> Avsnitt:

@@ -1,5 +1,5 @@
 """Bench of the annual wheel: a year wheel with ``BENCH_ARSHJUL`` operations (default 20,000),
-built from nothing.
+built from nothing, built again unchanged, and one changed operation taken in.
 
 Run by ``make bench`` (``scripts/bench.py``). The operations go into a year of their own (two
 years ahead) on AKC-väst's wheel, in its four LPOs, a third of them with the coordinating unit
@@ -20,14 +20,27 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from arshjul.models import Arshjul, Arshjulsar, Arshjulshandelse, Begransningsperiod
+from arshjul.models import (
+    Arshjul,
+    Arshjulsar,
+    Arshjulshandelse,
+    Begransningsperiod,
+    Handelsetyp,
+)
 from arshjul.services import bygge
 from arshjul.standardregler import ladda_standardregler
-from insatser.models import Bemanningsbegaran, Deltagande, Insats, Polisbemanning
+from insatser.models import (
+    Bemanningsbegaran,
+    Deltagande,
+    Insats,
+    Installningsorsak,
+    Polisbemanning,
+)
+from insatser.services import andra_insats, stall_in_insats
 from insatser.workflow import (
     BEMANNING_WORKFLOW,
     INSATS_WORKFLOW,
@@ -106,10 +119,12 @@ def _generera(arshjul, ar: int) -> None:
 
 
 def _fran_borjan(rad: Arshjulsar) -> int:
-    """Forget what earlier builds made, and ask for a new build; the request's number."""
+    """Forget what earlier builds made (the operations they kept too), and ask for a new build;
+    the request's number."""
     Arshjulshandelse.objects.filter(arshjul=rad.arshjul, ar=rad.ar, regel__isnull=False).delete()
     Begransningsperiod.objects.filter(arshjul=rad.arshjul, ar=rad.ar, regel__isnull=False).delete()
     rad.versioner.all().delete()
+    rad.insatser.all().delete()
     Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1)
     rad.refresh_from_db()
     return rad.begaran
@@ -119,6 +134,87 @@ def _bygg(rad: Arshjulsar, begaran: int) -> None:
     version_id = bygge.bygg(rad.pk, begaran)
     if version_id is None or not bygge.rendera(version_id):
         raise RuntimeError("the bench build made no version")
+
+
+def _en_andrad_insats(rad: Arshjulsar, ar: int) -> list[tuple]:
+    """One operation changed through its verb, with the tasks its effects enqueue run in this
+    process (Celery's eager mode), as workers would at once. Timed is the wheel's part, from
+    the start of its update task (``arshjul.services.inkrementell``) until the wheel's year
+    holds the change: the tasks of the other effects (notifications, briefings) run on workers
+    of their own and are left out. Moved by an hour, the window counts stay and the version
+    takes the new report; cancelled, a window's count changes and a new version is rendered
+    (SVG, PDF, ICS) from the same data."""
+    from arshjul.services import inkrementell
+    from config.celery import app
+
+    samordnare = get_user_model().objects.get(username="samordnare.akc")
+    orsak = Installningsorsak.objects.order_by("kod").first()
+    kandidater = Insats.objects.filter(
+        referens__startswith=f"{PREFIX}{ar}-", status=InsatsStatus.PLANERAD
+    ).order_by("-referens")
+    # Operations in a window's LPO and days, which its count includes.
+    i_fonster = Q(pk__in=[])
+    for fonster in Arshjulshandelse.objects.filter(
+        arshjul=rad.arshjul, ar=ar, typ=Handelsetyp.INSATSFONSTER, installd=False
+    ):
+        i_fonster |= Q(lpoer=fonster.lpo_id, start__gte=fonster.start, start__lt=fonster.slut)
+
+    def flytta(insats):
+        andra_insats(
+            samordnare,
+            insats,
+            version=insats.version,
+            start=insats.start + timedelta(hours=1),
+            slut=insats.slut + timedelta(hours=1),
+        )
+
+    def stall_in(insats):
+        stall_in_insats(samordnare, insats, orsak, version=insats.version)
+
+    matt = {"tid": 0.0, "fragor": 0}
+
+    def tidtagen(funktion):
+        def kor(*args):
+            connection.queries_log.clear()
+            start = time.perf_counter()
+            with CaptureQueriesContext(connection) as fangade:
+                resultat = funktion(*args)
+            matt["tid"] += time.perf_counter() - start
+            matt["fragor"] += len(fangade)
+            return resultat
+
+        return kor
+
+    rader = []
+    original = (inkrementell.uppdatera, bygge.rendera, app.conf.task_always_eager)
+    inkrementell.uppdatera, bygge.rendera = tidtagen(original[0]), tidtagen(original[1])
+    app.conf.task_always_eager = True
+    try:
+        for namn, andring, urval in [
+            ("moved an hour, files kept", flytta, kandidater.exclude(i_fonster)),
+            ("cancelled in a window, new version rendered", stall_in, kandidater.filter(i_fonster)),
+        ]:
+            tider, fragor = [], 0
+            for insats in list(urval[:UPPREPNINGAR]):
+                matt.update(tid=0.0, fragor=0)
+                andring(insats)
+                rad.refresh_from_db()
+                if rad.vantar or rad.vantande_insatser:
+                    raise RuntimeError("the change was not taken into the wheel")
+                tider.append(matt["tid"] * 1000)
+                fragor = matt["fragor"]
+            rader.append(
+                (
+                    f"one changed operation reflected ({ANTAL}), {namn}",
+                    statistics.median(tider),
+                    max(tider),
+                    fragor,
+                    None,
+                )
+            )
+    finally:
+        inkrementell.uppdatera, bygge.rendera, app.conf.task_always_eager = original
+    return rader
 
 
 def matningar(client) -> list[tuple]:
@@ -170,6 +266,7 @@ def matningar(client) -> list[tuple]:
                 None,
             )
         )
+        rader += _en_andrad_insats(rad, ar)
         client.force_login(get_user_model().objects.get(username="samordnare.akc"))
         for adress, namn in [
             (f"/arshjul/vy/?ar={ar}&hjul={arshjul.kod}", "wheel page"),

@@ -1,6 +1,8 @@
+import errno
 import uuid
 
 import pytest
+from django.core.files.base import ContentFile
 
 # The operations world (people, objects, operations in each state) for every test module.
 pytest_plugins = ["tests.varld", "tests.utvardering.utfallsvarld"]
@@ -193,3 +195,24 @@ def pytest_runtest_makereport(item, call):
     utfall = yield
     if call.when == "call" and getattr(item, "function", None) and item.function.__doc__:
         utfall.get_result().user_properties.append(("har_docstring", True))
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """The storage refuses the first ``antal`` writes with "no space left on device", each after
+    writing the first bytes of the file, as a disk that fills up during the write does."""
+    from django.core.files.storage import default_storage
+
+    spara = default_storage.save
+    kvar = {"antal": 0}
+
+    def pa_full_disk(namn, innehall, **kwargs):
+        if kvar["antal"] > 0:
+            kvar["antal"] -= 1
+            halv = ContentFile(innehall.read()[:10])
+            spara(namn, halv, **kwargs)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return spara(namn, innehall, **kwargs)
+
+    monkeypatch.setattr(default_storage, "save", pa_full_disk)
+    return kvar

@@ -7,12 +7,18 @@ from arshjul.models.lagesbild import Atgardspunkt, Lagesbildsperiod, Prioriterin
 from arshjul.models.moten import Atgard, Motesprotokoll
 from arshjul.models.resurser import Resurslofte
 from arshjul.models.val import Handelsetyp, Niva, Organniva, Regeltyp, Rotationsslag
-from arshjul.models.versioner import Arshjulsar, Arshjulsversion, Kalenderprenumeration
+from arshjul.models.versioner import (
+    Arshjulsar,
+    Arshjulsinsats,
+    Arshjulsversion,
+    Kalenderprenumeration,
+)
 
 __all__ = [
     "Arshjul",
     "Arshjulsar",
     "Arshjulshandelse",
+    "Arshjulsinsats",
     "Arshjulsversion",
     "Aterkommanderegel",
     "Atgard",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -15,7 +16,7 @@ from karna.tid import AR, tidsgranskontroll, validera_ar
 
 
 # The request counter changes with every change to the wheel; its history is the versions.
-@pghistory.track(exclude=["begaran", "begard", "hanterad_begaran"])
+@pghistory.track(exclude=["begaran", "begard", "hanterad_begaran", "vantande_insatser"])
 class Arshjulsar(models.Model):
     """One wheel in one year: the rebuild requests and which of them has been handled.
 
@@ -30,6 +31,10 @@ class Arshjulsar(models.Model):
     begaran = models.PositiveIntegerField(_("senaste begäran om ombyggnad"), default=0)
     begard = models.DateTimeField(_("senast begärd"), null=True, blank=True)
     hanterad_begaran = models.PositiveIntegerField(_("senast hanterade begäran"), default=0)
+    # The operations changed since the last build or update (``services.inkrementell``).
+    vantande_insatser = ArrayField(
+        models.IntegerField(), verbose_name=_("ändrade insatser"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("årshjulsår")
@@ -68,6 +73,10 @@ class Arshjulsversion(models.Model):
     framsteg = models.PositiveSmallIntegerField(_("framsteg i procent"), default=0)
     begaran = models.PositiveIntegerField(_("byggd för begäran"))
     fingeravtryck = models.CharField(_("fingeravtryck för indata"), max_length=64)
+    # The fingerprint's two parts: everything but the operations, and the operations' sum, which
+    # one changed operation updates without reading the others (``services.inkrementell``).
+    grundavtryck = models.CharField(_("fingeravtryck utom insatser"), max_length=64, blank=True)
+    insatsavtryck = models.CharField(_("fingeravtryck för insatser"), max_length=64, blank=True)
     svg = models.FileField(_("SVG"), upload_to="arshjul", blank=True)
     svg_kontrollsumma = models.CharField(_("kontrollsumma SVG"), max_length=64, blank=True)
     pdf = models.FileField(_("PDF"), upload_to="arshjul", blank=True)
@@ -106,6 +115,37 @@ class Arshjulsversion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.arshjulsar} v{self.nummer}"
+
+
+class Arshjulsinsats(models.Model):
+    """An operation of a wheel's year as the last build or update saw it (no history: derived
+    from the operations, rewritten by every build)."""
+
+    arshjulsar = models.ForeignKey(
+        Arshjulsar, verbose_name=_("årshjulsår"), on_delete=models.CASCADE, related_name="insatser"
+    )
+    # The operation's key: the wheel sits below the operations and does not point at them.
+    insats_id = models.IntegerField(_("insats"))
+    start = models.DateTimeField(_("start"))
+    slut = models.DateTimeField(_("slut"))
+    fonster_id = models.IntegerField(_("insatsfönster"), null=True)
+    lpo_ids = ArrayField(models.IntegerField(), verbose_name=_("lokalpolisområden"))
+    enhet_ids = ArrayField(models.IntegerField(), verbose_name=_("enheter"))
+    polis_ids = ArrayField(models.IntegerField(), verbose_name=_("poliser"))
+    avtryck = models.CharField(_("fingeravtryck"), max_length=64)
+
+    class Meta:
+        verbose_name = _("insats på årshjulet")
+        verbose_name_plural = _("insatser på årshjulet")
+        constraints = [
+            models.UniqueConstraint(fields=["arshjulsar", "insats_id"], name="arshjulsinsats_unik")
+        ]
+        # The bookings overlapping a changed operation are found by time; array indexes on the
+        # units and officers made writing a year of many operations several times slower.
+        indexes = [models.Index(fields=["arshjulsar", "start"], name="arshjulsinsats_start")]
+
+    def __str__(self) -> str:
+        return f"{self.arshjulsar}: {self.insats_id}"
 
 
 @pghistory.track()

@@ -24,6 +24,8 @@ from arshjul.models import Arshjul, Arshjulsar, Arshjulsversion
 from arshjul.services import steg as datasteg
 from arshjul.services.ombyggnad import begar_ombyggnad, fingeravtryck
 from arshjul.workflow import FARDIGA, VERSION_WORKFLOW, Byggsteg, VersionStatus
+from karna.lagring import felet
+from karna.uppgifter import DiskenFull
 from karna.verb import verb
 
 Steg = tuple[str, int, Callable[[Arshjulsversion], None]]
@@ -43,7 +45,7 @@ FORSTA_RENDERSTEG = 5
 RENDERSTEGEN = frozenset(namn for namn, _procent, _funktion in STEG[FORSTA_RENDERSTEG:])
 
 
-def _las_aret(arshjulsar_id: int) -> None:
+def las_aret(arshjulsar_id: int) -> None:
     """Serialise the builds of one wheel year for the rest of the transaction."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"arshjul-{arshjulsar_id}"])
@@ -69,6 +71,9 @@ def starta(arshjulsar_id: int, begaran: int) -> int | None:
         lagring.ta_bort_filer(pagaende)
         pagaende.save()
     avtryck = fingeravtryck(rad)
+    # This build reads every operation anew: none waits to be taken in on its own.
+    rad.vantande_insatser = []
+    rad.save(update_fields=["vantande_insatser"])
     senaste = rad.versioner.filter(status__in=FARDIGA).order_by("-nummer").first()
     if senaste is not None and senaste.fingeravtryck == avtryck:
         rad.hanterad_begaran = begaran
@@ -96,7 +101,7 @@ def _kor_steg(version_id: int, index: int) -> bool:
         )
         if arshjulsar_id is None:
             return False
-        _las_aret(arshjulsar_id)
+        las_aret(arshjulsar_id)
         version = (
             Arshjulsversion.objects.select_for_update(of=("self",))
             .select_related("arshjulsar__arshjul")
@@ -124,8 +129,18 @@ def bygg(arshjulsar_id: int, begaran: int) -> int | None:
 
 
 def rendera(version_id: int) -> bool:
-    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready."""
-    return all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG, len(STEG)))
+    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready.
+
+    A full disk leaves the version building, with the reason on it for the status page; the
+    task tries again with a growing pause (then the watchdog), and the step redone overwrites
+    its own file."""
+    try:
+        return all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG, len(STEG)))
+    except DiskenFull as fel:
+        Arshjulsversion.objects.filter(pk=version_id, status=VersionStatus.BYGGS).update(
+            felmeddelande=felet(fel), uppdaterad=timezone.now()
+        )
+        raise
 
 
 @transaction.atomic

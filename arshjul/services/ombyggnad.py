@@ -13,7 +13,8 @@ import hashlib
 import json
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, Q
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import F, Func, IntegerField, OuterRef, Q, Value
 from django.utils import timezone
 
 from arshjul.effekter import ARSHJUL_BESTALLT
@@ -27,7 +28,7 @@ from arshjul.models import (
     Samverkansorgan,
 )
 from arshjul.selectors import begransningar_for_ar
-from arshjul.tillagg import INSATSKALLA
+from arshjul.tillagg import INSATSKALLA, BokadInsats
 from myndigheter.models import Lokalpolisomrade
 
 # Raised when what the build makes from the same input changes, so every wheel is rebuilt.
@@ -40,6 +41,26 @@ def begar_ombyggnad(arshjul_id: int, ar: int) -> Arshjulsar:
     Arshjulsar.objects.filter(pk=rad.pk).update(begaran=F("begaran") + 1, begard=timezone.now())
     rad.refresh_from_db(fields=["begaran", "begard"])
     ARSHJUL_BESTALLT.utlos(arshjulsar_id=rad.pk, begaran=rad.begaran)
+    return rad
+
+
+def begar_insatsuppdatering(arshjul_id: int, ar: int, insats_id: int) -> Arshjulsar:
+    """Ask for the wheel's year to take in one changed operation: at once, by updating only
+    what the operation changes (``inkrementell``), and, should that not do, by the debounced
+    rebuild the same request orders."""
+    rad, _ = Arshjulsar.objects.get_or_create(arshjul_id=arshjul_id, ar=ar)
+    Arshjulsar.objects.filter(pk=rad.pk).update(
+        begaran=F("begaran") + 1,
+        begard=timezone.now(),
+        vantande_insatser=Func(
+            F("vantande_insatser"),
+            Value(insats_id),
+            function="array_append",
+            output_field=ArrayField(IntegerField()),
+        ),
+    )
+    rad.refresh_from_db(fields=["begaran", "begard"])
+    ARSHJUL_BESTALLT.utlos(arshjulsar_id=rad.pk, begaran=rad.begaran, inkrementell=True)
     return rad
 
 
@@ -59,8 +80,9 @@ def _rader(queryset) -> list:
     return [list(rad) for rad in queryset]
 
 
-def fingeravtryck(rad: Arshjulsar) -> str:
-    """A hash of everything a build of the wheel's year reads, and nothing it writes."""
+def grundavtryck(rad: Arshjulsar) -> str:
+    """A hash of everything a build of the wheel's year reads but its operations, and nothing
+    it writes."""
     arshjul = Arshjul.objects.get(pk=rad.arshjul_id)
     regler = Aterkommanderegel.objects.filter(arshjul=arshjul).order_by("pk")
     handelser = Arshjulshandelse.objects.filter(
@@ -123,14 +145,43 @@ def fingeravtryck(rad: Arshjulsar) -> str:
             .order_by("pk")
             .values_list()
         ),
-        "insatser": [
-            # Its fields as they are: dataclasses.astuple deep-copies each one, which costs
-            # seconds on a year of many operations.
-            [getattr(bokad, falt.name) for falt in dataclasses.fields(bokad)]
-            for bokad in INSATSKALLA().bokade(
-                arshjul.pk, list(arshjul.lpoer.values_list("pk", flat=True)), rad.ar
-            )
-        ],
     }
+    return _hash(innehall)
+
+
+def _hash(innehall) -> str:
     text = json.dumps(innehall, default=str, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def insatsens_avtryck(bokad: BokadInsats) -> str:
+    """A hash of one operation as the build reads it: its LPOs, window, units and named
+    officers (not its status or title, which are not on the files)."""
+    # Its fields as they are: dataclasses.astuple deep-copies each one, which costs seconds on
+    # a year of many operations.
+    return _hash([getattr(bokad, falt.name) for falt in dataclasses.fields(bokad)])
+
+
+def summera(avtryck: int, lagg_till=(), dra_ifran=()) -> str:
+    """The operations' part of the fingerprint: the sum of their hashes modulo 2**256, so one
+    changed operation updates it without reading the others (the order does not matter)."""
+    summa = avtryck + sum(int(a, 16) for a in lagg_till) - sum(int(a, 16) for a in dra_ifran)
+    return f"{summa % 2**256:064x}"
+
+
+def kombinera(grund: str, insatser: str) -> str:
+    return hashlib.sha256(f"{BYGGVERSION}:{grund}:{insatser}".encode()).hexdigest()
+
+
+def bokade_insatser(rad: Arshjulsar, insats_ids=None) -> list[BokadInsats]:
+    """The operations of a wheel's year that will take place, as the build sees them (only
+    ``insats_ids`` when given)."""
+    lpo_ids = list(rad.arshjul.lpoer.values_list("pk", flat=True))
+    return INSATSKALLA().bokade(rad.arshjul_id, lpo_ids, rad.ar, insats_ids)
+
+
+def fingeravtryck(rad: Arshjulsar) -> str:
+    """A hash of everything a build of the wheel's year reads, and nothing it writes."""
+    return kombinera(
+        grundavtryck(rad), summera(0, [insatsens_avtryck(b) for b in bokade_insatser(rad)])
+    )

@@ -20,7 +20,6 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.db.models import F, Max, Q
@@ -48,8 +47,9 @@ from insatser.workflow import (
 )
 from karna import pdf
 from karna.atkomstlogg import logga
+from karna.lagring import felet, spara_fil
 from karna.models import Atkomstlogg
-from karna.uppgifter import DiskenFull, skriver_genererade_filer
+from karna.uppgifter import DiskenFull
 from karna.verb import verb
 
 logger = logging.getLogger(__name__)
@@ -176,9 +176,7 @@ def bygg_underlag(insats_id: int, nummer: int, uppgift: str, hard_tidsgrans: int
     except DiskenFull as fel:
         # The build stays this task's, so its retry takes it over at once; the status page of
         # the build says why it waits.
-        Underlagsbygge.objects.filter(insats_id=insats_id, nummer=nummer).update(
-            fel=f"{type(fel).__name__}: {fel}"[:2000]
-        )
+        Underlagsbygge.objects.filter(insats_id=insats_id, nummer=nummer).update(fel=felet(fel))
         raise
 
 
@@ -302,9 +300,6 @@ def _spara(insats_id: int, nummer: int, uppgift: str, resultat: list[Resultat]) 
 
 
 def _ny_version(insats_id: int, rad: Resultat) -> str:
-    namn = _filnamn(insats_id, rad)
-    if default_storage.exists(namn):
-        default_storage.delete(namn)
     underlag = Informationsunderlag(
         insats_id=insats_id,
         **rad.malgrupp.falt,
@@ -315,8 +310,7 @@ def _ny_version(insats_id: int, rad: Resultat) -> str:
         sidantal=rad.pdf.sidantal,
         byggd=rad.byggd,
     )
-    with skriver_genererade_filer():
-        underlag.fil.name = default_storage.save(namn, ContentFile(rad.pdf.innehall))
+    underlag.fil.name = spara_fil(_filnamn(insats_id, rad), rad.pdf.innehall)
     underlag.save()
     underlag.objektuppgifter.set(rad.objektuppgifter)
     return underlag.fil.name

@@ -87,11 +87,12 @@ def test_back_to_back_bookings_do_not_collide():
         Bokad("handelse", 1, tid(2, 9), tid(2, 11), organ_id=7),
         Bokad("handelse", 2, tid(2, 11), tid(2, 12), organ_id=7),
     ]
-    assert granskning.kollisioner(poster) == {"antal": 0, "lista": []}
+    assert granskning.kollisioner(poster) == {"antal": 0, "lista": [], "per_resurs": {}}
 
 
 def test_the_report_keeps_a_bounded_number_of_collisions():
     poster = [Bokad("insats", n, tid(2, 9), tid(2, 11), enheter=frozenset({70})) for n in range(40)]
     resultat = granskning.kollisioner(poster)
     assert resultat["antal"] == 40 * 39 // 2
+    assert resultat["per_resurs"] == {"ENHET:70": 40 * 39 // 2}, "the count per resource too"
     assert len(resultat["lista"]) == granskning.STORSTA_ANTAL_KOLLISIONER

@@ -1,7 +1,6 @@
 """The disk for generated files full while briefings are built: a clear error in the log and on
 the build, the build tried again, and once there is space each briefing written exactly once."""
 
-import errno
 import logging
 
 import pytest
@@ -13,22 +12,6 @@ from insatser.tasks import bygg_informationsunderlag
 from karna.uppgifter import DiskenFull
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("snabb_pdf")]
-
-
-@pytest.fixture
-def full_disk(monkeypatch):
-    """The storage refuses the first ``antal`` writes with "no space left on device"."""
-    spara = default_storage.save
-    kvar = {"antal": 0}
-
-    def pa_full_disk(namn, innehall, **kwargs):
-        if kvar["antal"] > 0:
-            kvar["antal"] -= 1
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return spara(namn, innehall, **kwargs)
-
-    monkeypatch.setattr(default_storage, "save", pa_full_disk)
-    return kvar
 
 
 def _bestall(insats) -> int:

@@ -325,3 +325,99 @@ def test_users_former_scopes_are_pruned_past_their_period(settings, skapa_anvand
     assert gallring.kor(nu) == {"synlighetsandringar": 2}
     assert list(Synlighetsandring.objects.values_list("tid", flat=True)) == [nu - 99 * DAG]
     assert _loggat("synlighetsandringar") == [2]
+
+
+def test_officers_named_to_the_staffing_of_ended_operations_are_pruned(
+    settings, insatser, skapa_anvandare
+):
+    from insatser.models import Polisbemanning
+    from tests.fabriker import BemanningsbegaranFabrik
+
+    settings.GALLRING = {"polisbemanning": 100}
+    polis = skapa_anvandare("polis", Roll.INSATSPOLIS, "polisen", insatspolis=True)
+    for insats in insatser.values():
+        begaran = BemanningsbegaranFabrik(insats=insats, lpo=lpo("city"))
+        Polisbemanning.objects.create(begaran=begaran, anvandare=polis)
+    gammal = Polisbemanning.objects.get(begaran__insats=insatser["gammal"])
+    assert gallring.kor() == {"polisbemanning": 1}
+    assert _kvar(Polisbemanning, insatser, "begaran__insats") == {"ny", "oppen"}
+    assert not _historik(Polisbemanning).filter(pgh_obj_id=gammal.pk).exists()
+    assert insatser["gammal"].bemanningsbegaranden.exists(), "the request and its numbers stay"
+    assert _loggat("polisbemanning") == [1]
+
+
+def test_logins_sessions_and_login_failures_past_their_period_are_pruned(settings, skapa_anvandare):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.sessions.models import Session
+
+    from myndigheter.models import Inloggning
+
+    settings.GALLRING = {"inloggningar": 100}
+    user = skapa_anvandare("kalle", Roll.HANDLAGGARE, "skatteverket")
+    nu = timezone.now()
+    for dagar in (101, 99):
+        tid = nu - dagar * DAG
+        nyckel = f"nyckel{dagar}"
+        Session.objects.create(session_key=nyckel, session_data="", expire_date=tid)
+        Inloggning.objects.create(session_key=nyckel, user=user, skapad=tid)
+        falt = {"username": "kalle", "ip_address": "10.0.0.1", "user_agent": f"X{dagar}"}
+        for modell, extra in (
+            (AccessLog, {}),
+            (AccessFailureLog, {}),
+            (AccessAttempt, {"get_data": "", "post_data": "", "failures_since_start": 1}),
+        ):
+            rad = modell.objects.create(**falt, **extra)
+            # attempt_time is set on insert (auto_now_add): age it afterwards.
+            modell.objects.filter(pk=rad.pk).update(attempt_time=tid)
+    assert gallring.kor(nu) == {"inloggningar": 5}
+    assert list(Inloggning.objects.values_list("session_key", flat=True)) == ["nyckel99"]
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["nyckel99"]
+    for modell in (AccessLog, AccessFailureLog, AccessAttempt):
+        assert modell.objects.get().attempt_time == nu - 99 * DAG
+    assert _loggat("inloggningar") == [5]
+
+
+def test_deactivated_accounts_unused_past_the_period_are_anonymised_not_deleted(
+    settings, skapa_anvandare, insatser
+):
+    from django.contrib.auth import get_user_model
+
+    from myndigheter.models import Anvandarprofil
+
+    settings.GALLRING = {"avslutade_konton": 100}
+    nu = timezone.now()
+
+    def konto(namn, aktiv, dagar):
+        user = skapa_anvandare(namn, Roll.HANDLAGGARE, "skatteverket")
+        user.first_name, user.last_name, user.email = "Anna", namn, f"{namn}@skv.se"
+        user.is_active, user.last_login = aktiv, nu - dagar * DAG
+        user.save()
+        Anvandarprofil.objects.filter(user=user).update(titel="Handläggare")
+        return user
+
+    gammal = konto("gammal", False, 101)
+    nyligen = konto("nyligen", False, 99)
+    aktiv = konto("aktiv", True, 500)
+    aldrig = konto("aldrig", False, 0)
+    get_user_model().objects.filter(pk=aldrig.pk).update(
+        last_login=None, date_joined=nu - 200 * DAG
+    )
+    Utsandperson.objects.create(
+        deltagande=DeltagandeFabrik(insats=insatser["ny"]), anvandare=gammal, namngiven_av=aktiv
+    )
+    assert gallring.kor(nu) == {"avslutade_konton": 2}
+    for user in (gammal, aldrig):
+        user.refresh_from_db()
+        assert user.username == f"gallrad-{user.pk}"
+        assert (user.first_name, user.last_name, user.email) == ("", "", "")
+        assert not user.has_usable_password()
+        assert not user.is_active
+        assert user.profil.titel == ""
+        assert not _historik(Anvandarprofil).filter(user_id=user.pk).exclude(titel="").exists()
+    assert Utsandperson.objects.get(anvandare=gammal), "what points at the account still does"
+    for user in (nyligen, aktiv):
+        user.refresh_from_db()
+        assert (user.username, user.email) != (f"gallrad-{user.pk}", "")
+        assert user.profil.titel == "Handläggare"
+    assert gallring.kor(nu) == {"avslutade_konton": 0}, "an anonymised account is not counted again"
+    assert _loggat("avslutade_konton") == [2, 0]

@@ -151,18 +151,24 @@ def test_nothing_waits_for_those_outside(client, personer, begard):
 @pytest.mark.parametrize(("vem", "olasta"), [("samordnare", 0), ("skv", 10), ("opsam", 10)])
 def test_the_page_takes_constant_queries(client, personer, begard, objekt, vem, olasta):
     """Slow (about 5 s under load): twelve operations planned and staffed through the verbs,
-    each checking its planning warnings."""
-    client.force_login(personer[vem])
-    client.get("/mina-uppgifter/")
-    with CaptureQueriesContext(connection) as fore:
-        client.get("/mina-uppgifter/")
-    for nummer in range(12):
+    each checking its planning warnings. Counted from one of each kind on: a kind with no rows
+    reads no page."""
+
+    def fler(nummer):
         insats = _ny_insats(personer, f"Fler {nummer}", dagar=10 + nummer)
         services.bjud_in(personer["samordnare"], insats, org("skatteverket"))
         services.lagg_till_kontroll(personer["samordnare"], insats, objekt)
         kvitterat(services.planera_insats, personer["samordnare"], insats)
         kvitterat(services.begar_bemanning, personer["samordnare"], insats, lpo("city"), 1)
         _ny_insats(personer, f"Tom {nummer}")
+
+    client.force_login(personer[vem])
+    fler(0)
+    client.get("/mina-uppgifter/")
+    with CaptureQueriesContext(connection) as fore:
+        client.get("/mina-uppgifter/")
+    for nummer in range(1, 12):
+        fler(nummer)
     for handelse in Insatshandelse.objects.all():
         notifiera(handelse.pk)
     with CaptureQueriesContext(connection) as efter:
@@ -173,3 +179,35 @@ def test_the_page_takes_constant_queries(client, personer, begard, objekt, vem, 
         "the newest ten at most; the header counts them all"
     )
     assert len(efter) == len(fore)
+
+
+def test_each_kind_of_task_is_paged_on_its_own_in_constant_queries(
+    client, personer, begard, monkeypatch
+):
+    from notiser import views
+
+    monkeypatch.setattr(views, "UPPGIFTER_PER_SIDA", 3)
+    client.force_login(personer["samordnare"])
+    for nummer in range(4):
+        _ny_insats(personer, f"Tom {nummer}", dagar=10 + nummer)
+    client.get("/mina-uppgifter/")
+    with CaptureQueriesContext(connection) as fore:
+        client.get("/mina-uppgifter/")
+    for nummer in range(4, 12):
+        _ny_insats(personer, f"Tom {nummer}", dagar=10 + nummer)
+    with CaptureQueriesContext(connection) as efter:
+        svar = client.get("/mina-uppgifter/?idag=1")
+    assert len(efter) == len(fore)
+    forsta = svar.context["uppgifter"].atgarder
+    assert len(forsta) == 3
+    assert forsta.paginator.count >= 12
+    assert all(insats.skal for insats in forsta)
+    text = svar.content.decode()
+    assert 'href="?idag=1&amp;atgarder=2"' in text
+    assert f"Sida 1 av {forsta.paginator.num_pages}" in text
+    andra = client.get("/mina-uppgifter/?idag=1&atgarder=2").context["uppgifter"].atgarder
+    assert andra.number == 2
+    assert not {i.pk for i in andra} & {i.pk for i in forsta}
+    assert [i.start for i in forsta] + [i.start for i in andra] == sorted(
+        [i.start for i in forsta] + [i.start for i in andra]
+    )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from karna.models import Atkomstlogg
+from karna.uppgifter import DiskenFull
 from tests.fabriker import org
 from utvardering import services, services_utfall
 from utvardering.models import (
@@ -295,3 +296,37 @@ def test_only_those_who_see_the_evaluation_order_a_build(rapportvarld, client):
     with mock.patch("utvardering.tasks.bygg_utvarderingsrapport.apply_async"):
         assert client.post(url).status_code == 302
     assert Rapportbygge.objects.get().nummer == 1
+
+
+@pytest.mark.usefixtures("snabb_pdf")
+def test_a_full_disk_leaves_the_build_waiting_with_a_clear_error_then_writes_each_report_once(
+    rapportvarld, full_disk, tillfalliga_filer, django_capture_on_commit_callbacks, client
+):
+    from utvardering.tasks import bygg_utvarderingsrapport
+
+    v = rapportvarld
+    with mock.patch("utvardering.tasks.bygg_utvarderingsrapport.apply_async"):
+        bygge = _bestall(v, django_capture_on_commit_callbacks)
+    args = [v["utvardering"].pk, bygge.nummer]
+    full_disk["antal"] = 1000
+    assert isinstance(bygg_utvarderingsrapport.apply(args=args).result, DiskenFull)
+    bygge.refresh_from_db()
+    assert bygge.status == Rapportbygge.Status.BYGGER
+    assert bygge.fel == "DiskenFull: [Errno 28] the disk for generated files is full"
+    assert not Utvarderingsrapport.objects.exists()
+    mapp = tillfalliga_filer / "utvarderingsrapporter"
+    assert not mapp.exists() or not list(mapp.rglob("*.pdf")), "no half-written file is left"
+    client.force_login(v["sam"])
+    sida = client.get(reverse("insats_utvardering", args=[v["insats"].pk]))
+    assert sida.status_code == 200
+    assert "Disken för genererade filer är full." in sida.content.decode()
+
+    full_disk["antal"] = 1
+    bygg_utvarderingsrapport.apply(args=args)
+    bygge.refresh_from_db()
+    assert bygge.status == Rapportbygge.Status.KLAR
+    rapporter = Utvarderingsrapport.objects.all()
+    assert sorted(str(f) for f in mapp.rglob("*.pdf")) == sorted(
+        str(tillfalliga_filer / r.fil.name) for r in rapporter
+    )
+    assert all(r.version == 1 for r in rapporter)

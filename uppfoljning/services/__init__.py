@@ -26,8 +26,9 @@ from django.utils.formats import date_format
 
 from karna import pdf
 from karna.atkomstlogg import logga
-from karna.lagring import spara_fil
+from karna.lagring import felet, spara_fil
 from karna.models import Atkomstlogg
+from karna.uppgifter import DiskenFull
 from karna.verb import verb
 from myndigheter.roles import Roll
 from uppfoljning import access, export, selectors
@@ -277,7 +278,12 @@ def bygg_export(jobb_id: int) -> str:
             Exportjobb.objects.filter(pk=jobb_id), "misslyckas", fel=f"{type(fel).__name__}"
         )
         return "misslyckat"
-    jobb.fil.name = spara_fil(f"exporter/{jobb.pk}/{jobb.filnamn}", innehall)
+    try:
+        jobb.fil.name = spara_fil(f"exporter/{jobb.pk}/{jobb.filnamn}", innehall)
+    except DiskenFull as fel:
+        # Still being built: the task's retry writes it once there is space; the page says why.
+        Exportjobb.objects.filter(pk=jobb_id).update(fel=felet(fel))
+        raise
     RAPPORTBYGGE_WORKFLOW.overga(jobb, "bli_klart")
     jobb.framsteg = 100
     jobb.klar = timezone.now()

@@ -28,8 +28,9 @@ from django.utils.translation import gettext as _
 from insatser.models import Insatshandelse
 from karna import pdf
 from karna.atkomstlogg import logga
-from karna.lagring import spara_fil
+from karna.lagring import felet, spara_fil
 from karna.models import Atkomstlogg
+from karna.uppgifter import DiskenFull
 from karna.verb import verb
 from utvardering import access
 from utvardering.effekter import RAPPORT_BESTALLD
@@ -153,10 +154,16 @@ def kor_bestallt_bygge(rader: QuerySet, nummer: int, forbered: Callable, spara: 
             RAPPORTBYGGE_WORKFLOW.overga_alla(
                 rader.filter(nummer=nummer),
                 "misslyckas",
-                fel=f"{type(fel).__name__}: {fel}"[:2000],
+                fel=felet(fel),
             )
         return "misslyckat"
-    return spara(bygge, resultat)
+    try:
+        return spara(bygge, resultat)
+    except DiskenFull as fel:
+        # The build stays pending: the task's retry writes it once there is space, and the
+        # page says why it waits.
+        rader.filter(nummer=nummer).update(fel=felet(fel))
+        raise
 
 
 def bygg_utvarderingsrapport(utvardering_id: int, nummer: int) -> str:
