@@ -4,12 +4,14 @@ and the number of queries."""
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from arshjul.models import Lagesbildsperiod, Prioritering
 from myndigheter.models import Omradesbedomning
 from myndigheter.roles import Roll
 from tests.fabriker import InsatsFabrik, KontrollFabrik, ObjektFabrik, lpo, org
@@ -291,10 +293,14 @@ def test_the_page_reads_a_fixed_number_of_queries_whatever_hangs_on_the_operatio
     varld, client, django_assert_max_num_queries
 ):
     """The page reads each table once for all the operations: more operations, with controls,
-    threats, outcomes, improvement items and evaluations, add no query."""
+    threats, outcomes, improvement items, evaluations and priorities, add no query."""
     client.force_login(varld["ledning"])
-    with django_assert_max_num_queries(36):
+    with django_assert_max_num_queries(37) as fore:
         assert client.get("/uppfoljning/", {"ar": AR}).status_code == 200
+    period = Lagesbildsperiod.objects.create(
+        kod="period", namn="Perioden", fran=date(AR, 1, 1), till=date(AR + 1, 12, 31)
+    )
+    prioritering = Prioritering.objects.create(kod="p", period=period, namn="Välfärdsbrott")
     for i in range(10):
         insats = InsatsFabrik(
             start=uppfoljningsvarld.dag(1 + i % 12, 5), status="GENOMFORD", lpoer=[lpo("city")]
@@ -309,5 +315,6 @@ def test_the_page_reads_a_fixed_number_of_queries_whatever_hangs_on_the_operatio
             beslutsdatum=uppfoljningsvarld.dag(12, 1).date(),
         )
         uppfoljningsvarld._utv(insats, "skatteverket", "P", (1, 1, 1))
-    with django_assert_max_num_queries(36):
+        insats.prioriteringar.add(prioritering)
+    with django_assert_max_num_queries(len(fore)):
         assert client.get("/uppfoljning/", {"ar": AR}).status_code == 200
