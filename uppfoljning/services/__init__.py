@@ -136,7 +136,7 @@ def bygg_arsrapport(bygge_id: int, nummer: int) -> str:
         Arsrapportbygge.objects.filter(pk=bygge_id),
         nummer,
         _forbered,
-        lambda bygge, resultat: _spara(bygge, nummer, resultat),
+        lambda bygge, resultat: spara_version(bygge, nummer, resultat, _ny_version),
     )
 
 
@@ -168,16 +168,17 @@ def rendera(innehall: dict, version: int, byggd: datetime) -> pdf.Pdf:
     )
 
 
-def _spara(bygge: Arsrapportbygge, nummer: int, rad: Resultat) -> str:
-    """Store the new version, unless a newer request came meanwhile."""
+def spara_version(bygge, nummer: int, rad: Resultat, ny_version) -> str:
+    """Store the new version of a report build (``ny_version(bygge, rad)`` stores it and names
+    its file), unless a newer request came meanwhile; the yearly reports' and the packs'."""
     namn = ""
     try:
         with transaction.atomic():
-            bygge = Arsrapportbygge.objects.select_for_update().get(pk=bygge.pk)
+            bygge = type(bygge).objects.select_for_update().get(pk=bygge.pk)
             if bygge.nummer != nummer:
                 return "ersatt"
             if rad.pdf is not None:
-                namn = _ny_version(bygge, rad)
+                namn = ny_version(bygge, rad)
             RAPPORTBYGGE_WORKFLOW.overga(bygge, "bli_klart")
             bygge.klar = timezone.now()
             bygge.fel = ""

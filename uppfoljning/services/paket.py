@@ -14,8 +14,6 @@ import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -30,7 +28,7 @@ from uppfoljning.access import Malgrupp, ledningsgruppens_malgrupp
 from uppfoljning.arsrapportinnehall import arsrapportinnehall, fingeravtryck
 from uppfoljning.effekter import UPPFOLJNINGSPAKET_BESTALLT
 from uppfoljning.models import Ledningsgrupp, Uppfoljningspaket, Uppfoljningspaketbygge
-from uppfoljning.services import Resultat, rendera
+from uppfoljning.services import Resultat, rendera, spara_version
 from utvardering.services.rapport import kor_bestallt_bygge
 from utvardering.workflow import RAPPORTBYGGE_WORKFLOW
 
@@ -95,7 +93,7 @@ def bygg_uppfoljningspaket(bygge_id: int, nummer: int) -> str:
         Uppfoljningspaketbygge.objects.filter(pk=bygge_id),
         nummer,
         _forbered,
-        lambda bygge, resultat: _spara(bygge, nummer, resultat),
+        lambda bygge, resultat: spara_version(bygge, nummer, resultat, _ny_version),
     )
 
 
@@ -109,27 +107,6 @@ def _forbered(bygge: Uppfoljningspaketbygge) -> Resultat:
     rad.byggd = timezone.now()
     rad.pdf = rendera(innehall, rad.version, rad.byggd)
     return rad
-
-
-def _spara(bygge: Uppfoljningspaketbygge, nummer: int, rad: Resultat) -> str:
-    """Store the new version, unless a newer request came meanwhile."""
-    namn = ""
-    try:
-        with transaction.atomic():
-            bygge = Uppfoljningspaketbygge.objects.select_for_update().get(pk=bygge.pk)
-            if bygge.nummer != nummer:
-                return "ersatt"
-            if rad.pdf is not None:
-                namn = _ny_version(bygge, rad)
-            RAPPORTBYGGE_WORKFLOW.overga(bygge, "bli_klart")
-            bygge.klar = timezone.now()
-            bygge.fel = ""
-            bygge.save(update_fields=["status", "klar", "fel"])
-    except BaseException:
-        if namn:
-            default_storage.delete(namn)
-        raise
-    return "byggt" if rad.pdf is not None else "oförändrat"
 
 
 def _ny_version(bygge: Uppfoljningspaketbygge, rad: Resultat) -> str:
