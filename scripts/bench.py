@@ -25,6 +25,7 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core import signals  # noqa: E402
 from django.db import close_old_connections, connection  # noqa: E402
@@ -48,6 +49,9 @@ from insatser.workflow import (  # noqa: E402
 )
 from myndigheter.models import Lokalpolisomrade, Myndighet  # noqa: E402
 from myndigheter.referensdata import ladda_referensdata  # noqa: E402
+
+# The notifications the measured changes send are kept in memory, not printed among the figures.
+settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 ANTAL = int(os.environ.get("BENCH_INSATSER", "20000"))
 UPPREPNINGAR = 20
