@@ -45,6 +45,10 @@ from utvardering.models import Myndighetsutvardering  # noqa: E402
 from utvardering.services.utvardering import oppna_utvardering  # noqa: E402
 
 PERSONER = int(os.environ.get("LAST_PERSONER", "50"))
+# People arrive and log in one a second, as a working day starts, not all in the same second:
+# a login costs half a second of processor by design (the password hash), and fifty at once
+# would measure a queue of logins rather than people at work.
+ANKOMSTER_PER_SEKUND = int(os.environ.get("LAST_ANKOMSTER", "1"))
 SEKUNDER = int(os.environ.get("LAST_SEKUNDER", "300"))
 # Enough targets that no simulated person runs out during the run.
 ANTAL_MAL = 2000
@@ -204,7 +208,13 @@ def main() -> int:
     malfil.write_text(json.dumps(mal), encoding="utf-8")
     with lastmiljo.celeryarbetare(), lastmiljo.gunicorn() as adress:
         rader = lastmiljo.locust(
-            "locustfile.py", adress, PERSONER, SEKUNDER, "lasttest", {"LAST_MAL": str(malfil)}
+            "locustfile.py",
+            adress,
+            PERSONER,
+            SEKUNDER,
+            "lasttest",
+            {"LAST_MAL": str(malfil)},
+            ANKOMSTER_PER_SEKUND,
         )
     return 0 if skriv_ut(rader) else 1
 
