@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import tempfile
 import zipfile
 
@@ -22,9 +21,7 @@ from insatser.access import VECKANS_UNDERLAG
 from insatser.models import Informationsunderlag
 from insatser.services import underlag as underlagstjanster
 from insatser.views import insats_eller_404, underlagssektion
-from karna.vyer import kor_verb, kraver
-
-logger = logging.getLogger(__name__)
+from karna.vyer import kor_verb, kraver, pdf_som_bilaga
 
 SYFTE = "Förberedelse inför insatsen: informationsunderlag"
 SYFTE_VECKA = "Förberedelse inför veckans insatser: informationsunderlag (ZIP)"
@@ -62,16 +59,9 @@ def ladda_ned(request, pk: int):
     except underlagstjanster.InaktuelltUnderlag as fel:
         messages.error(request, " ".join(fel.messages))
         return _till_sektionen(fel.insats_id)
-    try:
-        fil = underlag.fil.open("rb")
-    except FileNotFoundError:
-        logger.error("briefing file %s of version %s is missing", underlag.fil.name, pk)
-        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
-        return _till_sektionen(underlag.insats_id)
-    svar = FileResponse(
-        fil, as_attachment=True, filename=_filnamn(underlag), content_type="application/pdf"
+    return pdf_som_bilaga(
+        request, underlag.fil, _filnamn(underlag), _till_sektionen(underlag.insats_id)
     )
-    return svar
 
 
 @login_required

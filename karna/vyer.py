@@ -15,12 +15,13 @@ Two page shapes cover the project's forms:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -31,6 +32,20 @@ from karna.formular import ENGANGSFALT
 from karna.lasning import Konflikt
 
 TJANSTEFEL = (ValidationError, OgiltigOvergang, Konflikt)
+logger = logging.getLogger(__name__)
+
+
+def pdf_som_bilaga(request, fil, namn: str, tillbaka: HttpResponse) -> HttpResponse:
+    """A stored PDF (``fil``, a FileField's file) as an attachment named ``namn``; when the file
+    is missing from storage, the error is logged and the answer is ``tillbaka`` (the redirect to
+    the page the download was offered on) with a message, instead of a 500."""
+    try:
+        oppnad = fil.open("rb")
+    except FileNotFoundError:
+        logger.error("the stored file %s is missing", fil.name)
+        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
+        return tillbaka
+    return FileResponse(oppnad, as_attachment=True, filename=namn, content_type="application/pdf")
 
 
 def feltext(fel) -> str:

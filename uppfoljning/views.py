@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from karna.middleware import aktuellt_request_id
 from karna.policy import Aktor
 from karna.tillagg import Avsnitt
-from karna.vyer import formularfel_som_meddelanden, kor_verb, kraver
+from karna.vyer import formularfel_som_meddelanden, kor_verb, kraver, pdf_som_bilaga
 from objekt.views_import import CSV_TYP, XLSX_TYP
 from uppfoljning import access, export, selectors, services
 from uppfoljning.access import UPPFOLJNING, egna_exporter
@@ -177,14 +176,8 @@ def ladda_ned_arsrapport(request, pk: int):
     """A version of the yearly report written for the reader's audience; each download is
     logged."""
     rapport = services.ladda_ned_arsrapport(request.user, pk, SYFTE)
-    try:
-        fil = rapport.fil.open("rb")
-    except FileNotFoundError:
-        logger.error("yearly report file %s of version %s is missing", rapport.fil.name, pk)
-        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
-        return _till_arsrapporten(rapport.ar)
     namn = f"Arsrapport-{rapport.ar}-v{rapport.version}.pdf"
-    return FileResponse(fil, as_attachment=True, filename=namn, content_type="application/pdf")
+    return pdf_som_bilaga(request, rapport.fil, namn, _till_arsrapporten(rapport.ar))
 
 
 @login_required
@@ -194,11 +187,7 @@ def ladda_ned_uppfoljningspaket(request, pk: int):
     """A version of a follow-up pack written for the reader's management group; each download
     is logged."""
     valt = paket.ladda_ned_uppfoljningspaket(request.user, pk, SYFTE_PAKET)
-    try:
-        fil = valt.fil.open("rb")
-    except FileNotFoundError:
-        logger.error("follow-up pack file %s of version %s is missing", valt.fil.name, pk)
-        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
-        return redirect(reverse("uppfoljning") + "#uppfoljningspaket")
     namn = f"Uppfoljningspaket-{valt.byggd:%Y%m%d}-v{valt.version}.pdf"
-    return FileResponse(fil, as_attachment=True, filename=namn, content_type="application/pdf")
+    return pdf_som_bilaga(
+        request, valt.fil, namn, redirect(reverse("uppfoljning") + "#uppfoljningspaket")
+    )

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
@@ -14,11 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from insatser.views import insats_eller_404
-from karna.vyer import kor_verb
+from karna.vyer import kor_verb, pdf_som_bilaga
 from utvardering import access
 from utvardering.services import rapport as rapporttjanster
-
-logger = logging.getLogger(__name__)
 
 SYFTE = "Uppföljning av insatsen: utvärderingsrapport"
 
@@ -50,14 +45,8 @@ def ladda_ned(request, pk: int):
     except rapporttjanster.InaktuellRapport as fel:
         messages.error(request, " ".join(fel.messages))
         return _till_sidan(fel.insats_id)
-    try:
-        fil = rapport.fil.open("rb")
-    except FileNotFoundError:
-        logger.error("report file %s of version %s is missing", rapport.fil.name, pk)
-        messages.error(request, _("Filen kunde inte läsas. Kontakta systemförvaltningen."))
-        return _till_sidan(rapport.utvardering.insats_id)
     namn = (
         f"Utvarderingsrapport-{rapport.utvardering.insats.referens}-"
         f"{slugify(rapport.organisation.namn) or rapport.organisation_id}-v{rapport.version}.pdf"
     )
-    return FileResponse(fil, as_attachment=True, filename=namn, content_type="application/pdf")
+    return pdf_som_bilaga(request, rapport.fil, namn, _till_sidan(rapport.utvardering.insats_id))
