@@ -18,7 +18,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
@@ -97,7 +97,15 @@ def fragan(request, serializer_klass) -> dict:
     tomma = {namn: [_("Får inte vara tomt.")] for namn, v in request.query_params.items() if not v}
     if tomma:
         raise Fragefel(tomma)
-    serializer = serializer_klass(data=request.query_params)
+    return dict(_giltig_fraga(serializer_klass, request.query_params.urlencode()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _giltig_fraga(serializer_klass, fragestrang: str) -> dict:
+    """The validated parameters of one query string, kept: they depend on nothing else, and a
+    serializer costs more to build than a small page costs to read. A refusal is not kept (its
+    messages are in the caller's language)."""
+    serializer = serializer_klass(data=QueryDict(fragestrang))
     if not serializer.is_valid():
         raise Fragefel(serializer.errors)
     return serializer.validated_data

@@ -10,6 +10,8 @@ from django.views.i18n import set_language
 from config import views
 
 urlpatterns = [
+    # First: an API client's calls are many and small, and every pattern before them is tried.
+    path("api/v1/", include("api.urls")),
     path("", include("myndigheter.urls")),
     path("", include("insatser.urls")),
     path("", include("objekt.urls")),
@@ -19,7 +21,6 @@ urlpatterns = [
     path("", include("arshjul.urls")),
     # Follow-up for management.
     path("", include("uppfoljning.urls")),
-    path("api/v1/", include("api.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(http_method_names=["get", "post", "options"]),

@@ -132,6 +132,24 @@ def test_bad_query_parameters_are_itemised_problems(api_klient, fraga, namn):
     assert all(f["in"] == "query" and f["code"] and f["detail"] for f in fel)
 
 
+def test_a_query_is_refused_each_time_in_the_callers_language(api_klient):
+    """Validated queries are kept per query string; a refusal is not, so its text follows the
+    caller's language."""
+    fraga = {"status": "OKAND"}
+    svenska = api_klient.get("/api/v1/insatser", fraga, **{"Accept-Language": "sv"})
+    engelska = api_klient.get("/api/v1/insatser", fraga, **{"Accept-Language": "en"})
+    assert svenska.status_code == engelska.status_code == 400
+    assert svenska.json()["errors"][0]["detail"] != engelska.json()["errors"][0]["detail"]
+
+
+def test_a_repeated_query_filters_alike(api_klient):
+    insatser = _insatser(3)
+    fraga = {"from": timezone.localdate(insatser[1].start).isoformat()}
+    forsta = _ids(api_klient, fraga)
+    assert forsta == _ids(api_klient, fraga)
+    assert forsta == [i.pk for i in insatser[1:]]
+
+
 def test_the_cursor_walks_every_row_once_in_order(api_klient):
     insatser = _insatser(5)
     # Two operations at the same start: the id breaks the tie.
