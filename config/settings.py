@@ -172,6 +172,8 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # twice; each app's beat watchdog also re-enqueues work left pending for long (e.g.
 # insatser.tasks.vakta_underlag).
 CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+# How much lower than the web the worker's processes run (os.nice, 0-19; config/celery.py).
+WORKER_NICE = int(os.environ.get("WORKER_NICE", "10"))
 
 # Briefings (informationsunderlag): a change waits this long before the rebuild starts, so that a
 # burst of changes gives one rebuild; a briefing longer than the page cap is refused, not rendered.
@@ -183,6 +185,15 @@ UNDERLAG_MAX_SIDOR = int(os.environ.get("BRIEFING_MAX_PAGES", "150"))
 # tasks' hard time limit.
 ARSHJUL_FORDROJNING = int(os.environ.get("ARSHJUL_DEBOUNCE_SECONDS", "10"))
 ARSHJUL_VAKT_SEKUNDER = int(os.environ.get("ARSHJUL_WATCHDOG_SECONDS", "360"))
+
+# Argon2id, memory-hard, with Django's parameters (about 0.15 s and 100 MB a login); the
+# PBKDF2 hashers stay to check older hashes, which Django rewrites with Argon2 at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
