@@ -47,8 +47,12 @@ class Handling:
     LADDA_NED = "ladda_ned"
 
 
-def _fran_synlig_insats(aktor) -> Q:
-    return Q(insats__in=INSATS_POLICY.filtrera(aktor, InsatsHandling.SE_DETALJER).values("pk"))
+def _fran_synlig_insats(aktor) -> Exists:
+    # Per item, not the set of every visible operation: the items asked for are few (an
+    # operation's, those that concern it), and the set costs a scan of all operations.
+    return Exists(
+        INSATS_POLICY.filtrera(aktor, InsatsHandling.SE_DETALJER).filter(pk=OuterRef("insats_id"))
+    )
 
 
 def _samordnade_insatser(aktor):
