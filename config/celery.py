@@ -13,6 +13,7 @@ from celery.signals import (
     beat_init,
     before_task_publish,
     task_failure,
+    worker_process_init,
 )
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -27,6 +28,16 @@ def _configure(sender, **kwargs):
 
     app.conf.broker_transport_options = {"visibility_timeout": settings.CELERY_VISIBILITY_TIMEOUT}
     Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
+
+
+@worker_process_init.connect
+def _lagre_prioritet(**kwargs):
+    """A worker process yields the CPU to the web's (``WORKER_NICE``, 10 by default): where
+    they share cores, a page answers before a PDF is rendered; on a host of its own the worker
+    loses nothing."""
+    from django.conf import settings
+
+    os.nice(settings.WORKER_NICE)
 
 
 @after_setup_logger.connect
