@@ -45,7 +45,8 @@ def bygg_arshjul(arshjulsar_id: int, begaran: int) -> None:
 
 @shared_task(soft_time_limit=240, time_limit=300, **GEMENSAMT)
 def rendera_arshjul(version_id: int) -> None:
-    """Render and store the SVG, PDF and ICS of a version; runs on the pdf queue."""
+    """Render and store the SVG, PDF and ICS of a version, or the PDF of a version made ready
+    without it; runs on the pdf queue."""
     try:
         bygge.rendera(version_id)
     except TILLFALLIGA_FEL:
@@ -71,8 +72,8 @@ def vakta_arshjulsbyggen() -> int:
 @shared_task(soft_time_limit=60, time_limit=90, **GEMENSAMT)
 def uppdatera_arshjul(arshjulsar_id: int, begaran: int) -> None:
     """Take the changed operations into the wheel's year at once; what cannot be taken in this
-    way is left to the debounced build the same request ordered. A version to render (a
-    window's count changed) goes to the pdf queue."""
+    way is left to the debounced build the same request ordered. When a window's count changed,
+    the new version is ready with its SVG and ICS, and its PDF goes to the pdf queue."""
     version_id = inkrementell.uppdatera(arshjulsar_id, begaran)
     if version_id is not None:
         rendera_arshjul.delay(version_id)

@@ -142,8 +142,9 @@ def _en_andrad_insats(rad: Arshjulsar, ar: int) -> list[tuple]:
     the start of its update task (``arshjul.services.inkrementell``) until the wheel's year
     holds the change: the tasks of the other effects (notifications, briefings) run on workers
     of their own and are left out. Moved by an hour, the window counts stay and the version
-    takes the new report; cancelled, a window's count changes and a new version is rendered
-    (SVG, PDF, ICS) from the same data."""
+    takes the new report; cancelled, a window's count changes and a new version is made ready
+    with its SVG and ICS from the same data, and its PDF, rendered after on the pdf queue, is
+    timed on a row of its own."""
     from arshjul.services import inkrementell
     from config.celery import app
 
@@ -171,47 +172,55 @@ def _en_andrad_insats(rad: Arshjulsar, ar: int) -> list[tuple]:
     def stall_in(insats):
         stall_in_insats(samordnare, insats, orsak, version=insats.version)
 
-    matt = {"tid": 0.0, "fragor": 0}
+    matt = {}
 
-    def tidtagen(funktion):
+    def tidtagen(funktion, nyckel: str):
         def kor(*args):
             connection.queries_log.clear()
             start = time.perf_counter()
             with CaptureQueriesContext(connection) as fangade:
                 resultat = funktion(*args)
-            matt["tid"] += time.perf_counter() - start
-            matt["fragor"] += len(fangade)
+            tid, fragor = matt.get(nyckel, (0.0, 0))
+            matt[nyckel] = (tid + time.perf_counter() - start, fragor + len(fangade))
             return resultat
 
         return kor
 
     rader = []
     original = (inkrementell.uppdatera, bygge.rendera, app.conf.task_always_eager)
-    inkrementell.uppdatera, bygge.rendera = tidtagen(original[0]), tidtagen(original[1])
+    inkrementell.uppdatera = tidtagen(original[0], "reflected")
+    bygge.rendera = tidtagen(original[1], "its PDF, rendered after")
     app.conf.task_always_eager = True
     try:
         for namn, andring, urval in [
             ("moved an hour, files kept", flytta, kandidater.exclude(i_fonster)),
-            ("cancelled in a window, new version rendered", stall_in, kandidater.filter(i_fonster)),
+            (
+                "cancelled in a window, new version with SVG and ICS",
+                stall_in,
+                kandidater.filter(i_fonster),
+            ),
         ]:
-            tider, fragor = [], 0
+            tider: dict[str, list[float]] = {}
+            fragor: dict[str, int] = {}
             for insats in list(urval[:UPPREPNINGAR]):
-                matt.update(tid=0.0, fragor=0)
+                matt.clear()
                 andring(insats)
                 rad.refresh_from_db()
                 if rad.vantar or rad.vantande_insatser:
                     raise RuntimeError("the change was not taken into the wheel")
-                tider.append(matt["tid"] * 1000)
-                fragor = matt["fragor"]
-            rader.append(
+                for nyckel, (tid, antal) in matt.items():
+                    tider.setdefault(nyckel, []).append(tid * 1000)
+                    fragor[nyckel] = antal
+            rader += [
                 (
-                    f"one changed operation reflected ({ANTAL}), {namn}",
-                    statistics.median(tider),
-                    max(tider),
-                    fragor,
+                    f"one changed operation {nyckel} ({ANTAL}), {namn}",
+                    statistics.median(tider[nyckel]),
+                    max(tider[nyckel]),
+                    fragor[nyckel],
                     None,
                 )
-            )
+                for nyckel in tider
+            ]
     finally:
         inkrementell.uppdatera, bygge.rendera, app.conf.task_always_eager = original
     return rader

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 
 from arshjul import lagring
@@ -129,18 +129,52 @@ def bygg(arshjulsar_id: int, begaran: int) -> int | None:
 
 
 def rendera(version_id: int) -> bool:
-    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready.
+    """The rendering steps (SVG, PDF, ICS); the last one marks the version ready. Of a version
+    made ready without its PDF (a changed operation taken in, ``inkrementell``), the PDF.
 
-    A full disk leaves the version building, with the reason on it for the status page; the
+    A full disk leaves the version as it is, with the reason on it for the status page; the
     task tries again with a growing pause (then the watchdog), and the step redone overwrites
     its own file."""
     try:
+        if _rendera_pdf_efterat(version_id):
+            return True
         return all(_kor_steg(version_id, index) for index in range(FORSTA_RENDERSTEG, len(STEG)))
     except DiskenFull as fel:
-        Arshjulsversion.objects.filter(pk=version_id, status=VersionStatus.BYGGS).update(
-            felmeddelande=felet(fel), uppdaterad=timezone.now()
-        )
+        Arshjulsversion.objects.filter(pk=version_id).filter(
+            Q(status=VersionStatus.BYGGS) | _SAKNAR_PDF
+        ).update(felmeddelande=felet(fel), uppdaterad=timezone.now())
         raise
+
+
+# A ready version without its PDF: made ready by ``inkrementell``, its PDF still to come.
+_SAKNAR_PDF = Q(status__in=[VersionStatus.KLAR, VersionStatus.PUBLICERAD], pdf="")
+
+
+def _rendera_pdf_efterat(version_id: int) -> bool:
+    """Render the PDF of a ready version that lacks one; False when it is not such a version
+    (or no longer: a second run finds the PDF there)."""
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        arshjulsar_id = (
+            Arshjulsversion.objects.filter(_SAKNAR_PDF, pk=version_id)
+            .values_list("arshjulsar_id", flat=True)
+            .first()
+        )
+        if arshjulsar_id is None:
+            return False
+        las_aret(arshjulsar_id)
+        version = (
+            Arshjulsversion.objects.select_for_update(of=("self",))
+            .select_related("arshjulsar__arshjul")
+            .filter(_SAKNAR_PDF, pk=version_id)
+            .first()
+        )
+        if version is None:
+            return False
+        datasteg.rendera_pdf(version)
+        version.felmeddelande = ""
+        version.uppdaterad = timezone.now()
+        version.save()
+    return True
 
 
 @transaction.atomic
@@ -173,9 +207,9 @@ def fastnade(nu=None) -> tuple[list[tuple[int, int]], list[int]]:
     grans = nu - timedelta(seconds=settings.ARSHJUL_VAKT_SEKUNDER)
     bygga, rendera_om = [], []
     for version in Arshjulsversion.objects.filter(
-        status=VersionStatus.BYGGS, uppdaterad__lt=grans
+        Q(status=VersionStatus.BYGGS) | _SAKNAR_PDF, uppdaterad__lt=grans
     ).order_by("pk"):
-        if version.steg in RENDERSTEGEN:
+        if version.steg in RENDERSTEGEN or version.status != VersionStatus.BYGGS:
             rendera_om.append(version.pk)
         else:
             bygga.append((version.arshjulsar_id, version.begaran))

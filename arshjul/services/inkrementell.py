@@ -13,7 +13,9 @@ is read again:
   taken over from the last report where their resource did not change;
 - the files: they show no operation, only each window's count. When no count the operations
   take a place in changed, the files stay as they are and the version takes the new report and
-  fingerprint; otherwise a new version is made from the same data and only rendered.
+  fingerprint; otherwise a new version is made from the same data, its SVG and ICS rendered at
+  once and the version made ready, and its PDF (the A3 sheet takes a second or more) follows on
+  the pdf queue (``bygge.rendera``).
 
 The result is what a build from nothing gives (``tests/arshjul/test_inkrementell.py``). Whatever
 this cannot take in (no version yet, a version building, the rules or events changed, many
@@ -37,7 +39,13 @@ from arshjul.models.val import Handelsetyp
 from arshjul.selectors import planerade_per_fonster
 from arshjul.services.bygge import FORSTA_RENDERSTEG, STEG, las_aret
 from arshjul.services.ombyggnad import bokade_insatser, grundavtryck, kombinera, summera
-from arshjul.services.steg import insatsbokning, insatsrad, motesbokningar
+from arshjul.services.steg import (
+    insatsbokning,
+    insatsrad,
+    motesbokningar,
+    rendera_ics,
+    rendera_svg,
+)
 from arshjul.workflow import FARDIGA, VERSION_WORKFLOW
 
 # More changed operations than this at once are left to the build.
@@ -45,8 +53,9 @@ STORSTA_ANTAL = 50
 
 
 def uppdatera(arshjulsar_id: int, begaran: int) -> int | None:
-    """Take the changed operations of request ``begaran`` in; the new version to render when a
-    window's count changed, else None (taken in, or left to the build)."""
+    """Take the changed operations of request ``begaran`` in; when a window's count changed,
+    the new version, ready with its SVG and ICS, whose PDF is to be rendered; else None (taken
+    in, or left to the build)."""
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         las_aret(arshjulsar_id)
         rad = (
@@ -112,7 +121,7 @@ def _ta_in(rad: Arshjulsar, senaste: Arshjulsversion, grund: str, andrade: set[i
         senaste.save(update_fields=["rapport", "fingeravtryck", "insatsavtryck"])
         return None
     nummer = rad.versioner.aggregate(storst=Max("nummer"))["storst"] + 1
-    return Arshjulsversion.objects.create(
+    version = Arshjulsversion.objects.create(
         arshjulsar=rad,
         status=VERSION_WORKFLOW.skapa("bygg"),
         nummer=nummer,
@@ -124,7 +133,11 @@ def _ta_in(rad: Arshjulsar, senaste: Arshjulsversion, grund: str, andrade: set[i
         steg=STEG[FORSTA_RENDERSTEG][0],
         framsteg=STEG[FORSTA_RENDERSTEG - 1][1],
         uppdaterad=timezone.now(),
-    ).pk
+    )
+    rendera_svg(version)
+    rendera_ics(version)
+    version.save()
+    return version.pk
 
 
 def _berorda_fonster(rad: Arshjulsar, rader: list[Arshjulsinsats]) -> list[int]:

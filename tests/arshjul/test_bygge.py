@@ -409,3 +409,20 @@ def test_a_window_of_a_rule_switched_off_is_kept_while_operations_are_planned_in
     assert list(Arshjulshandelse.objects.filter(regel__kod="fonster-city")) == [mars]
     planerad.refresh_from_db()
     assert planerad.insatsfonster_id == mars.pk
+
+
+def test_the_watchdog_renders_the_pdf_a_ready_version_still_lacks(akc, settings):
+    settings.ARSHJUL_VAKT_SEKUNDER = 300
+    rad = begar_ombyggnad(akc.pk, AR)
+    version_id = bygge.bygg(rad.pk, rad.begaran)
+    assert bygge.rendera(version_id)
+    version = Arshjulsversion.objects.get(pk=version_id)
+    # As a changed operation leaves it (``inkrementell``) when its PDF task is lost.
+    Arshjulsversion.objects.filter(pk=version_id).update(pdf="", pdf_kontrollsumma="")
+    senare = timezone.now() + timedelta(seconds=301)
+    assert bygge.fastnade(senare) == ([], [version_id])
+    assert bygge.rendera(version_id)
+    version.refresh_from_db()
+    assert version.pdf
+    assert version.status == VersionStatus.KLAR
+    assert bygge.fastnade(senare) == ([], [])

@@ -20,7 +20,7 @@ from arshjul.models import (
 )
 from arshjul.services import bygge, inkrementell
 from arshjul.services.ombyggnad import begar_ombyggnad
-from arshjul.workflow import FARDIGA
+from arshjul.workflow import FARDIGA, VersionStatus
 from insatser import services
 from insatser.models import (
     Bemanningsbegaran,
@@ -232,6 +232,31 @@ def test_a_cancelled_operation_renders_a_new_version_from_the_same_data(
     assert efter.rapport["planerade"] != fore.rapport["planerade"]
     fore.refresh_from_db()
     assert fore.status == "ERSATT"
+
+
+def test_a_changed_count_is_ready_at_once_and_its_pdf_follows(
+    hjulet, django_capture_on_commit_callbacks
+):
+    v = hjulet(12)
+    fore = v["rad"].versioner.get()
+    with django_capture_on_commit_callbacks(execute=False):
+        _stall_in(v, v["i_fonster"])
+    rad = v["rad"]
+    rad.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        version_id = inkrementell.uppdatera(rad.pk, rad.begaran)
+    ny = Arshjulsversion.objects.get(pk=version_id)
+    assert ny.status == VersionStatus.KLAR
+    assert lagring.finns(ny, "svg")
+    assert lagring.finns(ny, "ics")
+    assert not ny.pdf, "the PDF is rendered afterwards, on the pdf queue"
+    fore.refresh_from_db()
+    assert fore.status == VersionStatus.ERSATT
+    assert bygge.rendera(version_id)
+    ny.refresh_from_db()
+    assert lagring.las(ny, "pdf").startswith(b"%PDF")
+    assert ny.status == VersionStatus.KLAR
+    assert not bygge.rendera(version_id), "a second run finds the PDF there"
 
 
 def test_the_debounced_build_after_an_update_builds_nothing(
