@@ -13,7 +13,6 @@ import importlib
 import os
 import pkgutil
 import random
-import resource
 import statistics
 import time
 from datetime import timedelta
@@ -49,6 +48,7 @@ from insatser.workflow import (  # noqa: E402
 )
 from myndigheter.models import Lokalpolisomrade, Myndighet  # noqa: E402
 from myndigheter.referensdata import ladda_referensdata  # noqa: E402
+from scripts import minne  # noqa: E402
 
 # The notifications the measured changes send are kept in memory, not printed among the figures.
 settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -205,7 +205,7 @@ def main() -> None:
             f"{namn:<62} {median:10.1f} {_kolumn(varst, '8.1f')} {_kolumn(fragor, '8d')}"
             f" {_kolumn(topp_mb, '8.0f')}"
         )
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = minne.topp_mb()
     print(f"peak RSS of the bench process: {peak_mb:.0f} MB")
 
 

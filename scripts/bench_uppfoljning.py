@@ -11,9 +11,10 @@ management group (``ledningsgrupp``, every operation of the bench database):
 from __future__ import annotations
 
 import multiprocessing
-import resource
 import statistics
 import time
+
+from scripts import minne
 
 UPPREPNINGAR = 5
 RENDERINGAR = 2
@@ -36,13 +37,13 @@ def _rendera_i_barn(innehall: dict, upprepningar: int, svar) -> None:
 
     context = {"r": innehall, "diagram": diagram(innehall), "version": 1, "byggd": "bench"}
     with translation.override(settings.LANGUAGE_CODE):
-        fore_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        fore_mb = minne.topp_mb()
         tider, sidor = [], 0
         for _ in range(upprepningar):
             start = time.perf_counter()
             sidor = pdf.rendera(MALL, context, MAX_SIDOR).sidantal
             tider.append((time.perf_counter() - start) * 1000)
-    topp_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    topp_mb = minne.topp_mb()
     svar.put((tider, sidor, fore_mb, topp_mb))
 
 
