@@ -286,6 +286,12 @@ class Nyfrislappning(serializers.Serializer):
     )
 
 
+class Aterkallelse(serializers.Serializer):
+    orsak = serializers.CharField(
+        max_length=500, help_text="why the release is taken back (told to those it reached)"
+    )
+
+
 class Nekadfrislappning(serializers.Serializer):
     id = serializers.IntegerField()
     objektuppgift = serializers.IntegerField()

@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from api import (
     views,
     views_bemanning,
+    views_frislappning,
     views_information,
     views_insatser,
     views_uppfoljning,
@@ -24,8 +25,13 @@ urlpatterns = [
     ),
     path(
         "insatser/<int:pk>/frislappningar",
-        views_information.Frislappningar.as_view(),
+        views_frislappning.Frislappningar.as_view(),
         name="api_frislappningar",
+    ),
+    path(
+        "frislappningar/<int:pk>/aterkallelse",
+        views_frislappning.Aterkallelse.as_view(),
+        name="api_frislappning_aterkallelse",
     ),
     path(
         "insatser/<int:pk>/uppgiftsbegaranden",

@@ -274,3 +274,31 @@ def test_a_bad_release_is_itemised_and_nothing_is_saved(api, token, varld, kropp
     assert [f["name"] for f in svar.json()["errors"]] == [namn]
     assert not Frislappning.objects.exists()
     assert not NekadFrislappning.objects.exists()
+
+
+def test_a_release_is_taken_back_by_its_organisation_with_a_reason(api, token, varld):
+    uppgift = _uppgift(varld)
+    api.hemlighet = token(varld["skv"], "read-write")
+    gjord = api.post(
+        f"/api/v1/insatser/{varld['insats'].pk}/frislappningar",
+        {"objektuppgift": uppgift.pk, "delningsgrund": varld["grund"].pk},
+    ).json()
+    adress = f"/api/v1/frislappningar/{gjord['id']}/aterkallelse"
+    utan_orsak = api.post(adress, {})
+    assert utan_orsak.status_code == 400
+    assert [f["name"] for f in utan_orsak.json()["errors"]] == ["orsak"]
+    assert Frislappning.objects.get().aterkallad is None
+    api.hemlighet = token(varld["av"], "read-write")
+    assert api.post(adress, {"orsak": "Inte vår"}).status_code == 404  # not av's block
+    api.hemlighet = token(varld["skv"])
+    assert api.post(adress, {"orsak": "Läsrätt"}).status_code == 403
+    api.hemlighet = token(varld["skv"], "read-write")
+    svar = api.post(adress, {"orsak": "Felaktig uppgift"})
+    assert svar.status_code == 200, svar.content
+    assert svar.json()["id"] == gjord["id"]
+    assert svar.json()["aterkallad"] is not None
+    assert Frislappning.objects.get().aterkallad is not None
+    assert Atkomstlogg.objects.filter(handling=Atkomstlogg.Handling.ATERKALLA).count() == 1
+    igen = api.post(adress, {"orsak": "En gång till"})
+    assert igen.status_code == 400
+    assert [f["name"] for f in igen.json()["errors"]] == ["frislappning"]

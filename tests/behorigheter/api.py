@@ -89,6 +89,12 @@ MATRIS = {
         "GET": _alla(404, **_SER_DETALJERNA),
         "POST": _alla(404, MYNDIGHETSKONTAKT=400, HANDLAGGARE=400),
     },
+    # Skatteverket's release of its block in the matrix operation is taken back by its officers
+    # and focal points (an empty body is a 400); nobody else learns of it.
+    "api_frislappning_aterkallelse": {
+        "POST": _alla(404, MYNDIGHETSKONTAKT=400, HANDLAGGARE=400),
+        "GET": _alla(405),
+    },
     "api_arshjulshandelser": {"GET": _alla(200), "POST": _alla(405)},
     "api_myndigheter": {"GET": _alla(200)},
     "api_lokalpolisomraden": {"GET": _alla(200)},
@@ -118,6 +124,7 @@ URLER = {
     "api_objektinformation": "/api/v1/objekt/{API_OBJEKT}/information",
     "api_organisationens_information": "/api/v1/objekt/{API_OBJEKT}/information/{API_SKV}",
     "api_frislappningar": "/api/v1/insatser/{API_INSATS}/frislappningar",
+    "api_frislappning_aterkallelse": "/api/v1/frislappningar/{API_FRISLAPPNING}/aterkallelse",
     "api_uppgiftsbegaranden": "/api/v1/insatser/{API_INSATS}/uppgiftsbegaranden",
     "api_uppgiftssvar": "/api/v1/insatser/{API_INSATS}/uppgiftsbegaranden/{API_BEGARAN_OM}/svar",
     "api_arshjulshandelser": "/api/v1/arshjul/handelser",
@@ -130,7 +137,7 @@ URLER = {
 
 
 def platshallare(aktorer) -> dict:
-    from insatser.models import Uppgiftsbegaran
+    from insatser.models import Frislappning, Uppgiftsbegaran
     from myndigheter.roles import Roll
     from objekt.models import Informationsmall, Objektuppgift
     from tests.fabriker import org
@@ -142,8 +149,13 @@ def platshallare(aktorer) -> dict:
         objekttyp=kontroll.objekt.objekttyp,
         defaults={"faltdefinition": [{"namn": "not", "etikett": "Not", "typ": "text"}]},
     )
-    Objektuppgift.objects.get_or_create(
+    uppgift, _ = Objektuppgift.objects.get_or_create(
         objekt=kontroll.objekt, organisation=org("skatteverket"), mall=mall
+    )
+    frislappning, _ = Frislappning.objects.get_or_create(
+        objektuppgift=uppgift,
+        insats=kontroll.insats,
+        defaults={"frislappt_av": aktorer[Roll.HANDLAGGARE], "grund": "API-matrisgrund"},
     )
     begaran, _ = Uppgiftsbegaran.objects.get_or_create(
         insats=insats,
@@ -155,6 +167,7 @@ def platshallare(aktorer) -> dict:
     return {
         "API_INSATS": insats.pk,
         "API_BEGARAN_OM": begaran.pk,
+        "API_FRISLAPPNING": frislappning.pk,
         "API_BEGARAN": insats.bemanningsbegaranden.get().pk,
         "API_DAGENS_INSATS": kontroll.insats_id,
         "API_KONTROLL": kontroll.pk,
