@@ -90,24 +90,31 @@ def starta(arshjulsar_id: int, begaran: int) -> int | None:
     ).pk
 
 
+def _las_version(version_id: int, villkor: Q) -> Arshjulsversion | None:
+    """In a transaction: lock the version's year, then the version; None when it is gone or
+    no longer meets ``villkor``."""
+    arshjulsar_id = (
+        Arshjulsversion.objects.filter(villkor, pk=version_id)
+        .values_list("arshjulsar_id", flat=True)
+        .first()
+    )
+    if arshjulsar_id is None:
+        return None
+    las_aret(arshjulsar_id)
+    return (
+        Arshjulsversion.objects.select_for_update(of=("self",))
+        .select_related("arshjulsar__arshjul")
+        .filter(villkor, pk=version_id)
+        .first()
+    )
+
+
 def _kor_steg(version_id: int, index: int) -> bool:
     """Run one step; False when the version is no longer building."""
     namn, procent, funktion = STEG[index]
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-        arshjulsar_id = (
-            Arshjulsversion.objects.filter(pk=version_id)
-            .values_list("arshjulsar_id", flat=True)
-            .first()
-        )
-        if arshjulsar_id is None:
-            return False
-        las_aret(arshjulsar_id)
-        version = (
-            Arshjulsversion.objects.select_for_update(of=("self",))
-            .select_related("arshjulsar__arshjul")
-            .get(pk=version_id)
-        )
-        if version.status != VersionStatus.BYGGS:
+        version = _las_version(version_id, Q(status=VersionStatus.BYGGS))
+        if version is None:
             return False
         funktion(version)
         if version.status == VersionStatus.BYGGS:
@@ -154,20 +161,7 @@ def _rendera_pdf_efterat(version_id: int) -> bool:
     """Render the PDF of a ready version that lacks one; False when it is not such a version
     (or no longer: a second run finds the PDF there)."""
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-        arshjulsar_id = (
-            Arshjulsversion.objects.filter(_SAKNAR_PDF, pk=version_id)
-            .values_list("arshjulsar_id", flat=True)
-            .first()
-        )
-        if arshjulsar_id is None:
-            return False
-        las_aret(arshjulsar_id)
-        version = (
-            Arshjulsversion.objects.select_for_update(of=("self",))
-            .select_related("arshjulsar__arshjul")
-            .filter(_SAKNAR_PDF, pk=version_id)
-            .first()
-        )
+        version = _las_version(version_id, _SAKNAR_PDF)
         if version is None:
             return False
         datasteg.rendera_pdf(version)
