@@ -135,6 +135,10 @@ def bygg(arshjulsar_id: int, begaran: int) -> int | None:
     return None
 
 
+# A ready version without its PDF: made ready by ``inkrementell``, its PDF still to come.
+_SAKNAR_PDF = Q(status__in=[VersionStatus.KLAR, VersionStatus.PUBLICERAD], pdf="")
+
+
 def rendera(version_id: int) -> bool:
     """The rendering steps (SVG, PDF, ICS); the last one marks the version ready. Of a version
     made ready without its PDF (a changed operation taken in, ``inkrementell``), the PDF.
@@ -151,10 +155,6 @@ def rendera(version_id: int) -> bool:
             Q(status=VersionStatus.BYGGS) | _SAKNAR_PDF
         ).update(felmeddelande=felet(fel), uppdaterad=timezone.now())
         raise
-
-
-# A ready version without its PDF: made ready by ``inkrementell``, its PDF still to come.
-_SAKNAR_PDF = Q(status__in=[VersionStatus.KLAR, VersionStatus.PUBLICERAD], pdf="")
 
 
 def _rendera_pdf_efterat(version_id: int) -> bool:
