@@ -141,10 +141,16 @@ def bygg_arsrapport(bygge_id: int, nummer: int) -> str:
 
 
 def _forbered(bygge: Arsrapportbygge) -> Resultat:
-    malgrupp = Malgrupp.fran_data(bygge.lasare)
-    innehall = arsrapportinnehall(malgrupp, bygge.ar)
-    rad = Resultat(fingeravtryck(innehall))
+    innehall = arsrapportinnehall(Malgrupp.fran_data(bygge.lasare), bygge.ar)
     senaste = Arsrapport.objects.filter(ar=bygge.ar, malgrupp=bygge.malgrupp).first()
+    return resultat_efter(innehall, senaste)
+
+
+def resultat_efter(innehall: dict, senaste) -> Resultat:
+    """The build's outcome for ``innehall`` after ``senaste`` (the last stored version, or
+    None): the next version rendered, or no PDF when the figures are the same as its; the
+    yearly reports' and the packs'."""
+    rad = Resultat(fingeravtryck(innehall))
     if senaste is not None and senaste.dataversion == rad.dataversion:
         return rad
     rad.version = (senaste.version if senaste else 0) + 1
@@ -191,22 +197,27 @@ def spara_version(bygge, nummer: int, rad: Resultat, ny_version) -> str:
 
 
 def _ny_version(bygge: Arsrapportbygge, rad: Resultat) -> str:
-    rapport = Arsrapport(
-        ar=bygge.ar,
-        malgrupp=bygge.malgrupp,
-        malgruppstext=Malgrupp.fran_data(bygge.lasare).beskrivning()[:300],
-        version=rad.version,
-        kontrollsumma=hashlib.sha256(rad.pdf.innehall).hexdigest(),
-        dataversion=rad.dataversion,
-        sidantal=rad.pdf.sidantal,
-        byggd=rad.byggd,
-    )
-    rapport.fil.name = spara_fil(
+    return lagra_version(
+        Arsrapport(ar=bygge.ar),
+        bygge,
+        rad,
         f"arsrapporter/{bygge.ar}/{bygge.pk}-v{rad.version}-{rad.dataversion[:16]}.pdf",
-        rad.pdf.innehall,
     )
-    rapport.save()
-    return rapport.fil.name
+
+
+def lagra_version(version, bygge, rad: Resultat, filnamn: str) -> str:
+    """Give a new stored version (a yearly report or a pack) what every version has from the
+    build and its outcome, store its PDF as ``filnamn`` and save it; the file's name."""
+    version.malgrupp = bygge.malgrupp
+    version.malgruppstext = Malgrupp.fran_data(bygge.lasare).beskrivning()[:300]
+    version.version = rad.version
+    version.kontrollsumma = hashlib.sha256(rad.pdf.innehall).hexdigest()
+    version.dataversion = rad.dataversion
+    version.sidantal = rad.pdf.sidantal
+    version.byggd = rad.byggd
+    version.fil.name = spara_fil(filnamn, rad.pdf.innehall)
+    version.save()
+    return version.fil.name
 
 
 @verb()

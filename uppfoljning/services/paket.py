@@ -10,7 +10,6 @@ and a rebuild with unchanged figures adds no version.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,15 +19,14 @@ from django.utils.formats import date_format
 
 from arshjul.models import Arshjulshandelse, Handelsetyp
 from karna.atkomstlogg import logga
-from karna.lagring import spara_fil
 from karna.models import Atkomstlogg
 from karna.verb import verb
 from uppfoljning import access
 from uppfoljning.access import Malgrupp, ledningsgruppens_malgrupp
-from uppfoljning.arsrapportinnehall import arsrapportinnehall, fingeravtryck
+from uppfoljning.arsrapportinnehall import arsrapportinnehall
 from uppfoljning.effekter import UPPFOLJNINGSPAKET_BESTALLT
 from uppfoljning.models import Ledningsgrupp, Uppfoljningspaket, Uppfoljningspaketbygge
-from uppfoljning.services import Resultat, rendera, spara_version
+from uppfoljning.services import Resultat, lagra_version, resultat_efter, spara_version
 from utvardering.services.rapport import kor_bestallt_bygge
 from utvardering.workflow import RAPPORTBYGGE_WORKFLOW
 
@@ -98,35 +96,18 @@ def bygg_uppfoljningspaket(bygge_id: int, nummer: int) -> str:
 
 
 def _forbered(bygge: Uppfoljningspaketbygge) -> Resultat:
-    innehall = _innehall(bygge)
-    rad = Resultat(fingeravtryck(innehall))
     senaste = Uppfoljningspaket.objects.filter(mote_id=bygge.mote_id).order_by("-version").first()
-    if senaste is not None and senaste.dataversion == rad.dataversion:
-        return rad
-    rad.version = (senaste.version if senaste else 0) + 1
-    rad.byggd = timezone.now()
-    rad.pdf = rendera(innehall, rad.version, rad.byggd)
-    return rad
+    return resultat_efter(_innehall(bygge), senaste)
 
 
 def _ny_version(bygge: Uppfoljningspaketbygge, rad: Resultat) -> str:
-    paket = Uppfoljningspaket(
-        mote_id=bygge.mote_id,
-        ar=timezone.localtime(bygge.mote.start).year,
-        malgrupp=bygge.malgrupp,
-        malgruppstext=Malgrupp.fran_data(bygge.lasare).beskrivning()[:300],
-        version=rad.version,
-        kontrollsumma=hashlib.sha256(rad.pdf.innehall).hexdigest(),
-        dataversion=rad.dataversion,
-        sidantal=rad.pdf.sidantal,
-        byggd=rad.byggd,
+    ar = timezone.localtime(bygge.mote.start).year
+    return lagra_version(
+        Uppfoljningspaket(mote_id=bygge.mote_id, ar=ar),
+        bygge,
+        rad,
+        f"uppfoljningspaket/{ar}/{bygge.mote_id}-v{rad.version}-{rad.dataversion[:16]}.pdf",
     )
-    paket.fil.name = spara_fil(
-        f"uppfoljningspaket/{paket.ar}/{bygge.mote_id}-v{rad.version}-{rad.dataversion[:16]}.pdf",
-        rad.pdf.innehall,
-    )
-    paket.save()
-    return paket.fil.name
 
 
 @verb()
