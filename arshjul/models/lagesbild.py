@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arshjul.models.hjul import Samverkansorgan
 from karna.tid import DATUM, tidsgranskontroll, validera_tidpunkt
-from myndigheter.models import Kallhanvisning, KodManager, Myndighet
+from myndigheter.models import Kallhanvisning, KodManager, KodModell, Myndighet
 
 
 class LagesbildsperiodQuerySet(models.QuerySet):
@@ -103,22 +103,31 @@ class Lagesbildsperiod(Kallhanvisning):
                 )
 
 
+class _Periodens(KodModell):
+    """What a period's priorities and action-plan items share: a code, a name, a text and an
+    order within the period."""
+
+    beskrivning = models.TextField(_("beskrivning"), blank=True)
+    ordning = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def med_period(self) -> str:
+        """The name with its period, where several periods' are listed together."""
+        return f"{self.period}: {self.namn}"
+
+
 @pghistory.track()
-class Prioritering(Kallhanvisning):
+class Prioritering(_Periodens):
     """A priority problem area of a period (e.g. welfare crime)."""
 
-    kod = models.SlugField(_("kod"), max_length=60, unique=True)
     period = models.ForeignKey(
         Lagesbildsperiod,
         verbose_name=_("period"),
         on_delete=models.PROTECT,
         related_name="prioriteringar",
     )
-    namn = models.CharField(_("namn"), max_length=200)
-    beskrivning = models.TextField(_("beskrivning"), blank=True)
-    ordning = models.PositiveSmallIntegerField(_("ordning"), default=0)
-
-    objects = KodManager()
 
     class Meta:
         verbose_name = _("prioritering")
@@ -128,23 +137,12 @@ class Prioritering(Kallhanvisning):
             models.UniqueConstraint(fields=["period", "namn"], name="prioritering_unik_i_period")
         ]
 
-    def __str__(self) -> str:
-        return self.namn
-
-    def natural_key(self):
-        return (self.kod,)
-
-    def med_period(self) -> str:
-        """The name with its period, where several periods' are listed together."""
-        return f"{self.period}: {self.namn}"
-
 
 @pghistory.track()
-class Atgardspunkt(Kallhanvisning):
+class Atgardspunkt(_Periodens):
     """An item of a municipality's action plan (åtgärdsplan) for a period, optionally under one
     of its priorities. An operation refers to it; the plan's own text stays in the plan."""
 
-    kod = models.SlugField(_("kod"), max_length=60, unique=True)
     period = models.ForeignKey(
         Lagesbildsperiod,
         verbose_name=_("period"),
@@ -160,25 +158,11 @@ class Atgardspunkt(Kallhanvisning):
         related_name="atgardspunkter",
     )
     namn = models.CharField(_("namn"), max_length=300)
-    beskrivning = models.TextField(_("beskrivning"), blank=True)
-    ordning = models.PositiveSmallIntegerField(_("ordning"), default=0)
-
-    objects = KodManager()
 
     class Meta:
         verbose_name = _("åtgärdspunkt")
         verbose_name_plural = _("åtgärdspunkter")
         ordering = ["period", "ordning", "namn"]
-
-    def __str__(self) -> str:
-        return self.namn
-
-    def natural_key(self):
-        return (self.kod,)
-
-    def med_period(self) -> str:
-        """The name with its period, where several periods' are listed together."""
-        return f"{self.period}: {self.namn}"
 
     def clean(self) -> None:
         super().clean()
